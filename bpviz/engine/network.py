@@ -1,0 +1,190 @@
+"""`Network`: an immutable, validated fully-connected network.
+
+Convention (Nielsen's, used everywhere in bpviz): layers are numbered 0 (input)
+to L (output); `sizes[l]` is the neuron count of layer l; `weights[l]` has shape
+`(sizes[l+1], sizes[l])` and `weights[l][j, k]` is the weight from neuron k of
+layer l to neuron j of layer l+1; `biases[l]` has shape `(sizes[l+1],)`;
+`activations[l]` is the activation of layer l+1. Arrays are read-only float64.
+"""
+import numpy as np
+
+from .activations import ACTIVATIONS, HIDDEN_ACTIVATION_NAMES
+from .errors import NetworkError
+from .limits import MAX_HIDDEN_LAYERS, MAX_INPUTS, MAX_NEURONS_PER_LAYER, MAX_OUTPUTS, MAX_SEED
+from .losses import LOSSES
+from .validation import check_array, check_int
+
+INITS = ("xavier", "he", "uniform", "zeros")
+
+
+def size_limit(layer, layer_count):
+    """The largest legal neuron count of `layer` in a network of `layer_count` layers."""
+    if layer == 0:
+        return MAX_INPUTS
+    return MAX_OUTPUTS if layer == layer_count - 1 else MAX_NEURONS_PER_LAYER
+
+
+def check_sizes(sizes, field="sizes"):
+    """Neuron counts, input first: 2 to MAX_HIDDEN_LAYERS + 2 layers within the limits."""
+    if not isinstance(sizes, (list, tuple)):
+        raise NetworkError(f"{field} must be a list of neuron counts, input layer first")
+    if not 2 <= len(sizes) <= MAX_HIDDEN_LAYERS + 2:
+        raise NetworkError(f"{field} must list from 2 to {MAX_HIDDEN_LAYERS + 2} layers "
+                           f"(at most {MAX_HIDDEN_LAYERS} hidden), got {len(sizes)}")
+    return tuple(check_int(n, f"{field}[{l}]", 1, size_limit(l, len(sizes)))
+                 for l, n in enumerate(sizes))
+
+
+def check_activations(activations, layer_count):
+    """One known activation name per non-input layer; softmax only on the output."""
+    if isinstance(activations, str):
+        activations = [activations] * layer_count
+    if not isinstance(activations, (list, tuple)) or len(activations) != layer_count:
+        raise NetworkError(f"activations must list one name per non-input layer ({layer_count})")
+    for l, name in enumerate(activations):
+        allowed = ACTIVATIONS if l == layer_count - 1 else HIDDEN_ACTIVATION_NAMES
+        if not isinstance(name, str) or name not in allowed:
+            raise NetworkError(f"activations[{l}] must be one of {', '.join(allowed)}, got {name!r:.40}")
+    return tuple(activations)
+
+
+def check_loss(loss):
+    if not isinstance(loss, str) or loss not in LOSSES:
+        raise NetworkError(f"loss must be one of {', '.join(LOSSES)}, got {loss!r:.40}")
+    return loss
+
+
+def _matrix_shape(value, field, max_rows, max_cols):
+    """Rows and columns of a matrix-like value, checked before any conversion."""
+    if isinstance(value, np.ndarray):
+        shape = value.shape
+        if len(shape) != 2:
+            raise NetworkError(f"{field} must be a matrix (2 dimensions), got {len(shape)}")
+    elif isinstance(value, (list, tuple)) and value and all(isinstance(r, (list, tuple, np.ndarray)) for r in value):
+        shape = (len(value), len(value[0]))
+        if any(len(row) != shape[1] for row in value):
+            raise NetworkError(f"{field} must have rows of equal length")
+    else:
+        raise NetworkError(f"{field} must be a matrix: a list of rows of numbers")
+    if not (1 <= shape[0] <= max_rows and 1 <= shape[1] <= max_cols):
+        raise NetworkError(f"{field} must have 1 to {max_rows} rows of 1 to {max_cols} numbers, got {shape}")
+    return shape
+
+
+class Network:
+    """An immutable fully-connected network; see the module docstring for the conventions.
+
+    `Network(weights, biases, activations, loss)` validates everything and raises
+    `NetworkError` naming the offending field. Equal networks compare equal
+    (exact float comparison).
+    """
+    __slots__ = ("weights", "biases", "activations", "loss", "sizes")
+
+    def __init__(self, weights, biases, activations, loss):
+        if not isinstance(weights, (list, tuple)) or not 1 <= len(weights) <= MAX_HIDDEN_LAYERS + 1:
+            raise NetworkError(f"weights must be a list of 1 to {MAX_HIDDEN_LAYERS + 1} matrices")
+        layer_count = len(weights) + 1
+        sizes = []
+        for l, matrix in enumerate(weights):
+            rows, cols = _matrix_shape(matrix, f"weights[{l}]", size_limit(l + 1, layer_count),
+                                       size_limit(l, layer_count))
+            if l == 0:
+                sizes.append(cols)
+            elif cols != sizes[-1]:
+                raise NetworkError(f"weights[{l}] must have {sizes[-1]} columns (one per neuron of "
+                                   f"layer {l}), got {cols}")
+            sizes.append(rows)
+        if not isinstance(biases, (list, tuple)) or len(biases) != len(weights):
+            raise NetworkError(f"biases must be a list of {len(weights)} vectors, one per non-input layer")
+        weights = tuple(check_array(w, f"weights[{l}]", (sizes[l + 1], sizes[l])) for l, w in enumerate(weights))
+        biases = tuple(check_array(b, f"biases[{l}]", (sizes[l + 1],)) for l, b in enumerate(biases))
+        self._set(weights, biases, check_activations(activations, len(weights)), check_loss(loss), tuple(sizes))
+
+    def _set(self, weights, biases, activations, loss, sizes):
+        for name, value in zip(self.__slots__, (weights, biases, activations, loss, sizes)):
+            object.__setattr__(self, name, value)
+
+    @classmethod
+    def _trusted(cls, weights, biases, activations, loss, sizes):
+        """Build without validation from arrays the engine itself just computed."""
+        net = object.__new__(cls)
+        for array in (*weights, *biases):
+            array.flags.writeable = False
+        net._set(tuple(weights), tuple(biases), activations, loss, sizes)
+        return net
+
+    def with_parameters(self, weights, biases):
+        """The same architecture with other (validated) parameters."""
+        return Network(list(weights), list(biases), self.activations, self.loss)
+
+    @classmethod
+    def random(cls, sizes, activations, loss, seed=0, init="xavier"):
+        """A seeded random network.
+
+        init: "xavier" (Glorot uniform, ±√(6/(fan_in+fan_out))), "he" (normal,
+        σ = √(2/fan_in)), "uniform" (weights and biases uniform in [−1, 1]) or
+        "zeros" (every parameter 0: shows why symmetry must be broken). Biases are
+        0 except for "uniform".
+        """
+        sizes = check_sizes(sizes)
+        seed = check_int(seed, "seed", 0, MAX_SEED)
+        if init not in INITS:
+            raise NetworkError(f"init must be one of {', '.join(INITS)}, got {init!r:.40}")
+        rng = np.random.default_rng(seed)
+        weights, biases = [], []
+        for fan_in, fan_out in zip(sizes[:-1], sizes[1:]):
+            if init == "xavier":
+                bound = np.sqrt(6.0 / (fan_in + fan_out))
+                weights.append(rng.uniform(-bound, bound, (fan_out, fan_in)))
+            elif init == "he":
+                weights.append(rng.normal(0.0, np.sqrt(2.0 / fan_in), (fan_out, fan_in)))
+            elif init == "uniform":
+                weights.append(rng.uniform(-1.0, 1.0, (fan_out, fan_in)))
+            else:
+                weights.append(np.zeros((fan_out, fan_in)))
+            biases.append(rng.uniform(-1.0, 1.0, fan_out) if init == "uniform" else np.zeros(fan_out))
+        return cls(weights, biases, activations, loss)
+
+    @property
+    def layer_count(self):
+        """L + 1: the number of layers, input included."""
+        return len(self.sizes)
+
+    @property
+    def parameter_count(self):
+        return sum(w.size + b.size for w, b in zip(self.weights, self.biases))
+
+    def to_dict(self):
+        """A JSON-ready dict; `Network.from_dict` restores it exactly."""
+        from .serialization import network_to_dict
+        return network_to_dict(self)
+
+    @classmethod
+    def from_dict(cls, data):
+        """The network `to_dict` described; anything malformed raises `NetworkError`."""
+        from .serialization import network_from_dict
+        return network_from_dict(data)
+
+    def __setattr__(self, name, value):
+        raise AttributeError("Network is immutable: build a new one (e.g. with sgd_step)")
+
+    def __eq__(self, other):
+        if not isinstance(other, Network):
+            return NotImplemented
+        return (self.sizes == other.sizes and self.activations == other.activations
+                and self.loss == other.loss
+                and all(np.array_equal(a, b) for a, b in zip(self.weights + self.biases,
+                                                               other.weights + other.biases)))
+
+    def __hash__(self):
+        return hash((self.sizes, self.activations, self.loss,
+                     tuple(a.tobytes() for a in self.weights + self.biases)))
+
+    def __repr__(self):
+        layers = "-".join(str(n) for n in self.sizes)
+        return f"Network({layers}, activations={list(self.activations)}, loss={self.loss!r})"
+
+    def describe(self):
+        """One line for a sidebar: '2-2-2 · sigmoid, sigmoid · squared_error · 12 parameters'."""
+        layers = "-".join(str(n) for n in self.sizes)
+        return f"{layers} · {', '.join(self.activations)} · {self.loss} · {self.parameter_count} parameters"

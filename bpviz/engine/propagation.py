@@ -1,0 +1,149 @@
+"""Forward and backward passes: `forward(net, X) -> Trace`, `backward(net, trace, Y) -> Gradients`.
+
+Batch convention: rows are examples. For a batch of n examples, layer l's
+values have shape `(n, sizes[l])`; with Nielsen's `weights[l]` of shape
+`(sizes[l+1], sizes[l])` the forward step reads z = a Wᵀ + b row by row, i.e.
+z_j = Σ_k w_jk a_k + b_j for each example.
+
+The public functions validate their inputs; the `_unchecked` ones trust them
+and are the training loop's hot path.
+"""
+from dataclasses import dataclass
+from typing import Tuple
+
+import numpy as np
+
+from .activations import ACTIVATIONS
+from .limits import MAX_ROWS
+from .losses import LOSSES
+from .network import Network
+from .validation import check_batch
+from .errors import NetworkError
+
+
+@dataclass(frozen=True)
+class Trace:
+    """What the forward pass recorded.
+
+    preactivations: L arrays, z of layers 1..L, each `(n, sizes[l+1])`.
+    activations:    L+1 arrays, `[0]` is the input X, `[l]` is a of layer l.
+    """
+    preactivations: Tuple[np.ndarray, ...]
+    activations: Tuple[np.ndarray, ...]
+
+    @property
+    def output(self) -> np.ndarray:
+        """a of the output layer L, `(n, sizes[L])`."""
+        return self.activations[-1]
+
+
+@dataclass(frozen=True)
+class Gradients:
+    """What the backward pass computed.
+
+    deltas:   L arrays; `deltas[l]` is δ = ∂E_n/∂z of layer l+1 for each example n,
+              shape `(n, sizes[l+1])` (E_n is the loss of example n alone).
+    weights:  ∂E/∂weights[l] of the batch-mean loss E, shaped like `weights[l]`.
+    biases:   ∂E/∂biases[l], shaped like `biases[l]`.
+    loss:     the batch-mean loss E, a float.
+    """
+    deltas: Tuple[np.ndarray, ...]
+    weights: Tuple[np.ndarray, ...]
+    biases: Tuple[np.ndarray, ...]
+    loss: float
+
+
+def forward(net: Network, X) -> Trace:
+    """Run X (`(n, sizes[0])` or one example `(sizes[0],)`) through `net`."""
+    _check_network(net)
+    return _forward_unchecked(net, check_batch(X, "X (inputs)", net.sizes[0], MAX_ROWS))
+
+
+def backward(net: Network, trace: Trace, Y) -> Gradients:
+    """Deltas, gradients of the batch-mean loss and the loss, for targets Y `(n, sizes[L])`."""
+    _check_network(net)
+    if not isinstance(trace, Trace) or len(trace.activations) != net.layer_count or \
+            trace.activations[0].shape[1] != net.sizes[0]:
+        raise NetworkError("trace must be the Trace that forward(net, X) returned for this network")
+    Y = check_batch(Y, "Y (targets)", net.sizes[-1], MAX_ROWS)
+    if Y.shape[0] != trace.output.shape[0]:
+        raise NetworkError(f"Y (targets) must have one row per input row ({trace.output.shape[0]}), "
+                           f"got {Y.shape[0]}")
+    return _backward_unchecked(net, trace, Y)
+
+
+def loss_value(net: Network, X, Y) -> float:
+    """The batch-mean loss of `net` on (X, Y), without the backward pass."""
+    trace = forward(net, X)
+    Y = check_batch(Y, "Y (targets)", net.sizes[-1], MAX_ROWS)
+    if Y.shape[0] != trace.output.shape[0]:
+        raise NetworkError(f"Y (targets) must have one row per input row ({trace.output.shape[0]})")
+    return float(np.mean(example_losses(net, trace, Y)))
+
+
+def _check_network(net):
+    if not isinstance(net, Network):
+        raise NetworkError(f"net must be a Network, got {type(net).__name__}")
+
+
+def _forward_unchecked(net, X):
+    zs, activations = [], [X]
+    a = X
+    for W, b, name in zip(net.weights, net.biases, net.activations):
+        z = a @ W.T + b                  # z_j = Σ_k w_jk a_k + b_j
+        a = ACTIVATIONS[name].function(z)  # a_j = f(z_j)
+        zs.append(z)
+        activations.append(a)
+    return Trace(tuple(zs), tuple(activations))
+
+
+def output_logs(activation_name, z, a):
+    """(ln a, ln(1 − a)) of the output layer, computed from z where that is stabler."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        if activation_name == "sigmoid":   # ln σ(z) = −ln(1 + e^−z), ln(1 − σ(z)) = −ln(1 + e^z)
+            return -np.logaddexp(0.0, -z), -np.logaddexp(0.0, z)
+        if activation_name == "softmax":   # ln a_j = z_j − ln Σ_i e^{z_i}
+            shift = np.max(z, axis=1, keepdims=True)
+            log_a = z - shift - np.log(np.sum(np.exp(z - shift), axis=1, keepdims=True))
+            return log_a, np.log1p(-a)
+        return np.log(a), np.log1p(-a)
+
+
+def example_losses(net, trace, Y):
+    """E_n for each example, shape `(n,)`. NaN or inf where the loss is undefined
+    for the output (e.g. cross-entropy of a negative linear output)."""
+    loss = LOSSES[net.loss]
+    if net.loss == "squared_error":
+        return loss.per_example(Y, trace.output, None, None)
+    log_a, log_1ma = output_logs(net.activations[-1], trace.preactivations[-1], trace.output)
+    return loss.per_example(Y, trace.output, log_a, log_1ma)
+
+
+def output_delta(net, trace, Y):
+    """δ of the output layer L: ∂E_n/∂z = f′(z) ⊙ ∂E_n/∂a (Jacobian for softmax)."""
+    loss = LOSSES[net.loss]
+    name = net.activations[-1]
+    a, z = trace.output, trace.preactivations[-1]
+    fused = loss.fused_deltas.get(name)
+    if fused is not None:
+        return fused(Y, a)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return ACTIVATIONS[name].backprop(z, a, loss.grad(Y, a))
+
+
+def _backward_unchecked(net, trace, Y):
+    n = Y.shape[0]
+    L = len(net.weights)
+    # Backward pass, output layer first: δ^L = ∂E/∂a ⊙ f′(z^L)
+    deltas = [None] * L
+    deltas[-1] = output_delta(net, trace, Y)
+    # then each hidden layer: δ^l = (δ^{l+1} W^{l+1}) ⊙ f′(z^l)
+    for l in range(L - 2, -1, -1):
+        activation = ACTIVATIONS[net.activations[l]]
+        deltas[l] = activation.backprop(trace.preactivations[l], trace.activations[l + 1],
+                                        deltas[l + 1] @ net.weights[l + 1])
+    # Gradients of the batch mean: ∂E/∂w_jk = mean_n δ_j a_k,  ∂E/∂b_j = mean_n δ_j
+    weight_grads = tuple(deltas[l].T @ trace.activations[l] / n for l in range(L))
+    bias_grads = tuple(delta.mean(axis=0) for delta in deltas)
+    loss = float(np.mean(example_losses(net, trace, Y)))
+    return Gradients(tuple(deltas), weight_grads, bias_grads, loss)

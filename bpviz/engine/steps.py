@@ -1,0 +1,126 @@
+"""The step sequence the step-through page walks, as immutable snapshots.
+
+One pass on one example (or a batch) is computed once; each `Step` then says
+how much of it is known at that point, so a figure can draw unknown values as
+unknown and the UI can step back freely. Layer granularity:
+
+    start, forward 1 … forward L, loss, backward L … backward 1, update
+
+Pass granularity folds each wave into one step: start, forward, loss,
+backward, update. Layers are numbered as in `Network` (0 = input … L).
+"""
+from dataclasses import dataclass
+from typing import Optional, Tuple
+
+import numpy as np
+
+from .errors import NetworkError
+from .limits import MAX_ROWS
+from .network import Network
+from .propagation import Gradients, Trace, _backward_unchecked, _forward_unchecked
+from .update import check_learning_rate, sgd_step
+from .validation import check_batch
+
+PHASES = ("start", "forward", "loss", "backward", "update")
+GRANULARITIES = ("layer", "pass")
+
+
+@dataclass(frozen=True)
+class Step:
+    """What is known after one step of a pass.
+
+    phase:          one of PHASES.
+    layer:          the layer this step computed (1..L) in the forward/backward
+                    phase at layer granularity, else None.
+    forward_known:  z and a are known for layers 1..forward_known (0: input only).
+    loss_known:     the loss is known.
+    delta_from:     δ and the gradients of the incoming weights and biases are
+                    known for layers delta_from..L (L + 1: none yet).
+    network:        the parameters of this pass (before the update).
+    updated:        the network after the update (the "update" step only).
+    trace, gradients: the whole pass, computed once; use the accessors below,
+                    which return None for what is not known yet.
+    """
+    index: int
+    phase: str
+    layer: Optional[int]
+    forward_known: int
+    loss_known: bool
+    delta_from: int
+    network: Network
+    X: np.ndarray
+    Y: np.ndarray
+    trace: Trace
+    gradients: Gradients
+    learning_rate: float
+    update_biases: bool
+    updated: Optional[Network] = None
+
+    @property
+    def output_layer(self) -> int:
+        return len(self.network.sizes) - 1
+
+    def activation(self, layer: int) -> Optional[np.ndarray]:
+        """a of `layer` (0..L), `(n, sizes[layer])`, or None if not known yet."""
+        return self.trace.activations[layer] if layer <= self.forward_known else None
+
+    def preactivation(self, layer: int) -> Optional[np.ndarray]:
+        """z of `layer` (1..L), or None if not known yet (and always None for the input)."""
+        return self.trace.preactivations[layer - 1] if 1 <= layer <= self.forward_known else None
+
+    @property
+    def loss(self) -> Optional[float]:
+        return self.gradients.loss if self.loss_known else None
+
+    def delta(self, layer: int) -> Optional[np.ndarray]:
+        """δ of `layer` (1..L) per example, or None if not known yet."""
+        return self.gradients.deltas[layer - 1] if layer >= max(self.delta_from, 1) else None
+
+    def weight_grad(self, layer: int) -> Optional[np.ndarray]:
+        """∂E/∂W of the weights into `layer` (1..L), i.e. of `weights[layer-1]`, or None."""
+        return self.gradients.weights[layer - 1] if layer >= max(self.delta_from, 1) else None
+
+    def bias_grad(self, layer: int) -> Optional[np.ndarray]:
+        """∂E/∂b of `biases[layer-1]`, or None if not known yet."""
+        return self.gradients.biases[layer - 1] if layer >= max(self.delta_from, 1) else None
+
+    @property
+    def label(self) -> str:
+        """A short English name: 'forward, layer 2', 'loss', 'update'."""
+        return f"{self.phase}, layer {self.layer}" if self.layer is not None else self.phase
+
+
+def step_sequence(net: Network, X, Y, learning_rate, granularity="layer",
+                  update_biases=True) -> Tuple[Step, ...]:
+    """Every step of one forward pass, loss, backward pass and update of `net` on (X, Y)."""
+    if not isinstance(net, Network):
+        raise NetworkError(f"net must be a Network, got {type(net).__name__}")
+    if granularity not in GRANULARITIES:
+        raise NetworkError(f"granularity must be one of {', '.join(GRANULARITIES)}, got {granularity!r:.40}")
+    X = check_batch(X, "X (inputs)", net.sizes[0], MAX_ROWS)
+    Y = check_batch(Y, "Y (targets)", net.sizes[-1], MAX_ROWS)
+    if X.shape[0] != Y.shape[0]:
+        raise NetworkError(f"Y (targets) must have one row per input row ({X.shape[0]}), got {Y.shape[0]}")
+    learning_rate = check_learning_rate(learning_rate)
+    trace = _forward_unchecked(net, X)
+    gradients = _backward_unchecked(net, trace, Y)
+    L = len(net.weights)
+    if not np.isfinite(gradients.loss):
+        raise NetworkError(f"the loss {net.loss} is not defined for this network's output "
+                           f"{np.round(trace.output, 6).tolist()} (e.g. a log of a value ≤ 0)")
+    updated = sgd_step(net, gradients, learning_rate, update_biases)
+
+    # (phase, layer, forward_known, loss_known, delta_from)
+    if granularity == "layer":
+        plan = ([("start", None, 0, False, L + 1)]
+                + [("forward", l, l, False, L + 1) for l in range(1, L + 1)]
+                + [("loss", None, L, True, L + 1)]
+                + [("backward", l, L, True, l) for l in range(L, 0, -1)]
+                + [("update", None, L, True, 1)])
+    else:
+        plan = [("start", None, 0, False, L + 1), ("forward", None, L, False, L + 1),
+                ("loss", None, L, True, L + 1), ("backward", None, L, True, 1), ("update", None, L, True, 1)]
+    return tuple(
+        Step(index, phase, layer, forward_known, loss_known, delta_from, net, X, Y, trace, gradients,
+             learning_rate, update_biases, updated if phase == "update" else None)
+        for index, (phase, layer, forward_known, loss_known, delta_from) in enumerate(plan))

@@ -1,0 +1,89 @@
+"""Checks shared by `Network`, the data sets and the training settings.
+
+Each check raises `NetworkError` with the field's name and the accepted range,
+and returns the cleaned value (a fresh read-only float64 array for arrays).
+"""
+import math
+import numbers
+
+import numpy as np
+
+from .errors import NetworkError
+from .limits import MAX_PARAMETER_MAGNITUDE
+
+
+def check_int(value, field, low, high):
+    """An integer in [low, high] (bools are not integers here)."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        raise NetworkError(f"{field} must be a whole number from {low} to {high}, got {_show(value)}")
+    if not low <= value <= high:
+        raise NetworkError(f"{field} must be from {low} to {high}, got {value}")
+    return int(value)
+
+
+def check_number(value, field, low, high, low_open=False):
+    """A finite real number in [low, high] (or (low, high] with `low_open`)."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise NetworkError(f"{field} must be a number, got {_show(value)}")
+    value = float(value)
+    bracket = "(" if low_open else "["
+    too_low = value <= low if low_open else value < low
+    if not math.isfinite(value) or too_low or value > high:
+        raise NetworkError(f"{field} must be a finite number in {bracket}{low:g}, {high:g}], got {value:g}")
+    return value
+
+
+def check_array(value, field, shape, magnitude=MAX_PARAMETER_MAGNITUDE):
+    """A real array of exactly `shape` with finite entries of |x| ≤ magnitude.
+
+    Only real numbers are accepted: strings, booleans and None are rejected even
+    where NumPy would convert them.
+    """
+    if not _holds_only_numbers(value, len(shape)):
+        raise NetworkError(f"{field} must hold only numbers, in shape {tuple(shape)}")
+    try:
+        array = np.array(value, dtype=np.float64)
+    except (TypeError, ValueError, OverflowError):
+        raise NetworkError(f"{field} must be an array of numbers of shape {shape}") from None
+    if array.shape != tuple(shape):
+        raise NetworkError(f"{field} must have shape {tuple(shape)}, got {array.shape}")
+    bad = ~np.isfinite(array) | (np.abs(array) > magnitude)
+    if bad.any():
+        where = tuple(int(i) for i in np.argwhere(bad)[0])
+        raise NetworkError(f"{field}{list(where)} must be a finite number in "
+                           f"[{-magnitude:g}, {magnitude:g}], got {array[where]:g}")
+    array.flags.writeable = False
+    return array
+
+
+def check_batch(X, field, width, max_rows, magnitude=MAX_PARAMETER_MAGNITUDE):
+    """A batch `(n, width)` (a single row `(width,)` becomes a batch of one) of finite
+    numbers with |x| ≤ magnitude."""
+    try:
+        array = np.array(X, dtype=np.float64)
+    except (TypeError, ValueError, OverflowError):
+        raise NetworkError(f"{field} must be numbers in rows of {width}") from None
+    if array.ndim == 1:
+        array = array.reshape(1, -1)
+    if array.ndim != 2 or array.shape[1] != width:
+        raise NetworkError(f"{field} must have shape (n, {width}) or ({width},), got {array.shape}")
+    if not 1 <= array.shape[0] <= max_rows:
+        raise NetworkError(f"{field} must have from 1 to {max_rows} rows, got {array.shape[0]}")
+    if not (np.abs(array) <= magnitude).all():  # also False for NaN
+        raise NetworkError(f"{field} must contain only finite numbers in "
+                           f"[{-magnitude:g}, {magnitude:g}] (no NaN or infinity)")
+    return array
+
+
+def _holds_only_numbers(value, depth):
+    """True if `value` is an ndarray of a real dtype, or lists nested `depth` deep of reals."""
+    if isinstance(value, np.ndarray):
+        return value.dtype.kind in "fiu"
+    if depth == 0:
+        return isinstance(value, numbers.Real) and not isinstance(value, bool)
+    return isinstance(value, (list, tuple)) and all(_holds_only_numbers(v, depth - 1) for v in value)
+
+
+def _show(value):
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
