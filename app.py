@@ -1,0 +1,14 @@
+"""bpviz entry point: `streamlit run app.py`.
+
+Sets up the page, the session state and the navigation; each page is a thin
+script in pages/.
+"""
+import streamlit as st
+
+from bpviz.ui import layout, state
+
+st.set_page_config(page_title="bpviz · backpropagation, step by step", page_icon="🧮", layout="wide")
+state.init()
+page = st.navigation(layout.pages())
+layout.sidebar()
+page.run()

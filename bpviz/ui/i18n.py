@@ -1,0 +1,29 @@
+"""User-visible strings: one catalogue per language, looked up by key.
+
+`t("build.title")` returns the string in the session's language; keyword
+arguments fill `{placeholders}`. Formulas stay in standard notation and are not
+translated.
+"""
+import streamlit as st
+
+from .strings_en import EN
+
+CATALOGUES = {"en": EN}
+LANGUAGE_NAMES = {"en": "English"}
+DEFAULT_LANGUAGE = "en"
+LANGUAGE_KEY = "lang"
+
+
+def language():
+    lang = st.session_state.get(LANGUAGE_KEY, DEFAULT_LANGUAGE)
+    return lang if lang in CATALOGUES else DEFAULT_LANGUAGE
+
+
+def t(key, **values):
+    text = CATALOGUES[language()].get(key) or EN[key]
+    return text.format(**values) if values else text
+
+
+def catalogue():
+    """The whole catalogue of the session's language (for figure text overrides)."""
+    return CATALOGUES[language()]

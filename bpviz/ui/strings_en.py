@@ -1,0 +1,171 @@
+"""English catalogue: every string the app shows, by key. Keep keys in step
+with the other catalogues (a test checks they match)."""
+
+EN = {
+    # navigation and frame
+    "nav.home": "Home",
+    "nav.build": "Build",
+    "nav.step": "Step",
+    "sidebar.network": "Current network",
+
+    # home
+    "home.title": "Backpropagation, one number at a time",
+    "home.intro": (
+        "A neural network learns by nudging each of its weights in the direction that lowers its error. "
+        "**Backpropagation** is the bookkeeping that finds that direction for every weight at once: "
+        "it works out how much the error would change if a single weight changed a little, its "
+        "**gradient**, by reusing what the forward pass already computed and passing error terms "
+        "backwards through the layers with the chain rule. Here you can watch every one of those numbers "
+        "appear, and open any of them to see the arithmetic behind it."),
+    "home.phase1.title": "Phase 1 · Propagate",
+    "home.phase1.body": (
+        "- **Forward:** the input flows through the layers. Each neuron adds up its weighted inputs and "
+        "its bias, $z = \\sum_k w_k a_k + b$, and applies its activation function, $a = f(z)$.\n"
+        "- **Loss:** the output is compared with the target, giving the error $E$.\n"
+        "- **Backward:** each output neuron gets an error term $\\delta = \\partial E/\\partial z$; each hidden "
+        "neuron's $\\delta$ is the weighted sum of the $\\delta$s it feeds, times its own $f'(z)$."),
+    "home.phase2.title": "Phase 2 · Update",
+    "home.phase2.body": (
+        "- Every weight's gradient is its input activation times the δ of the neuron it feeds: "
+        "$\\partial E/\\partial w_{jk} = a_k\\,\\delta_j$.\n"
+        "- Each weight takes a step against its gradient, scaled by the learning rate $\\eta$: "
+        "$w \\leftarrow w - \\eta\\,\\partial E/\\partial w$.\n"
+        "- Repeat over the training data until the error is small enough, the examples are classified "
+        "correctly, or a set number of epochs has run."),
+    "home.start.title": "Where to start",
+    "home.start.body": (
+        "1. **Build** loads the classic worked example: two inputs, two hidden and two output sigmoid "
+        "neurons, with its published weights. Change anything you like.\n"
+        "2. **Step** walks through one forward pass, the loss, one backward pass and the update, "
+        "layer by layer. Click a neuron to see its numbers worked out."),
+    "home.link.build": "Build a network",
+    "home.link.step": "Step through backpropagation",
+
+    # build
+    "build.title": "Build a network",
+    "build.intro": ("Start from a preset or design your own, edit any weight, and choose the example the Step "
+                    "page will walk through. Click a neuron in the diagram to edit it."),
+    "build.preset": "Preset",
+    "build.load_preset": "Load preset",
+    "build.preset_loaded": "Loaded the preset: {name}.",
+    "build.download": "Download network (JSON)",
+    "build.upload": "Upload a network (JSON)",
+    "build.upload_help": "A file downloaded from bpviz. An invalid file is rejected and changes nothing.",
+    "build.upload_loaded": "Loaded the uploaded network: {network}.",
+    "build.upload_rejected": "The file was not loaded, your network is unchanged. {message}",
+    "build.error": "Not applied, your network is unchanged: {message}",
+    "build.architecture": "Architecture and initialisation",
+    "build.inputs": "Inputs",
+    "build.hidden_layers": "Hidden layers",
+    "build.outputs": "Outputs",
+    "build.layer_neurons": "Neurons in layer {layer}",
+    "build.layer_activation": "Activation of layer {layer}",
+    "build.output_activation": "Output activation",
+    "build.loss": "Loss function",
+    "build.init": "Initialisation",
+    "build.seed": "Random seed",
+    "build.apply_architecture": "Apply, keeping my weights",
+    "build.apply_architecture_help": ("Weights of neurons that still exist are kept; new ones are drawn "
+                                      "with the chosen initialisation and seed."),
+    "build.randomise": "New random weights",
+    "build.tables": "Weights and biases",
+    "build.tables_help": ("Row j holds the weights into neuron j of the next layer; column k is the neuron "
+                          "they come from; column b is the bias. Press Enter to apply an edit."),
+    "build.table_title": "**Layer {source} → layer {target}**",
+    "build.neuron": "Selected neuron",
+    "build.neuron_hint": "Click a neuron in the diagram to see and edit its bias and incoming weights.",
+    "build.neuron_title": "Layer {layer}, neuron {j}",
+    "build.bias": "Bias b",
+    "build.incoming_weight": "Weight from neuron {k} of layer {source}",
+    "build.input_neuron": "An input neuron has no bias or incoming weights: its value is the example's input.",
+    "build.add_neuron": "Add a neuron beside it",
+    "build.remove_neuron": "Remove this neuron",
+    "build.example": "Example for stepping",
+    "build.example_help": "The input x fed forward and the target y the loss compares the output with.",
+
+    # presets and initialisations
+    "preset.worked_example": "Classic worked example (2-2-2)",
+    "preset.worked_example.about": ("The hand-worked example found in many tutorials: inputs 0.05 and 0.10, "
+                                    "targets 0.01 and 0.99, learning rate 0.5, biases not updated."),
+    "preset.xor": "XOR (2-2-1)",
+    "preset.xor.about": "The smallest problem a single neuron cannot solve: it needs a hidden layer.",
+    "preset.single_neuron": "Single neuron",
+    "preset.single_neuron.about": "One sigmoid neuron with two inputs: backpropagation with nothing to propagate.",
+    "init.xavier": "Xavier (Glorot) uniform",
+    "init.he": "He normal",
+    "init.uniform": "Uniform in [−1, 1]",
+    "init.zeros": "All zeros (see why symmetry must be broken)",
+
+    # step
+    "step.title": "Step through backpropagation",
+    "step.intro": ("One forward pass, the loss, one backward pass and the update, as far as you like at a time. "
+                   "Values not computed yet are drawn hollow with a question mark."),
+    "step.example": "Example: input **x** = {x}, target **y** = {y}",
+    "step.learning_rate": "Learning rate η",
+    "step.learning_rate_help": "How far each weight moves against its gradient in the update: w ← w − η ∂E/∂w.",
+    "step.granularity": "Step by",
+    "step.granularity.layer": "layer",
+    "step.granularity.pass": "whole pass",
+    "step.update_biases": "Update the biases too",
+    "step.cannot_step": "This network cannot be stepped on this example: {message}",
+    "step.reset": "Reset",
+    "step.previous": "Previous",
+    "step.next": "Next step",
+    "step.forward_pass": "Forward pass",
+    "step.backward_pass": "Backward pass",
+    "step.apply_update": "Apply update",
+    "step.apply_update_help": "Store the updated weights as your network and start the next pass with them.",
+    "step.update_applied": "Update applied. Loss on this example: {before} before, {after} after.",
+    "step.position": "Step {number} of {count}: {label}",
+    "step.phase_layer": "{phase}, layer {layer}",
+    "step.node_quantity": "Neurons show",
+    "step.edge_quantity": "Connections show",
+    "step.loss": "Loss E",
+    "step.explain.start": "Nothing is computed yet: only the input is known.",
+    "step.explain.forward": "Each neuron sums its weighted inputs plus its bias (z), then applies its activation (a).",
+    "step.explain.loss": "The output is compared with the target: the loss E measures how far off it is.",
+    "step.explain.backward": ("Error terms δ = ∂E/∂z flow backwards; each weight's gradient is the δ of the neuron "
+                              "it feeds times the activation it carries."),
+    "step.explain.update": "Every weight moves against its gradient: w ← w − η ∂E/∂w. Apply it to keep it.",
+    "phase.start": "start",
+    "phase.forward": "forward",
+    "phase.loss": "loss",
+    "phase.backward": "backward",
+    "phase.update": "update",
+    "quantity.choice.auto": "follow the phase",
+    "quantity.choice.a": "activation a",
+    "quantity.choice.z": "pre-activation z",
+    "quantity.choice.delta": "error term δ",
+    "edge.choice.auto": "follow the phase",
+    "edge.choice.weight": "weights w",
+    "edge.choice.gradient": "gradients ∂E/∂w",
+
+    # inspector
+    "inspect.tab.neuron": "Inspector",
+    "inspect.tab.matrix": "Matrix view",
+    "inspect.tab.animation": "Animation",
+    "inspect.tab.update": "Update",
+    "inspect.click_hint": "Click a neuron in the diagram, or pick one here.",
+    "inspect.neuron": "Neuron",
+    "inspect.neuron_name": "layer {layer}, neuron {j}",
+    "inspect.nothing_yet": "Nothing is known about this neuron yet at this step. Take a step forward.",
+    "inspect.incoming.weight_grad": "Gradients of its {count} incoming weights",
+    "inspect.incoming.new_weight": "Its {count} updated incoming weights",
+    "inspect.matrix_help": "Layer {layer} as matrices. Click a neuron in another layer to see that layer.",
+    "inspect.update_preview": "This step shows the update. Press Apply update to keep the new weights.",
+    "inspect.update_done": "Last update applied. Loss on the example: {before} before, {after} after.",
+    "inspect.update_none": "No update yet: step to the end of the pass, then apply the update.",
+    "inspect.parameter": "parameter",
+    "inspect.old": "before",
+    "inspect.new": "after",
+    "inspect.change": "change",
+    "quantity.z": "Weighted input z",
+    "quantity.a": "Activation a",
+    "quantity.loss": "Loss E",
+    "quantity.delta_output": "Error term δ of an output neuron",
+    "quantity.delta_hidden": "Error term δ of a hidden neuron",
+    "quantity.weight_grad": "Gradient of a weight",
+    "quantity.bias_grad": "Gradient of the bias",
+    "quantity.new_weight": "Updated weight",
+    "quantity.new_bias": "Updated bias",
+}

@@ -1,0 +1,18 @@
+"""Home: what backpropagation does, its two phases, and where to start."""
+import streamlit as st
+
+from bpviz.ui.i18n import t
+
+st.title(t("home.title"))
+st.markdown(t("home.intro"))
+left, right = st.columns(2)
+with left:
+    st.subheader(t("home.phase1.title"))
+    st.markdown(t("home.phase1.body"))
+with right:
+    st.subheader(t("home.phase2.title"))
+    st.markdown(t("home.phase2.body"))
+st.subheader(t("home.start.title"))
+st.markdown(t("home.start.body"))
+st.page_link("pages/build.py", label=t("home.link.build"), icon=":material/schema:")
+st.page_link("pages/step.py", label=t("home.link.step"), icon=":material/footprint:")

@@ -1,0 +1,45 @@
+"""Weight tables → network: edits apply, bad cells are named and change nothing."""
+import math
+
+import numpy as np
+import pytest
+
+from bpviz.engine import Network, NetworkError
+from bpviz.ui.tables import layer_frame, network_from_frames
+
+
+@pytest.fixture
+def net():
+    return Network([[[0.15, 0.20], [0.25, 0.30]], [[0.40, 0.45]]], [[0.35, 0.35], [0.6]],
+                   ["sigmoid", "sigmoid"], "squared_error")
+
+
+def _frames(net):
+    return [layer_frame(net, l).astype(object) for l in range(len(net.weights))]
+
+
+def test_table_layout_follows_the_weight_convention(net):
+    frame = layer_frame(net, 0)
+    assert list(frame.index) == ["j=0", "j=1"] and list(frame.columns) == ["k=0", "k=1", "b"]
+    assert frame.loc["j=1", "k=0"] == 0.25      # weights[0][1, 0]: from neuron 0 to neuron 1
+    assert frame.loc["j=0", "b"] == 0.35
+
+
+def test_an_edited_cell_changes_exactly_that_weight(net):
+    frames = _frames(net)
+    frames[1].iat[0, 1] = 2.5
+    edited = network_from_frames(net, frames)
+    assert edited.weights[1][0, 1] == 2.5
+    np.testing.assert_array_equal(edited.weights[0], net.weights[0])
+
+
+@pytest.mark.parametrize("bad, words", [("abc", "must be a number"), (None, "must be a number"),
+                                        (math.nan, "must be a number"), (math.inf, "finite"),
+                                        (1e308, "finite number in")])
+def test_a_bad_cell_is_named_and_the_network_is_unchanged(net, bad, words):
+    frames = _frames(net)
+    frames[0].iat[1, 2] = bad          # the bias of neuron 1 of layer 1
+    with pytest.raises(NetworkError) as caught:
+        network_from_frames(net, frames)
+    assert "biases[0][1]" in str(caught.value) and words in str(caught.value)
+    assert net.biases[0][1] == 0.35

@@ -1,0 +1,134 @@
+"""Real-browser fixtures: a Streamlit server on loopback and Debian's chromium
+driven by Playwright (never a downloaded browser).
+
+When CI=true a missing chromium or Playwright is a failure, not a skip.
+Screenshots go to artifacts/e2e/.
+"""
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "artifacts" / "e2e"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
+
+
+def _require(condition, reason):
+    if condition:
+        return
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"browser tests cannot run in CI: {reason}")
+    pytest.skip(reason)
+
+
+def _free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_server(port=None, extra_args=()):
+    """Start `streamlit run app.py` on 127.0.0.1; returns (process, base URL)."""
+    port = port or _free_port()
+    command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
+               "--server.address", "127.0.0.1", "--server.port", str(port),
+               "--browser.gatherUsageStats", "false", *extra_args]
+    log = open(ARTIFACTS / f"server-{port}.log", "w")
+    process = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    return process, url
+        except OSError:
+            time.sleep(0.3)
+        if process.poll() is not None:
+            break
+    stop_server(process)
+    raise RuntimeError(f"streamlit did not become healthy on port {port}; see {log.name}")
+
+
+def stop_server(process):
+    if process.poll() is None:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+
+
+@pytest.fixture(scope="session")
+def server():
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    process, url = start_server()
+    yield url
+    stop_server(process)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    _require(Path(CHROMIUM).exists(), f"no chromium at {CHROMIUM} (apt-get install chromium)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _require(False, "Python Playwright is not installed (pip install -r requirements-dev.txt)")
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class Session:
+    """One browser tab on the app, collecting console errors."""
+
+    def __init__(self, browser, url, viewport=(1400, 1000), color_scheme="light"):
+        self.context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]},
+                                           color_scheme=color_scheme)
+        self.page = self.context.new_page()
+        self.url = url
+        self.errors = []
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+
+    def open(self, path=""):
+        self.page.goto(f"{self.url}/{path}")
+        self.page.wait_for_selector("[data-testid='stApp']", timeout=60_000)
+        self.idle()
+        return self
+
+    def idle(self, timeout=60_000):
+        """Wait until the script has finished running (after any click)."""
+        self.page.wait_for_timeout(300)
+        self.page.wait_for_selector(IDLE, timeout=timeout)
+
+    def click_button(self, label):
+        self.page.get_by_role("button", name=label, exact=False).first.click()
+        self.idle()
+
+    def screenshot(self, name):
+        self.page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture
+def session(browser, server):
+    tab = Session(browser, server)
+    yield tab
+    tab.close()
