@@ -15,3 +15,9 @@ from .propagation import Gradients, Trace, backward, forward, loss_value
 from .serialization import network_from_json, network_to_json
 from .update import check_learning_rate, sgd_step
 from .steps import GRANULARITIES, PHASES, Step, step_sequence
+from .presets import PRESET_NAMES, Preset, preset
+from .share import SharedNetwork, decode_share, encode_share
+from .training import (STOP_REASONS, EpochRecord, TrainingConfig, TrainingResult, TrainingState, accuracy,
+                       train)
+from .datasets import DATASET_NAMES, Dataset, is_classification, sine, train_test_split, truth_table, two_d
+from .csv_data import MAX_CSV_BYTES, csv_columns, dataset_from_csv

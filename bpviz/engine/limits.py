@@ -1,7 +1,7 @@
 """Hard limits, defined once. `Network`, the data sets and every page enforce them.
 
 They keep the hosted classroom server responsive: the largest legal network is
-10 inputs, 6 hidden layers of 10 neurons and 10 outputs (730 parameters).
+10 inputs, 6 hidden layers of 10 neurons and 10 outputs (770 parameters).
 """
 
 MAX_HIDDEN_LAYERS = 6
@@ -14,3 +14,6 @@ MIN_LEARNING_RATE = 0.0      # exclusive
 MAX_LEARNING_RATE = 100.0
 MAX_EPOCHS_PER_CALL = 10_000
 MAX_SEED = 2**32 - 1
+# Work one training call may do (one click on the hosted server): both bounds hold.
+MAX_UPDATES_PER_CALL = 50_000        # parameter updates (epochs × batches per epoch)
+MAX_EXAMPLE_PASSES_PER_CALL = 2_000_000   # examples through forward + backward (epochs × rows)

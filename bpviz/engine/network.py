@@ -60,7 +60,8 @@ def _matrix_shape(value, field, max_rows, max_cols):
         shape = value.shape
         if len(shape) != 2:
             raise NetworkError(f"{field} must be a matrix (2 dimensions), got {len(shape)}")
-    elif isinstance(value, (list, tuple)) and value and all(isinstance(r, (list, tuple, np.ndarray)) for r in value):
+    elif isinstance(value, (list, tuple)) and value and all(
+            isinstance(r, (list, tuple)) or (isinstance(r, np.ndarray) and r.ndim == 1) for r in value):
         shape = (len(value), len(value[0]))
         if any(len(row) != shape[1] for row in value):
             raise NetworkError(f"{field} must have rows of equal length")
@@ -177,8 +178,20 @@ class Network:
                                                                other.weights + other.biases)))
 
     def __hash__(self):
+        # + 0.0 turns −0.0 into 0.0, so networks equal under == hash alike
         return hash((self.sizes, self.activations, self.loss,
-                     tuple(a.tobytes() for a in self.weights + self.biases)))
+                     tuple((a + 0.0).tobytes() for a in self.weights + self.biases)))
+
+    def __reduce__(self):
+        # pickle (and st.cache_data) rebuild through the validating constructor
+        return (Network, ([w.copy() for w in self.weights], [b.copy() for b in self.biases],
+                          list(self.activations), self.loss))
+
+    def __copy__(self):
+        return self   # immutable: a copy is the same value
+
+    def __deepcopy__(self, memo):
+        return self
 
     def __repr__(self):
         layers = "-".join(str(n) for n in self.sizes)

@@ -62,9 +62,7 @@ def forward(net: Network, X) -> Trace:
 def backward(net: Network, trace: Trace, Y) -> Gradients:
     """Deltas, gradients of the batch-mean loss and the loss, for targets Y `(n, sizes[L])`."""
     _check_network(net)
-    if not isinstance(trace, Trace) or len(trace.activations) != net.layer_count or \
-            trace.activations[0].shape[1] != net.sizes[0]:
-        raise NetworkError("trace must be the Trace that forward(net, X) returned for this network")
+    _check_trace(net, trace)
     Y = check_batch(Y, "Y (targets)", net.sizes[-1], MAX_ROWS)
     if Y.shape[0] != trace.output.shape[0]:
         raise NetworkError(f"Y (targets) must have one row per input row ({trace.output.shape[0]}), "
@@ -79,6 +77,19 @@ def loss_value(net: Network, X, Y) -> float:
     if Y.shape[0] != trace.output.shape[0]:
         raise NetworkError(f"Y (targets) must have one row per input row ({trace.output.shape[0]})")
     return float(np.mean(example_losses(net, trace, Y)))
+
+
+def _check_trace(net, trace):
+    """The trace must be what forward(net, X) returns: every array (n, sizes[l]) float."""
+    message = "trace must be the Trace that forward(net, X) returned for this network"
+    if not isinstance(trace, Trace) or len(trace.activations) != net.layer_count or \
+            len(trace.preactivations) != net.layer_count - 1:
+        raise NetworkError(message)
+    arrays = list(zip(trace.activations, net.sizes)) + list(zip(trace.preactivations, net.sizes[1:]))
+    rows = getattr(trace.activations[0], "shape", (None,))[0]
+    for array, width in arrays:
+        if not isinstance(array, np.ndarray) or array.dtype.kind != "f" or array.shape != (rows, width):
+            raise NetworkError(message)
 
 
 def _check_network(net):
@@ -119,16 +130,29 @@ def example_losses(net, trace, Y):
     return loss.per_example(Y, trace.output, log_a, log_1ma)
 
 
-def output_delta(net, trace, Y):
-    """δ of the output layer L: ∂E_n/∂z = f′(z) ⊙ ∂E_n/∂a (Jacobian for softmax)."""
-    loss = LOSSES[net.loss]
-    name = net.activations[-1]
-    a, z = trace.output, trace.preactivations[-1]
-    fused = loss.fused_deltas.get(name)
+def output_delta_rule(loss_name, activation_name):
+    """The function (y, z, a) -> δ of the output layer, ∂E_n/∂z, for this pair:
+
+    the loss's fused form for this output activation if it has one (e.g. a − y
+    for sigmoid with binary cross-entropy), else the chain rule f′(z) ⊙ ∂E_n/∂a
+    (the Jacobian for softmax). Resolve it once, call it per batch.
+    """
+    loss, activation = LOSSES[loss_name], ACTIVATIONS[activation_name]
+    fused = loss.fused_deltas.get(activation_name)
     if fused is not None:
-        return fused(Y, a)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        return ACTIVATIONS[name].backprop(z, a, loss.grad(Y, a))
+        return lambda y, z, a: fused(y, a)
+    if loss_name == "squared_error":   # ∂E/∂a = a − y: nothing can divide by zero
+        return lambda y, z, a: activation.backprop(z, a, loss.grad(y, a))
+
+    def chain_rule(y, z, a):
+        with np.errstate(divide="ignore", invalid="ignore"):   # a = 0 or 1 gives ±inf, reported as such
+            return activation.backprop(z, a, loss.grad(y, a))
+    return chain_rule
+
+
+def output_delta(net, trace, Y):
+    """δ of the output layer L for each example, `(n, sizes[L])`."""
+    return output_delta_rule(net.loss, net.activations[-1])(Y, trace.preactivations[-1], trace.output)
 
 
 def _backward_unchecked(net, trace, Y):
@@ -144,6 +168,6 @@ def _backward_unchecked(net, trace, Y):
                                         deltas[l + 1] @ net.weights[l + 1])
     # Gradients of the batch mean: ∂E/∂w_jk = mean_n δ_j a_k,  ∂E/∂b_j = mean_n δ_j
     weight_grads = tuple(deltas[l].T @ trace.activations[l] / n for l in range(L))
-    bias_grads = tuple(delta.mean(axis=0) for delta in deltas)
+    bias_grads = tuple(delta.sum(axis=0) / n for delta in deltas)
     loss = float(np.mean(example_losses(net, trace, Y)))
     return Gradients(tuple(deltas), weight_grads, bias_grads, loss)

@@ -32,13 +32,15 @@ def network_from_dict(data):
         raise NetworkError(f"network must be a JSON object (dict), got {type(data).__name__}")
     if data.get("format", FORMAT) != FORMAT:
         raise NetworkError(f"format must be {FORMAT!r}, got {data.get('format')!r:.40}")
-    if data.get("version", VERSION) != VERSION:
+    version = data.get("version", VERSION)
+    if type(version) is not int or version != VERSION:
         raise NetworkError(f"version must be {VERSION}, got {data.get('version')!r:.40}")
     missing = [key for key in _REQUIRED if key not in data]
     if missing:
         raise NetworkError(f"network is missing the field(s): {', '.join(missing)}")
     net = Network(data["weights"], data["biases"], data["activations"], data["loss"])
-    if "sizes" in data and data["sizes"] != list(net.sizes):
+    sizes = data.get("sizes", list(net.sizes))
+    if not isinstance(sizes, list) or [type(n) for n in sizes] != [int] * len(sizes) or sizes != list(net.sizes):
         raise NetworkError(f"sizes must match the weights' shapes {list(net.sizes)}, got {data['sizes']!r:.60}")
     return net
 

@@ -25,7 +25,7 @@ PHASES = ("start", "forward", "loss", "backward", "update")
 GRANULARITIES = ("layer", "pass")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Step:
     """What is known after one step of a pass.
 
@@ -62,7 +62,7 @@ class Step:
 
     def activation(self, layer: int) -> Optional[np.ndarray]:
         """a of `layer` (0..L), `(n, sizes[layer])`, or None if not known yet."""
-        return self.trace.activations[layer] if layer <= self.forward_known else None
+        return self.trace.activations[layer] if 0 <= layer <= self.forward_known else None
 
     def preactivation(self, layer: int) -> Optional[np.ndarray]:
         """z of `layer` (1..L), or None if not known yet (and always None for the input)."""
@@ -74,15 +74,18 @@ class Step:
 
     def delta(self, layer: int) -> Optional[np.ndarray]:
         """δ of `layer` (1..L) per example, or None if not known yet."""
-        return self.gradients.deltas[layer - 1] if layer >= max(self.delta_from, 1) else None
+        return self.gradients.deltas[layer - 1] if self._backward_knows(layer) else None
 
     def weight_grad(self, layer: int) -> Optional[np.ndarray]:
         """∂E/∂W of the weights into `layer` (1..L), i.e. of `weights[layer-1]`, or None."""
-        return self.gradients.weights[layer - 1] if layer >= max(self.delta_from, 1) else None
+        return self.gradients.weights[layer - 1] if self._backward_knows(layer) else None
 
     def bias_grad(self, layer: int) -> Optional[np.ndarray]:
         """∂E/∂b of `biases[layer-1]`, or None if not known yet."""
-        return self.gradients.biases[layer - 1] if layer >= max(self.delta_from, 1) else None
+        return self.gradients.biases[layer - 1] if self._backward_knows(layer) else None
+
+    def _backward_knows(self, layer):
+        return max(self.delta_from, 1) <= layer <= self.output_layer
 
     @property
     def label(self) -> str:
@@ -109,6 +112,10 @@ def step_sequence(net: Network, X, Y, learning_rate, granularity="layer",
         raise NetworkError(f"the loss {net.loss} is not defined for this network's output "
                            f"{np.round(trace.output, 6).tolist()} (e.g. a log of a value ≤ 0)")
     updated = sgd_step(net, gradients, learning_rate, update_biases)
+    update_biases = bool(update_biases)
+    for array in (X, Y, *trace.preactivations, *trace.activations, *gradients.deltas, *gradients.weights,
+                  *gradients.biases):
+        array.flags.writeable = False   # every step shares these: no one may write into them
 
     # (phase, layer, forward_known, loss_known, delta_from)
     if granularity == "layer":

@@ -9,7 +9,7 @@ from .errors import NetworkError
 from .limits import MAX_LEARNING_RATE, MAX_PARAMETER_MAGNITUDE, MIN_LEARNING_RATE
 from .network import Network
 from .propagation import Gradients
-from .validation import check_number
+from .validation import check_bool, check_number
 
 
 def check_learning_rate(learning_rate, field="learning_rate"):
@@ -26,6 +26,7 @@ def sgd_step(net: Network, grads: Gradients, learning_rate, update_biases=True) 
     if not isinstance(net, Network):
         raise NetworkError(f"net must be a Network, got {type(net).__name__}")
     learning_rate = check_learning_rate(learning_rate)
+    update_biases = check_bool(update_biases, "update_biases")
     weight_grads, bias_grads = _check_gradients(net, grads)
     weights = [w - learning_rate * g for w, g in zip(net.weights, weight_grads)]
     biases = ([b - learning_rate * g for b, g in zip(net.biases, bias_grads)]
@@ -49,7 +50,7 @@ def _check_gradients(net, grads):
         if not isinstance(given, (list, tuple)) or len(given) != len(params):
             raise NetworkError(f"{field} must hold {len(params)} arrays shaped like the network's parameters")
         for l, (g, p) in enumerate(zip(given, params)):
-            if not isinstance(g, np.ndarray) or g.shape != p.shape:
-                raise NetworkError(f"{field}[{l}] must be an array of shape {p.shape}, got "
-                                   f"{getattr(g, 'shape', type(g).__name__)}")
+            if not isinstance(g, np.ndarray) or g.shape != p.shape or g.dtype.kind not in "fiu":
+                raise NetworkError(f"{field}[{l}] must be a real array of shape {p.shape}, got "
+                                   f"{getattr(g, 'shape', type(g).__name__)} {getattr(g, 'dtype', '')}")
     return weight_grads, bias_grads

@@ -56,9 +56,19 @@ def check_array(value, field, shape, magnitude=MAX_PARAMETER_MAGNITUDE):
     return array
 
 
+def check_bool(value, field):
+    """True or False exactly (a truthy string is not a yes)."""
+    if not isinstance(value, (bool, np.bool_)):
+        raise NetworkError(f"{field} must be true or false, got {_show(value)}")
+    return bool(value)
+
+
 def check_batch(X, field, width, max_rows, magnitude=MAX_PARAMETER_MAGNITUDE):
     """A batch `(n, width)` (a single row `(width,)` becomes a batch of one) of finite
-    numbers with |x| ≤ magnitude."""
+    numbers with |x| ≤ magnitude. Strings and booleans are not numbers here."""
+    if not (isinstance(X, np.ndarray) and X.dtype.kind in "fiu") and \
+            not (_holds_only_numbers(X, 1) or _holds_only_numbers(X, 2)):
+        raise NetworkError(f"{field} must be numbers in rows of {width} (no text or true/false)")
     try:
         array = np.array(X, dtype=np.float64)
     except (TypeError, ValueError, OverflowError):

@@ -1,0 +1,362 @@
+"""Training: epochs of gradient descent with mini-batches, momentum, learning-rate
+decay, stop criteria and divergence detection, as pure functions over immutable values.
+
+`train(state_or_network, X, Y, config)` returns a `TrainingResult` whose `.state` can
+be passed to `train` again: two calls of 50 epochs give exactly what one call of 100
+gives, because everything a later epoch needs is in the state (network, momentum
+buffers, epoch count) and the shuffling order of epoch e comes from (seed, e) alone.
+
+One epoch is one pass over the training rows in batches of `batch_size` (1: online,
+one update per example, as in the classic pseudocode; ≥ n: full batch). For epoch
+e = 0, 1, … the learning rate is η_e = η / (1 + decay·e), and each batch does
+    v ← m·v − η_e ∂E/∂θ,   θ ← θ + v      (m = 0: plain θ ← θ − η_e ∂E/∂θ)
+where E is the batch-mean loss. Full batches are never shuffled (the mean gradient
+does not depend on the order). The loss and accuracies in the history are those of
+the network at the end of each epoch, on the whole training (and test) set.
+
+Divergence: the epoch is rejected, and the network (and momentum) from the end of
+the previous epoch is kept, when after it a parameter is NaN, infinite or beyond
+±MAX_PARAMETER_MAGNITUDE, or the training loss is NaN, infinite or more than
+EXPLODING_FACTOR × max(initial loss, 1), the initial loss being the training loss
+before the state's first epoch.
+
+Accuracy (classification targets only, see `label_rule`): one-hot rows are correct
+when the output's argmax is the target's; labels in {0, 1} are cut at 0.5 and labels
+in {−1, 1} at 0 — the midpoint between the two labels whatever the output activation,
+so a tanh output trained on 0/1 targets is cut at 0.5 — and a row is correct when
+every output is on its target's side. The rule is decided once per call from the
+training and test targets together.
+
+The inner loop (`_fit`) works on one flat float64 vector θ holding, per layer, the
+matrix [Wᵀ; b] of shape (sizes[l] + 1, sizes[l+1]), so that with a column of ones
+appended to the activations, z = [a 1]·[Wᵀ; b] and ∂E/∂[Wᵀ; b] = [a 1]ᵀ δ / n are one
+matrix product each. Networks are built only at the end of a call.
+"""
+from dataclasses import dataclass
+from typing import NamedTuple, Optional, Tuple
+
+import numpy as np
+
+from .datasets import is_classification, label_rule  # noqa: F401  (is_classification re-exported)
+from .errors import NetworkError
+from .gradcheck import ParameterGradients
+from .limits import (MAX_EPOCHS_PER_CALL, MAX_EXAMPLE_PASSES_PER_CALL, MAX_PARAMETER_MAGNITUDE, MAX_ROWS,
+                     MAX_SEED, MAX_UPDATES_PER_CALL)
+from .network import Network
+from .fastpath import FlatData, FlatModel, pack, unpack
+from .propagation import _forward_unchecked
+from .update import check_learning_rate
+from .validation import check_array, check_batch, check_int, check_number
+
+EXPLODING_FACTOR = 1e6
+MAX_DECAY = 10.0
+MAX_TARGET_LOSS = 1e6
+STOP_REASONS = ("target_loss", "all_correct", "diverged", "epochs")
+
+
+def _check_bool(value, field):
+    if not isinstance(value, (bool, np.bool_)):
+        raise NetworkError(f"{field} must be True or False, got {value!r:.40}")
+    return bool(value)
+
+
+@dataclass(frozen=True)
+class TrainingConfig:
+    """How to train; every field is validated (`NetworkError` names it and its range)."""
+    learning_rate: float = 0.5     # η in (0, MAX_LEARNING_RATE]
+    batch_size: int = 1            # 1 = online; ≥ number of rows = full batch
+    momentum: float = 0.0          # m in [0, 1)
+    decay: float = 0.0             # η_e = η / (1 + decay·e), decay in [0, MAX_DECAY]
+    epochs: int = 100              # at most this many epochs in one call
+    target_loss: Optional[float] = None   # stop once the training loss is ≤ this
+    stop_when_all_correct: bool = False   # stop once every training row is classified right
+    shuffle: bool = False          # reshuffle the rows every epoch (mini-batches only)
+    seed: int = 0                  # the shuffling order of epoch e comes from (seed, e)
+    update_biases: bool = True
+
+    def __post_init__(self):
+        momentum = check_number(self.momentum, "momentum", 0.0, 1.0)
+        if momentum >= 1.0:
+            raise NetworkError(f"momentum must be a finite number in [0, 1), got {momentum:g}")
+        cleaned = {
+            "learning_rate": check_learning_rate(self.learning_rate),
+            "batch_size": check_int(self.batch_size, "batch_size", 1, MAX_ROWS),
+            "momentum": momentum,
+            "decay": check_number(self.decay, "decay", 0.0, MAX_DECAY),
+            "epochs": check_int(self.epochs, "epochs", 1, MAX_EPOCHS_PER_CALL),
+            "target_loss": (None if self.target_loss is None else
+                            check_number(self.target_loss, "target_loss", 0.0, MAX_TARGET_LOSS)),
+            "stop_when_all_correct": _check_bool(self.stop_when_all_correct, "stop_when_all_correct"),
+            "shuffle": _check_bool(self.shuffle, "shuffle"),
+            "seed": check_int(self.seed, "seed", 0, MAX_SEED),
+            "update_biases": _check_bool(self.update_biases, "update_biases"),
+        }
+        for name, value in cleaned.items():
+            object.__setattr__(self, name, value)
+
+    def learning_rate_at(self, epoch):
+        """η_e = η / (1 + decay·e) for the 0-based epoch number e."""
+        return self.learning_rate / (1.0 + self.decay * epoch)
+
+
+class EpochRecord(NamedTuple):
+    """One line of the history: the network at the end of epoch `epoch` (1-based)."""
+    epoch: int
+    train_loss: float
+    test_loss: Optional[float]
+    train_accuracy: Optional[float]    # fraction in [0, 1]; None for regression
+    test_accuracy: Optional[float]
+    learning_rate: float               # η_e used during this epoch
+
+
+@dataclass(frozen=True)
+class TrainingState:
+    """Where training stands: everything a further call to `train` needs.
+
+    velocity:     the momentum buffers v, shaped like the parameters, or None (no momentum yet).
+    epoch:        epochs done so far (the next epoch's 0-based number).
+    history:      one `EpochRecord` per epoch done.
+    stopped:      why the last call stopped (one of STOP_REASONS), None before training.
+    initial_loss: the training loss before the first epoch (the divergence yardstick).
+    """
+    network: Network
+    velocity: Optional[ParameterGradients] = None
+    epoch: int = 0
+    history: Tuple[EpochRecord, ...] = ()
+    stopped: Optional[str] = None
+    initial_loss: Optional[float] = None
+
+    def __post_init__(self):
+        if not isinstance(self.network, Network):
+            raise NetworkError(f"network must be a Network, got {type(self.network).__name__}")
+        if self.velocity is not None:
+            object.__setattr__(self, "velocity", _check_velocity(self.velocity, self.network))
+        object.__setattr__(self, "epoch", check_int(self.epoch, "epoch", 0, 2**62))
+        if not isinstance(self.history, tuple):
+            raise NetworkError("history must be a tuple of EpochRecord")
+        if self.stopped is not None and self.stopped not in STOP_REASONS:
+            raise NetworkError(f"stopped must be None or one of {', '.join(STOP_REASONS)}")
+        if self.initial_loss is not None:
+            if isinstance(self.initial_loss, bool) or not isinstance(self.initial_loss, (int, float)) \
+                    or not np.isfinite(self.initial_loss):
+                raise NetworkError(f"initial_loss must be None or a finite number, got {self.initial_loss!r:.40}")
+            object.__setattr__(self, "initial_loss", float(self.initial_loss))
+
+
+def _check_velocity(velocity, net):
+    """Momentum buffers shaped like `net`'s parameters, finite (of any size)."""
+    if not isinstance(velocity, ParameterGradients) or len(velocity.weights) != len(net.weights) \
+            or len(velocity.biases) != len(net.biases):
+        raise NetworkError("velocity must be None or a ParameterGradients shaped like the network")
+    return ParameterGradients(*(
+        tuple(check_array(v, f"velocity.{field}[{l}]", p.shape, magnitude=np.inf)
+              for l, (v, p) in enumerate(zip(given, params)))
+        for field, given, params in (("weights", velocity.weights, net.weights),
+                                     ("biases", velocity.biases, net.biases))))
+
+
+@dataclass(frozen=True)
+class TrainingResult:
+    state: TrainingState
+    stop_reason: str      # one of STOP_REASONS
+    message: str          # plain English: what happened and, if it went wrong, why
+
+    @property
+    def network(self) -> Network:
+        return self.state.network
+
+
+# ---- classification ---------------------------------------------------------------
+
+def _truth(Y, rule):
+    """The right answers for targets Y under `rule`: each row's class (one-hot), or which
+    side of the cut each target is on; None for regression."""
+    if rule is None:
+        return None
+    return Y.argmax(axis=1) if rule == "one-hot" else Y > rule
+
+
+def _accuracy(output, truth, rule):
+    """The fraction of rows whose output gives the right answer; None for regression."""
+    if rule is None:
+        return None
+    right = (output.argmax(axis=1) == truth if rule == "one-hot"
+             else ((output > rule) == truth).all(axis=1))
+    return float(right.sum() / len(right))
+
+
+def accuracy(net, X, Y):
+    """Fraction of the rows of (X, Y) that `net` classifies right, or None for regression."""
+    if not isinstance(net, Network):
+        raise NetworkError(f"net must be a Network, got {type(net).__name__}")
+    X, Y = _check_data(net, X, Y, "X (inputs)", "Y (targets)")
+    rule = label_rule(Y)
+    return _accuracy(_forward_unchecked(net, X).output, _truth(Y, rule), rule)
+
+
+def _check_data(net, X, Y, x_field, y_field):
+    X = check_batch(X, x_field, net.sizes[0], MAX_ROWS)
+    Y = check_batch(Y, y_field, net.sizes[-1], MAX_ROWS)
+    if X.shape[0] != Y.shape[0]:
+        raise NetworkError(f"{y_field} must have one row per row of {x_field} ({X.shape[0]}), got {Y.shape[0]}")
+    return X, Y
+
+
+# ---- training -----------------------------------------------------------------------
+
+def train(state_or_network, X, Y, config, X_test=None, Y_test=None) -> TrainingResult:
+    """Train for up to `config.epochs` epochs on (X, Y); see the module docstring.
+
+    state_or_network: a `TrainingState` to continue, or a `Network` to start from.
+    X `(n, sizes[0])`, Y `(n, sizes[L])`; X_test, Y_test likewise (both or neither;
+    train and test rows together at most MAX_ROWS). Raises `NetworkError` for bad
+    input, or if the loss is undefined for the starting network's output.
+    """
+    state = state_or_network
+    if isinstance(state, Network):
+        state = TrainingState(state)
+    if not isinstance(state, TrainingState):
+        raise NetworkError(f"state_or_network must be a TrainingState or a Network, got {type(state).__name__}")
+    if not isinstance(config, TrainingConfig):
+        raise NetworkError(f"config must be a TrainingConfig, got {type(config).__name__}")
+    X, Y = _check_data(state.network, X, Y, "X (inputs)", "Y (targets)")
+    if (X_test is None) != (Y_test is None):
+        raise NetworkError("X_test and Y_test must be given together, or neither")
+    if X_test is not None:
+        X_test, Y_test = _check_data(state.network, X_test, Y_test, "X_test", "Y_test")
+        if len(X) + len(X_test) > MAX_ROWS:
+            raise NetworkError(f"training and test rows together must be at most {MAX_ROWS}, "
+                               f"got {len(X)} + {len(X_test)}")
+    _check_work(config, len(X))
+    with np.errstate(all="ignore"):   # NaN and overflow are detected, not warned about
+        return _train_checked(state, X, Y, config, X_test, Y_test)
+
+
+def _check_work(config, rows):
+    """Bound the work of one call (one click on a shared server)."""
+    updates = config.epochs * -(-rows // config.batch_size)
+    if updates > MAX_UPDATES_PER_CALL:
+        raise NetworkError(f"epochs × batches per epoch must be at most {MAX_UPDATES_PER_CALL:,} per call, got "
+                           f"{config.epochs:,} × {-(-rows // config.batch_size):,}: use fewer epochs or a "
+                           f"larger batch_size")
+    if config.epochs * rows > MAX_EXAMPLE_PASSES_PER_CALL:
+        raise NetworkError(f"epochs × rows must be at most {MAX_EXAMPLE_PASSES_PER_CALL:,} per call, got "
+                           f"{config.epochs:,} × {rows:,}: use fewer epochs")
+
+
+def _train_checked(state, X, Y, config, X_test, Y_test):
+    net, sizes = state.network, state.network.sizes
+    rule = label_rule(Y if Y_test is None else np.vstack([Y, Y_test]))
+    theta = pack(net.weights, net.biases, sizes)
+    model = FlatModel(net, theta)
+    mask = None if config.update_biases else pack([np.ones_like(w) for w in net.weights],
+                                                   [np.zeros_like(b) for b in net.biases], sizes)
+    velocity = None
+    if config.momentum > 0:
+        velocity = (np.zeros_like(theta) if state.velocity is None
+                    else pack(state.velocity.weights, state.velocity.biases, sizes))
+        if mask is not None:
+            velocity *= mask
+    train_set = FlatData(X, Y, sizes)
+    test_set = None if X_test is None else FlatData(X_test, Y_test, sizes)
+
+    initial_loss = state.initial_loss
+    if initial_loss is None:
+        initial_loss = model.evaluate(train_set)[0]
+        if not np.isfinite(initial_loss):
+            raise NetworkError(f"the loss {net.loss} is not defined for this network's outputs on the "
+                               f"training data (e.g. the log of an output ≤ 0): choose another output "
+                               f"activation or loss")
+    records, reason, detail = _fit(model, velocity, mask, train_set, test_set, rule, config,
+                                   state.epoch, EXPLODING_FACTOR * max(abs(initial_loss), 1.0))
+
+    weights, biases = unpack(theta, sizes)
+    network = Network._trusted(weights, biases, net.activations, net.loss, sizes)
+    if velocity is not None:
+        velocity = ParameterGradients(*(tuple(arrays) for arrays in unpack(velocity, sizes)))
+    new_state = TrainingState(network, velocity, state.epoch + len(records),
+                              state.history + tuple(records), reason, initial_loss)
+    return TrainingResult(new_state, reason, _message(reason, detail, new_state, config))
+
+
+def _fit(model, velocity, mask, train_set, test_set, rule, config, first_epoch, loss_limit):
+    """Run the epochs, changing θ and v in place (they are this call's own arrays).
+
+    Returns (records, stop reason, detail): on divergence θ and v are set back to
+    their values at the start of the failing epoch and detail says what went wrong.
+    """
+    records, theta = [], model.theta
+    train_truth = _truth(train_set.y, rule)
+    test_truth = None if test_set is None else _truth(test_set.y, rule)
+    n, batch = len(train_set.y), min(config.batch_size, len(train_set.y))
+    ready = None   # full batch: the forward pass of the epoch-end evaluation, reused
+    for epoch in range(first_epoch, first_epoch + config.epochs):
+        learning_rate = config.learning_rate_at(epoch)
+        theta_before = theta.copy()
+        velocity_before = None if velocity is None else velocity.copy()
+        x_all, y_all = train_set.x, train_set.y
+        if config.shuffle and batch < n:
+            order = np.random.default_rng([config.seed, epoch]).permutation(n)
+            x_all, y_all = x_all[order], y_all[order]
+        for start in range(0, n, batch):
+            x, y = x_all[start:start + batch], y_all[start:start + batch]
+            gradient_sum = model.gradient_sum(y, ready or model.forward(x, train_set.hidden(len(y))))
+            if mask is not None:
+                gradient_sum *= mask
+            step = learning_rate / len(y)   # η / n turns the sum into η × the batch mean
+            if velocity is None:
+                theta -= step * gradient_sum                     # θ ← θ − η ∂E/∂θ
+            else:
+                velocity *= config.momentum                      # v ← m v − η ∂E/∂θ
+                velocity -= step * gradient_sum
+                theta += velocity                                # θ ← θ + v
+        train_loss, train_output, forward = model.evaluate(train_set)
+        train_accuracy = _accuracy(train_output, train_truth, rule)
+        ready = forward if batch == n else None
+        problem = _divergence(theta, train_loss, loss_limit)
+        if problem:
+            theta[:] = theta_before
+            if velocity is not None:
+                velocity[:] = velocity_before
+            return records, "diverged", (epoch + 1, learning_rate, problem)
+        test_loss, test_accuracy = None, None
+        if test_set is not None:
+            test_loss, test_output, _ = model.evaluate(test_set)
+            test_accuracy = _accuracy(test_output, test_truth, rule)
+        records.append(EpochRecord(epoch + 1, train_loss, test_loss, train_accuracy, test_accuracy,
+                                   learning_rate))
+        if config.target_loss is not None and train_loss <= config.target_loss:
+            return records, "target_loss", None
+        if config.stop_when_all_correct and train_accuracy == 1.0:
+            return records, "all_correct", None
+    return records, "epochs", None
+
+
+def _divergence(theta, loss, loss_limit):
+    """What went wrong after an epoch, in words, or None if nothing did."""
+    if not np.abs(theta).max() <= MAX_PARAMETER_MAGNITUDE:   # also catches NaN
+        if not np.isfinite(theta).all():
+            return "a weight or bias became NaN or infinite"
+        return f"a weight or bias grew beyond ±{MAX_PARAMETER_MAGNITUDE:g}"
+    if not np.isfinite(loss):
+        return ("the loss became NaN or infinite (an output reached a value where the loss "
+                "is undefined, such as ln 0)")
+    if abs(loss) > loss_limit:
+        return f"the loss exploded to {loss:.3g}, more than {EXPLODING_FACTOR:g} times its starting value"
+    return None
+
+
+def _message(reason, detail, state, config):
+    if reason == "diverged":
+        epoch, learning_rate, problem = detail
+        kept = f"the network from the end of epoch {epoch - 1}" if epoch > 1 else "the starting network"
+        return (f"Training diverged in epoch {epoch}: {problem}. The learning rate ({learning_rate:g}) "
+                f"is probably too high; try a smaller one. {kept.capitalize()} is kept.")
+    last = state.history[-1]
+    if reason == "target_loss":
+        return (f"Stopped after epoch {last.epoch}: the training loss {last.train_loss:.6g} reached "
+                f"the target {config.target_loss:g}.")
+    if reason == "all_correct":
+        return f"Stopped after epoch {last.epoch}: every training example is classified correctly."
+    return (f"Trained {config.epochs} epochs ({last.epoch} in total); the training loss is now "
+            f"{last.train_loss:.6g}.")

@@ -1,0 +1,95 @@
+"""Share-link tokens: exact round trip, bounded size, and only NetworkError from garbage."""
+import base64
+import json
+import zlib
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from bpviz.engine import Network, NetworkError, SharedNetwork, decode_share, encode_share, preset
+from bpviz.engine.share import MAX_TOKEN_CHARS
+
+
+def _token_of(data):
+    packed = zlib.compress(json.dumps(data).encode())
+    return "1." + base64.urlsafe_b64encode(packed).decode().rstrip("=")
+
+
+def _shared(net, lr=0.5):
+    return SharedNetwork(net, (0.25,) * net.sizes[0], (1.0,) * net.sizes[-1], lr, True)
+
+
+def test_round_trip_is_exact_and_url_safe():
+    net = Network.random([3, 4, 2], ["tanh", "softmax"], "cross_entropy", seed=7)
+    shared = SharedNetwork(net, (0.1, -2.0, 1 / 3), (0.0, 1.0), 0.05, False)
+    token = encode_share(shared)
+    assert set(token) <= set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.")
+    restored = decode_share(token)
+    assert restored == shared
+    assert restored.network.weights[0].tobytes() == net.weights[0].tobytes()   # bit for bit
+
+
+def test_the_largest_legal_network_fits_in_a_link():
+    net = Network.random([10] + [10] * 6 + [10], "sigmoid", "squared_error", seed=1)
+    token = encode_share(_shared(net))
+    assert len(token) < MAX_TOKEN_CHARS
+    assert decode_share(token).network == net
+
+
+def test_the_worked_example_link_is_short():
+    p = preset("worked_example")
+    assert len(encode_share(SharedNetwork(p.network, p.x, p.y, p.learning_rate, p.update_biases))) < 400
+
+
+@pytest.mark.parametrize("token, field", [
+    ("", "start with"), ("2.abc", "start with"), ("1.", "start with"), ("1.%%%%", "damaged"),
+    ("1." + "A" * 64, "damaged"), ("1." + "A" * (MAX_TOKEN_CHARS + 1), "at most"), (None, "text"),
+])
+def test_malformed_tokens_say_what_is_wrong(token, field):
+    with pytest.raises(NetworkError, match=field):
+        decode_share(token)
+
+
+def test_a_decompression_bomb_is_refused():
+    bomb = zlib.compress(b"[" + b"0," * 2_000_000 + b"0]", 9)
+    token = "1." + base64.urlsafe_b64encode(bomb).decode().rstrip("=")
+    assert len(token) < MAX_TOKEN_CHARS
+    with pytest.raises(NetworkError, match="unpacks to more than"):
+        decode_share(token)
+
+
+def test_tampered_fields_name_the_field():
+    p = preset("worked_example")
+    good = json.loads(zlib.decompress(base64.urlsafe_b64decode(
+        encode_share(SharedNetwork(p.network, p.x, p.y, 0.5, False))[2:] + "==")))
+    for field, value, message in [("x", [0.1], "link x"), ("y", [0.0, float("nan")], "link y"),
+                                  ("learning_rate", 1e9, "learning_rate"), ("update_biases", "yes", "update_biases"),
+                                  ("activations", ["sigmoid", "bogus"], "activations"),
+                                  ("weights", [[[1e308, 0], [0, 0]], [[0, 0], [0, 0]]], "weights")]:
+        data = dict(good, **{field: value})
+        with pytest.raises(NetworkError, match=message):
+            decode_share(_token_of(data))
+    deep = "[" * 100_000 + "]" * 100_000
+    with pytest.raises(NetworkError):
+        decode_share("1." + base64.urlsafe_b64encode(zlib.compress(deep.encode())).decode())
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=300))
+def test_garbage_text_only_ever_raises_network_error(garbage):
+    for token in (garbage, "1." + garbage):
+        try:
+            decode_share(token)
+        except NetworkError:
+            pass
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.recursive(st.none() | st.booleans() | st.floats() | st.integers() | st.text(max_size=5),
+                    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+                    max_leaves=30))
+def test_garbage_json_only_ever_raises_network_error(garbage):
+    try:
+        decode_share(_token_of(garbage))
+    except NetworkError:
+        pass
