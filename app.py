@@ -5,10 +5,11 @@ script in pages/.
 """
 import streamlit as st
 
-from bpviz.ui import layout, state
+from bpviz.ui import layout, links, state
 
 st.set_page_config(page_title="bpviz · backpropagation, step by step", page_icon="🧮", layout="wide")
 state.init()
+links.read_link_once()
 page = st.navigation(layout.pages())
 layout.sidebar()
-page.run()
+layout.run(page)

@@ -1,29 +1,35 @@
 """Build: choose a preset or an architecture, edit every weight, set the example."""
 import streamlit as st
 
-from bpviz.engine import NetworkError
-from bpviz.ui import build_controls, charts, state
+from bpviz.ui import build_controls, charts, layout, links, state
 from bpviz.ui.i18n import t
+
+layout.require_frame()
 
 st.title(t("build.title"))
 st.caption(t("build.intro"))
 state.show_notice()
 
 top_left, top_right = st.columns([3, 2])
-with top_left:
-    build_controls.preset_picker()
-with top_right:
-    build_controls.file_controls()
+if links.visible("presets"):
+    with top_left:
+        build_controls.preset_picker()
+if links.visible("files"):
+    with top_right:
+        build_controls.file_controls()
 
-with st.expander(t("build.architecture"), expanded=False):
-    build_controls.architecture_form()
+if links.visible("architecture"):
+    with st.expander(t("build.architecture"), expanded=False):
+        build_controls.architecture_form()
 
 diagram_slot, neuron_column = st.columns([3, 2])
 with neuron_column:
-    build_controls.selected_neuron_panel()
-with st.expander(t("build.tables"), expanded=True):
-    build_controls.weight_tables()
-build_controls.example_editor()
+    build_controls.selected_neuron_panel(editable=links.visible("tables"))
+if links.visible("tables"):
+    with st.expander(t("build.tables"), expanded=True):
+        build_controls.weight_tables()
+if links.visible("example"):
+    build_controls.example_editor()
 
 with diagram_slot:  # drawn last, so it shows every edit made above in this run
     charts.network_diagram(state.network(), key="build_diagram")

@@ -1,9 +1,13 @@
 """Home: what backpropagation does, its two phases, and where to start."""
 import streamlit as st
 
+from bpviz.ui import layout, state
 from bpviz.ui.i18n import t
 
+layout.require_frame()
+
 st.title(t("home.title"))
+state.show_notice()
 st.markdown(t("home.intro"))
 left, right = st.columns(2)
 with left:

@@ -11,7 +11,7 @@ from bpviz.engine.edit import insert_neuron, remove_neuron, reshape_network, set
 from bpviz.engine.limits import MAX_PARAMETER_MAGNITUDE, MAX_SEED
 from bpviz.ui import state
 from bpviz.ui.i18n import t
-from bpviz.ui.presets import PRESET_NAMES
+from bpviz.engine.presets import PRESET_NAMES
 from bpviz.ui.tables import layer_frame, network_from_frames
 
 UPLOAD_COUNTER = "build_upload_counter"
@@ -122,8 +122,10 @@ def weight_tables():
         state.set_network(edited, from_tables=True)
 
 
-def selected_neuron_panel():
-    """Bias and incoming weights of the clicked neuron; remove it or add one beside it."""
+def selected_neuron_panel(editable=True):
+    """Bias and incoming weights of the clicked neuron; remove it or add one beside it.
+
+    With `editable` False (a classroom link hid the weight tables) they are shown, not edited."""
     net, v = state.network(), _version()
     selected = st.session_state.get(state.SELECTED)
     st.subheader(t("build.neuron"))
@@ -132,6 +134,10 @@ def selected_neuron_panel():
         return
     layer, j = selected
     st.markdown(t("build.neuron_title", layer=layer, j=j))
+    if layer > 0 and not editable:
+        st.markdown(t("build.neuron_readonly", bias=f"{net.biases[layer - 1][j]:.6g}",
+                      weights=", ".join(f"{w:.6g}" for w in net.weights[layer - 1][j])))
+        return
     if layer > 0:
         st.number_input(t("build.bias"), -MAX_PARAMETER_MAGNITUDE, MAX_PARAMETER_MAGNITUDE,
                         float(net.biases[layer - 1][j]), format="%.6g", key=f"neuron_b_{layer}_{j}_{v}",

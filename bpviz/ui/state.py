@@ -8,7 +8,7 @@ import numpy as np
 import streamlit as st
 
 from bpviz.engine import Network
-from bpviz.ui.presets import preset
+from bpviz.engine.presets import preset
 
 NETWORK = "network"
 NETWORK_VERSION = "network_version"   # bumped when the network changes from outside the tables
@@ -72,14 +72,20 @@ def restart_steps():
 
 def load_preset(name):
     """Replace network, example and step settings by a preset's."""
-    chosen = preset(name)
+    load_shared(preset(name))
     st.session_state[PRESET] = name
-    st.session_state[LEARNING_RATE] = chosen.learning_rate
-    st.session_state[UPDATE_BIASES] = chosen.update_biases
+
+
+def load_shared(shared):
+    """Replace network, example and step settings by those of a preset or a share
+    link (anything with .network .x .y .learning_rate .update_biases)."""
+    st.session_state[PRESET] = None
+    st.session_state[LEARNING_RATE] = shared.learning_rate
+    st.session_state[UPDATE_BIASES] = shared.update_biases
     st.session_state[LAST_UPDATE] = None
     st.session_state[SELECTED] = None
-    set_example(chosen.x, chosen.y)
-    set_network(chosen.network)
+    set_example(shared.x, shared.y)
+    set_network(shared.network)
 
 
 def notify(kind, text):

@@ -8,37 +8,41 @@ import numpy as np
 import streamlit as st
 
 from bpviz.engine import MAX_LEARNING_RATE, NetworkError, loss_value, step_sequence
-from bpviz.ui import charts, inspector, state
+from bpviz.ui import charts, inspector, links, state
 from bpviz.ui.i18n import t
 
 NODE_CHOICES = ("auto", "a", "z", "delta")
-EDGE_CHOICES = ("auto", "weight", "gradient")
+EDGE_CHOICES = ("auto", "weight", "grad")
 
 
 def settings():
-    """The example on show, and the learning rate, granularity and bias switch."""
+    """The example on show, and the learning rate, granularity and bias switch.
+
+    A classroom link may hide the learning rate and bias switch: then they are
+    shown as text and keep the link's values."""
     x, y = state.example()
     st.markdown(t("step.example", x=_vector(x), y=_vector(y)))
     lr_column, granularity_column, bias_column = st.columns(3)
-    learning_rate = lr_column.number_input(
-        t("step.learning_rate"), min_value=0.0001, max_value=MAX_LEARNING_RATE,
-        value=float(st.session_state[state.LEARNING_RATE]), step=0.1, format="%.4g", key="step_lr",
-        help=t("step.learning_rate_help"))
     granularity = granularity_column.radio(
         t("step.granularity"), ("layer", "pass"), horizontal=True, key="step_granularity",
         index=("layer", "pass").index(st.session_state[state.GRANULARITY]),
         format_func=lambda g: t(f"step.granularity.{g}"))
+    if granularity != st.session_state[state.GRANULARITY]:
+        st.session_state[state.GRANULARITY] = granularity
+        state.restart_steps()
+    if not links.visible("learning_rate"):
+        lr_column.markdown(t("step.fixed_settings", learning_rate=f"{st.session_state[state.LEARNING_RATE]:.4g}",
+                             biases=t("step.biases_updated" if st.session_state[state.UPDATE_BIASES]
+                                      else "step.biases_kept")))
+        return
+    learning_rate = lr_column.number_input(
+        t("step.learning_rate"), min_value=0.0001, max_value=MAX_LEARNING_RATE,
+        value=float(st.session_state[state.LEARNING_RATE]), step=0.1, format="%.4g", key="step_lr",
+        help=t("step.learning_rate_help"))
     update_biases = bias_column.checkbox(t("step.update_biases"), value=st.session_state[state.UPDATE_BIASES],
                                          key="step_update_biases")
-    changed = (learning_rate != st.session_state[state.LEARNING_RATE]
-               or granularity != st.session_state[state.GRANULARITY]
-               or update_biases != st.session_state[state.UPDATE_BIASES])
-    if changed:
-        st.session_state[state.LEARNING_RATE] = float(learning_rate)
-        st.session_state[state.UPDATE_BIASES] = bool(update_biases)
-        if granularity != st.session_state[state.GRANULARITY]:
-            st.session_state[state.GRANULARITY] = granularity
-            state.restart_steps()
+    st.session_state[state.LEARNING_RATE] = float(learning_rate)
+    st.session_state[state.UPDATE_BIASES] = bool(update_biases)
 
 
 def current_steps():
@@ -102,7 +106,7 @@ def step_view(step, count):
     loss_column.metric(t("step.loss"), "?" if step.loss is None else f"{step.loss:.9g}")
     backward = step.phase in ("backward", "update")
     node_quantity = ("delta" if backward else "a") if node_choice == "auto" else node_choice
-    edge_quantity = ("gradient" if backward else "weight") if edge_choice == "auto" else edge_choice
+    edge_quantity = ("grad" if backward else "weight") if edge_choice == "auto" else edge_choice
     charts.network_diagram(step, key="step_diagram", node_quantity=node_quantity, edge_quantity=edge_quantity)
     inspector.tabs(step)
 

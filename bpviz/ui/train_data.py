@@ -1,0 +1,105 @@
+"""The Train page's data: pick a built-in set or upload a CSV; keep it per session.
+
+The chosen data live in session state as `TrainData` (train and test `Dataset`s
+and how they were made). A rejected CSV or bad setting shows the engine's
+message and leaves the current data as they were.
+"""
+from dataclasses import dataclass
+from typing import Optional
+
+import streamlit as st
+
+from bpviz.engine import (MAX_ROWS, Dataset, NetworkError, csv_columns, dataset_from_csv, sine,
+                          train_test_split, truth_table, two_d)
+from bpviz.engine.datasets import MAX_NOISE, MAX_TEST_FRACTION, TRUTH_TABLES, TWO_D_NAMES
+from bpviz.engine.limits import MAX_SEED
+from bpviz.ui.i18n import t
+
+DATA = "train_data"
+SOURCES = ("truth_table", "two_d", "sine", "csv")
+CSV_COUNTER = "train_csv_counter"
+
+
+@dataclass(frozen=True)
+class TrainData:
+    train: Dataset
+    test: Optional[Dataset]
+    label: str          # what the learner chose, for captions
+
+
+def current():
+    """The session's data, defaulting to the XOR truth table."""
+    if DATA not in st.session_state:
+        table = truth_table("xor")
+        st.session_state[DATA] = TrainData(table, None, t("data.truth_table.xor"))
+    return st.session_state[DATA]
+
+
+def _store(make):
+    try:
+        data = make()
+    except NetworkError as error:
+        st.error(t("data.rejected", message=str(error)))
+        return False
+    st.session_state[DATA] = data
+    return True
+
+
+def picker():
+    """Widgets choosing the data; returns True when new data were stored."""
+    source = st.radio(t("data.source"), SOURCES, horizontal=True, key="data_source",
+                      format_func=lambda s: t(f"data.source.{s}"))
+    if source == "csv":
+        return _csv_picker()
+    with st.form("data_form", border=False):
+        if source == "truth_table":
+            name = st.selectbox(t("data.table"), tuple(TRUTH_TABLES), key="data_table",
+                                format_func=lambda n: t(f"data.truth_table.{n}"))
+            make = lambda: TrainData(truth_table(name), None, t(f"data.truth_table.{name}"))  # noqa: E731
+        else:
+            columns = st.columns(2)
+            if source == "two_d":
+                name = columns[0].selectbox(t("data.shape"), TWO_D_NAMES, key="data_shape",
+                                            format_func=lambda n: t(f"data.two_d.{n}"))
+            rows = columns[1].number_input(t("data.rows"), 4, MAX_ROWS, 200, step=50, key="data_rows")
+            noise = columns[0].slider(t("data.noise"), 0.0, MAX_NOISE, 0.1, 0.05, key="data_noise")
+            test_fraction = columns[1].slider(t("data.test_fraction"), 0.0, MAX_TEST_FRACTION, 0.25, 0.05,
+                                              key="data_test_fraction")
+            seed = columns[0].number_input(t("data.seed"), 0, MAX_SEED, 0, key="data_seed")
+
+            def make():
+                whole = (two_d(name, int(rows), float(noise), int(seed)) if source == "two_d"
+                         else sine(int(rows), float(noise), int(seed)))
+                train, test = train_test_split(whole, float(test_fraction), int(seed))
+                label = t(f"data.two_d.{name}") if source == "two_d" else t("data.source.sine")
+                return TrainData(train, test, label)
+        submitted = st.form_submit_button(t("data.use"), icon=":material/dataset:")
+    return submitted and _store(make)
+
+
+def _csv_picker():
+    counter = st.session_state.setdefault(CSV_COUNTER, 0)
+    uploaded = st.file_uploader(t("data.csv"), type=["csv", "txt"], key=f"data_csv_{counter}",
+                                help=t("data.csv_help", rows=MAX_ROWS))
+    if uploaded is None:
+        return False
+    content = uploaded.getvalue()
+    try:
+        header = csv_columns(content)
+    except NetworkError as error:
+        st.error(t("data.rejected", message=str(error)))
+        return False
+    inputs = st.multiselect(t("data.csv_inputs"), header, default=list(header[:-1])[:10], key="data_csv_inputs")
+    targets = st.multiselect(t("data.csv_targets"), header, default=list(header[-1:]), key="data_csv_targets")
+    test_fraction = st.slider(t("data.test_fraction"), 0.0, MAX_TEST_FRACTION, 0.25, 0.05, key="data_csv_test")
+    if not st.button(t("data.use"), key="data_csv_use", icon=":material/dataset:"):
+        return False
+
+    def make():
+        whole = dataset_from_csv(content, inputs, targets)
+        train, test = train_test_split(whole, float(test_fraction), 0)
+        return TrainData(train, test, uploaded.name[:60])
+    if _store(make):
+        st.session_state[CSV_COUNTER] += 1
+        return True
+    return False

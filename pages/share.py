@@ -1,0 +1,12 @@
+"""Share: a link to the current network, or a classroom link for students."""
+import streamlit as st
+
+from bpviz.ui import layout, links, state
+from bpviz.ui.i18n import t
+
+layout.require_frame()
+
+st.title(t("share.title"))
+st.caption(t("share.intro"))
+state.show_notice()
+links.link_builder()

@@ -1,0 +1,24 @@
+"""Train: many updates on a data set, with live loss curves and decision boundary."""
+import streamlit as st
+
+from bpviz.ui import layout, state, train_controls, train_data
+from bpviz.ui.i18n import t
+
+layout.require_frame()
+
+st.title(t("train.title"))
+st.caption(t("train.intro"))
+state.show_notice()
+
+with st.expander(t("data.title", label=train_data.current().label), expanded=False):
+    if train_data.picker():
+        train_controls.reset_training(train_data.current())
+data = train_data.current()
+st.caption(t("data.summary", label=data.label, rows=data.train.rows,
+             test=0 if data.test is None else data.test.rows, task=t(f"data.task.{data.train.task}")))
+if train_controls.adapt_network(data):
+    chosen = train_controls.settings(data.train.rows)
+    if chosen is not None:
+        config, epochs, per_redraw = chosen
+        train_controls.actions(data, config, epochs)
+        train_controls.live_view(data, config, per_redraw)

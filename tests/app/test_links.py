@@ -1,0 +1,83 @@
+"""Share links: a link restores the network exactly; a bad link warns and keeps the default."""
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+from streamlit.testing.v1 import AppTest
+
+from bpviz.engine import Network, SharedNetwork, encode_share, preset
+from bpviz.ui.links import link_query
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _open_with(params, page=None):
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    if page:
+        at.switch_page(f"pages/{page}.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def _shared():
+    net = Network.random([3, 4, 2], ["tanh", "sigmoid"], "binary_cross_entropy", seed=11)
+    return SharedNetwork(net, (0.5, -1.0, 2.0), (1.0, 0.0), 0.25, True)
+
+
+def test_a_link_restores_network_example_and_settings_exactly():
+    shared = _shared()
+    at = _open_with({"net": encode_share(shared)})
+    assert at.session_state["network"] == shared.network
+    assert at.session_state["example_x"] == shared.x and at.session_state["example_y"] == shared.y
+    assert at.session_state["learning_rate"] == 0.25 and at.session_state["update_biases"] is True
+    assert not at.warning
+
+
+@pytest.mark.parametrize("token", ["", "1.", "1.AAAA", "2.abc", "1." + "A" * 50_000, "1.%00%ff"])
+def test_a_malformed_link_warns_and_keeps_the_default_network(token):
+    at = _open_with({"net": token})
+    assert at.session_state["network"] == preset("worked_example").network
+    assert any("could not be loaded" in w.value for w in at.warning)
+
+
+def test_hidden_controls_are_hidden_and_unknown_ones_named():
+    at = _open_with({"hide": "tables,learning_rate,bogus"}, page="build")
+    assert not [e for e in at.expander if "Weights and biases" in e.label]
+    assert any("bogus" in w.value for w in at.warning)
+    step = _open_with({"hide": "learning_rate"}, page="step")
+    assert not [n for n in step.number_input if n.key == "step_lr"]
+    assert any("Learning rate η = 0.5" in m.value for m in step.markdown)
+
+
+def test_an_unknown_language_is_named_in_the_warning():
+    at = _open_with({"lang": "klingon"})
+    assert any("klingon" in w.value for w in at.warning)
+
+
+def test_link_builder_makes_a_link_that_restores_the_chosen_preset():
+    at = _open_with({}, page="share")
+    at.selectbox(key="share_source").set_value("xor")
+    at.multiselect(key="share_hide").set_value(["tables"])
+    at.run()
+    link = at.code[0].value
+    assert "hide=tables" in link
+    query = link.split("?", 1)[1]
+    params = dict(part.split("=", 1) for part in query.split("&"))
+    restored = _open_with(params)
+    assert restored.session_state["network"] == preset("xor").network
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.dictionaries(st.sampled_from(["net", "hide", "lang", "other"]), st.text(max_size=200), max_size=3))
+def test_garbage_query_strings_never_raise(params):
+    at = _open_with(params)
+    assert isinstance(at.session_state["network"], Network)
+
+
+def test_link_query_round_trips_through_the_url_encoding():
+    shared = _shared()
+    query = link_query(shared, hide=("tables",), lang="en")
+    assert query.startswith("?net=1.") and "&hide=tables" in query and query.endswith("&lang=en")

@@ -1,0 +1,93 @@
+"""The Step page: stepping shows what the engine computes, and the update is sgd_step."""
+import json
+
+import numpy as np
+
+from bpviz.engine import backward, forward, sgd_step
+from tests.app.conftest import rerun
+
+
+def _click(at, key):
+    at.button(key=key).click()
+    return rerun(at)
+
+
+def _latex(at):
+    return " ".join(element.value for element in at.latex)
+
+
+def _figure(at, index=0):
+    return json.loads(at.get("plotly_chart")[index].proto.spec)
+
+
+def test_start_shows_the_example_and_an_unknown_loss(step_page):
+    text = " ".join(m.value for m in step_page.markdown)
+    assert "(0.05, 0.1)" in text and "(0.01, 0.99)" in text
+    assert step_page.metric[0].value == "?"
+    assert "Step 1 of 9: start" in step_page.get("progress")[0].proto.text
+
+
+def test_next_steps_through_the_forward_pass_to_the_engines_loss(step_page):
+    net = step_page.session_state["network"]
+    x, y = np.array(step_page.session_state["example_x"]), np.array(step_page.session_state["example_y"])
+    expected = backward(net, forward(net, x), y).loss
+    for _ in range(3):   # forward layer 1, forward layer 2, loss
+        _click(step_page, "step_next")
+    assert "loss" in step_page.get("progress")[0].proto.text
+    assert float(step_page.metric[0].value) == float(f"{expected:.9g}")
+    assert abs(expected - 0.298371109) < 1e-9   # the published figure, independently
+
+
+def test_forward_and_backward_pass_buttons_jump_whole_waves(step_page):
+    _click(step_page, "step_forward")
+    assert "Step 4 of 9: loss" in step_page.get("progress")[0].proto.text
+    _click(step_page, "step_backward")
+    assert "Step 8 of 9: backward, layer 1" in step_page.get("progress")[0].proto.text
+    _click(step_page, "step_prev")
+    assert "Step 7 of 9: backward, layer 2" in step_page.get("progress")[0].proto.text
+    _click(step_page, "step_reset")
+    assert "Step 1 of 9" in step_page.get("progress")[0].proto.text
+
+
+def test_pass_granularity_has_five_steps(step_page):
+    step_page.radio(key="step_granularity").set_value("pass")
+    rerun(step_page)
+    assert "Step 1 of 5" in step_page.get("progress")[0].proto.text
+
+
+def test_apply_update_stores_sgd_step_of_the_old_network(step_page):
+    old = step_page.session_state["network"]
+    x, y = np.array(step_page.session_state["example_x"]), np.array(step_page.session_state["example_y"])
+    expected = sgd_step(old, backward(old, forward(old, x), y), 0.5, update_biases=False)
+    _click(step_page, "step_apply")
+    new = step_page.session_state["network"]
+    assert new == expected
+    assert abs(new.weights[1][0, 0] - 0.35891648) < 1e-8 and abs(new.weights[0][0, 0] - 0.149780716) < 1e-9
+    assert "Step 1 of 9" in step_page.get("progress")[0].proto.text   # the next pass starts
+    assert any("Update applied" in s.value for s in step_page.success)
+
+
+def test_inspector_shows_the_published_numbers_of_the_selected_neuron(step_page):
+    step_page.session_state["selected_neuron"] = (2, 0)
+    _click(step_page, "step_backward")
+    latex = _latex(step_page)
+    for published in ("0.75136507", "0.138498562", "0.082167041"):
+        assert published in latex
+    step_page.session_state["selected_neuron"] = (1, 0)
+    rerun(step_page)
+    latex = _latex(step_page)
+    assert "0.3775" in latex and "0.593269992" in latex and "0.000438568" in latex
+
+
+def test_inspector_hides_what_is_not_known_yet(step_page):
+    step_page.session_state["selected_neuron"] = (2, 0)
+    _click(step_page, "step_next")      # only layer 1 is known
+    assert not any("0.75136507" in latex.value for latex in step_page.latex)
+    assert any("layer 2" in info.value or "Nothing" in info.value for info in step_page.info)
+
+
+def test_diagram_draws_unknown_activations_as_unknown_at_the_start(step_page):
+    figure = _figure(step_page)
+    labels = " ".join(str(t) for trace in figure["data"] for t in (trace.get("text") or []))
+    assert "?" in labels
+    assert "0.75136507"[:6] not in labels     # a^{(2)}_0 is not on show before its step

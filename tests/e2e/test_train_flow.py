@@ -1,0 +1,58 @@
+"""A learner trains XOR from the UI in a real browser, and two learners stay apart."""
+import pytest
+
+pytestmark = pytest.mark.e2e
+
+
+def _load_xor(tab):
+    tab.open("build")
+    tab.page.get_by_test_id("stSelectbox").first.click()
+    tab.page.get_by_role("option", name="XOR (2-2-1)").click()
+    tab.idle()
+    tab.click_button("Load preset")
+    assert "2-2-1" in tab.page.get_by_test_id("stSidebar").inner_text()
+
+
+def _set_number(tab, label, value):
+    box = tab.page.get_by_label(label, exact=True)
+    box.fill(str(value))
+    box.press("Enter")
+    tab.idle()
+
+
+def test_train_xor_to_full_accuracy_with_curve_and_boundary(session):
+    tab = session
+    _load_xor(tab)
+    tab.open("train")
+    _set_number(tab, "Learning rate η", 2)
+    _set_number(tab, "Epochs per click", 1000)
+    tab.click_button("1000 epochs")
+    metrics = tab.page.get_by_test_id("stMetric")
+    assert metrics.nth(0).inner_text().splitlines()[-1].strip() == "1000"
+    accuracy = metrics.nth(3).inner_text().splitlines()[-1]
+    assert float(accuracy.replace("%", "").strip()) >= 95.0
+    plots = tab.page.locator(".js-plotly-plot")
+    assert plots.count() >= 3          # loss curve, decision boundary, network
+    tab.screenshot("train-xor")
+    assert not [e for e in tab.errors if "favicon" not in e], tab.errors
+
+
+def test_two_learners_never_see_each_others_network(browser, server):
+    from tests.e2e.conftest import Session
+    alice, bob = Session(browser, server), Session(browser, server)
+    try:
+        _load_xor(alice)
+        bob.open("build")
+        assert "2-2-2" in bob.page.get_by_test_id("stSidebar").inner_text()     # still the default
+        alice.open("train")
+        _set_number(alice, "Epochs per click", 50)
+        alice.click_button("50 epochs")
+        bob.open("train")     # Bob's network is still the 2-2-2 example: it does not fit XOR's one target
+        assert "does not fit" in bob.page.inner_text("body")
+        assert bob.page.get_by_test_id("stMetric").count() == 0
+        alice.open("build")
+        assert "2-2-1" in alice.page.get_by_test_id("stSidebar").inner_text()
+        bob.screenshot("isolation-bob")
+    finally:
+        alice.close()
+        bob.close()
