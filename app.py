@@ -1,7 +1,7 @@
 """bpviz entry point: `streamlit run app.py`.
 
-Sets up the page, the session state and the navigation; each page is a thin
-script in pages/.
+Sets up the page, the session state (and a share link's settings, once per
+session), the navigation and the sidebar; each page is a thin script in views/.
 """
 import streamlit as st
 
@@ -12,4 +12,4 @@ state.init()
 links.read_link_once()
 page = st.navigation(layout.pages())
 layout.sidebar()
-layout.run(page)
+page.run()

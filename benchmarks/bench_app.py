@@ -26,7 +26,7 @@ def step_rerun_ms(network=None):
         at.session_state["network"] = network
         at.session_state["example_x"] = tuple([0.5] * network.sizes[0])
         at.session_state["example_y"] = tuple([0.5] * network.sizes[-1])
-    at.switch_page("pages/step.py").run()
+    at.switch_page("views/step.py").run()
     times = []
     for _ in range(REPEATS):
         at.session_state["step_index"] = 0

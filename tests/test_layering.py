@@ -2,8 +2,6 @@
 import subprocess
 import sys
 
-import pytest
-
 
 def _modules_after_import(module):
     code = f"import sys, {module}; print(' '.join(sorted(sys.modules)))"
@@ -18,9 +16,6 @@ def test_engine_imports_no_ui_or_plotting_library():
         assert forbidden not in loaded, f"bpviz.engine pulls in {forbidden}"
 
 
-@pytest.mark.skipif(
-    subprocess.run([sys.executable, "-c", "import bpviz.viz"], capture_output=True).returncode != 0,
-    reason="bpviz.viz not built yet")
 def test_viz_imports_no_streamlit():
     loaded = _modules_after_import("bpviz.viz")
     assert "plotly" in loaded

@@ -21,3 +21,4 @@ from .training import (STOP_REASONS, EpochRecord, TrainingConfig, TrainingResult
                        train)
 from .datasets import DATASET_NAMES, Dataset, is_classification, sine, train_test_split, truth_table, two_d
 from .csv_data import MAX_CSV_BYTES, csv_columns, dataset_from_csv
+from .explanations import QUANTITIES, Explanation, available_quantities, explain

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from bpviz import viz
-from bpviz.engine.explain import available_quantities, explain
+from bpviz.engine.explanations import available_quantities, explain
 from bpviz.ui import charts, state
 from bpviz.ui.i18n import catalogue, t
 
@@ -54,6 +54,8 @@ def neuron_inspector(step):
     for quantity in quantities:
         if quantity not in per_weight:
             show_explanation(explain(step, quantity, layer, j))
+            if quantity == "new_bias" and not step.update_biases:
+                st.caption(t("inspect.biases_kept"))
     for quantity in per_weight.intersection(quantities):
         with st.expander(t(f"inspect.incoming.{quantity}", count=step.network.sizes[layer - 1]), expanded=True):
             for k in range(step.network.sizes[layer - 1]):

@@ -4,39 +4,16 @@ import streamlit as st
 from bpviz.ui import state
 from bpviz.ui.i18n import LANGUAGE_KEY, LANGUAGE_NAMES, t
 
+# Page scripts live in views/, not pages/: Streamlit treats a pages/ folder beside the
+# entry point as its legacy multipage layout, which runs a deep-linked page without
+# app.py on a fresh server and under AppTest.
 PAGES = (  # (script, url path, title key, icon)
-    ("pages/home.py", "home", "nav.home", ":material/home:"),
-    ("pages/build.py", "build", "nav.build", ":material/schema:"),
-    ("pages/step.py", "step", "nav.step", ":material/footprint:"),
-    ("pages/train.py", "train", "nav.train", ":material/model_training:"),
-    ("pages/share.py", "share", "nav.share", ":material/share:"),
+    ("views/home.py", "home", "nav.home", ":material/home:"),
+    ("views/build.py", "build", "nav.build", ":material/schema:"),
+    ("views/step.py", "step", "nav.step", ":material/footprint:"),
+    ("views/train.py", "train", "nav.train", ":material/model_training:"),
+    ("views/share.py", "share", "nav.share", ":material/share:"),
 )
-
-
-FRAME_RUNNING = "frame_running"   # set while app.py runs the page
-
-
-def run(page):
-    """Run `page` inside the app's frame (app.py calls this)."""
-    st.session_state[FRAME_RUNNING] = True
-    try:
-        page.run()
-    finally:
-        st.session_state[FRAME_RUNNING] = False
-
-
-def require_frame():
-    """Every page script calls this first.
-
-    Streamlit runs the very first request of a fresh server process in its old
-    "pages directory" mode when that request opens a page other than the home
-    page (e.g. a classroom link to /step): the page script then runs without
-    app.py, so without session set-up or navigation. Registering the navigation
-    switches that mode off for the process; the rerun then goes through app.py.
-    """
-    if not st.session_state.get(FRAME_RUNNING):
-        st.navigation(pages(), position="hidden")
-        st.rerun()
 
 
 def pages():

@@ -1,7 +1,10 @@
 """English catalogue: every string the app shows, by key. Keep keys in step
 with the other catalogues (a test checks they match)."""
 
+from bpviz.viz import TEXT_EN as FIGURE_TEXT_EN
+
 EN = {
+    **FIGURE_TEXT_EN,   # figure titles, axis names and hover words, defined beside each figure
     # navigation and frame
     "nav.home": "Home",
     "nav.build": "Build",
@@ -156,6 +159,7 @@ EN = {
     "inspect.update_preview": "This step shows the update. Press Apply update to keep the new weights.",
     "inspect.update_done": "Last update applied. Loss on the example: {before} before, {after} after.",
     "inspect.update_none": "No update yet: step to the end of the pass, then apply the update.",
+    "inspect.biases_kept": "Biases are not updated in this pass (see the switch above), so the bias keeps its value.",
     "inspect.parameter": "parameter",
     "inspect.old": "before",
     "inspect.new": "after",

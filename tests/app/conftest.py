@@ -12,7 +12,7 @@ def open_app(page=None):
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.run()
     if page:
-        at.switch_page(f"pages/{page}.py").run()
+        at.switch_page(f"views/{page}.py").run()
     assert not at.exception, [e.value for e in at.exception]
     return at
 

@@ -17,7 +17,7 @@ def _open_with(params, page=None):
         at.query_params[key] = value
     at.run()
     if page:
-        at.switch_page(f"pages/{page}.py").run()
+        at.switch_page(f"views/{page}.py").run()
     assert not at.exception, [e.value for e in at.exception]
     return at
 
@@ -44,9 +44,11 @@ def test_a_malformed_link_warns_and_keeps_the_default_network(token):
 
 
 def test_hidden_controls_are_hidden_and_unknown_ones_named():
-    at = _open_with({"hide": "tables,learning_rate,bogus"}, page="build")
+    at = _open_with({"hide": "tables,learning_rate,bogus"})
+    assert any("bogus" in w.value for w in at.warning)          # shown once, on the page the link opens
+    at.switch_page("views/build.py").run()
+    assert [e for e in at.expander if "Architecture" in e.label]
     assert not [e for e in at.expander if "Weights and biases" in e.label]
-    assert any("bogus" in w.value for w in at.warning)
     step = _open_with({"hide": "learning_rate"}, page="step")
     assert not [n for n in step.number_input if n.key == "step_lr"]
     assert any("Learning rate η = 0.5" in m.value for m in step.markdown)

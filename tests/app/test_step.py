@@ -24,7 +24,7 @@ def test_start_shows_the_example_and_an_unknown_loss(step_page):
     text = " ".join(m.value for m in step_page.markdown)
     assert "(0.05, 0.1)" in text and "(0.01, 0.99)" in text
     assert step_page.metric[0].value == "?"
-    assert "Step 1 of 9: start" in step_page.get("progress")[0].proto.text
+    assert "Step 1 of 7: start" in step_page.get("progress")[0].proto.text
 
 
 def test_next_steps_through_the_forward_pass_to_the_engines_loss(step_page):
@@ -40,13 +40,13 @@ def test_next_steps_through_the_forward_pass_to_the_engines_loss(step_page):
 
 def test_forward_and_backward_pass_buttons_jump_whole_waves(step_page):
     _click(step_page, "step_forward")
-    assert "Step 4 of 9: loss" in step_page.get("progress")[0].proto.text
+    assert "Step 4 of 7: loss" in step_page.get("progress")[0].proto.text
     _click(step_page, "step_backward")
-    assert "Step 8 of 9: backward, layer 1" in step_page.get("progress")[0].proto.text
+    assert "Step 6 of 7: backward, layer 1" in step_page.get("progress")[0].proto.text
     _click(step_page, "step_prev")
-    assert "Step 7 of 9: backward, layer 2" in step_page.get("progress")[0].proto.text
+    assert "Step 5 of 7: backward, layer 2" in step_page.get("progress")[0].proto.text
     _click(step_page, "step_reset")
-    assert "Step 1 of 9" in step_page.get("progress")[0].proto.text
+    assert "Step 1 of 7" in step_page.get("progress")[0].proto.text
 
 
 def test_pass_granularity_has_five_steps(step_page):
@@ -63,7 +63,7 @@ def test_apply_update_stores_sgd_step_of_the_old_network(step_page):
     new = step_page.session_state["network"]
     assert new == expected
     assert abs(new.weights[1][0, 0] - 0.35891648) < 1e-8 and abs(new.weights[0][0, 0] - 0.149780716) < 1e-9
-    assert "Step 1 of 9" in step_page.get("progress")[0].proto.text   # the next pass starts
+    assert "Step 1 of 7" in step_page.get("progress")[0].proto.text   # the next pass starts
     assert any("Update applied" in s.value for s in step_page.success)
 
 

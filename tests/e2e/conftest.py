@@ -104,10 +104,20 @@ class Session:
         self.errors = []
         self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.failed_responses = []   # (status, url): the console's 404 lines do not say which file
+        self.page.on("response", lambda r: r.status >= 400 and self.failed_responses.append((r.status, r.url)))
 
     def open(self, path=""):
+        """Load the app at `path` in this tab: a new Streamlit session."""
         self.page.goto(f"{self.url}/{path}")
         self.page.wait_for_selector("[data-testid='stApp']", timeout=60_000)
+        self.idle()
+        return self
+
+    def go(self, title):
+        """Switch page through the sidebar navigation, keeping the session (a new URL
+        would start a new session, with a fresh network)."""
+        self.page.get_by_test_id("stSidebarNav").get_by_role("link", name=title).click()
         self.idle()
         return self
 
@@ -119,6 +129,26 @@ class Session:
     def click_button(self, label):
         self.page.get_by_role("button", name=label, exact=False).first.click()
         self.idle()
+
+    def real_errors(self):
+        """Console errors except the probes Streamlit's frontend makes when a page URL is
+        opened directly: it first tries /<page>/_stcore/health and /host-config (404),
+        then the app root. Any other failed request still counts."""
+        probes = [url for status, url in self.failed_responses
+                  if status == 404 and url.split("?")[0].endswith(("/_stcore/health", "/_stcore/host-config"))
+                  and "/_stcore/" in url.split("//", 1)[1].split("/", 1)[1][1:]]
+        other_failures = len(self.failed_responses) - len(probes)
+        errors = [e for e in self.errors if "favicon" not in e]
+        if other_failures == 0:
+            errors = [e for e in errors if "status of 404" not in e]
+        return errors
+
+    def sidebar_network(self):
+        """The one-line description of the session's network in the sidebar."""
+        code = self.page.get_by_test_id("stSidebar").get_by_test_id("stCode")
+        code.wait_for()
+        self.page.wait_for_function("el => el.innerText.includes('·')", arg=code.element_handle())
+        return code.inner_text()
 
     def screenshot(self, name):
         self.page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)

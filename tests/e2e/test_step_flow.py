@@ -1,6 +1,4 @@
 """A learner in a real browser: build, step a full pass, apply the update, inspect a neuron."""
-import re
-
 import pytest
 
 pytestmark = pytest.mark.e2e
@@ -12,7 +10,7 @@ def test_step_through_a_full_pass_and_inspect_a_neuron(session):
     tab.page.locator(".js-plotly-plot").first.wait_for()
     tab.screenshot("build-page")
 
-    tab.open("step")
+    tab.go("Step")
     tab.page.locator(".js-plotly-plot").first.wait_for()
     tab.click_button("Forward pass")
     assert "0.298371109" in tab.page.get_by_test_id("stMetric").first.inner_text()
@@ -30,31 +28,35 @@ def test_step_through_a_full_pass_and_inspect_a_neuron(session):
     inspector.locator(".katex").first.wait_for()
     text = inspector.inner_text()
     assert "0.138498562" in text           # δ of output neuron 0
-    assert re.search(r"layer 2, neuron 0", tab.page.inner_text("body"))
+    chooser = tab.page.get_by_test_id("stTabs").get_by_test_id("stSelectbox").filter(has_text="Neuron")
+    shown = chooser.evaluate("el => el.textContent + ' ' + [...el.querySelectorAll('input')].map(i => i.value).join(' ')")
+    assert "layer 2, neuron 0" in shown   # the click selected that neuron
     tab.screenshot("step-inspector")
 
     tab.click_button("Apply update")
     assert "Update applied" in tab.page.inner_text("body")
-    assert not [e for e in tab.errors if "favicon" not in e], tab.errors
+    assert not tab.real_errors(), (tab.errors, tab.failed_responses)
 
 
 def _click_neuron(tab, layer, j):
-    """Click the marker whose customdata is (layer, j), found through Plotly's own data."""
-    index = tab.page.evaluate(
+    """Click the marker whose customdata is (layer, j): its position comes from Plotly's own
+    data and axes, then a real mouse click lands on it."""
+    where = tab.page.evaluate(
         """([layer, j]) => {
             const plot = document.querySelectorAll('.js-plotly-plot')[0];
-            for (const [curve, trace] of plot.data.entries()) {
+            const box = plot.getBoundingClientRect(), size = plot._fullLayout._size;
+            for (const trace of plot._fullData) {   // decoded arrays (data may hold binary specs)
                 const data = trace.customdata || [];
                 for (let i = 0; i < data.length; i++) {
                     const c = data[i];
-                    if (c && c[0] === layer && c[1] === j) return [curve, i];
+                    if (c && c[0] === layer && c[1] === j && trace.mode.includes('markers')) {
+                        return [box.left + size.l + plot._fullLayout.xaxis.l2p(trace.x[i]),
+                                box.top + size.t + plot._fullLayout.yaxis.l2p(trace.y[i])];
+                    }
                 }
             }
             return null;
         }""", [layer, j])
-    assert index is not None, "no marker carries that neuron"
-    curve, point = index
-    marker = tab.page.locator(".js-plotly-plot").first.locator(".scatterlayer .trace").nth(curve) \
-        .locator(".points path").nth(point)
-    marker.click(force=True)
+    assert where is not None, "no marker carries that neuron"
+    tab.page.mouse.click(*where)
     tab.idle()

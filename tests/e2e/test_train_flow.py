@@ -6,11 +6,11 @@ pytestmark = pytest.mark.e2e
 
 def _load_xor(tab):
     tab.open("build")
-    tab.page.get_by_test_id("stSelectbox").first.click()
+    tab.page.get_by_test_id("stSelectbox").filter(has_text="Preset").click()
     tab.page.get_by_role("option", name="XOR (2-2-1)").click()
     tab.idle()
     tab.click_button("Load preset")
-    assert "2-2-1" in tab.page.get_by_test_id("stSidebar").inner_text()
+    assert "2-2-1" in tab.sidebar_network()
 
 
 def _set_number(tab, label, value):
@@ -23,7 +23,7 @@ def _set_number(tab, label, value):
 def test_train_xor_to_full_accuracy_with_curve_and_boundary(session):
     tab = session
     _load_xor(tab)
-    tab.open("train")
+    tab.go("Train")
     _set_number(tab, "Learning rate η", 2)
     _set_number(tab, "Epochs per click", 1000)
     tab.click_button("1000 epochs")
@@ -34,7 +34,7 @@ def test_train_xor_to_full_accuracy_with_curve_and_boundary(session):
     plots = tab.page.locator(".js-plotly-plot")
     assert plots.count() >= 3          # loss curve, decision boundary, network
     tab.screenshot("train-xor")
-    assert not [e for e in tab.errors if "favicon" not in e], tab.errors
+    assert not tab.real_errors(), (tab.errors, tab.failed_responses)
 
 
 def test_two_learners_never_see_each_others_network(browser, server):
@@ -43,15 +43,15 @@ def test_two_learners_never_see_each_others_network(browser, server):
     try:
         _load_xor(alice)
         bob.open("build")
-        assert "2-2-2" in bob.page.get_by_test_id("stSidebar").inner_text()     # still the default
-        alice.open("train")
+        assert "2-2-2" in bob.sidebar_network()     # still the default
+        alice.go("Train")
         _set_number(alice, "Epochs per click", 50)
         alice.click_button("50 epochs")
-        bob.open("train")     # Bob's network is still the 2-2-2 example: it does not fit XOR's one target
+        bob.go("Train")     # Bob's network is still the 2-2-2 example: it does not fit XOR's one target
         assert "does not fit" in bob.page.inner_text("body")
         assert bob.page.get_by_test_id("stMetric").count() == 0
-        alice.open("build")
-        assert "2-2-1" in alice.page.get_by_test_id("stSidebar").inner_text()
+        alice.go("Build")
+        assert "2-2-1" in alice.sidebar_network()
         bob.screenshot("isolation-bob")
     finally:
         alice.close()

@@ -1,10 +1,8 @@
 """Home: what backpropagation does, its two phases, and where to start."""
 import streamlit as st
 
-from bpviz.ui import layout, state
+from bpviz.ui import state
 from bpviz.ui.i18n import t
-
-layout.require_frame()
 
 st.title(t("home.title"))
 state.show_notice()
@@ -18,5 +16,5 @@ with right:
     st.markdown(t("home.phase2.body"))
 st.subheader(t("home.start.title"))
 st.markdown(t("home.start.body"))
-st.page_link("pages/build.py", label=t("home.link.build"), icon=":material/schema:")
-st.page_link("pages/step.py", label=t("home.link.step"), icon=":material/footprint:")
+st.page_link("views/build.py", label=t("home.link.build"), icon=":material/schema:")
+st.page_link("views/step.py", label=t("home.link.step"), icon=":material/footprint:")

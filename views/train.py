@@ -1,10 +1,8 @@
 """Train: many updates on a data set, with live loss curves and decision boundary."""
 import streamlit as st
 
-from bpviz.ui import layout, state, train_controls, train_data
+from bpviz.ui import state, train_controls, train_data
 from bpviz.ui.i18n import t
-
-layout.require_frame()
 
 st.title(t("train.title"))
 st.caption(t("train.intro"))

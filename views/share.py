@@ -1,10 +1,8 @@
 """Share: a link to the current network, or a classroom link for students."""
 import streamlit as st
 
-from bpviz.ui import layout, links, state
+from bpviz.ui import links, state
 from bpviz.ui.i18n import t
-
-layout.require_frame()
 
 st.title(t("share.title"))
 st.caption(t("share.intro"))

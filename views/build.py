@@ -1,10 +1,8 @@
 """Build: choose a preset or an architecture, edit every weight, set the example."""
 import streamlit as st
 
-from bpviz.ui import build_controls, charts, layout, links, state
+from bpviz.ui import build_controls, charts, links, state
 from bpviz.ui.i18n import t
-
-layout.require_frame()
 
 st.title(t("build.title"))
 st.caption(t("build.intro"))

@@ -1,10 +1,8 @@
 """Step: one forward pass, the loss, one backward pass and the update, a step at a time."""
 import streamlit as st
 
-from bpviz.ui import layout, state, step_controls
+from bpviz.ui import state, step_controls
 from bpviz.ui.i18n import t
-
-layout.require_frame()
 
 st.title(t("step.title"))
 st.caption(t("step.intro"))

@@ -1,0 +1,11 @@
+"""bpviz.viz: Plotly figure builders over engine values. Imports engine, numpy and
+plotly; never streamlit. Every builder takes `text`, a mapping of "viz.*" keys to
+the strings to show (the app passes its catalogue); `TEXT_EN` holds the English
+defaults of every figure."""
+from . import learning_figures, matrix_view, network_diagram, pass_animation
+from .learning_figures import decision_boundary_figure, loss_figure, regression_figure
+from .matrix_view import matrix_figure
+from .network_diagram import network_figure
+from .pass_animation import animation_figure
+
+TEXT_EN = {**network_diagram.DEFAULT_TEXT, **learning_figures.DEFAULT_TEXT, **pass_animation.DEFAULT_TEXT, **matrix_view.DEFAULT_TEXT}

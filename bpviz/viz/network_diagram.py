@@ -1,0 +1,228 @@
+"""The network diagram: neurons as clickable markers coloured by a chosen quantity,
+connections by the sign and size of weights or gradients, unknowns drawn as unknown.
+
+`network_figure(source, node_quantity, edge_quantity, selected, example, text)`
+draws a bare `Network` (Build page: only parameters exist) or an engine `Step`
+(Step page: exactly what is known at that step). Every neuron marker carries
+`customdata = [layer, j]`, which is how the app learns which neuron was clicked.
+"""
+from dataclasses import dataclass
+from typing import Optional, Sequence
+
+import numpy as np
+import plotly.graph_objects as go
+
+from bpviz.engine import Network
+from bpviz.engine.steps import Step
+from bpviz.viz import style
+from bpviz.viz.diagram_layout import (EDGE_GROUPS, WIDTHS, axis_ranges, edge_values, edges, hover_point,
+                                      neuron_positions, packed, segment_arrays, width_class)
+from bpviz.viz.notation import neuron_name, weight_name
+from bpviz.viz.text import label
+
+DEFAULT_TEXT = {
+    "viz.quantity.a": "activation a",
+    "viz.quantity.z": "weighted input z",
+    "viz.quantity.delta": "error term δ",
+    "viz.quantity.none": "bias b",
+    "viz.edge.weight": "weight",
+    "viz.edge.grad": "gradient ∂E/∂w",
+    "viz.neuron": "neuron {j} of layer {layer}",
+    "viz.edge_between": "from neuron {k} of layer {source} to neuron {j} of layer {target}",
+    "viz.unknown": "not computed yet",
+    "viz.loss": "Loss E = {loss}",
+    "viz.loss_unknown": "Loss E = ? (not computed yet)",
+    "viz.no_values": "Parameters only: step through a pass to see activations, deltas and gradients",
+    "viz.input": "x",
+    "viz.target": "y",
+}
+SYMBOLS = {"a": "a", "z": "z", "delta": "δ", "none": "b"}
+
+
+@dataclass(frozen=True)
+class DiagramValues:
+    """What one picture of the network shows. Per layer, `nodes[l]` is a vector of
+    values or None (unknown); `edge_matrices[l-1]` is the matrix for the
+    connections into layer l or None (unknown)."""
+    network: Network
+    node_quantity: str
+    nodes: Sequence[Optional[np.ndarray]]
+    edge_quantity: str
+    edge_matrices: Sequence[Optional[np.ndarray]]
+    x: Optional[np.ndarray]
+    y: Optional[np.ndarray]
+    loss: Optional[float]
+
+
+def values_of(source, node_quantity="a", edge_quantity="weight", example=0):
+    """DiagramValues of a `Network` (parameters only) or of a `Step` (what it knows)."""
+    if node_quantity not in style.NODE_QUANTITIES:
+        raise ValueError(f"node_quantity must be one of {style.NODE_QUANTITIES}")
+    if edge_quantity not in style.EDGE_QUANTITIES:
+        raise ValueError(f"edge_quantity must be one of {style.EDGE_QUANTITIES}")
+    if isinstance(source, Network):
+        net = source
+        nodes = [None] + [b for b in net.biases]
+        return DiagramValues(net, "none", nodes, "weight", list(net.weights), None, None, None)
+    if not isinstance(source, Step):
+        raise TypeError("source must be a Network or a Step")
+    step, net = source, source.network
+    example = min(max(int(example), 0), step.X.shape[0] - 1)
+
+    def row(matrix):
+        return None if matrix is None else matrix[example]
+    layers = range(len(net.sizes))
+    if node_quantity == "a":
+        nodes = [row(step.activation(l)) for l in layers]
+    elif node_quantity == "z":
+        nodes = [row(step.activation(0))] + [row(step.preactivation(l)) for l in layers[1:]]
+    else:
+        nodes = [row(step.activation(0))] + [row(step.delta(l)) for l in layers[1:]]
+    matrices = (list(net.weights) if edge_quantity == "weight"
+                else [step.weight_grad(l) for l in layers[1:]])
+    return DiagramValues(net, node_quantity, nodes, edge_quantity, matrices, step.X[example], step.Y[example],
+                         step.loss)
+
+
+def node_traces(values, text=None, show_scale=True, brief=False):
+    """[known neurons, unknown neurons]: two scatter traces, always both (maybe empty).
+    `brief`: hover names and values only (animation frames, where size counts)."""
+    net, positions = values.network, neuron_positions(values.network.sizes)
+    known, unknown = [], []
+    for l, n in enumerate(net.sizes):
+        for j in range(n):
+            (known if values.nodes[l] is not None else unknown).append((l, j))
+    quantity = values.node_quantity if values.node_quantity != "none" else "none"
+    shown = [float(values.nodes[l][j]) for l, j in known]
+    limit = style.symmetric_limit(shown)
+    symbol = SYMBOLS[quantity]
+
+    def hover(l, j, value=None):
+        head = f"{neuron_name(symbol if l or quantity == 'none' else 'a', l, j)}"
+        if l == 0 and quantity != "none":
+            head = neuron_name("a", 0, j)
+        if brief:
+            return f"{head} = {'?' if value is None else format(value, style.HOVER_FORMAT)}"
+        where = label(text, DEFAULT_TEXT, "viz.neuron", j=j, layer=l)
+        return f"{head} = {value:{style.HOVER_FORMAT}}<br>{where}" if value is not None else \
+            f"{head} = ?<br>{where}<br>{label(text, DEFAULT_TEXT, 'viz.unknown')}"
+    marker_size = 34 if max(net.sizes) <= 6 else 26
+    known_trace = dict(
+        type="scatter", mode="markers+text", name=label(text, DEFAULT_TEXT, f"viz.quantity.{quantity}"),
+        x=[positions[p][0] for p in known], y=[positions[p][1] for p in known],
+        customdata=[list(p) for p in known], text=[f"{v:{style.NUMBER_FORMAT}}" for v in shown],
+        textfont=dict(size=10 if marker_size > 30 else 8, color="#111111"),
+        hovertext=[hover(l, j, v) for (l, j), v in zip(known, shown)], hoverinfo="text",
+        marker=dict(size=marker_size, color=shown, colorscale=[list(s) for s in style.DIVERGING], cmin=-limit,
+                    cmax=limit, showscale=bool(show_scale and known),
+                    colorbar=dict(title=dict(text=symbol), thickness=12, len=0.6),
+                    line=dict(width=1, color=style.NEUTRAL_COLOUR)),
+        showlegend=False)
+    unknown_trace = dict(
+        type="scatter", mode="markers+text", name=label(text, DEFAULT_TEXT, "viz.unknown"),
+        x=[positions[p][0] for p in unknown], y=[positions[p][1] for p in unknown],
+        customdata=[list(p) for p in unknown], text=[style.UNKNOWN_LABEL] * len(unknown),
+        textfont=dict(size=12, color=style.UNKNOWN_COLOUR),
+        hovertext=[hover(l, j) for l, j in unknown], hoverinfo="text",
+        marker=dict(size=marker_size, color=style.UNKNOWN_FILL, line=dict(width=2, color=style.UNKNOWN_COLOUR)),
+        showlegend=False)
+    # a click selects a point: keep the others undimmed
+    for trace, label_colour in ((known_trace, "#111111"), (unknown_trace, style.UNKNOWN_COLOUR)):
+        trace.update(selected=dict(marker=dict(opacity=1)),
+                     unselected=dict(marker=dict(opacity=1), textfont=dict(color=label_colour)))
+    return [packed(known_trace), packed(unknown_trace)]
+
+
+def edge_traces(values, text=None, hover=True):
+    """One line trace per EDGE_GROUPS entry, one for unknown values, and one trace of
+    invisible hover points naming every connection (always len(EDGE_GROUPS) + 2 traces;
+    without `hover` the last one is empty)."""
+    net, positions = values.network, neuron_positions(values.network.sizes)
+    all_edges = edges(net.sizes)
+    known_layers = [m is not None for m in values.edge_matrices]
+    numbers = edge_values([m for m in values.edge_matrices if m is not None])
+    limit = style.symmetric_limit(numbers)
+    grouped = {group: [] for group in EDGE_GROUPS}
+    unknown, hovers, hover_xy = [], [], []
+    between = (text or {}).get("viz.edge_between") or DEFAULT_TEXT["viz.edge_between"]
+    unknown_word = label(text, DEFAULT_TEXT, "viz.unknown")
+    show_gradient = values.edge_quantity == "grad"
+    index = 0
+    for l, j, k in all_edges:
+        source, target = (l - 1, k), (l, j)
+        name = weight_name(l, j, k)
+        weight = f"{name} = {net.weights[l - 1][j, k]:.9g}"
+        if known_layers[l - 1]:
+            value = float(numbers[index])
+            index += 1
+            grouped[("negative" if value < 0 else "positive", width_class(abs(value), limit))].append((source, target))
+            detail = f"{weight}<br>∂E/∂{name} = {value:.9g}" if show_gradient else weight
+        else:
+            unknown.append((source, target))
+            detail = f"{weight}<br>∂E/∂{name} = ? ({unknown_word})"
+        if hover:
+            hovers.append(f"{detail}<br>{between.format(k=k, source=l - 1, j=j, target=l)}")
+            hover_xy.append(hover_point(source, target, positions))
+    traces = []
+    for (sign, width), pairs in grouped.items():
+        xs, ys = segment_arrays(pairs, positions)
+        colour = style.NEGATIVE_COLOUR if sign == "negative" else style.POSITIVE_COLOUR
+        traces.append(dict(type="scatter", mode="lines", x=xs, y=ys, hoverinfo="skip", showlegend=False,
+                           line=dict(color=colour, width=WIDTHS[width])))
+    xs, ys = segment_arrays(unknown, positions)
+    traces.append(dict(type="scatter", mode="lines", x=xs, y=ys, hoverinfo="skip", showlegend=False,
+                       line=dict(color=style.UNKNOWN_COLOUR, width=1, dash="dot")))
+    traces.append(dict(type="scatter", mode="markers", x=[p[0] for p in hover_xy], y=[p[1] for p in hover_xy],
+                       hovertext=hovers, hoverinfo="text", showlegend=False,
+                       marker=dict(size=9, color="rgba(0,0,0,0)")))
+    return [packed(trace) for trace in traces]
+
+
+def side_labels(values, text=None):
+    """Two text traces: input values left of the inputs, targets right of the outputs
+    (empty for a bare network). Text traces, not annotations: far cheaper to build."""
+    sizes = values.network.sizes
+    positions = neuron_positions(sizes)
+    traces = []
+    for layer, numbers, key, side, shift in ((0, values.x, "viz.input", "middle left", -0.2),
+                                             (len(sizes) - 1, values.y, "viz.target", "middle right", 0.2)):
+        numbers = [] if numbers is None else list(numbers)
+        name = label(text, DEFAULT_TEXT, key)
+        traces.append(packed(dict(
+            type="scatter", mode="text", hoverinfo="skip", showlegend=False, textposition=side,
+            textfont=dict(color=style.NEUTRAL_COLOUR), unselected=dict(textfont=dict(color=style.NEUTRAL_COLOUR)),
+            x=[positions[(layer, j)][0] + shift for j in range(len(numbers))],
+            y=[positions[(layer, j)][1] for j in range(len(numbers))],
+            text=[f"{name}<sub>{j}</sub> = {v:.4g}" for j, v in enumerate(numbers)])))
+    return traces
+
+
+def title_of(values, text=None):
+    if values.x is None:
+        return label(text, DEFAULT_TEXT, "viz.no_values")
+    if values.loss is None:
+        return label(text, DEFAULT_TEXT, "viz.loss_unknown")
+    return label(text, DEFAULT_TEXT, "viz.loss", loss=f"{values.loss:.9g}")
+
+
+def diagram_layout(sizes, title, height=None):
+    x_range, y_range = axis_ranges(sizes)
+    layout = style.base_layout(title=title, height=height or max(320, 62 * max(sizes) + 110))
+    axis = dict(visible=False, fixedrange=True)
+    layout.update(xaxis=dict(range=x_range, **axis), yaxis=dict(range=y_range, **axis),
+                  hovermode="closest", uirevision="network", clickmode="event+select", dragmode=False)
+    return layout
+
+
+def network_figure(source, node_quantity="a", edge_quantity="weight", selected=None, example=0, text=None):
+    """The diagram of a Network or a Step; see the module docstring."""
+    values = values_of(source, node_quantity, edge_quantity, example)
+    traces = edge_traces(values, text) + node_traces(values, text) + side_labels(values, text)
+    sizes = values.network.sizes
+    if selected is not None and 0 <= selected[0] < len(sizes) and 0 <= selected[1] < sizes[selected[0]]:
+        x, y = neuron_positions(sizes)[tuple(selected)]
+        traces.append(dict(type="scatter", mode="markers", x=[x], y=[y], customdata=[list(selected)],
+                           hoverinfo="skip", showlegend=False,
+                           marker=dict(size=48, symbol="circle-open", color=style.HIGHLIGHT_COLOUR,
+                                       line=dict(width=4, color=style.HIGHLIGHT_COLOUR))))
+    return go.Figure(dict(data=traces, layout=diagram_layout(sizes, title_of(values, text))))

@@ -1,0 +1,79 @@
+"""How every quantity is drawn, defined once so each page draws it the same way.
+
+Colour: one diverging scale for every signed quantity (activations, deltas,
+weights, gradients), centred on zero: blue for negative, orange-red for
+positive, a pale midpoint. It is Paul Tol's "sunset" scale, designed to stay
+distinguishable under the common forms of colour blindness; every value it
+encodes is also printed as a label or in the hover text.
+Unknown values (not computed yet at the current step) are hollow grey markers
+labelled "?", never a colour that could be read as a number.
+"""
+import numpy as np
+
+# Paul Tol's sunset (diverging, colour-blind safe); 0 is the middle colour.
+DIVERGING_COLOURS = ("#364B9A", "#4A7BB7", "#6EA6CD", "#98CAE1", "#C2E4EF", "#EAECCC",
+                     "#FEDA8B", "#FDB366", "#F67E4B", "#DD3D2D", "#A50026")
+DIVERGING = tuple((i / (len(DIVERGING_COLOURS) - 1), colour)
+                  for i, colour in enumerate(DIVERGING_COLOURS))
+NEGATIVE_COLOUR = DIVERGING_COLOURS[1]
+POSITIVE_COLOUR = DIVERGING_COLOURS[-2]
+NEUTRAL_COLOUR = "#888888"       # readable on light and dark backgrounds
+UNKNOWN_COLOUR = "#9E9E9E"
+UNKNOWN_FILL = "rgba(158, 158, 158, 0.28)"   # hollow-looking on light and dark, but hides the lines behind
+HIGHLIGHT_COLOUR = "#F2C12E"     # the selected neuron's ring
+TRAIN_COLOUR = "#4A7BB7"
+TEST_COLOUR = "#DD3D2D"
+CLASS_COLOURS = ("#364B9A", "#DD3D2D")   # data points of class 0 and 1
+CLASS_SYMBOLS = ("circle", "diamond")     # shape too, so colour is not the only cue
+UNKNOWN_LABEL = "?"
+NUMBER_FORMAT = ".3g"            # labels on the diagram; hover shows 9 digits
+HOVER_FORMAT = ".9g"
+FONT_FAMILY = "Source Sans Pro, Arial, sans-serif"
+
+NODE_QUANTITIES = ("a", "z", "delta")
+EDGE_QUANTITIES = ("weight", "grad")
+
+
+def symmetric_limit(values):
+    """The colour-scale half-range for `values`: max |v| over finite values.
+
+    Never zero (a scale of all zeros is drawn with limit 1), so that `cmin =
+    -limit` and `cmax = limit` keep zero at the middle colour.
+    """
+    finite = np.asarray([v for v in np.ravel(values) if v is not None], dtype=float)
+    finite = finite[np.isfinite(finite)]
+    limit = float(np.max(np.abs(finite))) if finite.size else 0.0
+    return limit if limit > 1e-12 else 1.0
+
+
+def diverging_colour(value, limit):
+    """The colour of `value` on DIVERGING with range [-limit, limit], as '#rrggbb'.
+
+    Linear interpolation between the scale's stops; values beyond the range get
+    the end colours. Monotonic: a larger value is never drawn with a colour
+    further down the scale.
+    """
+    position = 0.5 + 0.5 * float(np.clip(value / limit, -1.0, 1.0))
+    scaled = position * (len(DIVERGING_COLOURS) - 1)
+    lower = min(int(np.floor(scaled)), len(DIVERGING_COLOURS) - 2)
+    fraction = scaled - lower
+    low, high = _rgb(DIVERGING_COLOURS[lower]), _rgb(DIVERGING_COLOURS[lower + 1])
+    mixed = [round(a + (b - a) * fraction) for a, b in zip(low, high)]
+    return "#{:02X}{:02X}{:02X}".format(*mixed)
+
+
+def _rgb(hex_colour):
+    return tuple(int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
+
+
+def base_layout(title=None, height=None):
+    """Layout settings every figure shares: transparent background (so the page's
+    light or dark theme shows through), a neutral font colour, compact margins."""
+    layout = dict(paper_bgcolor="rgba(0,0,0,0)", plot_bgcolor="rgba(0,0,0,0)",
+                  font=dict(family=FONT_FAMILY, size=13),
+                  margin=dict(l=10, r=10, t=50 if title else 20, b=10))
+    if title:
+        layout["title"] = dict(text=title, x=0.01)
+    if height:
+        layout["height"] = height
+    return layout
