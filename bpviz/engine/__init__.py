@@ -22,3 +22,6 @@ from .training import (STOP_REASONS, EpochRecord, TrainingConfig, TrainingResult
 from .datasets import DATASET_NAMES, Dataset, is_classification, sine, train_test_split, truth_table, two_d
 from .csv_data import MAX_CSV_BYTES, csv_columns, dataset_from_csv
 from .explanations import QUANTITIES, Explanation, available_quantities, explain
+from .landscape import ParameterRef, descent_path, loss_along, loss_grid, parameter_refs
+from .gradient_check import MISTAKES, GradientCheckReport, gradient_check
+from .edit import insert_neuron, remove_neuron, reshape_network, set_bias, set_weight

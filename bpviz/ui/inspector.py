@@ -18,10 +18,11 @@ def tabs(step):
         neuron_inspector(step)
     with matrix_tab:
         matrix_view(step)
-    with animation_tab:
-        charts.show(viz.animation_figure(step.network, step.X, step.Y, step.learning_rate,
-                                         update_biases=step.update_biases, text=catalogue()),
-                    key="step_animation")
+    with animation_tab:   # built on request: the figure of a big network takes a while
+        if st.toggle(t("inspect.animation_show"), key="step_animation_on"):
+            charts.show(viz.animation_figure(step.network, step.X, step.Y, step.learning_rate,
+                                             update_biases=step.update_biases, text=catalogue()),
+                        key="step_animation")
     with update_tab:
         update_view(step)
 

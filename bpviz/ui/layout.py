@@ -12,6 +12,8 @@ PAGES = (  # (script, url path, title key, icon)
     ("views/build.py", "build", "nav.build", ":material/schema:"),
     ("views/step.py", "step", "nav.step", ":material/footprint:"),
     ("views/train.py", "train", "nav.train", ":material/model_training:"),
+    ("views/landscape.py", "landscape", "nav.landscape", ":material/landscape:"),
+    ("views/gradcheck.py", "gradcheck", "nav.gradcheck", ":material/rule:"),
     ("views/share.py", "share", "nav.share", ":material/share:"),
 )
 

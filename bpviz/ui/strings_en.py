@@ -159,6 +159,7 @@ EN = {
     "inspect.update_preview": "This step shows the update. Press Apply update to keep the new weights.",
     "inspect.update_done": "Last update applied. Loss on the example: {before} before, {after} after.",
     "inspect.update_none": "No update yet: step to the end of the pass, then apply the update.",
+    "inspect.animation_show": "Show the animation of this pass (play it in the figure)",
     "inspect.biases_kept": "Biases are not updated in this pass (see the switch above), so the bias keeps its value.",
     "inspect.parameter": "parameter",
     "inspect.old": "before",
@@ -274,4 +275,51 @@ EN = {
     "data.csv_help": "Numbers only, at most {rows:,} rows. Choose the input and target columns after uploading.",
     "data.csv_inputs": "Input columns",
     "data.csv_targets": "Target columns",
+
+    # landscape
+    "nav.landscape": "Landscape",
+    "landscape.title": "The loss landscape",
+    "landscape.intro": ("Hold every parameter but one fixed and the loss becomes a curve. Its slope at the current "
+                        "value is exactly the gradient backpropagation computes, and the update steps downhill "
+                        "along it. With two parameters the curve becomes a surface, and repeated updates trace a "
+                        "path down it."),
+    "landscape.data": "Loss measured on",
+    "landscape.data.example": "the stepping example",
+    "landscape.data.training": "the training data ({label})",
+    "landscape.one": "One parameter",
+    "landscape.two": "Two parameters",
+    "landscape.parameter": "Parameter",
+    "landscape.parameter_x": "Parameter on the x axis",
+    "landscape.parameter_y": "Parameter on the y axis",
+    "landscape.same_parameter": "Choose two different parameters.",
+    "landscape.steps": "Gradient-descent steps",
+    "landscape.learning_rate": "Learning rate η for the path",
+    "landscape.resolution": "Grid points per axis",
+    "landscape.value": "value",
+    "landscape.loss": "loss E",
+    "landscape.table_help": "The loss for a few values of {name} around its current value, everything else fixed.",
+    # gradient check
+    "nav.gradcheck": "Gradient check",
+    "gradcheck.title": "Check the gradients",
+    "gradcheck.intro": ("A numerical gradient nudges each parameter by ±ε and measures how the loss changes: slow, "
+                        "but independent of backpropagation. If the two agree, the backward pass is right. Switch "
+                        "on a classic mistake to see the check catch it (mistakes are only taught here, never "
+                        "used for training)."),
+    "gradcheck.mistake": "Backward pass",
+    "gradcheck.mistake.none": "correct",
+    "gradcheck.mistake.none.about": "δ of each hidden layer = (Wᵀ δ of the next layer) ⊙ f′(z); gradients averaged over the batch.",
+    "gradcheck.mistake.no_activation_derivative": "mistake: forget f′(z) in hidden layers",
+    "gradcheck.mistake.no_activation_derivative.about": "The hidden δ is taken as Wᵀ δ of the next layer, without multiplying by the activation's derivative.",
+    "gradcheck.mistake.updated_weights_for_hidden_deltas": "mistake: use the updated weights for hidden deltas",
+    "gradcheck.mistake.updated_weights_for_hidden_deltas.about": "The output layer's weights are updated first and the new weights carry δ backwards; backpropagation must use the weights of the forward pass.",
+    "gradcheck.mistake.sum_not_mean": "mistake: sum the examples' gradients",
+    "gradcheck.mistake.sum_not_mean.about": "The loss is the batch mean, so its gradient is the mean of the examples' gradients, not their sum (the same only for one example).",
+    "gradcheck.verdict.pass": "Pass: backprop and numerical gradients agree (largest relative error {error}).",
+    "gradcheck.verdict.warn": "Doubtful: largest relative error {error}. Kinks of relu or a large ε can cause this.",
+    "gradcheck.verdict.fail": "Fail: the backward pass is wrong (largest relative error {error}).",
+    "gradcheck.cannot": "The check cannot run on this network and data: {message}",
+    "gradcheck.parameter": "parameter",
+    "gradcheck.analytic": "backprop",
+    "gradcheck.numerical": "numerical",
+    "gradcheck.relative_error": "relative error",
 }

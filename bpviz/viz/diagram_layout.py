@@ -30,23 +30,6 @@ def edges(sizes):
     return [(l, j, k) for l in range(1, len(sizes)) for j in range(sizes[l]) for k in range(sizes[l - 1])]
 
 
-def width_class(magnitude, limit):
-    """0..len(WIDTHS)−1 from |value| / limit (limit > 0)."""
-    share = min(magnitude / limit, 1.0)
-    return min(int(share * len(WIDTHS)), len(WIDTHS) - 1)
-
-
-def segment_arrays(pairs, positions):
-    """x and y arrays for one line trace of many segments (a gap, NaN, between segments;
-    it is written as null in the figure JSON)."""
-    # float32 holds every position exactly (whole and half numbers) at half the size of
-    # float64 in the figure's binary JSON encoding
-    xs, ys = np.full(3 * len(pairs), np.nan, np.float32), np.full(3 * len(pairs), np.nan, np.float32)
-    for i, (source, target) in enumerate(pairs):
-        (xs[3 * i], ys[3 * i]), (xs[3 * i + 1], ys[3 * i + 1]) = positions[source], positions[target]
-    return xs, ys
-
-
 def packed(trace):
     """The trace with its per-point lists as NumPy arrays: Plotly validates arrays far
     faster than lists (the largest diagram builds in about half the time)."""
@@ -60,11 +43,24 @@ def packed(trace):
     return trace
 
 
-def hover_point(source, target, positions):
-    (x0, y0), (x1, y1) = positions[source], positions[target]
-    return x0 + HOVER_AT * (x1 - x0), y0 + HOVER_AT * (y1 - y0)
-
-
 def edge_values(weights_or_grads):
     """The values of `edges(sizes)` in the same order, from per-layer matrices."""
     return np.concatenate([np.ravel(m) for m in weights_or_grads]) if weights_or_grads else np.array([])
+
+
+def edge_endpoints(sizes):
+    """Arrays (E, 2) of source and target positions of `edges(sizes)`, in that order."""
+    positions = neuron_positions(sizes)
+    pairs = [((l - 1, k), (l, j)) for l, j, k in edges(sizes)]
+    return (np.array([positions[s] for s, _ in pairs], dtype=np.float32),
+            np.array([positions[t] for _, t in pairs], dtype=np.float32))
+
+
+def segments(sources, targets, chosen):
+    """x and y arrays of the segments `chosen` (a boolean mask or indices), NaN between them."""
+    picked_s, picked_t = sources[chosen], targets[chosen]
+    xs = np.full(3 * len(picked_s), np.nan, np.float32)
+    ys = np.full(3 * len(picked_s), np.nan, np.float32)
+    xs[0::3], xs[1::3] = picked_s[:, 0], picked_t[:, 0]
+    ys[0::3], ys[1::3] = picked_s[:, 1], picked_t[:, 1]
+    return xs, ys

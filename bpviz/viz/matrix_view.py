@@ -12,6 +12,7 @@ import plotly.graph_objects as go
 
 from bpviz.engine.activations import ACTIVATIONS
 from bpviz.viz import style
+from bpviz.viz.notation import layer_mark
 from bpviz.viz.text import label
 
 DEFAULT_TEXT = {
@@ -35,22 +36,22 @@ def _row_blocks(step, layer, example):
     n_in, n_out = net.sizes[layer - 1], net.sizes[layer]
     a_prev, z, a = step.activation(layer - 1), step.preactivation(layer), step.activation(layer)
     pick = (lambda m: None if m is None else m[example])
-    forward = [_block(f"W⁽{layer}⁾", net.weights[layer - 1], n_out, n_in), "·",
-               _block(f"a⁽{layer - 1}⁾", pick(a_prev), n_in, 1), "+", _block(f"b⁽{layer}⁾", net.biases[layer - 1], n_out, 1),
-               "=", _block(f"z⁽{layer}⁾", pick(z), n_out, 1), "f →", _block(f"a⁽{layer}⁾", pick(a), n_out, 1)]
+    forward = [_block(f"W{layer_mark(layer)}", net.weights[layer - 1], n_out, n_in), "·",
+               _block(f"a{layer_mark(layer - 1)}", pick(a_prev), n_in, 1), "+", _block(f"b{layer_mark(layer)}", net.biases[layer - 1], n_out, 1),
+               "=", _block(f"z{layer_mark(layer)}", pick(z), n_out, 1), "f →", _block(f"a{layer_mark(layer)}", pick(a), n_out, 1)]
     delta = pick(step.delta(layer))
     if layer == step.output_layer:
-        backward = [_block(f"δ⁽{layer}⁾", delta, n_out, 1)]
+        backward = [_block(f"δ{layer_mark(layer)}", delta, n_out, 1)]
     else:
         derivative = None
         if z is not None and ACTIVATIONS[net.activations[layer - 1]].derivative is not None:
             derivative = ACTIVATIONS[net.activations[layer - 1]].derivative(z[example], a[example])
         following = pick(step.delta(layer + 1))
-        backward = [_block(f"W⁽{layer + 1}⁾ᵀ", net.weights[layer].T, n_out, net.sizes[layer + 1]), "·",
-                    _block(f"δ⁽{layer + 1}⁾", following, net.sizes[layer + 1], 1), "⊙",
-                    _block(f"f′(z⁽{layer}⁾)", derivative if delta is not None else None, n_out, 1), "=",
-                    _block(f"δ⁽{layer}⁾", delta, n_out, 1)]
-    gradient = [_block(f"∂E/∂W⁽{layer}⁾ = δ⁽{layer}⁾ a⁽{layer - 1}⁾ᵀ", step.weight_grad(layer), n_out, n_in)]
+        backward = [_block(f"W{layer_mark(layer + 1)}ᵀ", net.weights[layer].T, n_out, net.sizes[layer + 1]), "·",
+                    _block(f"δ{layer_mark(layer + 1)}", following, net.sizes[layer + 1], 1), "⊙",
+                    _block(f"f′(z{layer_mark(layer)})", derivative if delta is not None else None, n_out, 1), "=",
+                    _block(f"δ{layer_mark(layer)}", delta, n_out, 1)]
+    gradient = [_block(f"∂E/∂W{layer_mark(layer)} = δ{layer_mark(layer)} a{layer_mark(layer - 1)}ᵀ", step.weight_grad(layer), n_out, n_in)]
     return [forward, backward, gradient]
 
 

@@ -15,8 +15,8 @@ import plotly.graph_objects as go
 from bpviz.engine import Network
 from bpviz.engine.steps import Step
 from bpviz.viz import style
-from bpviz.viz.diagram_layout import (EDGE_GROUPS, WIDTHS, axis_ranges, edge_values, edges, hover_point,
-                                      neuron_positions, packed, segment_arrays, width_class)
+from bpviz.viz.diagram_layout import (EDGE_GROUPS, HOVER_AT, WIDTHS, axis_ranges, edge_endpoints, edge_values, edges,
+                                      neuron_positions, packed, segments)
 from bpviz.viz.notation import neuron_name, weight_name
 from bpviz.viz.text import label
 
@@ -136,46 +136,54 @@ def node_traces(values, text=None, show_scale=True, brief=False):
 def edge_traces(values, text=None, hover=True):
     """One line trace per EDGE_GROUPS entry, one for unknown values, and one trace of
     invisible hover points naming every connection (always len(EDGE_GROUPS) + 2 traces;
-    without `hover` the last one is empty)."""
-    net, positions = values.network, neuron_positions(values.network.sizes)
-    all_edges = edges(net.sizes)
-    known_layers = [m is not None for m in values.edge_matrices]
-    numbers = edge_values([m for m in values.edge_matrices if m is not None])
-    limit = style.symmetric_limit(numbers)
-    grouped = {group: [] for group in EDGE_GROUPS}
-    unknown, hovers, hover_xy = [], [], []
-    between = (text or {}).get("viz.edge_between") or DEFAULT_TEXT["viz.edge_between"]
-    unknown_word = label(text, DEFAULT_TEXT, "viz.unknown")
-    show_gradient = values.edge_quantity == "grad"
-    index = 0
-    for l, j, k in all_edges:
-        source, target = (l - 1, k), (l, j)
-        name = weight_name(l, j, k)
-        weight = f"{name} = {net.weights[l - 1][j, k]:.9g}"
-        if known_layers[l - 1]:
-            value = float(numbers[index])
-            index += 1
-            grouped[("negative" if value < 0 else "positive", width_class(abs(value), limit))].append((source, target))
-            detail = f"{weight}<br>∂E/∂{name} = {value:.9g}" if show_gradient else weight
-        else:
-            unknown.append((source, target))
-            detail = f"{weight}<br>∂E/∂{name} = ? ({unknown_word})"
-        if hover:
-            hovers.append(f"{detail}<br>{between.format(k=k, source=l - 1, j=j, target=l)}")
-            hover_xy.append(hover_point(source, target, positions))
+    without `hover` the last one is empty). Grouping is vectorised: the animation calls
+    this once per frame."""
+    net = values.network
+    sizes = net.sizes
+    sources, targets = edge_endpoints(sizes)
+    layer_of_edge = np.repeat(np.arange(1, len(sizes)), [a * b for a, b in zip(sizes[:-1], sizes[1:])])
+    known_layers = np.array([m is not None for m in values.edge_matrices])
+    known = known_layers[layer_of_edge - 1]
+    numbers = np.zeros(len(known))
+    numbers[known] = edge_values([m for m in values.edge_matrices if m is not None])
+    limit = style.symmetric_limit(numbers[known])
+    classes = np.minimum((np.abs(numbers) / limit * len(WIDTHS)).astype(int), len(WIDTHS) - 1)
     traces = []
-    for (sign, width), pairs in grouped.items():
-        xs, ys = segment_arrays(pairs, positions)
+    for sign, width in EDGE_GROUPS:
+        chosen = known & ((numbers < 0) if sign == "negative" else (numbers >= 0)) & (classes == width)
+        xs, ys = segments(sources, targets, chosen)
         colour = style.NEGATIVE_COLOUR if sign == "negative" else style.POSITIVE_COLOUR
         traces.append(dict(type="scatter", mode="lines", x=xs, y=ys, hoverinfo="skip", showlegend=False,
                            line=dict(color=colour, width=WIDTHS[width])))
-    xs, ys = segment_arrays(unknown, positions)
+    xs, ys = segments(sources, targets, ~known)
     traces.append(dict(type="scatter", mode="lines", x=xs, y=ys, hoverinfo="skip", showlegend=False,
                        line=dict(color=style.UNKNOWN_COLOUR, width=1, dash="dot")))
-    traces.append(dict(type="scatter", mode="markers", x=[p[0] for p in hover_xy], y=[p[1] for p in hover_xy],
-                       hovertext=hovers, hoverinfo="text", showlegend=False,
-                       marker=dict(size=9, color="rgba(0,0,0,0)")))
+    hover_x, hover_y, hovers = [], [], []
+    if hover:
+        points = sources + HOVER_AT * (targets - sources)
+        hover_x, hover_y = points[:, 0], points[:, 1]
+        hovers = _edge_hovers(values, numbers, known, text)
+    traces.append(dict(type="scatter", mode="markers", x=hover_x, y=hover_y, hovertext=hovers, hoverinfo="text",
+                       showlegend=False, marker=dict(size=9, color="rgba(0,0,0,0)")))
     return [packed(trace) for trace in traces]
+
+
+def _edge_hovers(values, numbers, known, text):
+    """'w⁽ˡ⁾ⱼₖ = value', the gradient (or ?) when edges show gradients, and where it goes."""
+    net = values.network
+    between = (text or {}).get("viz.edge_between") or DEFAULT_TEXT["viz.edge_between"]
+    unknown_word = label(text, DEFAULT_TEXT, "viz.unknown")
+    show_gradient = values.edge_quantity == "grad"
+    hovers = []
+    for index, (l, j, k) in enumerate(edges(net.sizes)):
+        name = weight_name(l, j, k)
+        detail = f"{name} = {net.weights[l - 1][j, k]:.9g}"
+        if not known[index]:
+            detail += f"<br>∂E/∂{name} = ? ({unknown_word})"
+        elif show_gradient:
+            detail += f"<br>∂E/∂{name} = {numbers[index]:.9g}"
+        hovers.append(f"{detail}<br>{between.format(k=k, source=l - 1, j=j, target=l)}")
+    return hovers
 
 
 def side_labels(values, text=None):

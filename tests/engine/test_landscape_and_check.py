@@ -1,0 +1,89 @@
+"""Loss landscapes and the gradient check, against independent computations."""
+import numpy as np
+import pytest
+
+from bpviz.engine import Network, NetworkError, backward, forward, loss_value, two_d
+from bpviz.engine.gradient_check import MISTAKES, gradient_check, relative_error
+from bpviz.engine.landscape import (ParameterRef, descent_path, gradient_of, loss_along, loss_grid,
+                                    parameter_refs, parameter_value, with_parameter)
+
+DATA = two_d("circle", 30, 0.1, seed=4)
+NET = Network.random([2, 3, 2, 1], ["tanh", "sigmoid", "sigmoid"], "binary_cross_entropy", seed=2)
+W = ParameterRef("weight", 2, 1, 2)
+B = ParameterRef("bias", 1, 0)
+
+
+def test_loss_along_equals_the_loss_of_each_modified_network():
+    values = np.linspace(-2, 2, 7)
+    expected = [loss_value(with_parameter(NET, W, v), DATA.X, DATA.Y) for v in values]
+    np.testing.assert_allclose(loss_along(NET, DATA.X, DATA.Y, W, values), expected, rtol=1e-12)
+
+
+def test_the_curves_slope_at_the_current_value_is_the_backprop_gradient():
+    w, h = parameter_value(NET, W), 1e-5
+    left, right = loss_along(NET, DATA.X, DATA.Y, W, [w - h, w + h])
+    assert abs((right - left) / (2 * h) - gradient_of(NET, DATA.X, DATA.Y, W)) < 1e-8
+    grads = backward(NET, forward(NET, DATA.X), DATA.Y)
+    assert gradient_of(NET, DATA.X, DATA.Y, W) == grads.weights[1][1, 2]
+
+
+def test_loss_grid_rows_follow_y_and_columns_follow_x():
+    xs, ys = np.linspace(-1, 1, 4), np.linspace(0, 2, 3)
+    grid = loss_grid(NET, DATA.X, DATA.Y, W, B, xs, ys)
+    assert grid.shape == (3, 4)
+    for i, j in [(0, 0), (2, 1), (1, 3)]:
+        trial = with_parameter(with_parameter(NET, W, xs[j]), B, ys[i])
+        assert abs(grid[i, j] - loss_value(trial, DATA.X, DATA.Y)) < 1e-12
+
+
+def test_descent_path_takes_plain_gradient_steps_on_those_parameters_only():
+    path = descent_path(NET, DATA.X, DATA.Y, [W, B], 0.5, 3)
+    assert path.shape == (4, 2) and list(path[0]) == [parameter_value(NET, W), parameter_value(NET, B)]
+    current = NET
+    for row in range(3):
+        grads = backward(current, forward(current, DATA.X), DATA.Y)
+        expected = [path[row, 0] - 0.5 * grads.weights[1][1, 2], path[row, 1] - 0.5 * grads.biases[0][0]]
+        np.testing.assert_allclose(path[row + 1], expected, rtol=1e-12)
+        current = with_parameter(with_parameter(current, W, path[row + 1, 0]), B, path[row + 1, 1])
+
+
+@pytest.mark.parametrize("ref, field", [(ParameterRef("weight", 4, 0, 0), "layer"), (ParameterRef("weight", 1, 5, 0), "j"),
+                                        (ParameterRef("weight", 1, 0, 9), "k"), (ParameterRef("kernel", 1, 0), "kind")])
+def test_bad_parameters_name_the_field(ref, field):
+    with pytest.raises(NetworkError, match=field):
+        loss_along(NET, DATA.X, DATA.Y, ref, [0.0])
+
+
+def test_sizes_of_requests_are_bounded():
+    with pytest.raises(NetworkError, match="values"):
+        loss_along(NET, DATA.X, DATA.Y, W, np.zeros(10_000))
+    with pytest.raises(NetworkError, match="steps"):
+        descent_path(NET, DATA.X, DATA.Y, [W], 0.1, 10**6)
+
+
+def test_every_parameter_is_listed_once():
+    refs = parameter_refs(NET)
+    assert len(refs) == len(set(refs)) == NET.parameter_count
+
+
+@pytest.mark.parametrize("hidden", ["sigmoid", "tanh", "leaky_relu", "linear"])
+@pytest.mark.parametrize("output, loss", [("sigmoid", "squared_error"), ("sigmoid", "binary_cross_entropy"),
+                                          ("softmax", "cross_entropy"), ("softmax", "squared_error")])
+def test_the_correct_backward_pass_passes(hidden, output, loss):
+    outputs = 2 if output == "softmax" else 1
+    net = Network.random([2, 3, outputs], [hidden, output], loss, seed=7)
+    Y = np.column_stack([DATA.Y[:, 0], 1 - DATA.Y[:, 0]]) if outputs == 2 else DATA.Y
+    assert gradient_check(net, DATA.X[:10], Y[:10]).verdict == "pass"
+
+
+@pytest.mark.parametrize("mistake", [m for m in MISTAKES if m != "none"])
+def test_every_mistake_fails_the_check(mistake):
+    net = Network.random([2, 3, 2], "sigmoid", "squared_error", seed=3)
+    Y = np.column_stack([DATA.Y[:, 0], 1 - DATA.Y[:, 0]])
+    report = gradient_check(net, DATA.X[:8], Y[:8], mistake=mistake)
+    assert report.verdict == "fail", report.max_relative_error
+
+
+def test_relative_error_formula():
+    assert relative_error(1.0, 1.0) == 0.0 and relative_error(1.0, -1.0) == 1.0
+    assert abs(relative_error(1.0, 1.1) - 0.1 / 2.1) < 1e-15
