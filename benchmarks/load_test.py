@@ -84,11 +84,12 @@ class Learner:
             if kind == "delta":
                 self._read_delta(reply.delta)
             elif kind == "script_finished":
-                # 0 = finished successfully, 3 = fragment finished; 1/2 = rerun/compile error
+                # 0 = finished, 3 = fragment finished, 2 = stopped early for a rerun (which
+                # follows, so keep reading), 1 = compile error
                 if reply.script_finished in (0, 3):
                     return
-                if reply.script_finished in (1, 2):
-                    self.errors.append(f"script finished with status {reply.script_finished}")
+                if reply.script_finished == 1:
+                    self.errors.append("script finished with a compile error")
                     return
 
     def _read_delta(self, delta):
@@ -142,6 +143,9 @@ async def learner_loop(index, url, pages, interval, deadline, latencies, errors)
             if learner.page != page:
                 await learner.open(page)
                 latencies.setdefault(f"open {page}", []).append(time.monotonic() - started)
+                started = time.monotonic()
+            if key not in learner.buttons and "train_adapt" in learner.buttons:
+                await learner.click("train_adapt")      # fit the default network to the data first
                 started = time.monotonic()
             await learner.click(key)
             latencies.setdefault(name, []).append(time.monotonic() - started)

@@ -11,20 +11,24 @@ from bpviz.ui import charts, state
 from bpviz.ui.i18n import catalogue, t
 
 
+VIEWS = ("neuron", "matrix", "animation", "update")
+
+
 def tabs(step):
-    neuron_tab, matrix_tab, animation_tab, update_tab = st.tabs(
-        [t("inspect.tab.neuron"), t("inspect.tab.matrix"), t("inspect.tab.animation"), t("inspect.tab.update")])
-    with neuron_tab:
-        neuron_inspector(step)
-    with matrix_tab:
+    """One readout at a time, chosen like a tab: only the chosen one is computed, which
+    keeps every click of the Step page cheap on a shared server."""
+    view = st.segmented_control(t("inspect.view"), VIEWS, default="neuron", key="step_view",
+                                format_func=lambda v: t(f"inspect.tab.{v}"), label_visibility="collapsed")
+    if view == "matrix":
         matrix_view(step)
-    with animation_tab:   # built on request: the figure of a big network takes a while
-        if st.toggle(t("inspect.animation_show"), key="step_animation_on"):
-            charts.show(viz.animation_figure(step.network, step.X, step.Y, step.learning_rate,
-                                             update_biases=step.update_biases, text=catalogue()),
-                        key="step_animation")
-    with update_tab:
+    elif view == "animation":
+        charts.show(viz.animation_figure(step.network, step.X, step.Y, step.learning_rate,
+                                         update_biases=step.update_biases, text=catalogue()),
+                    key="step_animation")
+    elif view == "update":
         update_view(step)
+    else:   # a click on the selected view again clears it: fall back to the inspector
+        neuron_inspector(step)
 
 
 def _neuron_choice(net):

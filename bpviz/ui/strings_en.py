@@ -159,7 +159,7 @@ EN = {
     "inspect.update_preview": "This step shows the update. Press Apply update to keep the new weights.",
     "inspect.update_done": "Last update applied. Loss on the example: {before} before, {after} after.",
     "inspect.update_none": "No update yet: step to the end of the pass, then apply the update.",
-    "inspect.animation_show": "Show the animation of this pass (play it in the figure)",
+    "inspect.view": "Show",
     "inspect.biases_kept": "Biases are not updated in this pass (see the switch above), so the bias keeps its value.",
     "inspect.parameter": "parameter",
     "inspect.old": "before",

@@ -94,7 +94,9 @@ def node_traces(values, text=None, show_scale=True, brief=False):
             (known if values.nodes[l] is not None else unknown).append((l, j))
     quantity = values.node_quantity if values.node_quantity != "none" else "none"
     shown = [float(values.nodes[l][j]) for l, j in known]
-    limit = style.symmetric_limit(shown)
+    # inputs show x, not z or δ: they keep the scale's neutral middle and stay off its range
+    on_scale = [v if l > 0 or quantity in ("a", "none") else 0.0 for (l, _), v in zip(known, shown)]
+    limit = style.symmetric_limit(on_scale)
     symbol = SYMBOLS[quantity]
 
     def hover(l, j, value=None):
@@ -113,7 +115,7 @@ def node_traces(values, text=None, show_scale=True, brief=False):
         customdata=[list(p) for p in known], text=[f"{v:{style.NUMBER_FORMAT}}" for v in shown],
         textfont=dict(size=10 if marker_size > 30 else 8, color="#111111"),
         hovertext=[hover(l, j, v) for (l, j), v in zip(known, shown)], hoverinfo="text",
-        marker=dict(size=marker_size, color=shown, colorscale=[list(s) for s in style.DIVERGING], cmin=-limit,
+        marker=dict(size=marker_size, color=on_scale, colorscale=[list(s) for s in style.DIVERGING], cmin=-limit,
                     cmax=limit, showscale=bool(show_scale and known),
                     colorbar=dict(title=dict(text=symbol), thickness=12, len=0.6),
                     line=dict(width=1, color=style.NEUTRAL_COLOUR)),

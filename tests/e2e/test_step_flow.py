@@ -23,12 +23,11 @@ def test_step_through_a_full_pass_and_inspect_a_neuron(session):
     marker = tab.page.locator(".js-plotly-plot .scatterlayer .trace .points path")
     assert marker.count() >= 6
     _click_neuron(tab, layer=2, j=0)
-    tab.page.get_by_role("tab", name="Inspector").click()
-    inspector = tab.page.get_by_test_id("stTabPanel").first
+    inspector = tab.page.get_by_test_id("stMain")
     inspector.locator(".katex").first.wait_for()
     text = inspector.inner_text()
     assert "0.138498562" in text           # δ of output neuron 0
-    chooser = tab.page.get_by_test_id("stTabs").get_by_test_id("stSelectbox").filter(has_text="Neuron")
+    chooser = tab.page.get_by_test_id("stSelectbox").filter(has=tab.page.get_by_text("Neuron", exact=True))
     shown = chooser.evaluate("el => el.textContent + ' ' + [...el.querySelectorAll('input')].map(i => i.value).join(' ')")
     assert "layer 2, neuron 0" in shown   # the click selected that neuron
     tab.screenshot("step-inspector")
