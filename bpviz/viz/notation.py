@@ -21,10 +21,6 @@ def weight_name(layer, j, k):
     return f"w{f'({layer})'.translate(_SUPER)}{_indices(j, k)}"
 
 
-def bias_name(layer, j):
-    return neuron_name("b", layer, j)
-
-
 def layer_mark(layer):
     """The layer superscript alone: ⁽²⁾."""
     return f"({layer})".translate(_SUPER)
