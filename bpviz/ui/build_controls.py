@@ -9,7 +9,7 @@ from bpviz.engine import (ACTIVATION_NAMES, HIDDEN_ACTIVATION_NAMES, INITS, LOSS
                           network_from_json, network_to_json)
 from bpviz.engine.edit import insert_neuron, remove_neuron, reshape_network, set_bias, set_weight
 from bpviz.engine.limits import MAX_PARAMETER_MAGNITUDE, MAX_SEED
-from bpviz.ui import state
+from bpviz.ui import layout, state
 from bpviz.ui.i18n import t
 from bpviz.engine.presets import PRESET_NAMES
 from bpviz.ui.tables import layer_frame, network_from_frames
@@ -62,7 +62,7 @@ def _read_upload(key):
     else:
         state.set_network(net)
         st.session_state[state.PRESET] = None
-        state.notify("success", t("build.upload_loaded", network=net.describe()))
+        state.notify("success", t("build.upload_loaded", network=layout.network_line(net)))
     st.session_state[UPLOAD_COUNTER] += 1   # a fresh, empty uploader
 
 

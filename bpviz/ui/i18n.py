@@ -7,9 +7,10 @@ translated.
 import streamlit as st
 
 from .strings_en import EN
+from .strings_zh import ZH
 
-CATALOGUES = {"en": EN}
-LANGUAGE_NAMES = {"en": "English"}
+CATALOGUES = {"en": EN, "zh": ZH}
+LANGUAGE_NAMES = {"en": "English", "zh": "简体中文"}
 DEFAULT_LANGUAGE = "en"
 LANGUAGE_KEY = "lang"
 

@@ -30,4 +30,10 @@ def sidebar():
         if len(codes) > 1:
             st.selectbox(t("sidebar.language"), codes, key=LANGUAGE_KEY, format_func=LANGUAGE_NAMES.get)
         st.caption(t("sidebar.network"))
-        st.code(state.network().describe(), language=None, wrap_lines=True)
+        st.code(network_line(state.network()), language=None, wrap_lines=True)
+
+
+def network_line(net):
+    """'2-2-2 · sigmoid, sigmoid · squared_error · 12 parameters', in the session's language."""
+    return t("sidebar.describe", layers="-".join(map(str, net.sizes)), activations=", ".join(net.activations),
+             loss=net.loss, count=net.parameter_count)

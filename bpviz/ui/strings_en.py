@@ -11,6 +11,7 @@ EN = {
     "nav.step": "Step",
     "sidebar.network": "Current network",
     "sidebar.language": "Language",
+    "sidebar.describe": "{layers} · {activations} · {loss} · {count} parameters",
 
     # home
     "home.title": "Backpropagation, one number at a time",

@@ -13,7 +13,7 @@ from bpviz import viz
 from bpviz.engine import MAX_LEARNING_RATE, MAX_ROWS, NetworkError, TrainingConfig, TrainingState, train
 from bpviz.engine.edit import reshape_network
 from bpviz.engine.training import MAX_DECAY
-from bpviz.ui import charts, state, train_data
+from bpviz.ui import charts, layout, state, train_data
 from bpviz.ui.i18n import catalogue, t
 
 TRAINING = "train_state"          # TrainingState
@@ -45,7 +45,7 @@ def adapt_network(data):
     if fits(net, data):
         return True
     inputs, outputs = data.train.X.shape[1], data.train.Y.shape[1]
-    st.warning(t("train.mismatch", network=net.describe(), inputs=inputs, outputs=outputs))
+    st.warning(t("train.mismatch", network=layout.network_line(net), inputs=inputs, outputs=outputs))
     if st.button(t("train.adapt"), key="train_adapt", icon=":material/build:"):
         activations, loss = list(net.activations), net.loss
         if data.train.task == "regression":

@@ -1,0 +1,115 @@
+"""Two complete languages: the catalogues match key for key, and every page run in
+Chinese shows no untranslated English outside formulas, numbers and names of
+functions (and the English pages show no Chinese)."""
+import json
+import re
+import string
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from bpviz.engine import ACTIVATION_NAMES, LOSS_NAMES
+from bpviz.ui.strings_en import EN
+from bpviz.ui.strings_zh import ZH
+
+ROOT = Path(__file__).resolve().parents[2]
+PAGES = ("home", "build", "step", "train", "landscape", "gradcheck", "share")
+CJK = re.compile(r"[\u3400-\u9fff\uff00-\uffef\u3000-\u303f]")
+# words that are the same in both languages: function names, formats, acronyms, symbols
+NAMES = set(ACTIVATION_NAMES) | set(LOSS_NAMES) | {
+    "xavier", "glorot", "he", "relu", "csv", "json", "xor", "and", "or", "bpviz", "url", "sigmoid", "tanh",
+    "softmax", "b", "w", "x", "y", "z", "a", "e", "k", "j", "n", "f", "eta", "delta", "sum", "frac", "partial",
+    "leftarrow", "cdot", "right", "left", "times", "nan", "en", "zh",
+}
+
+
+def _fields(text):
+    return sorted(name for _, name, _, _ in string.Formatter().parse(text) if name is not None)
+
+
+def test_both_catalogues_have_the_same_keys_and_no_empty_string():
+    assert set(EN) == set(ZH)
+    assert all(value.strip() for value in EN.values()) and all(value.strip() for value in ZH.values())
+
+
+@pytest.mark.parametrize("key", sorted(EN))
+def test_each_string_has_the_same_placeholders_and_formats(key):
+    assert _fields(EN[key]) == _fields(ZH[key])
+    dummy = {name: 1 for name in _fields(EN[key])}
+    if dummy:
+        ZH[key].format(**dummy)
+
+
+def test_english_has_no_chinese():
+    assert not [key for key, value in EN.items() if CJK.search(value)]
+
+
+def _english_words(text):
+    """Latin words left after removing formulas, placeholders, numbers and shared names."""
+    text = re.sub(r"<[^>]+>", " ", text)                  # HTML in hover texts (<br>, <sub>)
+    text = re.sub(r"\$[^$]*\$", " ", text)                # inline formulas
+    text = re.sub(r"\{[^}]*\}", " ", text)                # LaTeX groups / placeholders
+    text = re.sub(r"\\[a-zA-Z]+", " ", text)              # LaTeX commands
+    words = re.findall(r"[A-Za-z][A-Za-z_]+", text)
+    return [w for w in words if w.lower() not in NAMES and not re.fullmatch(r"[A-Za-z]\d*", w)]
+
+
+DISPLAY = ("title", "header", "subheader", "markdown", "caption", "info", "warning", "success", "error", "code")
+WIDGETS = ("metric", "expander", "button", "selectbox", "radio", "number_input", "checkbox", "toggle", "multiselect",
+           "slider", "select_slider", "text_input", "tabs")
+
+
+def _visible_texts(at):
+    """What the page shows as text: display elements' bodies, widgets' labels and
+    (formatted) options. Widget values are internal keys, not shown text."""
+    texts = []
+    for kind in DISPLAY:
+        texts += [e.value for e in getattr(at, kind, []) if isinstance(e.value, str)]
+    for kind in WIDGETS:
+        for element in getattr(at, kind, []):
+            texts += [getattr(element, "label", "") or ""]
+            texts += [str(option) for option in getattr(element, "options", [])]
+    for chart in at.get("plotly_chart"):
+        figure = json.loads(chart.proto.spec)
+        layout = figure.get("layout", {})
+        texts += [_title(layout.get("title")), _title(layout.get("xaxis", {}).get("title")),
+                  _title(layout.get("yaxis", {}).get("title"))]
+        for trace in figure.get("data", []):
+            texts.append(trace.get("name") or "")
+            hovers = trace.get("hovertext")
+            if isinstance(hovers, list):
+                texts += [h for h in hovers if isinstance(h, str)]
+    return [text for text in texts if text and not text.startswith("http")]   # share links are addresses
+
+
+def _title(title):
+    return title.get("text", "") if isinstance(title, dict) else (title or "")
+
+
+def _open(page, lang):
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params["lang"] = lang
+    at.run()
+    if page != "home":
+        at.switch_page(f"views/{page}.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_chinese_pages_have_no_untranslated_english(page):
+    at = _open(page, "zh")
+    texts = _visible_texts(at)
+    assert sum(bool(CJK.search(text)) for text in texts) >= 5      # the page really is in Chinese
+    leftovers = {word for text in texts for word in _english_words(text)}
+    # the sidebar's language names are each in their own language on purpose
+    leftovers -= {"English"}
+    assert not leftovers, leftovers
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_english_pages_have_no_chinese(page):
+    at = _open(page, "en")
+    chinese = [text for text in _visible_texts(at) if CJK.search(text) and text != "简体中文"]
+    assert not chinese, chinese

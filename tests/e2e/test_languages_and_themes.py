@@ -1,0 +1,52 @@
+"""The Step page in English and Chinese, on light and dark themes: screenshots as
+artifacts, the right language on screen, and the theme actually applied."""
+import pytest
+
+from tests.e2e.conftest import Session
+
+pytestmark = pytest.mark.e2e
+TITLES = {"en": "Step through backpropagation", "zh": "逐步执行反向传播"}
+BACKWARD = {"en": "Backward pass", "zh": "反向传播"}
+
+
+def _background_luminance(tab):
+    rgb = tab.page.evaluate("""() => getComputedStyle(document.querySelector("[data-testid='stApp']"))
+                                    .backgroundColor.match(/\\d+/g).slice(0, 3).map(Number)""")
+    return (0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2]) / 255
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_step_page_in_each_language_and_theme(browser, server, lang, scheme):
+    tab = Session(browser, server, color_scheme=scheme)
+    try:
+        tab.open(f"step?lang={lang}")
+        assert TITLES[lang] in tab.page.locator("h1").first.inner_text()
+        tab.click_button(BACKWARD[lang])
+        tab.page.locator(".js-plotly-plot").first.wait_for()
+        luminance = _background_luminance(tab)
+        assert (luminance < 0.3) if scheme == "dark" else (luminance > 0.7)
+        assert "0.298371109" in tab.page.get_by_test_id("stMetric").first.inner_text()
+        tab.screenshot(f"step-{lang}-{scheme}")
+        assert not tab.real_errors(), (tab.errors, tab.failed_responses)
+    finally:
+        tab.close()
+
+
+def test_stepping_works_from_the_keyboard_alone(browser, server):
+    tab = Session(browser, server)
+    try:
+        tab.open("step")
+        progress = tab.page.get_by_test_id("stProgress")
+        assert "Step 1 of 7" in progress.inner_text()
+        button = tab.page.get_by_role("button", name="Next step")
+        button.focus()                       # as after Tab presses
+        tab.page.keyboard.press("Enter")
+        tab.idle()
+        assert "Step 2 of 7" in progress.inner_text()
+        tab.page.get_by_role("button", name="Forward pass").focus()
+        tab.page.keyboard.press("Space")
+        tab.idle()
+        assert "Step 4 of 7" in progress.inner_text()
+    finally:
+        tab.close()
