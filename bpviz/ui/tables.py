@@ -28,14 +28,26 @@ def network_from_frames(net: Network, frames) -> Network:
     """
     weights, biases = [], []
     for l, frame in enumerate(frames):
-        values = frame.apply(pd.to_numeric, errors="coerce").to_numpy(dtype=np.float64, na_value=np.nan)
+        values = np.array([[_number(cell) for cell in row] for row in frame.itertuples(index=False)],
+                          dtype=np.float64).reshape(frame.shape)
         expected = (net.sizes[l + 1], net.sizes[l] + 1)
         if values.shape != expected:
             raise NetworkError(f"the table of layer {l + 1} must have {expected[0]} rows and "
                                f"{expected[1]} columns, got {values.shape}")
-        for (j, k) in np.argwhere(np.isnan(values)):
+        for (j, k) in np.argwhere(np.isnan(values)):   # ±inf goes on to the range check, which names it
             field = f"biases[{l}][{j}]" if k == net.sizes[l] else f"weights[{l}][{j}, {k}]"
             raise NetworkError(f"{field} must be a number, got {frame.iat[j, k]!r:.30}")
         weights.append(values[:, :-1])
         biases.append(values[:, -1])
     return net.with_parameters(weights, biases)
+
+
+def _number(cell):
+    """A cell as a float; NaN for anything that is not a number (text, None, true/false,
+    an integer too large for a float). Infinite values stay and are rejected by name."""
+    if cell is None or isinstance(cell, (bool, np.bool_)):
+        return np.nan
+    try:
+        return float(cell)
+    except (TypeError, ValueError, OverflowError):
+        return np.nan
