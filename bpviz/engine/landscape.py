@@ -103,12 +103,14 @@ def _check_values(values, field, limit):
 CHUNK_ROWS = 400_000      # settings × examples evaluated at once (bounds the memory used)
 
 
-def _losses(net, X, Y, refs, values):
+def _losses(net, X, Y, refs, values, dtype=np.float64):
     """Batch-mean loss for each row of `values` (S, len(refs)): parameter refs[i] set to
     values[s, i], the others as in `net`. The layers below the lowest changed layer are
-    computed once; the others for a chunk of settings at a time, as stacked matrices."""
+    computed once; the others for a chunk of settings at a time, as stacked matrices,
+    in `dtype` (float32 for pictures: about 5× faster, ~1e-6 relative), the loss itself
+    in float64."""
     first = min(ref.layer for ref in refs)
-    below = _forward_unchecked(net, X).activations[first - 1]          # (n, sizes[first-1])
+    below = _forward_unchecked(net, X).activations[first - 1].astype(dtype)   # (n, sizes[first-1])
     n, out = len(X), np.empty(len(values))
     chunk = max(1, CHUNK_ROWS // n)
     with np.errstate(all="ignore"):
@@ -117,8 +119,8 @@ def _losses(net, X, Y, refs, values):
             count = len(part)
             a = np.broadcast_to(below, (count,) + below.shape)
             for l in range(first, len(net.sizes)):
-                W = np.repeat(net.weights[l - 1][None], count, axis=0)          # (S, m, k)
-                b = np.repeat(net.biases[l - 1][None], count, axis=0)           # (S, m)
+                W = np.repeat(net.weights[l - 1][None].astype(dtype), count, axis=0)   # (S, m, k)
+                b = np.repeat(net.biases[l - 1][None].astype(dtype), count, axis=0)    # (S, m)
                 for i, ref in enumerate(refs):
                     if ref.layer == l and ref.kind == "weight":
                         W[:, ref.j, ref.k] = part[:, i]
@@ -127,7 +129,8 @@ def _losses(net, X, Y, refs, values):
                 z = np.matmul(a, W.transpose(0, 2, 1)) + b[:, None, :]           # z = a Wᵀ + b
                 activation = ACTIVATIONS[net.activations[l - 1]]
                 a = activation.function(z.reshape(-1, z.shape[2])).reshape(z.shape)
-            flat_z, flat_a = z.reshape(-1, z.shape[2]), a.reshape(-1, a.shape[2])
+            flat_z = z.reshape(-1, z.shape[2]).astype(np.float64)
+            flat_a = a.reshape(-1, a.shape[2]).astype(np.float64)
             targets = np.tile(Y, (count, 1))
             trace = Trace((flat_z,), (flat_a,))
             out[start:start + count] = example_losses(net, trace, targets).reshape(count, n).mean(axis=1)
@@ -143,14 +146,16 @@ def loss_along(net, X, Y, ref, values):
 
 
 def loss_grid(net, X, Y, ref_x, ref_y, xs, ys):
-    """The loss over a grid of two parameters: shape (len(ys), len(xs))."""
+    """The loss over a grid of two parameters, shape (len(ys), len(xs)), for drawing:
+    computed in float32 (relative error about 1e-6), which is what makes a 60×60 grid
+    on 200 examples fast; `loss_along` (whose numbers are shown) stays float64."""
     X, Y = _check_data(net, X, Y)
     check_ref(net, ref_x), check_ref(net, ref_y)
     if ref_x == ref_y:
         raise NetworkError("the two parameters of a loss grid must differ")
     xs, ys = _check_values(xs, "xs", MAX_GRID), _check_values(ys, "ys", MAX_GRID)
     grid_x, grid_y = np.meshgrid(xs, ys)                      # row i: ys[i]; column j: xs[j]
-    losses = _losses(net, X, Y, [ref_x, ref_y], np.column_stack([grid_x.ravel(), grid_y.ravel()]))
+    losses = _losses(net, X, Y, [ref_x, ref_y], np.column_stack([grid_x.ravel(), grid_y.ravel()]), np.float32)
     return losses.reshape(len(ys), len(xs))
 
 

@@ -6,7 +6,6 @@ The update arrow goes from the current point (w, E(w)) along the tangent to
 w − η·∂E/∂w: the step the update takes, and the loss it predicts to first order.
 """
 import numpy as np
-import plotly.graph_objects as go
 
 from bpviz.engine.gradient_check import verdict_of
 from bpviz.viz import style
@@ -68,7 +67,7 @@ def one_weight_figure(values, losses, current_value, current_loss, gradient, lea
     layout = style.base_layout(title=label(text, DEFAULT_TEXT, "viz.landscape.title"), height=400)
     layout.update(xaxis=dict(title=name), yaxis=dict(title=label(text, DEFAULT_TEXT, "viz.landscape.loss")),
                   annotations=[arrow, note], legend=dict(orientation="h", y=-0.2))
-    return go.Figure(dict(data=traces, layout=layout))
+    return style.figure(traces, layout)
 
 
 def contour_figure(xs, ys, grid, path, names, text=None):
@@ -89,7 +88,7 @@ def contour_figure(xs, ys, grid, path, names, text=None):
     ]
     layout = style.base_layout(title=label(text, DEFAULT_TEXT, "viz.contour.title"), height=440)
     layout.update(xaxis=dict(title=names[0]), yaxis=dict(title=names[1]), legend=dict(orientation="h", y=-0.2))
-    return go.Figure(dict(data=traces, layout=layout))
+    return style.figure(traces, layout)
 
 
 def gradcheck_figure(report, text=None):
@@ -115,4 +114,4 @@ def gradcheck_figure(report, text=None):
     layout.update(xaxis=dict(title=label(text, DEFAULT_TEXT, "viz.gradcheck.numerical")),
                   yaxis=dict(title=label(text, DEFAULT_TEXT, "viz.gradcheck.analytic")),
                   legend=dict(orientation="h", y=-0.2))
-    return go.Figure(dict(data=traces, layout=layout))
+    return style.figure(traces, layout)

@@ -7,7 +7,6 @@ decision threshold (0.5 for 0/1 targets, 0 for ±1 targets); classes are told
 apart by colour and by marker shape, and test points are hollow.
 """
 import numpy as np
-import plotly.graph_objects as go
 
 from bpviz.engine.datasets import label_rule
 from bpviz.engine.propagation import _forward_unchecked
@@ -56,7 +55,7 @@ def loss_figure(history, text=None, log_y=False):
                   yaxis2=dict(title=label(text, DEFAULT_TEXT, "viz.accuracy_axis"), overlaying="y", side="right",
                               range=[0, 1.02], tickformat=".0%", showgrid=False),
                   legend=dict(orientation="h", y=-0.25), hovermode="x unified")
-    return go.Figure(dict(data=traces, layout=layout))
+    return style.figure(traces, layout)
 
 
 def output_grid(net, X, resolution=60, neuron=None, margin=0.15):
@@ -111,7 +110,7 @@ def decision_boundary_figure(net, X, Y, resolution=60, neuron=None, X_test=None,
     layout = style.base_layout(title=label(text, DEFAULT_TEXT, "viz.boundary_title"), height=380)
     layout.update(xaxis=dict(title="x₀", constrain="domain"), yaxis=dict(title="x₁", scaleanchor="x"),
                   legend=dict(orientation="h", y=-0.2))
-    return go.Figure(dict(data=traces, layout=layout))
+    return style.figure(traces, layout)
 
 
 def regression_figure(net, X, Y, X_test=None, Y_test=None, text=None, points=200):
@@ -131,4 +130,4 @@ def regression_figure(net, X, Y, X_test=None, Y_test=None, text=None, points=200
                               marker=dict(color="rgba(0,0,0,0)", size=6, line=dict(width=1.5, color=style.TRAIN_COLOUR))))
     layout = style.base_layout(title=label(text, DEFAULT_TEXT, "viz.regression_title"), height=360)
     layout.update(xaxis=dict(title="x"), yaxis=dict(title="y"), legend=dict(orientation="h", y=-0.2))
-    return go.Figure(dict(data=traces, layout=layout))
+    return style.figure(traces, layout)

@@ -8,7 +8,6 @@ Each matrix is a grid of square cells coloured on the diverging scale with its
 number printed; a value not known at the step is a grey "?" cell.
 """
 import numpy as np
-import plotly.graph_objects as go
 
 from bpviz.engine.activations import ACTIVATIONS
 from bpviz.viz import style
@@ -111,4 +110,4 @@ def matrix_figure(step, layer, text=None, example=0):
                                height=int(max(300, 26 * (-top) + 80)))
     layout.update(xaxis=dict(visible=False, scaleanchor="y"), yaxis=dict(visible=False), annotations=notes,
                   hovermode="closest")
-    return go.Figure(dict(data=traces, layout=layout))
+    return style.figure(traces, layout)

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from typing import Optional, Sequence
 
 import numpy as np
-import plotly.graph_objects as go
 
 from bpviz.engine import Network
 from bpviz.engine.steps import Step
@@ -235,4 +234,4 @@ def network_figure(source, node_quantity="a", edge_quantity="weight", selected=N
                            hoverinfo="skip", showlegend=False,
                            marker=dict(size=48, symbol="circle-open", color=style.HIGHLIGHT_COLOUR,
                                        line=dict(width=4, color=style.HIGHLIGHT_COLOUR))))
-    return go.Figure(dict(data=traces, layout=diagram_layout(sizes, title_of(values, text))))
+    return style.figure(traces, diagram_layout(sizes, title_of(values, text)))

@@ -4,9 +4,9 @@ with play/pause buttons and a slider. It runs in the browser, with no server
 round trip. Neurons show activations going forward and deltas going backward;
 connections show weights going forward and gradients going backward.
 """
-import plotly.graph_objects as go
 
 from bpviz.engine.steps import step_sequence
+from bpviz.viz import style
 from bpviz.viz.network_diagram import diagram_layout, edge_traces, node_traces, side_labels, title_of, values_of
 from bpviz.viz.text import label
 
@@ -75,4 +75,4 @@ def animation_figure(net, X, Y, learning_rate, update_biases=True, text=None):
                       currentvalue=dict(prefix=label(text, DEFAULT_TEXT, "viz.step_prefix")))])
     # Built from our own trusted dicts: plotly's per-property check would triple the time
     # for the largest network's 17 frames; tests check the figure validates.
-    return go.Figure(dict(data=first, layout=layout, frames=frames), _validate=False)
+    return style.figure(first, layout, frames)

@@ -33,7 +33,8 @@ def test_loss_grid_rows_follow_y_and_columns_follow_x():
     assert grid.shape == (3, 4)
     for i, j in [(0, 0), (2, 1), (1, 3)]:
         trial = with_parameter(with_parameter(NET, W, xs[j]), B, ys[i])
-        assert abs(grid[i, j] - loss_value(trial, DATA.X, DATA.Y)) < 1e-12
+        expected = loss_value(trial, DATA.X, DATA.Y)
+        assert abs(grid[i, j] - expected) <= 1e-5 * expected      # the grid is computed in float32, for drawing
 
 
 def test_descent_path_takes_plain_gradient_steps_on_those_parameters_only():

@@ -13,10 +13,11 @@ WORKED = preset("worked_example")
 def test_one_frame_per_step_with_a_constant_set_of_traces():
     figure = animation_figure(WORKED.network, WORKED.x, WORKED.y, 0.5, update_biases=False)
     steps = step_sequence(WORKED.network, WORKED.x, WORKED.y, 0.5, "layer", update_biases=False)
-    assert len(figure.frames) == len(steps) == 7
-    assert len({len(frame.data) for frame in figure.frames}) == 1
-    assert len({tuple(frame.traces) for frame in figure.frames}) == 1
-    assert all(max(frame.traces) < len(figure.data) for frame in figure.frames)
+    frames = json.loads(figure.to_json())["frames"]          # what the browser receives
+    assert len(frames) == len(steps) == 7
+    assert len({len(frame["data"]) for frame in frames}) == 1
+    assert len({tuple(frame["traces"]) for frame in frames}) == 1
+    assert all(max(frame["traces"]) < len(figure.data) for frame in frames)
     labels = [step["label"] for step in figure.layout.sliders[0].steps]
     assert labels == ["start", "forward 1", "forward 2", "loss", "backward 2", "backward 1", "update"]
     assert [b.label for b in figure.layout.updatemenus[0].buttons] == ["▶ Play", "❚❚ Pause"]
@@ -24,14 +25,15 @@ def test_one_frame_per_step_with_a_constant_set_of_traces():
 
 def test_frames_fill_in_activations_then_deltas():
     figure = animation_figure(WORKED.network, WORKED.x, WORKED.y, 0.5, update_biases=False)
-    known_index = figure.frames[0].traces.index(max(figure.frames[0].traces) - 1)
+    frames = figure.to_dict()["frames"]
+    known_index = frames[0]["traces"].index(max(frames[0]["traces"]) - 1)
 
     def known_texts(frame):
-        return list(frame.data[known_index].text)
-    assert known_texts(figure.frames[0]) == ["0.05", "0.1"]
-    assert known_texts(figure.frames[3])[4:] == ["0.751", "0.773"]          # loss step: outputs known
-    assert "0.138" in known_texts(figure.frames[4])                          # backward 2: δ of output 0
-    assert "0.298371109" in figure.frames[3].layout.title.text
+        return list(frame["data"][known_index]["text"])
+    assert known_texts(frames[0]) == ["0.05", "0.1"]
+    assert known_texts(frames[3])[4:] == ["0.751", "0.773"]          # loss step: outputs known
+    assert "0.138" in known_texts(frames[4])                          # backward 2: δ of output 0
+    assert "0.298371109" in frames[3]["layout"]["title"]["text"]
 
 
 def test_the_animation_is_a_valid_plotly_figure():
