@@ -5,7 +5,10 @@ session), the navigation and the sidebar; each page is a thin script in views/.
 """
 import streamlit as st
 
-from bpviz.ui import layout, links, state
+# Every page's modules (and pandas, plotly) are imported here, by the first run, not by
+# the pages: several sessions importing pandas at the same moment can see it half
+# initialised.
+from bpviz.ui import inspector, landscape_controls, layout, links, state, train_controls  # noqa: F401
 
 st.set_page_config(page_title="bpviz · backpropagation, step by step", page_icon="🧮", layout="wide")
 state.init()

@@ -185,6 +185,11 @@ async def measure(args, url, pid):
             rss.append(server_rss_mb(pid))
             await asyncio.sleep(1)
 
+    warm = Learner(url)              # one visit first, as a teacher's would be, before the class arrives
+    await warm.connect()
+    for page in args.pages:
+        await warm.open(page)
+    await warm.close()
     rss_before = server_rss_mb(pid)
     await asyncio.gather(sample_memory(), *(
         learner_loop(i, url, args.pages, args.interval, deadline, latencies, errors) for i in range(args.sessions)))
