@@ -8,9 +8,10 @@ import streamlit as st
 # Every page's modules (and pandas, plotly) are imported here, by the first run, not by
 # the pages: several sessions importing pandas at the same moment can see it half
 # initialised.
-from bpviz.ui import inspector, landscape_controls, layout, links, state, train_controls  # noqa: F401
+from bpviz.ui import inspector, landscape_controls, layout, links, server, state, train_controls  # noqa: F401
 
 st.set_page_config(page_title="bpviz · backpropagation, step by step", page_icon="🧮", layout="wide")
+server.freeze_startup_objects()
 state.init()
 links.read_link_once()
 page = st.navigation(layout.pages())

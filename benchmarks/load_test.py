@@ -10,7 +10,7 @@ sessions have left.
 
     python3 benchmarks/load_test.py                 # starts its own server on 127.0.0.1
     python3 benchmarks/load_test.py --url http://127.0.0.1:8501 --pid 1234
-    python3 benchmarks/load_test.py --sessions 30 --interval 2 --duration 60
+    python3 benchmarks/load_test.py --sessions 30 --interval 2 --duration 60 --rounds 3
 
 Targets (2-core machine): 30 sessions acting every 2 s, p95 ≤ 1 s, zero
 errors, server RSS ≤ 500 MB and flat after the sessions leave.
@@ -176,7 +176,18 @@ def start_server():
     raise SystemExit("the server did not start")
 
 
-async def measure(args, url, pid):
+async def warm_up(url, pages):
+    """One visit first, as a teacher's would be, before the class arrives."""
+    warm = Learner(url)
+    await warm.connect()
+    for page in pages:
+        await warm.open(page)
+    await warm.close()
+
+
+async def one_class(args, url, pid):
+    """`args.sessions` learners for `args.duration` seconds, then `args.settle` seconds
+    of quiet (longer than the server keeps a disconnected session, 120 s by default)."""
     latencies, errors, rss = {}, [], []
     deadline = time.monotonic() + args.duration
 
@@ -185,16 +196,16 @@ async def measure(args, url, pid):
             rss.append(server_rss_mb(pid))
             await asyncio.sleep(1)
 
-    warm = Learner(url)              # one visit first, as a teacher's would be, before the class arrives
-    await warm.connect()
-    for page in args.pages:
-        await warm.open(page)
-    await warm.close()
     rss_before = server_rss_mb(pid)
     await asyncio.gather(sample_memory(), *(
         learner_loop(i, url, args.pages, args.interval, deadline, latencies, errors) for i in range(args.sessions)))
     await asyncio.sleep(args.settle)
     return latencies, errors, rss_before, rss, server_rss_mb(pid)
+
+
+async def measure(args, url, pid):
+    await warm_up(url, args.pages)
+    return [await one_class(args, url, pid) for _ in range(args.rounds)]
 
 
 def report(args, latencies, errors, rss_before, rss, rss_after):
@@ -216,6 +227,16 @@ def report(args, latencies, errors, rss_before, rss, rss_after):
           f"{rss_after:.0f} MB {args.settle:g} s after the sessions left")
 
 
+def report_rounds(args, rounds):
+    for number, figures in enumerate(rounds, 1):
+        if len(rounds) > 1:
+            print(f"--- class {number} of {len(rounds)}")
+        report(args, *figures)
+    if len(rounds) > 1:
+        after = ", ".join(f"{figures[-1]:.0f}" for figures in rounds)
+        print(f"server RSS after each class: {after} MB")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--url", help="a running server (default: start one)")
@@ -223,7 +244,11 @@ def main():
     parser.add_argument("--sessions", type=int, default=30)
     parser.add_argument("--interval", type=float, default=2.0, help="seconds between one learner's actions")
     parser.add_argument("--duration", type=float, default=60.0)
-    parser.add_argument("--settle", type=float, default=20.0, help="seconds to wait before the last memory sample")
+    parser.add_argument("--settle", type=float, default=130.0,
+                        help="seconds to wait before the last memory sample (the server drops a disconnected "
+                             "session after 120 s)")
+    parser.add_argument("--rounds", type=int, default=1,
+                        help="classes one after another, to show memory stays flat")
     parser.add_argument("--pages", nargs="+", default=["step", "train"])
     args = parser.parse_args()
     process = None
@@ -233,7 +258,7 @@ def main():
         process, url = start_server()
         pid = process.pid
     try:
-        report(args, *asyncio.run(measure(args, url, pid or 0)))
+        report_rounds(args, asyncio.run(measure(args, url, pid or 0)))
     finally:
         if process is not None:
             os.killpg(process.pid, signal.SIGTERM)
