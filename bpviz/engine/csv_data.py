@@ -25,27 +25,27 @@ DELIMITERS = (",", ";", "\t")
 def _text(text_or_bytes, max_bytes):
     """The CSV as a str: UTF-8 (a byte-order mark is dropped), at most max_bytes long."""
     if isinstance(max_bytes, bool) or not isinstance(max_bytes, int) or not 1 <= max_bytes <= MAX_CSV_BYTES:
-        raise NetworkError(f"max_bytes must be a whole number from 1 to {MAX_CSV_BYTES}")
+        raise NetworkError("csv_max_bytes", limit=MAX_CSV_BYTES)
     if isinstance(text_or_bytes, (bytes, bytearray, memoryview)):
         data = bytes(text_or_bytes)
         if len(data) > max_bytes:
-            raise NetworkError(f"CSV file must be at most {max_bytes:,} bytes, got {len(data):,}")
+            raise NetworkError("csv_too_many_bytes", limit=max_bytes, size=len(data))
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
-            raise NetworkError("CSV file must be UTF-8 text, not binary data") from None
+            raise NetworkError("csv_binary") from None
     elif isinstance(text_or_bytes, str):
         text = text_or_bytes
         size = len(text) if len(text) > max_bytes else len(text.encode("utf-8", "surrogatepass"))
         if size > max_bytes:
-            raise NetworkError(f"CSV file must be at most {max_bytes:,} bytes, got {size:,}")
+            raise NetworkError("csv_too_many_bytes", limit=max_bytes, size=size)
         text = text.removeprefix("\ufeff")
     else:
-        raise NetworkError(f"CSV file must be text or bytes, got {type(text_or_bytes).__name__}")
+        raise NetworkError("csv_type", got=type(text_or_bytes).__name__)
     if "\x00" in text:
-        raise NetworkError("CSV file must be text, not binary data (it contains NUL bytes)")
+        raise NetworkError("csv_nul")
     if not text.strip():
-        raise NetworkError("CSV file is empty: it needs a header row of column names and data rows")
+        raise NetworkError("csv_empty")
     return text
 
 
@@ -57,33 +57,30 @@ def _rows(text):
     rows = ((reader.line_num, row) for row in reader if row)
     try:
         line, header = next(rows)
-    except csv.Error as error:
-        raise NetworkError(f"CSV file is malformed at line {reader.line_num}: {error}") from None
+    except csv.Error:
+        raise NetworkError("csv_malformed", line=reader.line_num) from None
     return _check_header(header, line), _guarded(rows, reader)
 
 
 def _guarded(rows, reader):
     try:
         yield from rows
-    except csv.Error as error:
-        raise NetworkError(f"CSV file is malformed at line {reader.line_num}: {error}") from None
+    except csv.Error:
+        raise NetworkError("csv_malformed", line=reader.line_num) from None
 
 
 def _check_header(header, line):
     names = [cell.strip() for cell in header]
     if len(names) > MAX_CSV_COLUMNS:
-        raise NetworkError(f"CSV header (line {line}) must have at most {MAX_CSV_COLUMNS} columns, "
-                           f"got {len(names)}")
+        raise NetworkError("csv_too_many_columns", line=line, limit=MAX_CSV_COLUMNS, count=len(names))
     if all(_is_number(name) for name in names):
-        raise NetworkError(f"CSV file needs a header row of column names on line {line}, "
-                           f"but that line holds only numbers")
+        raise NetworkError("csv_no_header", line=line)
     seen = set()
     for column, name in enumerate(names, start=1):
         if not name:
-            raise NetworkError(f"CSV header column {column} is empty: every column needs a name")
+            raise NetworkError("csv_unnamed_column", column=column)
         if name in seen:
-            raise NetworkError(f"CSV header column {column} repeats the name {name!r:.40}: "
-                               f"column names must be unique")
+            raise NetworkError("csv_repeated_name", column=column, name=name)
         seen.add(name)
     return tuple(names)
 
@@ -105,13 +102,12 @@ def _check_columns(chosen, field, header, limit):
     if isinstance(chosen, str):
         chosen = [chosen]
     if not isinstance(chosen, (list, tuple)) or not 1 <= len(chosen) <= limit:
-        raise NetworkError(f"{field} must list 1 to {limit} column names")
+        raise NetworkError("csv_column_count", field=field, limit=limit)
     for name in chosen:
         if not isinstance(name, str) or name not in header:
-            raise NetworkError(f"{field}: {name!r:.40} is not a column of the CSV file "
-                               f"(columns: {', '.join(header)[:200]})")
+            raise NetworkError("csv_unknown_column", field=field, name=name, columns=", ".join(header)[:200])
     if len(set(chosen)) != len(chosen):
-        raise NetworkError(f"{field} must not name a column twice")
+        raise NetworkError("csv_column_twice", field=field)
     return tuple(chosen)
 
 
@@ -119,11 +115,10 @@ def _number(cell, line, column):
     try:
         value = float(cell)
     except ValueError:
-        raise NetworkError(f"CSV line {line}, column {column!r:.40}: {cell.strip()!r:.40} is not a "
-                           f"number") from None
+        raise NetworkError("csv_not_a_number", line=line, column=column, cell=cell.strip()) from None
     if not math.isfinite(value) or abs(value) > MAX_PARAMETER_MAGNITUDE:
-        raise NetworkError(f"CSV line {line}, column {column!r:.40}: must be a finite number in "
-                           f"[{-MAX_PARAMETER_MAGNITUDE:g}, {MAX_PARAMETER_MAGNITUDE:g}], got {cell.strip()!r:.40}")
+        raise NetworkError("csv_number_range", line=line, column=column, low=-MAX_PARAMETER_MAGNITUDE,
+                           high=MAX_PARAMETER_MAGNITUDE, cell=cell.strip())
     return value
 
 
@@ -139,21 +134,19 @@ def dataset_from_csv(text_or_bytes, input_columns, target_columns, max_bytes=MAX
     targets = _check_columns(target_columns, "target_columns", header, MAX_OUTPUTS)
     overlap = set(inputs) & set(targets)
     if overlap:
-        raise NetworkError(f"input_columns and target_columns must not share a column, "
-                           f"both have {sorted(overlap)[0]!r:.40}")
+        raise NetworkError("csv_shared_column", name=sorted(overlap)[0])
     if not isinstance(name, str):
-        raise NetworkError("name must be a string")
+        raise NetworkError("csv_name_type")
     chosen = [header.index(column) for column in inputs + targets]
     values = []
     for line, row in rows:
         if len(row) != len(header):
-            raise NetworkError(f"CSV line {line} has {len(row)} cells but the header has "
-                               f"{len(header)}: every row needs one cell per column")
+            raise NetworkError("csv_ragged_row", line=line, count=len(row), width=len(header))
         if len(values) == MAX_ROWS:
-            raise NetworkError(f"CSV file must have at most {MAX_ROWS} data rows")
+            raise NetworkError("csv_too_many_rows", limit=MAX_ROWS)
         values.append([_number(row[i], line, header[i]) for i in chosen])
     if not values:
-        raise NetworkError("CSV file has a header but no data rows")
+        raise NetworkError("csv_no_rows")
     array = np.array(values, dtype=np.float64)
     X, Y = array[:, :len(inputs)], array[:, len(inputs):]
     task = "regression" if label_rule(Y) is None else "classification"

@@ -61,7 +61,7 @@ def is_classification(Y):
         shape = ()
     width = shape[-1] if len(shape) in (1, 2) else 0
     if not 1 <= width <= MAX_OUTPUTS:
-        raise NetworkError(f"Y (targets) must be numbers in rows of 1 to {MAX_OUTPUTS} targets")
+        raise NetworkError("targets_not_numbers", most=MAX_OUTPUTS)
     return label_rule(check_batch(Y, "Y (targets)", width, MAX_ROWS)) is not None
 
 
@@ -81,20 +81,20 @@ class Dataset:
     def __post_init__(self):
         X, Y = np.asarray(self.X), np.asarray(self.Y)
         if X.ndim != 2 or not 1 <= X.shape[1] <= MAX_INPUTS:
-            raise NetworkError(f"X must have shape (n, 1 to {MAX_INPUTS})")
+            raise NetworkError("data_shape", field="X", most=MAX_INPUTS)
         if Y.ndim != 2 or not 1 <= Y.shape[1] <= MAX_OUTPUTS:
-            raise NetworkError(f"Y must have shape (n, 1 to {MAX_OUTPUTS})")
+            raise NetworkError("data_shape", field="Y", most=MAX_OUTPUTS)
         X = check_batch(X, "X", X.shape[1], MAX_ROWS)
         Y = check_batch(Y, "Y", Y.shape[1], MAX_ROWS)
         if len(X) != len(Y):
-            raise NetworkError(f"Y must have one row per row of X ({len(X)}), got {len(Y)}")
+            raise NetworkError("rows_mismatch", y_field="Y", x_field="X", rows=len(X), got=len(Y))
         if self.task not in TASKS:
-            raise NetworkError(f"task must be one of {', '.join(TASKS)}, got {self.task!r:.40}")
+            raise NetworkError("unknown_choice", field="task", choices=", ".join(TASKS), got=self.task)
         for field, names, width in (("input_names", self.input_names, X.shape[1]),
                                     ("target_names", self.target_names, Y.shape[1])):
             if not isinstance(names, tuple) or len(names) != width or \
                     not all(isinstance(n, str) for n in names):
-                raise NetworkError(f"{field} must be a tuple of {width} strings")
+                raise NetworkError("names_tuple", field=field, width=width)
         for array in (X, Y):
             array.flags.writeable = False
         object.__setattr__(self, "X", X)
@@ -115,7 +115,7 @@ def _classes(X, labels, name):
 def truth_table(name):
     """The 4-row truth table of "and", "or" or "xor": X `(4, 2)` of 0/1, Y `(4, 1)`."""
     if name not in TRUTH_TABLES:
-        raise NetworkError(f"truth table name must be one of {', '.join(TRUTH_TABLES)}, got {name!r:.40}")
+        raise NetworkError("unknown_choice", field="truth table name", choices=", ".join(TRUTH_TABLES), got=name)
     label, target_name = TRUTH_TABLES[name]
     X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
     Y = label(X[:, 0], X[:, 1]).reshape(-1, 1)
@@ -130,7 +130,7 @@ def _check_sampling(n, noise, seed):
 def two_d(name, n=200, noise=0.1, seed=0):
     """n labelled points in about [−1, 1]² (see the module docstring): X `(n, 2)`, Y `(n, 1)`."""
     if name not in TWO_D_NAMES:
-        raise NetworkError(f"2-D data set name must be one of {', '.join(TWO_D_NAMES)}, got {name!r:.40}")
+        raise NetworkError("unknown_choice", field="2-D data set name", choices=", ".join(TWO_D_NAMES), got=name)
     n, noise, seed = _check_sampling(n, noise, seed)
     rng = np.random.default_rng(seed)
     if name in ("circle", "xor"):
@@ -163,7 +163,7 @@ def train_test_split(dataset, test_fraction=0.25, seed=0) -> Tuple[Dataset, Opti
     """(train, test): round(n × test_fraction) random rows go to test (at most n − 1,
     so train keeps a row); test is None when that is 0 rows."""
     if not isinstance(dataset, Dataset):
-        raise NetworkError(f"dataset must be a Dataset, got {type(dataset).__name__}")
+        raise NetworkError("wrong_type", field="dataset", expected="Dataset", got=type(dataset).__name__)
     test_fraction = check_number(test_fraction, "test_fraction", 0.0, MAX_TEST_FRACTION)
     seed = check_int(seed, "seed", 0, MAX_SEED)
     n = dataset.rows

@@ -15,7 +15,7 @@ MAX_INSERT_SCALE = 100.0
 
 def _check_network(net):
     if not isinstance(net, Network):
-        raise NetworkError(f"net must be a Network, got {type(net).__name__}")
+        raise NetworkError("wrong_type", field="net", expected="Network", got=type(net).__name__)
 
 
 def _copies(net):
@@ -56,7 +56,7 @@ def remove_neuron(net, layer, neuron):
     _check_network(net)
     layer, neuron = _check_neuron(net, layer, neuron)
     if net.sizes[layer] == 1:
-        raise NetworkError(f"layer {layer} must keep at least 1 neuron")
+        raise NetworkError("layer_too_small", layer=layer)
     weights, biases = _copies(net)
     if layer > 0:   # incoming weights are rows of weights[layer-1]
         weights[layer - 1] = np.delete(weights[layer - 1], neuron, axis=0)
@@ -75,7 +75,7 @@ def insert_neuron(net, layer, position, seed=0, scale=0.5):
     layer = check_int(layer, "layer", 0, len(net.sizes) - 1)
     limit = size_limit(layer, len(net.sizes))
     if net.sizes[layer] >= limit:
-        raise NetworkError(f"layer {layer} must have at most {limit} neurons")
+        raise NetworkError("layer_too_big", layer=layer, limit=limit)
     position = check_int(position, "position", 0, net.sizes[layer])
     rng = np.random.default_rng(seed)
     weights, biases = _copies(net)

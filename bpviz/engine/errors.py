@@ -1,5 +1,18 @@
 """The one exception type the engine's public functions raise."""
+from .messages import MESSAGES
 
 
 class NetworkError(ValueError):
-    """Bad input to the engine: the message names the field and the accepted range."""
+    """Bad input to the engine: the message names the field and the accepted range.
+
+    `code` is a key of `messages.MESSAGES` and `params` the values its message
+    needs; `str(error)` is the English message. An interface in another language
+    shows its own text for `code`, filled with the same `params`.
+    """
+
+    def __init__(self, code, **params):
+        if code not in MESSAGES:
+            raise KeyError(f"NetworkError: no message for code {code!r}")
+        self.code = code
+        self.params = params
+        super().__init__(MESSAGES[code].format(**params))

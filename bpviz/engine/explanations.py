@@ -62,13 +62,12 @@ def explain(step, quantity, layer, j, k=None, example=0) -> Explanation:
     neuron, for "weight_grad" and "new_weight") on row `example` of the batch."""
     _check_step(step)
     if quantity not in QUANTITIES:
-        raise NetworkError(f"quantity must be one of {', '.join(QUANTITIES)}, got {quantity!r:.40}")
+        raise NetworkError("unknown_choice", field="quantity", choices=", ".join(QUANTITIES), got=quantity)
     layer, j = _check_neuron(step, layer, j)
     example = check_int(example, "example", 0, step.X.shape[0] - 1)
     if quantity not in available_quantities(step, layer, j):
-        raise NetworkError(f"{quantity} of layer {layer}, neuron {j} is not known at step "
-                           f"{step.index + 1} ({step.label}); known: "
-                           f"{', '.join(available_quantities(step, layer, j)) or 'nothing yet'}")
+        raise NetworkError("not_known_yet", quantity=quantity, layer=layer, j=j, number=step.index + 1,
+                           known=", ".join(available_quantities(step, layer, j)) or "-")
     if quantity in ("weight_grad", "new_weight"):
         k = check_int(k, "k", 0, step.network.sizes[layer - 1] - 1)
     return _EXPLAINERS[quantity](step, layer, j, k, example)
@@ -76,7 +75,7 @@ def explain(step, quantity, layer, j, k=None, example=0) -> Explanation:
 
 def _check_step(step):
     if not isinstance(step, Step):
-        raise NetworkError(f"step must be a Step from step_sequence, got {type(step).__name__}")
+        raise NetworkError("wrong_type", field="step", expected="Step from step_sequence", got=type(step).__name__)
 
 
 def _check_neuron(step, layer, j):

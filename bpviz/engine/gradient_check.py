@@ -98,7 +98,7 @@ def gradient_check(net, X, Y, mistake="none", epsilon=1e-6, learning_rate=0.5) -
     """Backward pass (with `mistake`, one of MISTAKES) against central differences."""
     X, Y = _check_data(net, X, Y)
     if mistake not in MISTAKES:
-        raise NetworkError(f"mistake must be one of {', '.join(MISTAKES)}, got {mistake!r:.40}")
+        raise NetworkError("unknown_choice", field="mistake", choices=", ".join(MISTAKES), got=mistake)
     learning_rate = check_learning_rate(learning_rate)
     numerical = numerical_gradient(net, X, Y, epsilon)
     with np.errstate(all="ignore"):

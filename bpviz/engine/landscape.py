@@ -52,7 +52,7 @@ def parameter_refs(net):
 
 def check_ref(net, ref):
     if not isinstance(ref, ParameterRef) or ref.kind not in ("weight", "bias"):
-        raise NetworkError("parameter must be a ParameterRef of kind 'weight' or 'bias'")
+        raise NetworkError("bad_parameter_ref")
     check_int(ref.layer, "parameter layer", 1, len(net.sizes) - 1)
     check_int(ref.j, "parameter j", 0, net.sizes[ref.layer] - 1)
     if ref.kind == "weight":
@@ -86,11 +86,11 @@ def gradient_of(net, X, Y, ref):
 
 def _check_data(net, X, Y):
     if not isinstance(net, Network):
-        raise NetworkError(f"net must be a Network, got {type(net).__name__}")
+        raise NetworkError("wrong_type", field="net", expected="Network", got=type(net).__name__)
     X = check_batch(X, "X (inputs)", net.sizes[0], MAX_ROWS)
     Y = check_batch(Y, "Y (targets)", net.sizes[-1], MAX_ROWS)
     if len(X) != len(Y):
-        raise NetworkError(f"Y (targets) must have one row per input row ({len(X)}), got {len(Y)}")
+        raise NetworkError("rows_mismatch", y_field="Y (targets)", x_field="X (inputs)", rows=len(X), got=len(Y))
     return X, Y
 
 
@@ -152,7 +152,7 @@ def loss_grid(net, X, Y, ref_x, ref_y, xs, ys):
     X, Y = _check_data(net, X, Y)
     check_ref(net, ref_x), check_ref(net, ref_y)
     if ref_x == ref_y:
-        raise NetworkError("the two parameters of a loss grid must differ")
+        raise NetworkError("grid_same_parameter")
     xs, ys = _check_values(xs, "xs", MAX_GRID), _check_values(ys, "ys", MAX_GRID)
     grid_x, grid_y = np.meshgrid(xs, ys)                      # row i: ys[i]; column j: xs[j]
     losses = _losses(net, X, Y, [ref_x, ref_y], np.column_stack([grid_x.ravel(), grid_y.ravel()]), np.float32)

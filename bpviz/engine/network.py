@@ -27,10 +27,10 @@ def size_limit(layer, layer_count):
 def check_sizes(sizes, field="sizes"):
     """Neuron counts, input first: 2 to MAX_HIDDEN_LAYERS + 2 layers within the limits."""
     if not isinstance(sizes, (list, tuple)):
-        raise NetworkError(f"{field} must be a list of neuron counts, input layer first")
+        raise NetworkError("sizes_not_list", field=field)
     if not 2 <= len(sizes) <= MAX_HIDDEN_LAYERS + 2:
-        raise NetworkError(f"{field} must list from 2 to {MAX_HIDDEN_LAYERS + 2} layers "
-                           f"(at most {MAX_HIDDEN_LAYERS} hidden), got {len(sizes)}")
+        raise NetworkError("sizes_layer_count", field=field, most=MAX_HIDDEN_LAYERS + 2, hidden=MAX_HIDDEN_LAYERS,
+                           count=len(sizes))
     return tuple(check_int(n, f"{field}[{l}]", 1, size_limit(l, len(sizes)))
                  for l, n in enumerate(sizes))
 
@@ -40,17 +40,17 @@ def check_activations(activations, layer_count):
     if isinstance(activations, str):
         activations = [activations] * layer_count
     if not isinstance(activations, (list, tuple)) or len(activations) != layer_count:
-        raise NetworkError(f"activations must list one name per non-input layer ({layer_count})")
+        raise NetworkError("activations_count", count=layer_count)
     for l, name in enumerate(activations):
         allowed = ACTIVATIONS if l == layer_count - 1 else HIDDEN_ACTIVATION_NAMES
         if not isinstance(name, str) or name not in allowed:
-            raise NetworkError(f"activations[{l}] must be one of {', '.join(allowed)}, got {name!r:.40}")
+            raise NetworkError("unknown_choice", field=f"activations[{l}]", choices=", ".join(allowed), got=name)
     return tuple(activations)
 
 
 def check_loss(loss):
     if not isinstance(loss, str) or loss not in LOSSES:
-        raise NetworkError(f"loss must be one of {', '.join(LOSSES)}, got {loss!r:.40}")
+        raise NetworkError("unknown_choice", field="loss", choices=", ".join(LOSSES), got=loss)
     return loss
 
 
@@ -59,16 +59,16 @@ def _matrix_shape(value, field, max_rows, max_cols):
     if isinstance(value, np.ndarray):
         shape = value.shape
         if len(shape) != 2:
-            raise NetworkError(f"{field} must be a matrix (2 dimensions), got {len(shape)}")
+            raise NetworkError("matrix_dimensions", field=field, dimensions=len(shape))
     elif isinstance(value, (list, tuple)) and value and all(
             isinstance(r, (list, tuple)) or (isinstance(r, np.ndarray) and r.ndim == 1) for r in value):
         shape = (len(value), len(value[0]))
         if any(len(row) != shape[1] for row in value):
-            raise NetworkError(f"{field} must have rows of equal length")
+            raise NetworkError("matrix_ragged", field=field)
     else:
-        raise NetworkError(f"{field} must be a matrix: a list of rows of numbers")
+        raise NetworkError("not_a_matrix", field=field)
     if not (1 <= shape[0] <= max_rows and 1 <= shape[1] <= max_cols):
-        raise NetworkError(f"{field} must have 1 to {max_rows} rows of 1 to {max_cols} numbers, got {shape}")
+        raise NetworkError("matrix_size", field=field, max_rows=max_rows, max_columns=max_cols, got=shape)
     return shape
 
 
@@ -83,7 +83,7 @@ class Network:
 
     def __init__(self, weights, biases, activations, loss):
         if not isinstance(weights, (list, tuple)) or not 1 <= len(weights) <= MAX_HIDDEN_LAYERS + 1:
-            raise NetworkError(f"weights must be a list of 1 to {MAX_HIDDEN_LAYERS + 1} matrices")
+            raise NetworkError("weights_count", most=MAX_HIDDEN_LAYERS + 1)
         layer_count = len(weights) + 1
         sizes = []
         for l, matrix in enumerate(weights):
@@ -92,11 +92,10 @@ class Network:
             if l == 0:
                 sizes.append(cols)
             elif cols != sizes[-1]:
-                raise NetworkError(f"weights[{l}] must have {sizes[-1]} columns (one per neuron of "
-                                   f"layer {l}), got {cols}")
+                raise NetworkError("weights_columns", l=l, columns=sizes[-1], got=cols)
             sizes.append(rows)
         if not isinstance(biases, (list, tuple)) or len(biases) != len(weights):
-            raise NetworkError(f"biases must be a list of {len(weights)} vectors, one per non-input layer")
+            raise NetworkError("biases_count", count=len(weights))
         weights = tuple(check_array(w, f"weights[{l}]", (sizes[l + 1], sizes[l])) for l, w in enumerate(weights))
         biases = tuple(check_array(b, f"biases[{l}]", (sizes[l + 1],)) for l, b in enumerate(biases))
         self._set(weights, biases, check_activations(activations, len(weights)), check_loss(loss), tuple(sizes))
@@ -130,7 +129,7 @@ class Network:
         sizes = check_sizes(sizes)
         seed = check_int(seed, "seed", 0, MAX_SEED)
         if init not in INITS:
-            raise NetworkError(f"init must be one of {', '.join(INITS)}, got {init!r:.40}")
+            raise NetworkError("unknown_choice", field="init", choices=", ".join(INITS), got=init)
         rng = np.random.default_rng(seed)
         weights, biases = [], []
         for fan_in, fan_out in zip(sizes[:-1], sizes[1:]):

@@ -70,5 +70,5 @@ PRESET_NAMES = tuple(_BUILDERS)
 def preset(name) -> Preset:
     """The preset called `name` (one of PRESET_NAMES)."""
     if not isinstance(name, str) or name not in _BUILDERS:
-        raise NetworkError(f"preset: unknown name {name!r:.40}; accepted: {', '.join(PRESET_NAMES)}")
+        raise NetworkError("unknown_preset", got=name, choices=", ".join(PRESET_NAMES))
     return _BUILDERS[name]()

@@ -65,8 +65,7 @@ def backward(net: Network, trace: Trace, Y) -> Gradients:
     _check_trace(net, trace)
     Y = check_batch(Y, "Y (targets)", net.sizes[-1], MAX_ROWS)
     if Y.shape[0] != trace.output.shape[0]:
-        raise NetworkError(f"Y (targets) must have one row per input row ({trace.output.shape[0]}), "
-                           f"got {Y.shape[0]}")
+        raise NetworkError("rows_mismatch", y_field="Y (targets)", x_field="X (inputs)", rows=trace.output.shape[0], got=Y.shape[0])
     return _backward_unchecked(net, trace, Y)
 
 
@@ -75,26 +74,25 @@ def loss_value(net: Network, X, Y) -> float:
     trace = forward(net, X)
     Y = check_batch(Y, "Y (targets)", net.sizes[-1], MAX_ROWS)
     if Y.shape[0] != trace.output.shape[0]:
-        raise NetworkError(f"Y (targets) must have one row per input row ({trace.output.shape[0]})")
+        raise NetworkError("rows_mismatch", y_field="Y (targets)", x_field="X (inputs)", rows=trace.output.shape[0], got=Y.shape[0])
     return float(np.mean(example_losses(net, trace, Y)))
 
 
 def _check_trace(net, trace):
     """The trace must be what forward(net, X) returns: every array (n, sizes[l]) float."""
-    message = "trace must be the Trace that forward(net, X) returned for this network"
     if not isinstance(trace, Trace) or len(trace.activations) != net.layer_count or \
             len(trace.preactivations) != net.layer_count - 1:
-        raise NetworkError(message)
+        raise NetworkError("bad_trace")
     arrays = list(zip(trace.activations, net.sizes)) + list(zip(trace.preactivations, net.sizes[1:]))
     rows = getattr(trace.activations[0], "shape", (None,))[0]
     for array, width in arrays:
         if not isinstance(array, np.ndarray) or array.dtype.kind != "f" or array.shape != (rows, width):
-            raise NetworkError(message)
+            raise NetworkError("bad_trace")
 
 
 def _check_network(net):
     if not isinstance(net, Network):
-        raise NetworkError(f"net must be a Network, got {type(net).__name__}")
+        raise NetworkError("wrong_type", field="net", expected="Network", got=type(net).__name__)
 
 
 def _forward_unchecked(net, X):

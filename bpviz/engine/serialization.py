@@ -29,19 +29,19 @@ def network_to_dict(net):
 
 def network_from_dict(data):
     if not isinstance(data, dict):
-        raise NetworkError(f"network must be a JSON object (dict), got {type(data).__name__}")
+        raise NetworkError("json_not_object", got=type(data).__name__)
     if data.get("format", FORMAT) != FORMAT:
-        raise NetworkError(f"format must be {FORMAT!r}, got {data.get('format')!r:.40}")
+        raise NetworkError("json_format", expected=FORMAT, got=data.get('format'))
     version = data.get("version", VERSION)
     if type(version) is not int or version != VERSION:
-        raise NetworkError(f"version must be {VERSION}, got {data.get('version')!r:.40}")
+        raise NetworkError("json_version", expected=VERSION, got=data.get('version'))
     missing = [key for key in _REQUIRED if key not in data]
     if missing:
-        raise NetworkError(f"network is missing the field(s): {', '.join(missing)}")
+        raise NetworkError("json_missing_fields", fields=", ".join(missing))
     net = Network(data["weights"], data["biases"], data["activations"], data["loss"])
     sizes = data.get("sizes", list(net.sizes))
     if not isinstance(sizes, list) or [type(n) for n in sizes] != [int] * len(sizes) or sizes != list(net.sizes):
-        raise NetworkError(f"sizes must match the weights' shapes {list(net.sizes)}, got {data['sizes']!r:.60}")
+        raise NetworkError("json_sizes", expected=list(net.sizes), got=data['sizes'])
     return net
 
 
@@ -53,19 +53,21 @@ def network_from_json(text):
     """Parse an uploaded JSON text (str or bytes) into a network, or raise `NetworkError`."""
     if isinstance(text, (bytes, bytearray)):
         if len(text) > MAX_JSON_CHARS:
-            raise NetworkError(f"network file must be at most {MAX_JSON_CHARS:,} bytes, got {len(text):,}")
+            raise NetworkError("json_too_many_bytes", limit=MAX_JSON_CHARS, size=len(text))
         try:
             text = bytes(text).decode("utf-8")
         except UnicodeDecodeError:
-            raise NetworkError("network file must be UTF-8 text (JSON), not binary data") from None
+            raise NetworkError("json_binary") from None
     if not isinstance(text, str):
-        raise NetworkError("network file must be JSON text")
+        raise NetworkError("json_not_text")
     if len(text) > MAX_JSON_CHARS:
-        raise NetworkError(f"network file must be at most {MAX_JSON_CHARS:,} characters, got {len(text):,}")
+        raise NetworkError("json_too_many_characters", limit=MAX_JSON_CHARS, size=len(text))
     try:
         data = json.loads(text)
     except RecursionError:
-        raise NetworkError("network file is nested too deeply to be a network") from None
-    except ValueError as error:
-        raise NetworkError(f"network file is not valid JSON: {error}") from None
+        raise NetworkError("json_too_deep") from None
+    except json.JSONDecodeError as error:
+        raise NetworkError("json_invalid", line=error.lineno, column=error.colno) from None
+    except ValueError:   # valid JSON Python will not read, e.g. an integer of 5 000 digits
+        raise NetworkError("json_unreadable_value") from None
     return network_from_dict(data)

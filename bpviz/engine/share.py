@@ -45,24 +45,22 @@ def encode_share(shared: SharedNetwork) -> str:
 def decode_share(token) -> SharedNetwork:
     """The `SharedNetwork` in `token`, or `NetworkError` saying what is wrong with it."""
     if not isinstance(token, str):
-        raise NetworkError("link: the network parameter must be text")
+        raise NetworkError("link_not_text")
     if len(token) > MAX_TOKEN_CHARS:
-        raise NetworkError(f"link: the network parameter must be at most {MAX_TOKEN_CHARS:,} "
-                           f"characters, got {len(token):,}")
+        raise NetworkError("link_too_long", limit=MAX_TOKEN_CHARS, size=len(token))
     version, _, body = token.partition(".")
     if version != TOKEN_VERSION or not body:
-        raise NetworkError(f"link: the network parameter must start with '{TOKEN_VERSION}.' "
-                           "(a link made by this version of bpviz)")
+        raise NetworkError("link_version", version=TOKEN_VERSION)
     data = _unpack(body)
     if not isinstance(data, dict):
-        raise NetworkError("link: the network parameter does not hold a network")
+        raise NetworkError("link_no_network")
     extra = {key: data.pop(key, None) for key in ("x", "y", "learning_rate", "update_biases")}
     network = network_from_dict(data)
     x = check_array(extra["x"], "link x (example input)", (network.sizes[0],))
     y = check_array(extra["y"], "link y (example target)", (network.sizes[-1],))
     learning_rate = check_learning_rate(extra["learning_rate"], "link learning_rate")
     if not isinstance(extra["update_biases"], bool):
-        raise NetworkError("link update_biases must be true or false")
+        raise NetworkError("link_update_biases")
     return SharedNetwork(network, tuple(x.tolist()), tuple(y.tolist()), learning_rate,
                          extra["update_biases"])
 
@@ -72,17 +70,17 @@ def _unpack(body):
     try:
         packed = base64.urlsafe_b64decode(body + "=" * (-len(body) % 4))
     except (binascii.Error, ValueError):
-        raise NetworkError("link: the network parameter is damaged (not valid base64)") from None
+        raise NetworkError("link_not_base64") from None
     inflater = zlib.decompressobj()
     try:
         raw = inflater.decompress(packed, MAX_JSON_CHARS + 1)
     except zlib.error:
-        raise NetworkError("link: the network parameter is damaged (cannot be decompressed)") from None
+        raise NetworkError("link_not_compressed") from None
     if len(raw) > MAX_JSON_CHARS or inflater.unconsumed_tail:
-        raise NetworkError(f"link: the network parameter unpacks to more than {MAX_JSON_CHARS:,} bytes")
+        raise NetworkError("link_too_large", limit=MAX_JSON_CHARS)
     try:
         return json.loads(raw.decode("utf-8"))
     except RecursionError:
-        raise NetworkError("link: the network parameter is nested too deeply") from None
+        raise NetworkError("link_too_deep") from None
     except (UnicodeDecodeError, ValueError):
-        raise NetworkError("link: the network parameter is damaged (not JSON)") from None
+        raise NetworkError("link_not_json") from None

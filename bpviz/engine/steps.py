@@ -97,20 +97,19 @@ def step_sequence(net: Network, X, Y, learning_rate, granularity="layer",
                   update_biases=True) -> Tuple[Step, ...]:
     """Every step of one forward pass, loss, backward pass and update of `net` on (X, Y)."""
     if not isinstance(net, Network):
-        raise NetworkError(f"net must be a Network, got {type(net).__name__}")
+        raise NetworkError("wrong_type", field="net", expected="Network", got=type(net).__name__)
     if granularity not in GRANULARITIES:
-        raise NetworkError(f"granularity must be one of {', '.join(GRANULARITIES)}, got {granularity!r:.40}")
+        raise NetworkError("unknown_choice", field="granularity", choices=", ".join(GRANULARITIES), got=granularity)
     X = check_batch(X, "X (inputs)", net.sizes[0], MAX_ROWS)
     Y = check_batch(Y, "Y (targets)", net.sizes[-1], MAX_ROWS)
     if X.shape[0] != Y.shape[0]:
-        raise NetworkError(f"Y (targets) must have one row per input row ({X.shape[0]}), got {Y.shape[0]}")
+        raise NetworkError("rows_mismatch", y_field="Y (targets)", x_field="X (inputs)", rows=X.shape[0], got=Y.shape[0])
     learning_rate = check_learning_rate(learning_rate)
     trace = _forward_unchecked(net, X)
     gradients = _backward_unchecked(net, trace, Y)
     L = len(net.weights)
     if not np.isfinite(gradients.loss):
-        raise NetworkError(f"the loss {net.loss} is not defined for this network's output "
-                           f"{np.round(trace.output, 6).tolist()} (e.g. a log of a value ≤ 0)")
+        raise NetworkError("loss_undefined", loss=net.loss, output=np.round(trace.output, 6).tolist())
     updated = sgd_step(net, gradients, learning_rate, update_biases)
     update_biases = bool(update_biases)
     for array in (X, Y, *trace.preactivations, *trace.activations, *gradients.deltas, *gradients.weights,

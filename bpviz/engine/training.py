@@ -56,7 +56,7 @@ STOP_REASONS = ("target_loss", "all_correct", "diverged", "epochs")
 
 def _check_bool(value, field):
     if not isinstance(value, (bool, np.bool_)):
-        raise NetworkError(f"{field} must be True or False, got {value!r:.40}")
+        raise NetworkError("not_true_or_false", field=field, got=repr(value)[:40])
     return bool(value)
 
 
@@ -77,7 +77,7 @@ class TrainingConfig:
     def __post_init__(self):
         momentum = check_number(self.momentum, "momentum", 0.0, 1.0)
         if momentum >= 1.0:
-            raise NetworkError(f"momentum must be a finite number in [0, 1), got {momentum:g}")
+            raise NetworkError("momentum_range", value=momentum)
         cleaned = {
             "learning_rate": check_learning_rate(self.learning_rate),
             "batch_size": check_int(self.batch_size, "batch_size", 1, MAX_ROWS),
@@ -128,18 +128,18 @@ class TrainingState:
 
     def __post_init__(self):
         if not isinstance(self.network, Network):
-            raise NetworkError(f"network must be a Network, got {type(self.network).__name__}")
+            raise NetworkError("wrong_type", field="network", expected="Network", got=type(self.network).__name__)
         if self.velocity is not None:
             object.__setattr__(self, "velocity", _check_velocity(self.velocity, self.network))
         object.__setattr__(self, "epoch", check_int(self.epoch, "epoch", 0, 2**62))
         if not isinstance(self.history, tuple):
-            raise NetworkError("history must be a tuple of EpochRecord")
+            raise NetworkError("history_type")
         if self.stopped is not None and self.stopped not in STOP_REASONS:
-            raise NetworkError(f"stopped must be None or one of {', '.join(STOP_REASONS)}")
+            raise NetworkError("stopped_value", choices=", ".join(STOP_REASONS))
         if self.initial_loss is not None:
             if isinstance(self.initial_loss, bool) or not isinstance(self.initial_loss, (int, float)) \
                     or not np.isfinite(self.initial_loss):
-                raise NetworkError(f"initial_loss must be None or a finite number, got {self.initial_loss!r:.40}")
+                raise NetworkError("initial_loss_value", got=self.initial_loss)
             object.__setattr__(self, "initial_loss", float(self.initial_loss))
 
 
@@ -147,7 +147,7 @@ def _check_velocity(velocity, net):
     """Momentum buffers shaped like `net`'s parameters, finite (of any size)."""
     if not isinstance(velocity, ParameterGradients) or len(velocity.weights) != len(net.weights) \
             or len(velocity.biases) != len(net.biases):
-        raise NetworkError("velocity must be None or a ParameterGradients shaped like the network")
+        raise NetworkError("velocity_shape")
     return ParameterGradients(*(
         tuple(check_array(v, f"velocity.{field}[{l}]", p.shape, magnitude=np.inf)
               for l, (v, p) in enumerate(zip(given, params)))
@@ -188,7 +188,7 @@ def _accuracy(output, truth, rule):
 def accuracy(net, X, Y):
     """Fraction of the rows of (X, Y) that `net` classifies right, or None for regression."""
     if not isinstance(net, Network):
-        raise NetworkError(f"net must be a Network, got {type(net).__name__}")
+        raise NetworkError("wrong_type", field="net", expected="Network", got=type(net).__name__)
     X, Y = _check_data(net, X, Y, "X (inputs)", "Y (targets)")
     rule = label_rule(Y)
     return _accuracy(_forward_unchecked(net, X).output, _truth(Y, rule), rule)
@@ -198,7 +198,7 @@ def _check_data(net, X, Y, x_field, y_field):
     X = check_batch(X, x_field, net.sizes[0], MAX_ROWS)
     Y = check_batch(Y, y_field, net.sizes[-1], MAX_ROWS)
     if X.shape[0] != Y.shape[0]:
-        raise NetworkError(f"{y_field} must have one row per row of {x_field} ({X.shape[0]}), got {Y.shape[0]}")
+        raise NetworkError("rows_mismatch", y_field=y_field, x_field=x_field, rows=X.shape[0], got=Y.shape[0])
     return X, Y
 
 
@@ -216,17 +216,16 @@ def train(state_or_network, X, Y, config, X_test=None, Y_test=None) -> TrainingR
     if isinstance(state, Network):
         state = TrainingState(state)
     if not isinstance(state, TrainingState):
-        raise NetworkError(f"state_or_network must be a TrainingState or a Network, got {type(state).__name__}")
+        raise NetworkError("wrong_type", field="state_or_network", expected="TrainingState or a Network", got=type(state).__name__)
     if not isinstance(config, TrainingConfig):
-        raise NetworkError(f"config must be a TrainingConfig, got {type(config).__name__}")
+        raise NetworkError("wrong_type", field="config", expected="TrainingConfig", got=type(config).__name__)
     X, Y = _check_data(state.network, X, Y, "X (inputs)", "Y (targets)")
     if (X_test is None) != (Y_test is None):
-        raise NetworkError("X_test and Y_test must be given together, or neither")
+        raise NetworkError("test_data_pair")
     if X_test is not None:
         X_test, Y_test = _check_data(state.network, X_test, Y_test, "X_test", "Y_test")
         if len(X) + len(X_test) > MAX_ROWS:
-            raise NetworkError(f"training and test rows together must be at most {MAX_ROWS}, "
-                               f"got {len(X)} + {len(X_test)}")
+            raise NetworkError("rows_limit", limit=MAX_ROWS, train=len(X), test=len(X_test))
     _check_work(config, len(X))
     with np.errstate(all="ignore"):   # NaN and overflow are detected, not warned about
         return _train_checked(state, X, Y, config, X_test, Y_test)
@@ -236,12 +235,10 @@ def _check_work(config, rows):
     """Bound the work of one call (one click on a shared server)."""
     updates = config.epochs * -(-rows // config.batch_size)
     if updates > MAX_UPDATES_PER_CALL:
-        raise NetworkError(f"epochs × batches per epoch must be at most {MAX_UPDATES_PER_CALL:,} per call, got "
-                           f"{config.epochs:,} × {-(-rows // config.batch_size):,}: use fewer epochs or a "
-                           f"larger batch_size")
+        raise NetworkError("too_many_updates", limit=MAX_UPDATES_PER_CALL, epochs=config.epochs,
+                           batches=-(-rows // config.batch_size))
     if config.epochs * rows > MAX_EXAMPLE_PASSES_PER_CALL:
-        raise NetworkError(f"epochs × rows must be at most {MAX_EXAMPLE_PASSES_PER_CALL:,} per call, got "
-                           f"{config.epochs:,} × {rows:,}: use fewer epochs")
+        raise NetworkError("too_many_passes", limit=MAX_EXAMPLE_PASSES_PER_CALL, epochs=config.epochs, rows=rows)
 
 
 def _train_checked(state, X, Y, config, X_test, Y_test):
@@ -264,9 +261,7 @@ def _train_checked(state, X, Y, config, X_test, Y_test):
     if initial_loss is None:
         initial_loss = model.evaluate(train_set)[0]
         if not np.isfinite(initial_loss):
-            raise NetworkError(f"the loss {net.loss} is not defined for this network's outputs on the "
-                               f"training data (e.g. the log of an output ≤ 0): choose another output "
-                               f"activation or loss")
+            raise NetworkError("loss_undefined_on_data", loss=net.loss)
     records, reason, detail = _fit(model, velocity, mask, train_set, test_set, rule, config,
                                    state.epoch, EXPLODING_FACTOR * max(abs(initial_loss), 1.0))
 

@@ -24,7 +24,7 @@ def sgd_step(net: Network, grads: Gradients, learning_rate, update_biases=True) 
     (the learning rate is too high: the step diverges).
     """
     if not isinstance(net, Network):
-        raise NetworkError(f"net must be a Network, got {type(net).__name__}")
+        raise NetworkError("wrong_type", field="net", expected="Network", got=type(net).__name__)
     learning_rate = check_learning_rate(learning_rate)
     update_biases = check_bool(update_biases, "update_biases")
     weight_grads, bias_grads = _check_gradients(net, grads)
@@ -34,11 +34,8 @@ def sgd_step(net: Network, grads: Gradients, learning_rate, update_biases=True) 
     for field, arrays in (("weights", weights), ("biases", biases)):
         for l, array in enumerate(arrays):
             if not (np.abs(array) <= MAX_PARAMETER_MAGNITUDE).all():
-                raise NetworkError(
-                    f"the update would make {field}[{l}] non-finite or larger than "
-                    f"{MAX_PARAMETER_MAGNITUDE:g} in size: learning_rate {learning_rate:g} is too "
-                    f"high for these gradients (accepted: a step that keeps every parameter in "
-                    f"[{-MAX_PARAMETER_MAGNITUDE:g}, {MAX_PARAMETER_MAGNITUDE:g}])")
+                raise NetworkError("update_too_big", field=field, l=l, learning_rate=learning_rate,
+                                   low=-MAX_PARAMETER_MAGNITUDE, limit=MAX_PARAMETER_MAGNITUDE)
     return Network._trusted(weights, biases, net.activations, net.loss, net.sizes)
 
 
@@ -48,9 +45,9 @@ def _check_gradients(net, grads):
     for field, given, params in (("grads.weights", weight_grads, net.weights),
                                  ("grads.biases", bias_grads, net.biases)):
         if not isinstance(given, (list, tuple)) or len(given) != len(params):
-            raise NetworkError(f"{field} must hold {len(params)} arrays shaped like the network's parameters")
+            raise NetworkError("gradients_count", field=field, count=len(params))
         for l, (g, p) in enumerate(zip(given, params)):
             if not isinstance(g, np.ndarray) or g.shape != p.shape or g.dtype.kind not in "fiu":
-                raise NetworkError(f"{field}[{l}] must be a real array of shape {p.shape}, got "
-                                   f"{getattr(g, 'shape', type(g).__name__)} {getattr(g, 'dtype', '')}")
+                raise NetworkError("gradient_shape", field=field, l=l, shape=p.shape,
+                                   got=f"{getattr(g, 'shape', type(g).__name__)} {getattr(g, 'dtype', '')}")
     return weight_grads, bias_grads

@@ -15,21 +15,21 @@ from .limits import MAX_PARAMETER_MAGNITUDE
 def check_int(value, field, low, high):
     """An integer in [low, high] (bools are not integers here)."""
     if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-        raise NetworkError(f"{field} must be a whole number from {low} to {high}, got {_show(value)}")
+        raise NetworkError("not_whole_number", field=field, low=low, high=high, got=_show(value))
     if not low <= value <= high:
-        raise NetworkError(f"{field} must be from {low} to {high}, got {value}")
+        raise NetworkError("out_of_range", field=field, low=low, high=high, value=value)
     return int(value)
 
 
 def check_number(value, field, low, high, low_open=False):
     """A finite real number in [low, high] (or (low, high] with `low_open`)."""
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise NetworkError(f"{field} must be a number, got {_show(value)}")
+        raise NetworkError("not_a_number", field=field, got=_show(value))
     value = float(value)
     bracket = "(" if low_open else "["
     too_low = value <= low if low_open else value < low
     if not math.isfinite(value) or too_low or value > high:
-        raise NetworkError(f"{field} must be a finite number in {bracket}{low:g}, {high:g}], got {value:g}")
+        raise NetworkError("number_out_of_range", field=field, bracket=bracket, low=low, high=high, value=value)
     return value
 
 
@@ -40,18 +40,18 @@ def check_array(value, field, shape, magnitude=MAX_PARAMETER_MAGNITUDE):
     where NumPy would convert them.
     """
     if not _holds_only_numbers(value, len(shape)):
-        raise NetworkError(f"{field} must hold only numbers, in shape {tuple(shape)}")
+        raise NetworkError("array_not_numbers", field=field, shape=tuple(shape))
     try:
         array = np.array(value, dtype=np.float64)
     except (TypeError, ValueError, OverflowError):
-        raise NetworkError(f"{field} must be an array of numbers of shape {shape}") from None
+        raise NetworkError("array_not_convertible", field=field, shape=tuple(shape)) from None
     if array.shape != tuple(shape):
-        raise NetworkError(f"{field} must have shape {tuple(shape)}, got {array.shape}")
+        raise NetworkError("array_wrong_shape", field=field, shape=tuple(shape), got=array.shape)
     bad = ~np.isfinite(array) | (np.abs(array) > magnitude)
     if bad.any():
         where = tuple(int(i) for i in np.argwhere(bad)[0])
-        raise NetworkError(f"{field}{list(where)} must be a finite number in "
-                           f"[{-magnitude:g}, {magnitude:g}], got {array[where]:g}")
+        raise NetworkError("array_entry_out_of_range", field=field, where=list(where), low=-magnitude,
+                           high=magnitude, value=array[where])
     array.flags.writeable = False
     return array
 
@@ -59,7 +59,7 @@ def check_array(value, field, shape, magnitude=MAX_PARAMETER_MAGNITUDE):
 def check_bool(value, field):
     """True or False exactly (a truthy string is not a yes)."""
     if not isinstance(value, (bool, np.bool_)):
-        raise NetworkError(f"{field} must be true or false, got {_show(value)}")
+        raise NetworkError("not_true_or_false", field=field, got=_show(value))
     return bool(value)
 
 
@@ -68,20 +68,19 @@ def check_batch(X, field, width, max_rows, magnitude=MAX_PARAMETER_MAGNITUDE):
     numbers with |x| ≤ magnitude. Strings and booleans are not numbers here."""
     if not (isinstance(X, np.ndarray) and X.dtype.kind in "fiu") and \
             not (_holds_only_numbers(X, 1) or _holds_only_numbers(X, 2)):
-        raise NetworkError(f"{field} must be numbers in rows of {width} (no text or true/false)")
+        raise NetworkError("batch_not_numbers", field=field, width=width)
     try:
         array = np.array(X, dtype=np.float64)
     except (TypeError, ValueError, OverflowError):
-        raise NetworkError(f"{field} must be numbers in rows of {width}") from None
+        raise NetworkError("batch_not_convertible", field=field, width=width) from None
     if array.ndim == 1:
         array = array.reshape(1, -1)
     if array.ndim != 2 or array.shape[1] != width:
-        raise NetworkError(f"{field} must have shape (n, {width}) or ({width},), got {array.shape}")
+        raise NetworkError("batch_wrong_shape", field=field, width=width, got=array.shape)
     if not 1 <= array.shape[0] <= max_rows:
-        raise NetworkError(f"{field} must have from 1 to {max_rows} rows, got {array.shape[0]}")
+        raise NetworkError("batch_row_count", field=field, max_rows=max_rows, rows=array.shape[0])
     if not (np.abs(array) <= magnitude).all():  # also False for NaN
-        raise NetworkError(f"{field} must contain only finite numbers in "
-                           f"[{-magnitude:g}, {magnitude:g}] (no NaN or infinity)")
+        raise NetworkError("batch_not_finite", field=field, low=-magnitude, high=magnitude)
     return array
 
 

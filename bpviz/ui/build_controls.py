@@ -10,7 +10,7 @@ from bpviz.engine import (ACTIVATION_NAMES, HIDDEN_ACTIVATION_NAMES, INITS, LOSS
 from bpviz.engine.edit import insert_neuron, remove_neuron, reshape_network, set_bias, set_weight
 from bpviz.engine.limits import MAX_PARAMETER_MAGNITUDE, MAX_SEED
 from bpviz.ui import layout, state
-from bpviz.ui.i18n import t
+from bpviz.ui.i18n import error_text, t
 from bpviz.engine.presets import PRESET_NAMES
 from bpviz.ui.tables import layer_frame, network_from_frames
 
@@ -26,7 +26,7 @@ def _apply(make_network, **kwargs):
     try:
         state.set_network(make_network(), **kwargs)
     except NetworkError as error:
-        st.error(t("build.error", message=str(error)))
+        st.error(t("build.error", message=error_text(error)))
         return False
     return True
 
@@ -58,7 +58,7 @@ def _read_upload(key):
     try:
         net = network_from_json(uploaded.getvalue())
     except NetworkError as error:
-        state.notify("error", t("build.upload_rejected", message=str(error)))
+        state.notify("error", t("build.upload_rejected", message=error_text(error)))
     else:
         state.set_network(net)
         st.session_state[state.PRESET] = None
@@ -116,7 +116,7 @@ def weight_tables():
     try:
         edited = network_from_frames(net, frames)
     except NetworkError as error:
-        st.error(t("build.error", message=str(error)))
+        st.error(t("build.error", message=error_text(error)))
         return
     if edited != net:
         state.set_network(edited, from_tables=True)
@@ -164,7 +164,7 @@ def _edit_parameter(key, setter, *indices):
     try:
         state.set_network(setter(state.network(), *indices, st.session_state[key]))
     except NetworkError as error:
-        state.notify("error", t("build.error", message=str(error)))
+        state.notify("error", t("build.error", message=error_text(error)))
 
 
 def example_editor():

@@ -25,6 +25,17 @@ def t(key, **values):
     return text.format(**values) if values else text
 
 
+def error_text(error):
+    """A `NetworkError`'s message in the session's language: its code's text, filled
+    with its values (field names that are words translated too)."""
+    code, params = getattr(error, "code", None), getattr(error, "params", {})
+    if f"error.{code}" not in EN:
+        return str(error)
+    words = {name: t(f"field.{value}") if isinstance(value, str) and f"field.{value}" in EN else value
+             for name, value in params.items()}
+    return t(f"error.{code}", **words)
+
+
 def catalogue():
     """The whole catalogue of the session's language (for figure text overrides)."""
     return CATALOGUES[language()]

@@ -11,7 +11,7 @@ from bpviz.engine.numbers import latex_number, paren
 from bpviz.engine.landscape import (default_window, descent_path, gradient_of, loss_along, loss_grid,
                                     parameter_refs, parameter_value)
 from bpviz.ui import charts, state, train_data
-from bpviz.ui.i18n import catalogue, t
+from bpviz.ui.i18n import catalogue, error_text, t
 
 TABLE_OFFSETS = (-1.0, -0.5, -0.1, 0.0, 0.1, 0.5, 1.0)   # the seed article's few values around w
 
@@ -92,7 +92,7 @@ def check_view(X, Y):
         report = gradient_check(state.network(), X, Y, mistake=mistake,
                                 learning_rate=float(st.session_state[state.LEARNING_RATE]))
     except NetworkError as error:
-        st.error(t("gradcheck.cannot", message=str(error)))
+        st.error(t("gradcheck.cannot", message=error_text(error)))
         return
     getattr(st, {"pass": "success", "warn": "warning", "fail": "error"}[report.verdict])(
         t(f"gradcheck.verdict.{report.verdict}", error=f"{report.max_relative_error:.2e}"))

@@ -14,7 +14,7 @@ import streamlit as st
 from bpviz.engine import NetworkError, SharedNetwork, decode_share, encode_share
 from bpviz.ui import state
 from bpviz.ui.layout import PAGES
-from bpviz.ui.i18n import CATALOGUES, LANGUAGE_KEY, t
+from bpviz.ui.i18n import CATALOGUES, LANGUAGE_KEY, error_text, t
 
 HIDEABLE = ("presets", "files", "architecture", "tables", "example", "learning_rate")
 HIDDEN = "hidden_controls"        # frozenset of HIDEABLE names
@@ -47,10 +47,10 @@ def read_link_once():
     if token is not None:
         try:
             if len(token) > MAX_PARAMETER_CHARS:
-                raise NetworkError(f"link: the network parameter must be at most {MAX_PARAMETER_CHARS:,} characters")
+                raise NetworkError("link_too_long", limit=MAX_PARAMETER_CHARS, size=len(token))
             shared = decode_share(token)
         except NetworkError as error:
-            problems.append(t("link.bad_network", message=str(error)))
+            problems.append(t("link.bad_network", message=error_text(error)))
         else:
             state.load_shared(shared)
     if problems:

@@ -9,7 +9,7 @@ import streamlit as st
 
 from bpviz.engine import MAX_LEARNING_RATE, NetworkError, loss_value, step_sequence
 from bpviz.ui import charts, inspector, links, state
-from bpviz.ui.i18n import t
+from bpviz.ui.i18n import error_text, t
 
 NODE_CHOICES = ("auto", "a", "z", "delta")
 EDGE_CHOICES = ("auto", "weight", "grad")
@@ -52,7 +52,7 @@ def current_steps():
         return step_sequence(state.network(), x, y, st.session_state[state.LEARNING_RATE],
                              st.session_state[state.GRANULARITY], st.session_state[state.UPDATE_BIASES])
     except NetworkError as error:
-        st.error(t("step.cannot_step", message=str(error)))
+        st.error(t("step.cannot_step", message=error_text(error)))
         return None
 
 

@@ -32,11 +32,10 @@ def network_from_frames(net: Network, frames) -> Network:
                           dtype=np.float64).reshape(frame.shape)
         expected = (net.sizes[l + 1], net.sizes[l] + 1)
         if values.shape != expected:
-            raise NetworkError(f"the table of layer {l + 1} must have {expected[0]} rows and "
-                               f"{expected[1]} columns, got {values.shape}")
+            raise NetworkError("table_shape", layer=l + 1, rows=expected[0], columns=expected[1], shape=values.shape)
         for (j, k) in np.argwhere(np.isnan(values)):   # ±inf goes on to the range check, which names it
             field = f"biases[{l}][{j}]" if k == net.sizes[l] else f"weights[{l}][{j}, {k}]"
-            raise NetworkError(f"{field} must be a number, got {frame.iat[j, k]!r:.30}")
+            raise NetworkError("not_a_number", field=field, got=repr(frame.iat[j, k])[:30])
         weights.append(values[:, :-1])
         biases.append(values[:, -1])
     return net.with_parameters(weights, biases)

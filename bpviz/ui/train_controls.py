@@ -14,7 +14,7 @@ from bpviz.engine import MAX_LEARNING_RATE, MAX_ROWS, NetworkError, TrainingConf
 from bpviz.engine.edit import reshape_network
 from bpviz.engine.training import MAX_DECAY
 from bpviz.ui import charts, layout, state, train_data
-from bpviz.ui.i18n import catalogue, t
+from bpviz.ui.i18n import catalogue, error_text, t
 
 TRAINING = "train_state"          # TrainingState
 TRAINING_DATA = "train_state_data"  # the TrainData that TRAINING was trained on
@@ -58,7 +58,7 @@ def adapt_network(data):
         try:
             state.set_network(reshape_network(net, sizes, activations, loss, seed=0))
         except NetworkError as error:
-            st.error(t("build.error", message=str(error)))
+            st.error(t("build.error", message=error_text(error)))
             return False
         st.rerun()
     return False
@@ -90,7 +90,7 @@ def settings(rows):
                                 stop_when_all_correct=all_correct, shuffle=shuffle and not full_batch,
                                 update_biases=True)
     except NetworkError as error:
-        st.error(t("train.bad_setting", message=str(error)))
+        st.error(t("train.bad_setting", message=error_text(error)))
         return None
     return config, epochs, per_redraw
 
@@ -104,7 +104,7 @@ def run_epochs(data, config, epochs):
         result = train(current, data.train.X, data.train.Y, dataclasses.replace(config, epochs=epochs),
                        None if test is None else test.X, None if test is None else test.Y)
     except NetworkError as error:
-        st.session_state[OUTCOME] = ("error", t("train.cannot_train", message=str(error)))
+        st.session_state[OUTCOME] = ("error", t("train.cannot_train", message=error_text(error)))
         return False
     new = result.state
     if len(new.history) > MAX_HISTORY:

@@ -13,7 +13,7 @@ from bpviz.engine import (MAX_ROWS, Dataset, NetworkError, csv_columns, dataset_
                           train_test_split, truth_table, two_d)
 from bpviz.engine.datasets import MAX_NOISE, MAX_TEST_FRACTION, TRUTH_TABLES, TWO_D_NAMES
 from bpviz.engine.limits import MAX_SEED
-from bpviz.ui.i18n import t
+from bpviz.ui.i18n import error_text, t
 
 DATA = "train_data"
 SOURCES = ("truth_table", "two_d", "sine", "csv")
@@ -39,7 +39,7 @@ def _store(make):
     try:
         data = make()
     except NetworkError as error:
-        st.error(t("data.rejected", message=str(error)))
+        st.error(t("data.rejected", message=error_text(error)))
         return False
     st.session_state[DATA] = data
     return True
@@ -87,7 +87,7 @@ def _csv_picker():
     try:
         header = csv_columns(content)
     except NetworkError as error:
-        st.error(t("data.rejected", message=str(error)))
+        st.error(t("data.rejected", message=error_text(error)))
         return False
     inputs = st.multiselect(t("data.csv_inputs"), header, default=list(header[:-1])[:10], key="data_csv_inputs")
     targets = st.multiselect(t("data.csv_targets"), header, default=list(header[-1:]), key="data_csv_targets")

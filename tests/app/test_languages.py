@@ -113,3 +113,63 @@ def test_english_pages_have_no_chinese(page):
     at = _open(page, "en")
     chinese = [text for text in _visible_texts(at) if CJK.search(text) and text != "简体中文"]
     assert not chinese, chinese
+
+
+# Names of code that the engine's messages quote (arguments, types, formats): they stay
+# as they are in every language, like function names.
+CODE_WORDS = {"true", "false", "activations", "weights", "biases", "format", "version", "sizes", "trace",
+              "forward", "net", "Trace", "history", "EpochRecord", "stopped", "None", "initial_loss", "velocity",
+              "ParameterGradients", "X_test", "Y_test", "parameter", "weight", "bias", "ParameterRef", "base64",
+              "max_bytes", "name", "base", "UTF", "CSV", "JSON", "NaN", "NUL", "update_biases", "bpviz"}
+
+
+@pytest.mark.parametrize("key", sorted(key for key in ZH if key.startswith(("error.", "field."))))
+def test_engine_error_messages_are_translated(key):
+    assert CJK.search(ZH[key]), ZH[key]
+    assert set(_english_words(ZH[key])) <= CODE_WORDS, _english_words(ZH[key])
+
+
+def _open_link(lang, query):
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params["lang"] = lang
+    for name, value in query.items():
+        at.query_params[name] = value
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+# (link parameters, the engine's code for what is wrong with them)
+DAMAGED_LINKS = (({"net": "1.abcd"}, "link_not_compressed"),
+                 ({"net": "x" * 40_001}, "link_too_long"),
+                 ({"net": "v9.abc"}, "link_version"))
+
+
+@pytest.mark.parametrize("query, code", DAMAGED_LINKS, ids=[code for _, code in DAMAGED_LINKS])
+def test_a_damaged_link_is_explained_in_chinese_with_the_engines_reason(query, code):
+    warnings = " ".join(w.value for w in _open_link("zh", query).warning)
+    assert ZH[f"error.{code}"].split("{")[0].rstrip("'") in warnings         # the reason, translated
+    assert not set(_english_words(warnings)) - CODE_WORDS, warnings
+
+
+@pytest.mark.parametrize("query, code", DAMAGED_LINKS, ids=[code for _, code in DAMAGED_LINKS])
+def test_the_same_link_is_explained_in_english(query, code):
+    warnings = " ".join(w.value for w in _open_link("en", query).warning)
+    assert EN[f"error.{code}"].split("{")[0].rstrip("'") in warnings
+    assert not CJK.search(warnings)
+
+
+def test_field_names_in_a_message_are_translated_too():
+    from bpviz.engine import NetworkError
+    from bpviz.ui.strings_errors import FIELDS_ZH
+    from bpviz.ui import i18n
+
+    error = NetworkError("not_whole_number", field="epochs", low=1, high=5000, got="'many'")
+    original = i18n.language
+    i18n.language = lambda: "zh"
+    try:
+        text = i18n.error_text(error)
+    finally:
+        i18n.language = original
+    assert text == ZH["error.not_whole_number"].format(field=FIELDS_ZH["epochs"], low=1, high=5000, got="'many'")
+    assert "epochs" not in text
