@@ -80,13 +80,16 @@ def contour_figure(xs, ys, grid, path, names, text=None):
         dict(type="scatter", mode="lines+markers", x=path[:, 0], y=path[:, 1],
              name=label(text, DEFAULT_TEXT, "viz.contour.path", steps=len(path) - 1),
              line=dict(color=style.HIGHLIGHT_COLOUR, width=2), marker=dict(size=4, color=style.HIGHLIGHT_COLOUR)),
-        dict(type="scatter", mode="markers+text", x=[path[0, 0], path[-1, 0]], y=[path[0, 1], path[-1, 1]],
-             text=[label(text, DEFAULT_TEXT, "viz.contour.start"), label(text, DEFAULT_TEXT, "viz.contour.end")],
-             textposition="top center", showlegend=False, textfont=dict(color="white"),
+        dict(type="scatter", mode="markers", x=[path[0, 0], path[-1, 0]], y=[path[0, 1], path[-1, 1]],
+             showlegend=False, hoverinfo="skip",
              marker=dict(size=[12, 10], symbol=["circle", "star"], color=["white", style.HIGHLIGHT_COLOUR],
                          line=dict(width=1, color="#222222"))),
     ]
     layout = style.base_layout(title=label(text, DEFAULT_TEXT, "viz.contour.title"), height=440)
+    # "start" and "end" on a dark box: readable on every colour of the contour
+    layout["annotations"] = [dict(x=float(x), y=float(y), text=label(text, DEFAULT_TEXT, key), showarrow=False,
+                                  yshift=14, font=dict(color=style.TEXT_ON_DARK), bgcolor="rgba(0, 0, 0, 0.75)")
+                             for (x, y), key in ((path[0], "viz.contour.start"), (path[-1], "viz.contour.end"))]
     layout.update(xaxis=dict(title=names[0]), yaxis=dict(title=names[1]), legend=dict(orientation="h", y=-0.2))
     return style.figure(traces, layout)
 

@@ -98,12 +98,13 @@ def matrix_figure(step, layer, text=None, example=0):
     size = 30 if max(net.sizes) <= 5 else 22
     traces = [
         dict(type="scatter", mode="markers+text", x=known["x"], y=known["y"], text=known["text"],
-             hovertext=known["hover"], hoverinfo="text", textfont=dict(size=9, color="#111111"), showlegend=False,
+             hovertext=known["hover"], hoverinfo="text", showlegend=False,
+             textfont=dict(size=9, color=style.label_colours(known["colour"], limit)),
              marker=dict(symbol="square", size=size, color=known["colour"], cmin=-limit, cmax=limit,
                          colorscale=[list(s) for s in style.DIVERGING], line=dict(width=1, color=style.NEUTRAL_COLOUR))),
         dict(type="scatter", mode="markers+text", x=unknown["x"], y=unknown["y"],
              text=[style.UNKNOWN_LABEL] * len(unknown["x"]), hovertext=unknown["hover"], hoverinfo="text",
-             textfont=dict(color=style.UNKNOWN_COLOUR), showlegend=False,
+             showlegend=False,     # "?" in the theme's text colour, on the page's background
              marker=dict(symbol="square-open", size=size, color=style.UNKNOWN_COLOUR)),
     ]
     layout = style.base_layout(title=label(text, DEFAULT_TEXT, "viz.matrix.title", layer=layer, example=example),

@@ -112,7 +112,7 @@ def node_traces(values, text=None, show_scale=True, brief=False):
         type="scatter", mode="markers+text", name=label(text, DEFAULT_TEXT, f"viz.quantity.{quantity}"),
         x=[positions[p][0] for p in known], y=[positions[p][1] for p in known],
         customdata=[list(p) for p in known], text=[f"{v:{style.NUMBER_FORMAT}}" for v in shown],
-        textfont=dict(size=10 if marker_size > 30 else 8, color="#111111"),
+        textfont=dict(size=10 if marker_size > 30 else 8, color=style.label_colours(on_scale, limit)),
         hovertext=[hover(l, j, v) for (l, j), v in zip(known, shown)], hoverinfo="text",
         marker=dict(size=marker_size, color=on_scale, colorscale=[list(s) for s in style.DIVERGING], cmin=-limit,
                     cmax=limit, showscale=bool(show_scale and known),
@@ -123,14 +123,15 @@ def node_traces(values, text=None, show_scale=True, brief=False):
         type="scatter", mode="markers+text", name=label(text, DEFAULT_TEXT, "viz.unknown"),
         x=[positions[p][0] for p in unknown], y=[positions[p][1] for p in unknown],
         customdata=[list(p) for p in unknown], text=[style.UNKNOWN_LABEL] * len(unknown),
-        textfont=dict(size=12, color=style.UNKNOWN_COLOUR),
+        textfont=dict(size=12, color=style.TEXT_ON_LIGHT),
         hovertext=[hover(l, j) for l, j in unknown], hoverinfo="text",
         marker=dict(size=marker_size, color=style.UNKNOWN_FILL, line=dict(width=2, color=style.UNKNOWN_COLOUR)),
         showlegend=False)
-    # a click selects a point: keep the others undimmed
-    for trace, label_colour in ((known_trace, "#111111"), (unknown_trace, style.UNKNOWN_COLOUR)):
-        trace.update(selected=dict(marker=dict(opacity=1)),
-                     unselected=dict(marker=dict(opacity=1), textfont=dict(color=label_colour)))
+    # a click selects a point: keep the others undimmed. (With a selected text colour set
+    # and no unselected one, plotly keeps each unselected label's own colour.)
+    for trace in (known_trace, unknown_trace):
+        trace.update(selected=dict(marker=dict(opacity=1), textfont=dict(color=style.TEXT_ON_LIGHT)),
+                     unselected=dict(marker=dict(opacity=1)))
     return [packed(known_trace), packed(unknown_trace)]
 
 
@@ -188,22 +189,21 @@ def _edge_hovers(values, numbers, known, text):
 
 
 def side_labels(values, text=None):
-    """Two text traces: input values left of the inputs, targets right of the outputs
-    (empty for a bare network). Text traces, not annotations: far cheaper to build."""
+    """Layout annotations: input values left of the inputs, targets right of the outputs
+    (none for a bare network). Black on a light chip, so they read the same on light and
+    dark themes (a theme's own grey for figure text is below 4.5:1 on white)."""
     sizes = values.network.sizes
     positions = neuron_positions(sizes)
-    traces = []
-    for layer, numbers, key, side, shift in ((0, values.x, "viz.input", "middle left", -0.2),
-                                             (len(sizes) - 1, values.y, "viz.target", "middle right", 0.2)):
-        numbers = [] if numbers is None else list(numbers)
+    annotations = []
+    for layer, numbers, key, anchor, shift in ((0, values.x, "viz.input", "right", -0.2),
+                                               (len(sizes) - 1, values.y, "viz.target", "left", 0.2)):
         name = label(text, DEFAULT_TEXT, key)
-        traces.append(packed(dict(
-            type="scatter", mode="text", hoverinfo="skip", showlegend=False, textposition=side,
-            textfont=dict(color=style.NEUTRAL_COLOUR), unselected=dict(textfont=dict(color=style.NEUTRAL_COLOUR)),
-            x=[positions[(layer, j)][0] + shift for j in range(len(numbers))],
-            y=[positions[(layer, j)][1] for j in range(len(numbers))],
-            text=[f"{name}<sub>{j}</sub> = {v:.4g}" for j, v in enumerate(numbers)])))
-    return traces
+        for j, value in enumerate([] if numbers is None else numbers):
+            x, y = positions[(layer, j)]
+            annotations.append(dict(x=x + shift, y=y, xanchor=anchor, showarrow=False,
+                                    text=f"{name}<sub>{j}</sub> = {value:.4g}", font=dict(color=style.TEXT_ON_LIGHT),
+                                    bgcolor=style.LABEL_CHIP))
+    return annotations
 
 
 def title_of(values, text=None):
@@ -226,7 +226,7 @@ def diagram_layout(sizes, title, height=None):
 def network_figure(source, node_quantity="a", edge_quantity="weight", selected=None, example=0, text=None):
     """The diagram of a Network or a Step; see the module docstring."""
     values = values_of(source, node_quantity, edge_quantity, example)
-    traces = edge_traces(values, text) + node_traces(values, text) + side_labels(values, text)
+    traces = edge_traces(values, text) + node_traces(values, text)
     sizes = values.network.sizes
     if selected is not None and 0 <= selected[0] < len(sizes) and 0 <= selected[1] < sizes[selected[0]]:
         x, y = neuron_positions(sizes)[tuple(selected)]
@@ -234,4 +234,6 @@ def network_figure(source, node_quantity="a", edge_quantity="weight", selected=N
                            hoverinfo="skip", showlegend=False,
                            marker=dict(size=48, symbol="circle-open", color=style.HIGHLIGHT_COLOUR,
                                        line=dict(width=4, color=style.HIGHLIGHT_COLOUR))))
-    return style.figure(traces, diagram_layout(sizes, title_of(values, text)))
+    layout = diagram_layout(sizes, title_of(values, text))
+    layout["annotations"] = side_labels(values, text)
+    return style.figure(traces, layout)

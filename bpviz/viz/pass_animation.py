@@ -57,8 +57,9 @@ def animation_figure(net, X, Y, learning_rate, update_biases=True, text=None):
                            layout=dict(title=dict(text=f"{_frame_label(step, text)} · {title_of(values, text)}"))))
     start = values_of(steps[0], "a", "weight")
     first = (weight_lines[:count] + [dict(line, x=[], y=[]) for line in weight_lines[:count]] + [weight_lines[-1]]
-             + node_traces(start, text, show_scale=False, brief=True) + side_labels(start, text))
+             + node_traces(start, text, show_scale=False, brief=True))
     layout = diagram_layout(net.sizes, frames[0]["layout"]["title"]["text"])
+    layout["annotations"] = side_labels(start, text)
     layout["margin"]["b"] = 80
     slider_steps = [dict(method="animate", label=_frame_label(step, text),
                          args=[[str(step.index)], dict(mode="immediate", frame=dict(duration=0, redraw=True),

@@ -20,7 +20,10 @@ NEGATIVE_COLOUR = DIVERGING_COLOURS[1]
 POSITIVE_COLOUR = DIVERGING_COLOURS[-2]
 NEUTRAL_COLOUR = "#888888"       # readable on light and dark backgrounds
 UNKNOWN_COLOUR = "#9E9E9E"
-UNKNOWN_FILL = "rgba(158, 158, 158, 0.28)"   # hollow-looking on light and dark, but hides the lines behind
+UNKNOWN_FILL = "#E0E0E0"         # opaque, so it hides the lines behind; black "?" on it
+TEXT_ON_LIGHT = "#000"        # labels on coloured markers: whichever contrasts more with the fill
+LABEL_CHIP = "#F0F2F6"           # light background of the input and target labels
+TEXT_ON_DARK = "#fff"         # (pure black and white: at least 4.58:1 on every colour, WCAG AA)
 HIGHLIGHT_COLOUR = "#F2C12E"     # the selected neuron's ring
 TRAIN_COLOUR = "#4A7BB7"
 TEST_COLOUR = "#DD3D2D"
@@ -63,7 +66,30 @@ def diverging_colour(value, limit):
     return "#{:02X}{:02X}{:02X}".format(*mixed)
 
 
+def relative_luminance(hex_colour):
+    """WCAG 2 relative luminance of '#rrggbb' (0 black, 1 white)."""
+    channels = [c / 255 for c in _rgb(hex_colour)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def text_colour_on(fill):
+    """Black or white, whichever has the higher WCAG contrast on the fill '#rrggbb'.
+
+    Black wins when (L + 0.05)² > 0.05 · 1.05, i.e. L > 0.179; the worse of the two
+    choices is then never below 4.58:1."""
+    return TEXT_ON_LIGHT if relative_luminance(fill) > 0.179 else TEXT_ON_DARK
+
+
+def label_colours(values, limit):
+    """The text colour for a label on each value's marker of the diverging scale."""
+    return [text_colour_on(diverging_colour(value, limit)) for value in values]
+
+
 def _rgb(hex_colour):
+    """'#rrggbb' or '#rgb' as three 0–255 integers."""
+    if len(hex_colour) == 4:
+        hex_colour = "#" + "".join(2 * c for c in hex_colour[1:])
     return tuple(int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
 
 

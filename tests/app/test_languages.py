@@ -75,6 +75,7 @@ def _visible_texts(at):
         layout = figure.get("layout", {})
         texts += [_title(layout.get("title")), _title(layout.get("xaxis", {}).get("title")),
                   _title(layout.get("yaxis", {}).get("title"))]
+        texts += [annotation.get("text", "") for annotation in layout.get("annotations", [])]
         for trace in figure.get("data", []):
             texts.append(trace.get("name") or "")
             hovers = trace.get("hovertext")

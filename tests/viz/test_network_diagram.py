@@ -106,7 +106,7 @@ def test_no_nan_reaches_the_figure(node, edge):
 
 def test_the_side_labels_show_input_and_target():
     figure = network_figure(STEPS[0])
-    texts = [t for trace in figure.data if trace.mode == "text" for t in trace.text]
+    texts = [annotation.text for annotation in figure.layout.annotations]
     assert "x<sub>0</sub> = 0.05" in texts and "y<sub>1</sub> = 0.99" in texts
 
 

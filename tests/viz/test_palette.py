@@ -21,6 +21,8 @@ SIMULATIONS = {   # Machado et al. 2009, severity 1.0
 
 
 def _linear(hex_colour):
+    if len(hex_colour) == 4:                                  # '#rgb'
+        hex_colour = "#" + "".join(2 * c for c in hex_colour[1:])
     srgb = np.array([int(hex_colour[i:i + 2], 16) for i in (1, 3, 5)]) / 255
     return np.where(srgb <= 0.04045, srgb / 12.92, ((srgb + 0.055) / 1.055) ** 2.4)
 
@@ -61,3 +63,37 @@ def test_each_half_of_the_scale_runs_one_way_in_lightness(simulation):
     middle = len(lightness) // 2
     assert all(a <= b + 1.0 for a, b in zip(lightness[:middle], lightness[1:middle + 1]))   # dark blue → pale
     assert all(a + 1.0 >= b for a, b in zip(lightness[middle:], lightness[middle + 1:]))   # pale → dark red
+
+
+def _contrast(a, b):
+    """WCAG 2 contrast ratio, computed here from the definition (not with style's helper)."""
+    lum = [float(np.array([0.2126, 0.7152, 0.0722]) @ _linear(c)) for c in (a, b)]
+    return (max(lum) + 0.05) / (min(lum) + 0.05)
+
+
+def _marker_colour(value, limit):
+    """The colour plotly gives `value` on the scale: linear RGB interpolation between
+    stops, on [-limit, limit], done independently of style.diverging_colour."""
+    stops = [np.array([int(c[i:i + 2], 16) for i in (1, 3, 5)], float) for c in style.DIVERGING_COLOURS]
+    position = (np.clip(value / limit, -1, 1) + 1) / 2 * (len(stops) - 1)
+    lower = min(int(position), len(stops) - 2)
+    mixed = stops[lower] + (stops[lower + 1] - stops[lower]) * (position - lower)
+    return "#" + "".join(f"{round(v):02X}" for v in mixed)
+
+
+def test_labels_on_coloured_markers_meet_wcag_aa_contrast_everywhere_on_the_scale():
+    values = np.linspace(-1, 1, 2001)
+    ratios = [_contrast(colour, _marker_colour(v, 1.0)) for v, colour in zip(values, style.label_colours(values, 1.0))]
+    assert min(ratios) >= 4.5
+
+
+def test_the_label_colour_is_the_better_of_black_and_white():
+    for value in np.linspace(-1, 1, 201):
+        fill = _marker_colour(value, 1.0)
+        chosen = style.label_colours([value], 1.0)[0]
+        other = "#FFFFFF" if _contrast(chosen, "#000000") < 1.01 else "#000000"
+        assert _contrast(chosen, fill) >= _contrast(other, fill) - 1e-9
+
+
+def test_the_question_mark_on_an_unknown_neuron_is_readable():
+    assert _contrast(style.TEXT_ON_LIGHT, style.UNKNOWN_FILL) >= 4.5
