@@ -93,3 +93,25 @@ def test_stepping_works_from_the_keyboard_alone(browser, server):
         assert "Step 4 of 7" in progress.inner_text()
     finally:
         tab.close()
+
+
+def test_a_rejected_upload_is_explained_in_chinese(browser, server):
+    """The engine's reason for rejecting a file reaches a Chinese page in Chinese, and
+    the learner's network stays as it was."""
+    tab = Session(browser, server)
+    try:
+        tab.open("build?lang=zh")
+        before = tab.sidebar_network()
+        tab.page.locator("[data-testid='stFileUploader'] input[type='file']").first.set_input_files(
+            files=[{"name": "broken.json", "mimeType": "application/json",
+                    "buffer": b'{"format": "bpviz.network", "version": 1,'}])
+        alert = tab.page.get_by_test_id("stAlert").filter(has_text="JSON").first
+        alert.wait_for(timeout=30_000)
+        tab.idle()
+        message = alert.inner_text()
+        assert "网络文件不是有效的 JSON" in message, message
+        assert "not valid" not in message and "line" not in message, message
+        assert tab.sidebar_network() == before
+        assert not tab.real_errors(), (tab.errors, tab.failed_responses)
+    finally:
+        tab.close()
