@@ -84,7 +84,11 @@ def values_of(source, node_quantity="a", edge_quantity="weight", example=0):
 
 
 def node_traces(values, text=None, show_scale=True, brief=False):
-    """[known neurons, unknown neurons]: two scatter traces, always both (maybe empty).
+    """[known neurons, unknown neurons, labels in black, labels in white]: four scatter
+    traces, always all four (maybe empty). A known neuron's number is drawn by a text
+    trace of its own colour, black or white, whichever reads better on that neuron's
+    fill: each text trace has one colour, so a click that selects a neuron (plotly then
+    restyles selected and unselected points) cannot change it.
     `brief`: hover names and values only (animation frames, where size counts)."""
     net, positions = values.network, neuron_positions(values.network.sizes)
     known, unknown = [], []
@@ -109,10 +113,9 @@ def node_traces(values, text=None, show_scale=True, brief=False):
             f"{head} = ?<br>{where}<br>{label(text, DEFAULT_TEXT, 'viz.unknown')}"
     marker_size = 34 if max(net.sizes) <= 6 else 26
     known_trace = dict(
-        type="scatter", mode="markers+text", name=label(text, DEFAULT_TEXT, f"viz.quantity.{quantity}"),
+        type="scatter", mode="markers", name=label(text, DEFAULT_TEXT, f"viz.quantity.{quantity}"),
         x=[positions[p][0] for p in known], y=[positions[p][1] for p in known],
-        customdata=[list(p) for p in known], text=[f"{v:{style.NUMBER_FORMAT}}" for v in shown],
-        textfont=dict(size=10 if marker_size > 30 else 8, color=style.label_colours(on_scale, limit)),
+        customdata=[list(p) for p in known],
         hovertext=[hover(l, j, v) for (l, j), v in zip(known, shown)], hoverinfo="text",
         marker=dict(size=marker_size, color=on_scale, colorscale=[list(s) for s in style.DIVERGING], cmin=-limit,
                     cmax=limit, showscale=bool(show_scale and known),
@@ -127,12 +130,21 @@ def node_traces(values, text=None, show_scale=True, brief=False):
         hovertext=[hover(l, j) for l, j in unknown], hoverinfo="text",
         marker=dict(size=marker_size, color=style.UNKNOWN_FILL, line=dict(width=2, color=style.UNKNOWN_COLOUR)),
         showlegend=False)
-    # a click selects a point: keep the others undimmed. (With a selected text colour set
-    # and no unselected one, plotly keeps each unselected label's own colour.)
+    # a click selects a point: keep every marker and label as it was
     for trace in (known_trace, unknown_trace):
         trace.update(selected=dict(marker=dict(opacity=1), textfont=dict(color=style.TEXT_ON_LIGHT)),
-                     unselected=dict(marker=dict(opacity=1)))
-    return [packed(known_trace), packed(unknown_trace)]
+                     unselected=dict(marker=dict(opacity=1), textfont=dict(color=style.TEXT_ON_LIGHT)))
+    numbers = [f"{v:{style.NUMBER_FORMAT}}" for v in shown]
+    label_colours = style.label_colours(on_scale, limit)
+    labels = []
+    for colour in (style.TEXT_ON_LIGHT, style.TEXT_ON_DARK):
+        mine = [i for i, c in enumerate(label_colours) if c == colour]
+        labels.append(packed(dict(
+            type="scatter", mode="text", hoverinfo="skip", showlegend=False,
+            x=[known_trace["x"][i] for i in mine], y=[known_trace["y"][i] for i in mine],
+            text=[numbers[i] for i in mine], textfont=dict(size=10 if marker_size > 30 else 8, color=colour),
+            selected=dict(textfont=dict(color=colour)), unselected=dict(textfont=dict(color=colour)))))
+    return [packed(known_trace), packed(unknown_trace)] + labels
 
 
 def edge_traces(values, text=None, hover=True):
@@ -231,7 +243,7 @@ def network_figure(source, node_quantity="a", edge_quantity="weight", selected=N
     if selected is not None and 0 <= selected[0] < len(sizes) and 0 <= selected[1] < sizes[selected[0]]:
         x, y = neuron_positions(sizes)[tuple(selected)]
         traces.append(dict(type="scatter", mode="markers", x=[x], y=[y], customdata=[list(selected)],
-                           hoverinfo="skip", showlegend=False,
+                           hoverinfo="skip", showlegend=False, unselected=dict(marker=dict(opacity=1)),
                            marker=dict(size=48, symbol="circle-open", color=style.HIGHLIGHT_COLOUR,
                                        line=dict(width=4, color=style.HIGHLIGHT_COLOUR))))
     layout = diagram_layout(sizes, title_of(values, text))

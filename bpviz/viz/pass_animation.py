@@ -53,7 +53,7 @@ def animation_figure(net, X, Y, learning_rate, update_biases=True, text=None):
         else:
             lines = [dict(visible=False)] * count + edge_traces(values, text, hover=False)[:count]
         frames.append(dict(name=str(step.index), data=lines + nodes,
-                           traces=list(range(2 * count)) + [node_index, node_index + 1],
+                           traces=list(range(2 * count)) + list(range(node_index, node_index + len(nodes))),
                            layout=dict(title=dict(text=f"{_frame_label(step, text)} · {title_of(values, text)}"))))
     start = values_of(steps[0], "a", "weight")
     first = (weight_lines[:count] + [dict(line, x=[], y=[]) for line in weight_lines[:count]] + [weight_lines[-1]]

@@ -150,6 +150,47 @@ class Session:
         self.page.wait_for_function("el => el.innerText.includes('·')", arg=code.element_handle())
         return code.inner_text()
 
+    def contrast_ratios(self):
+        """WCAG contrast ratios as drawn: the page heading and the figure's texts on the
+        page background (lowest), labels on neurons and on the input/target chips against
+        what is behind them (lowest), and the colour bar's tick labels (Streamlit's theme
+        colour for axes) on the background."""
+        return self.page.evaluate("""() => {
+            const rgb = text => text.match(/[\\d.]+/g).slice(0, 3).map(Number);
+            const luminance = colour => {
+                const [r, g, b] = colour.map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+                return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+            };
+            const ratio = (a, b) => {
+                const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+                return (light + 0.05) / (dark + 0.05);
+            };
+            const fill = element => rgb(getComputedStyle(element).fill);
+            const plot = document.querySelector(".js-plotly-plot");
+            const background = rgb(getComputedStyle(document.querySelector("[data-testid='stApp']")).backgroundColor);
+            const onBackground = [...plot.querySelectorAll(".gtitle")].map(t => ratio(fill(t), background));
+            const onMarkers = [];
+            const key = (x, y) => [x, y].map(v => Math.round(Number(v))).join(",");
+            const markerFill = new Map();                 // position -> fill of the marker drawn there
+            plot.querySelectorAll("g.trace.scatter g.points path.point").forEach(p => {
+                const paint = getComputedStyle(p).fill;                      // skip open and invisible markers
+                if (paint === "none" || /rgba\\(.*,\\s*0\\)$/.test(paint)) return;
+                const [x, y] = p.getAttribute("transform").match(/[-\\d.]+/g);
+                markerFill.set(key(x, y), fill(p));
+            });
+            for (const t of plot.querySelectorAll("g.trace.scatter g.textpoint text")) {    // text sits at x, y
+                const behind = markerFill.get(key(t.getAttribute("x"), t.getAttribute("y")));
+                if (behind) onMarkers.push(ratio(fill(t), behind)); else onBackground.push(ratio(fill(t), background));
+            }
+            for (const note of plot.querySelectorAll("g.annotation")) {      // the input and target labels, on chips
+                onMarkers.push(ratio(fill(note.querySelector("text.annotation-text")), fill(note.querySelector("rect.bg"))));
+            }
+            const ticks = [...plot.querySelectorAll(".cbaxis text")].map(t => ratio(fill(t), background));
+            return {heading: ratio(rgb(getComputedStyle(document.querySelector("h1")).color), background),
+                    on_background: Math.min(...onBackground), on_markers: Math.min(...onMarkers),
+                    colour_bar: Math.min(...ticks), counts: [onBackground.length, onMarkers.length, ticks.length]};
+        }""")
+
     def screenshot(self, name):
         self.page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
 

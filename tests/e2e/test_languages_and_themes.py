@@ -15,44 +15,6 @@ def _background_luminance(tab):
     return (0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2]) / 255
 
 
-def _contrast_ratios(tab):
-    """WCAG contrast ratios as drawn: the page heading and the figure's texts on the
-    page background (lowest), labels on neurons and on the input/target chips against
-    what is behind them (lowest), and the colour bar's tick labels (Streamlit's theme
-    colour for axes) on the background."""
-    return tab.page.evaluate("""() => {
-        const rgb = text => text.match(/[\\d.]+/g).slice(0, 3).map(Number);
-        const luminance = colour => {
-            const [r, g, b] = colour.map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
-            return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-        };
-        const ratio = (a, b) => {
-            const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-            return (light + 0.05) / (dark + 0.05);
-        };
-        const fill = element => rgb(getComputedStyle(element).fill);
-        const plot = document.querySelector(".js-plotly-plot");
-        const background = rgb(getComputedStyle(document.querySelector("[data-testid='stApp']")).backgroundColor);
-        const onBackground = [...plot.querySelectorAll(".gtitle")].map(t => ratio(fill(t), background));
-        const onMarkers = [];
-        for (const trace of plot.querySelectorAll("g.trace.scatter")) {
-            const points = trace.querySelectorAll("g.points path.point");
-            const texts = trace.querySelectorAll("g.textpoint text");
-            if (points.length && points.length === texts.length)
-                texts.forEach((t, i) => onMarkers.push(ratio(fill(t), fill(points[i]))));
-            else
-                texts.forEach(t => onBackground.push(ratio(fill(t), background)));
-        }
-        for (const note of plot.querySelectorAll("g.annotation")) {      // the input and target labels, on chips
-            onMarkers.push(ratio(fill(note.querySelector("text.annotation-text")), fill(note.querySelector("rect.bg"))));
-        }
-        const ticks = [...plot.querySelectorAll(".cbaxis text")].map(t => ratio(fill(t), background));
-        return {heading: ratio(rgb(getComputedStyle(document.querySelector("h1")).color), background),
-                on_background: Math.min(...onBackground), on_markers: Math.min(...onMarkers),
-                colour_bar: Math.min(...ticks), counts: [onBackground.length, onMarkers.length, ticks.length]};
-    }""")
-
-
 @pytest.mark.parametrize("lang", ["en", "zh"])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_step_page_in_each_language_and_theme(browser, server, lang, scheme):
@@ -64,7 +26,7 @@ def test_step_page_in_each_language_and_theme(browser, server, lang, scheme):
         tab.page.locator(".js-plotly-plot").first.wait_for()
         luminance = _background_luminance(tab)
         assert (luminance < 0.3) if scheme == "dark" else (luminance > 0.7)
-        contrast = _contrast_ratios(tab)
+        contrast = tab.contrast_ratios()
         assert min(contrast["counts"]) >= 1 and contrast["counts"][1] >= 6 + 4, contrast  # neurons', x's, y's labels
         assert min(contrast["heading"], contrast["on_background"], contrast["on_markers"]) >= 4.5, contrast  # AA
         assert contrast["colour_bar"] >= 3, contrast

@@ -6,6 +6,7 @@ import numpy as np
 
 from bpviz.engine import Network, preset, step_sequence
 from bpviz.viz import animation_figure, matrix_figure
+from tests.viz.drawn import neuron_labels
 
 WORKED = preset("worked_example")
 
@@ -26,10 +27,10 @@ def test_one_frame_per_step_with_a_constant_set_of_traces():
 def test_frames_fill_in_activations_then_deltas():
     figure = animation_figure(WORKED.network, WORKED.x, WORKED.y, 0.5, update_biases=False)
     frames = figure.to_dict()["frames"]
-    known_index = frames[0]["traces"].index(max(frames[0]["traces"]) - 1)
+    known_index = frames[0]["traces"].index(max(frames[0]["traces"]) - 3)   # known, unknown, 2 label traces
 
     def known_texts(frame):
-        return list(frame["data"][known_index]["text"])
+        return neuron_labels(frame["data"][known_index], frame["data"][known_index + 2:known_index + 4])
     assert known_texts(frames[0]) == ["0.05", "0.1"]
     assert known_texts(frames[3])[4:] == ["0.751", "0.773"]          # loss step: outputs known
     assert "0.138" in known_texts(frames[4])                          # backward 2: δ of output 0

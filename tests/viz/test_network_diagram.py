@@ -8,10 +8,16 @@ import pytest
 from bpviz.engine import Network, preset, step_sequence
 from bpviz.viz import network_figure, style
 from bpviz.viz.diagram_layout import EDGE_GROUPS
+from tests.viz.drawn import neuron_labels
 
 WORKED = preset("worked_example")
 STEPS = step_sequence(WORKED.network, WORKED.x, WORKED.y, 0.5, "layer", update_biases=False)
 NODES_KNOWN, NODES_UNKNOWN = len(EDGE_GROUPS) + 2, len(EDGE_GROUPS) + 3   # trace indices
+LABELS = slice(len(EDGE_GROUPS) + 4, len(EDGE_GROUPS) + 6)                 # black and white labels
+
+
+def _labels(figure):
+    return neuron_labels(figure.data[NODES_KNOWN], figure.data[LABELS])
 
 
 def _figure_json(figure):
@@ -38,15 +44,15 @@ def _distance(a, b):
 def test_labels_carry_the_numbers_and_hover_the_nine_digit_values():
     figure = network_figure(STEPS[3])            # the loss step: every activation known
     known = figure.data[NODES_KNOWN]
-    assert list(known.text) == ["0.05", "0.1", "0.593", "0.597", "0.751", "0.773"]
+    assert _labels(figure) == ["0.05", "0.1", "0.593", "0.597", "0.751", "0.773"]
     assert any("0.75136507" in h for h in known.hovertext)
     assert "0.298371109" in figure.layout.title.text
 
 
 def test_unknown_values_are_question_marks_never_numbers():
     start = network_figure(STEPS[0])
-    known, unknown = start.data[NODES_KNOWN], start.data[NODES_UNKNOWN]
-    assert list(known.text) == ["0.05", "0.1"]                    # only the inputs
+    unknown = start.data[NODES_UNKNOWN]
+    assert _labels(start) == ["0.05", "0.1"]                      # only the inputs
     assert list(unknown.text) == ["?"] * 4
     assert "?" in start.layout.title.text
     after_layer_1 = network_figure(STEPS[1])
@@ -70,6 +76,22 @@ def test_every_neuron_carries_its_layer_and_index():
     figure = network_figure(STEPS[2])
     neurons = sorted(tuple(c) for i in (NODES_KNOWN, NODES_UNKNOWN) for c in figure.data[i].customdata)
     assert neurons == [(0, 0), (0, 1), (1, 0), (1, 1), (2, 0), (2, 1)]
+
+
+def test_each_label_is_drawn_in_the_colour_that_reads_best_on_its_neuron():
+    net = Network.random([3, 6, 4], ["tanh", "linear"], "squared_error", seed=3)
+    step = step_sequence(net, [0.9, -1.2, 0.4], [1.0, -1.0, 0.5, 0.0], 0.1)[-1]
+    figure = network_figure(step, "delta", "grad")
+    known = figure.data[NODES_KNOWN]
+    black, white = figure.data[LABELS]
+    assert len(black.x) + len(white.x) == len(known.x) and len(white.x) >= 1
+    expected = style.label_colours(np.asarray(known.marker.color, dtype=float), known.marker.cmax)
+    colour_at = {(round(float(x), 4), round(float(y), 4)): trace.textfont.color
+                 for trace in (black, white) for x, y in zip(trace.x, trace.y)}
+    drawn = [colour_at[(round(float(x), 4), round(float(y), 4))] for x, y in zip(known.x, known.y)]
+    assert drawn == expected
+    for trace in (black, white):     # a selection cannot recolour a label
+        assert trace.selected.textfont.color == trace.unselected.textfont.color == trace.textfont.color
 
 
 def test_the_selected_neuron_is_ringed():

@@ -1,0 +1,24 @@
+"""Reading a diagram as it is drawn: each known neuron's label, matched by position."""
+import base64
+
+import numpy as np
+
+
+def _values(trace, name):
+    """A trace's per-point list, from a plotly object or its dict form (where plotly may
+    have written a number array as {"dtype": ..., "bdata": base64})."""
+    value = trace[name] if isinstance(trace, dict) else getattr(trace, name)
+    if isinstance(value, dict) and "bdata" in value:
+        return np.frombuffer(base64.b64decode(value["bdata"]), dtype=np.dtype(value["dtype"])).tolist()
+    return list(value)
+
+
+def _at(x, y):
+    return round(float(x), 4), round(float(y), 4)
+
+
+def neuron_labels(known, label_traces):
+    """The label drawn on each marker of the `known` trace, in that trace's order."""
+    drawn = {_at(x, y): text for trace in label_traces
+             for x, y, text in zip(_values(trace, "x"), _values(trace, "y"), _values(trace, "text"))}
+    return [drawn[_at(x, y)] for x, y in zip(_values(known, "x"), _values(known, "y"))]
