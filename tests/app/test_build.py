@@ -30,7 +30,7 @@ def test_loading_the_xor_preset_replaces_the_network(build_page):
 def test_the_diagram_is_drawn_with_one_marker_per_neuron(build_page):
     figure = json.loads(build_page.get("plotly_chart")[0].proto.spec)
     neurons = [tuple(c) for trace in figure["data"] for c in (trace.get("customdata") or [])
-               if isinstance(c, list) and len(c) >= 2]
+               if isinstance(c, list) and len(c) == 2]                 # neurons carry [layer, j]
     assert sorted(set(neurons)) == [(0, 0), (0, 1), (1, 0), (1, 1), (2, 0), (2, 1)]
 
 

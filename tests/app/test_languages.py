@@ -12,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 from bpviz.engine import ACTIVATION_NAMES, LOSS_NAMES
 from bpviz.ui.strings_en import EN
 from bpviz.ui.strings_zh import ZH
+from tests.viz.drawn import hover_texts
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGES = ("home", "build", "step", "train", "landscape", "gradcheck", "share")
@@ -81,6 +82,8 @@ def _visible_texts(at):
             hovers = trace.get("hovertext")
             if isinstance(hovers, list):
                 texts += [h for h in hovers if isinstance(h, str)]
+            if trace.get("hovertemplate") and isinstance(trace.get("customdata"), list):
+                texts += hover_texts(trace)
     return [text for text in texts if text and not text.startswith("http")]   # share links are addresses
 
 

@@ -1,4 +1,6 @@
 """A learner in a real browser: build, step a full pass, apply the update, inspect a neuron."""
+import re
+
 import pytest
 
 pytestmark = pytest.mark.e2e
@@ -34,6 +36,13 @@ def test_step_through_a_full_pass_and_inspect_a_neuron(session):
     assert contrast["on_markers"] >= 4.5 and contrast["on_background"] >= 4.5, contrast
     tab.screenshot("step-inspector")
 
+    # hover the first connection: plotly fills the hover template from the edge's row
+    hover = _hover_first_edge(tab)
+    assert "w⁽¹⁾₀₀ = 0.15" in hover, hover
+    gradient = float(re.search(r"∂E/∂w⁽¹⁾₀₀ = ([-\d.e]+)", hover).group(1))
+    assert abs(gradient - 0.000438568) < 5e-10, hover                           # the published ∂E/∂w1
+    assert "from neuron 0 of layer 0 to neuron 0 of layer 1" in hover, hover
+
     tab.click_button("Apply update")
     assert "Update applied" in tab.page.inner_text("body")
     assert not tab.real_errors(), (tab.errors, tab.failed_responses)
@@ -61,3 +70,19 @@ def _click_neuron(tab, layer, j):
     assert where is not None, "no marker carries that neuron"
     tab.page.mouse.click(*where)
     tab.idle()
+
+
+def _hover_first_edge(tab):
+    """Move the mouse onto the first connection's hover point; return the hover label."""
+    where = tab.page.evaluate(
+        """() => {
+            const plot = document.querySelectorAll('.js-plotly-plot')[0];
+            const box = plot.getBoundingClientRect(), size = plot._fullLayout._size;
+            const trace = plot._fullData.find(t => t.hovertemplate && t.x && t.x.length);
+            return [box.left + size.l + plot._fullLayout.xaxis.l2p(trace.x[0]),
+                    box.top + size.t + plot._fullLayout.yaxis.l2p(trace.y[0])];
+        }""")
+    tab.page.mouse.move(*where)
+    label = tab.page.locator(".js-plotly-plot .hoverlayer .hovertext").first
+    label.wait_for(timeout=10_000)
+    return label.text_content()

@@ -22,3 +22,18 @@ def neuron_labels(known, label_traces):
     drawn = {_at(x, y): text for trace in label_traces
              for x, y, text in zip(_values(trace, "x"), _values(trace, "y"), _values(trace, "text"))}
     return [drawn[_at(x, y)] for x, y in zip(_values(known, "x"), _values(known, "y"))]
+
+
+def hover_texts(trace):
+    """Each point's hover as plotly shows it: the trace's hovertemplate with
+    %{customdata[i]} filled from the point's row (the only fields the diagram uses)."""
+    template = (trace["hovertemplate"] if isinstance(trace, dict) else trace.hovertemplate) or ""
+    template = template.replace("<extra></extra>", "")
+    rows = trace["customdata"] if isinstance(trace, dict) else trace.customdata
+    texts = []
+    for row in rows:
+        text = template
+        for i, value in enumerate(row):
+            text = text.replace(f"%{{customdata[{i}]}}", str(value))
+        texts.append(text)
+    return texts

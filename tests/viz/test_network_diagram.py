@@ -8,7 +8,7 @@ import pytest
 from bpviz.engine import Network, preset, step_sequence
 from bpviz.viz import network_figure, style
 from bpviz.viz.diagram_layout import EDGE_GROUPS
-from tests.viz.drawn import neuron_labels
+from tests.viz.drawn import hover_texts, neuron_labels
 
 WORKED = preset("worked_example")
 STEPS = step_sequence(WORKED.network, WORKED.x, WORKED.y, 0.5, "layer", update_biases=False)
@@ -58,7 +58,7 @@ def test_unknown_values_are_question_marks_never_numbers():
     after_layer_1 = network_figure(STEPS[1])
     assert len(after_layer_1.data[NODES_UNKNOWN].text) == 2       # the outputs
     backward_start = network_figure(STEPS[4], "delta", "grad")    # δ known for layer 2 only
-    unknown_hovers = " ".join(backward_start.data[len(EDGE_GROUPS) + 1].hovertext)
+    unknown_hovers = " ".join(hover_texts(backward_start.data[len(EDGE_GROUPS) + 1]))
     assert "= ?" in unknown_hovers
 
 
@@ -66,7 +66,7 @@ def test_hover_names_the_weight_from_k_to_j():
     net = Network([np.arange(6, dtype=float).reshape(3, 2) / 10 + 0.01, [[0.7, 0.8, 0.9]]],
                   [[0.0] * 3, [0.0]], ["sigmoid", "sigmoid"], "squared_error")
     figure = network_figure(net)
-    hovers = list(figure.data[len(EDGE_GROUPS) + 1].hovertext)
+    hovers = hover_texts(figure.data[len(EDGE_GROUPS) + 1])
     entry = next(h for h in hovers if h.startswith("w⁽¹⁾₂₁"))
     assert f"= {net.weights[0][2, 1]:.9g}" in entry                  # weights[0][2, 1] = 0.51
     assert "from neuron 1 of layer 0 to neuron 2 of layer 1" in entry
