@@ -24,7 +24,7 @@ import numpy as np
 
 from .errors import NetworkError
 from .limits import MAX_INPUTS, MAX_OUTPUTS, MAX_ROWS, MAX_SEED
-from .validation import check_batch, check_int, check_number
+from .validation import check_batch, check_int, check_number, check_same_rows, check_type
 
 TASKS = ("classification", "regression")
 TRUTH_TABLES = {   # name -> (label of (x1, x2), target name)
@@ -86,8 +86,7 @@ class Dataset:
             raise NetworkError("data_shape", field="Y", most=MAX_OUTPUTS)
         X = check_batch(X, "X", X.shape[1], MAX_ROWS)
         Y = check_batch(Y, "Y", Y.shape[1], MAX_ROWS)
-        if len(X) != len(Y):
-            raise NetworkError("rows_mismatch", y_field="Y", x_field="X", rows=len(X), got=len(Y))
+        check_same_rows(len(X), len(Y), "X", "Y")
         if self.task not in TASKS:
             raise NetworkError("unknown_choice", field="task", choices=", ".join(TASKS), got=self.task)
         for field, names, width in (("input_names", self.input_names, X.shape[1]),
@@ -162,8 +161,7 @@ def sine(n=100, noise=0.1, seed=0):
 def train_test_split(dataset, test_fraction=0.25, seed=0) -> Tuple[Dataset, Optional[Dataset]]:
     """(train, test): round(n × test_fraction) random rows go to test (at most n − 1,
     so train keeps a row); test is None when that is 0 rows."""
-    if not isinstance(dataset, Dataset):
-        raise NetworkError("wrong_type", field="dataset", expected="Dataset", got=type(dataset).__name__)
+    check_type(dataset, Dataset, "dataset")
     test_fraction = check_number(test_fraction, "test_fraction", 0.0, MAX_TEST_FRACTION)
     seed = check_int(seed, "seed", 0, MAX_SEED)
     n = dataset.rows

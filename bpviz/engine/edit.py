@@ -7,15 +7,10 @@ import numpy as np
 
 from .errors import NetworkError
 from .network import Network, check_activations, check_sizes, size_limit
-from .validation import check_int, check_number
+from .validation import check_int, check_number, check_type
 from .limits import MAX_PARAMETER_MAGNITUDE, MAX_SEED
 
 MAX_INSERT_SCALE = 100.0
-
-
-def _check_network(net):
-    if not isinstance(net, Network):
-        raise NetworkError("wrong_type", field="net", expected="Network", got=type(net).__name__)
 
 
 def _copies(net):
@@ -30,7 +25,7 @@ def _check_neuron(net, layer, neuron):
 
 def set_weight(net, layer, j, k, value):
     """Set `weights[layer][j, k]` (from neuron k of `layer` to neuron j of `layer`+1)."""
-    _check_network(net)
+    check_type(net, Network, "net")
     layer = check_int(layer, "layer", 0, len(net.weights) - 1)
     j = check_int(j, "j", 0, net.sizes[layer + 1] - 1)
     k = check_int(k, "k", 0, net.sizes[layer] - 1)
@@ -42,7 +37,7 @@ def set_weight(net, layer, j, k, value):
 
 def set_bias(net, layer, j, value):
     """Set `biases[layer][j]`, the bias of neuron j of layer `layer`+1."""
-    _check_network(net)
+    check_type(net, Network, "net")
     layer = check_int(layer, "layer", 0, len(net.biases) - 1)
     j = check_int(j, "j", 0, net.sizes[layer + 1] - 1)
     value = check_number(value, f"biases[{layer}][{j}]", -MAX_PARAMETER_MAGNITUDE, MAX_PARAMETER_MAGNITUDE)
@@ -53,7 +48,7 @@ def set_bias(net, layer, j, value):
 
 def remove_neuron(net, layer, neuron):
     """Remove a neuron with its incoming and outgoing weights (a layer keeps at least one)."""
-    _check_network(net)
+    check_type(net, Network, "net")
     layer, neuron = _check_neuron(net, layer, neuron)
     if net.sizes[layer] == 1:
         raise NetworkError("layer_too_small", layer=layer)
@@ -69,7 +64,7 @@ def remove_neuron(net, layer, neuron):
 def insert_neuron(net, layer, position, seed=0, scale=0.5):
     """Insert a neuron at `position` (0..sizes[layer]) of `layer`, with seeded random
     incoming and outgoing weights uniform in [−scale, scale] and a zero bias."""
-    _check_network(net)
+    check_type(net, Network, "net")
     seed = check_int(seed, "seed", 0, MAX_SEED)
     scale = check_number(scale, "scale", 0.0, MAX_INSERT_SCALE)
     layer = check_int(layer, "layer", 0, len(net.sizes) - 1)
@@ -93,7 +88,7 @@ def reshape_network(net, sizes, activations, loss, seed=0, init="xavier"):
     """A network of the new architecture that keeps the old parameters where they line
     up: hidden layer l with hidden layer l, output with output, neuron j with neuron j.
     The rest are drawn as in `Network.random(sizes, activations, loss, seed, init)`."""
-    _check_network(net)
+    check_type(net, Network, "net")
     sizes = check_sizes(sizes)
     activations = check_activations(activations, len(sizes) - 1)
     fresh = Network.random(sizes, activations, loss, seed=seed, init=init)

@@ -20,7 +20,7 @@ from .explanation_terms import activation_term, derivative_term, loss_term, outp
 from .numbers import latex_number, paren
 from .propagation import example_losses
 from .steps import Step
-from .validation import check_int
+from .validation import check_int, check_type
 
 QUANTITIES = ("z", "a", "loss", "delta", "bias_grad", "weight_grad", "new_weight", "new_bias")
 MAX_TERMS_SHOWN = 6   # a sum over more examples than this is shown with "…"
@@ -74,8 +74,7 @@ def explain(step, quantity, layer, j, k=None, example=0) -> Explanation:
 
 
 def _check_step(step):
-    if not isinstance(step, Step):
-        raise NetworkError("wrong_type", field="step", expected="Step from step_sequence", got=type(step).__name__)
+    check_type(step, Step, "step", "Step from step_sequence")
 
 
 def _check_neuron(step, layer, j):

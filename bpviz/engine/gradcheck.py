@@ -8,11 +8,10 @@ from typing import Tuple
 
 import numpy as np
 
-from .errors import NetworkError
 from .limits import MAX_ROWS
 from .network import Network
 from .propagation import _forward_unchecked, example_losses
-from .validation import check_batch, check_number
+from .validation import check_batch, check_number, check_same_rows, check_type
 
 
 @dataclass(frozen=True)
@@ -24,12 +23,10 @@ class ParameterGradients:
 
 def numerical_gradient(net: Network, X, Y, epsilon=1e-6) -> ParameterGradients:
     """Central-difference gradients of the batch-mean loss of `net` on (X, Y)."""
-    if not isinstance(net, Network):
-        raise NetworkError("wrong_type", field="net", expected="Network", got=type(net).__name__)
+    check_type(net, Network, "net")
     X = check_batch(X, "X (inputs)", net.sizes[0], MAX_ROWS)
     Y = check_batch(Y, "Y (targets)", net.sizes[-1], MAX_ROWS)
-    if X.shape[0] != Y.shape[0]:
-        raise NetworkError("rows_mismatch", y_field="Y (targets)", x_field="X (inputs)", rows=X.shape[0], got=Y.shape[0])
+    check_same_rows(X.shape[0], Y.shape[0])
     epsilon = check_number(epsilon, "epsilon", 0.0, 1.0, low_open=True)
 
     def loss_with(weights, biases):

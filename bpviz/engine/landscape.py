@@ -16,7 +16,7 @@ from .network import Network
 from .activations import ACTIVATIONS
 from .propagation import Trace, _backward_unchecked, _forward_unchecked, example_losses
 from .update import check_learning_rate
-from .validation import check_batch, check_int
+from .validation import check_batch, check_int, check_same_rows, check_type
 
 MAX_POINTS = 400          # values along one parameter
 MAX_GRID = 100            # values per axis of a two-parameter grid
@@ -85,12 +85,10 @@ def gradient_of(net, X, Y, ref):
 
 
 def _check_data(net, X, Y):
-    if not isinstance(net, Network):
-        raise NetworkError("wrong_type", field="net", expected="Network", got=type(net).__name__)
+    check_type(net, Network, "net")
     X = check_batch(X, "X (inputs)", net.sizes[0], MAX_ROWS)
     Y = check_batch(Y, "Y (targets)", net.sizes[-1], MAX_ROWS)
-    if len(X) != len(Y):
-        raise NetworkError("rows_mismatch", y_field="Y (targets)", x_field="X (inputs)", rows=len(X), got=len(Y))
+    check_same_rows(len(X), len(Y))
     return X, Y
 
 

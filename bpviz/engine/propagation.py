@@ -17,7 +17,7 @@ from .activations import ACTIVATIONS
 from .limits import MAX_ROWS
 from .losses import LOSSES
 from .network import Network
-from .validation import check_batch
+from .validation import check_batch, check_same_rows, check_type
 from .errors import NetworkError
 
 
@@ -55,17 +55,16 @@ class Gradients:
 
 def forward(net: Network, X) -> Trace:
     """Run X (`(n, sizes[0])` or one example `(sizes[0],)`) through `net`."""
-    _check_network(net)
+    check_type(net, Network, "net")
     return _forward_unchecked(net, check_batch(X, "X (inputs)", net.sizes[0], MAX_ROWS))
 
 
 def backward(net: Network, trace: Trace, Y) -> Gradients:
     """Deltas, gradients of the batch-mean loss and the loss, for targets Y `(n, sizes[L])`."""
-    _check_network(net)
+    check_type(net, Network, "net")
     _check_trace(net, trace)
     Y = check_batch(Y, "Y (targets)", net.sizes[-1], MAX_ROWS)
-    if Y.shape[0] != trace.output.shape[0]:
-        raise NetworkError("rows_mismatch", y_field="Y (targets)", x_field="X (inputs)", rows=trace.output.shape[0], got=Y.shape[0])
+    check_same_rows(trace.output.shape[0], Y.shape[0])
     return _backward_unchecked(net, trace, Y)
 
 
@@ -73,8 +72,7 @@ def loss_value(net: Network, X, Y) -> float:
     """The batch-mean loss of `net` on (X, Y), without the backward pass."""
     trace = forward(net, X)
     Y = check_batch(Y, "Y (targets)", net.sizes[-1], MAX_ROWS)
-    if Y.shape[0] != trace.output.shape[0]:
-        raise NetworkError("rows_mismatch", y_field="Y (targets)", x_field="X (inputs)", rows=trace.output.shape[0], got=Y.shape[0])
+    check_same_rows(trace.output.shape[0], Y.shape[0])
     return float(np.mean(example_losses(net, trace, Y)))
 
 
@@ -89,10 +87,6 @@ def _check_trace(net, trace):
         if not isinstance(array, np.ndarray) or array.dtype.kind != "f" or array.shape != (rows, width):
             raise NetworkError("bad_trace")
 
-
-def _check_network(net):
-    if not isinstance(net, Network):
-        raise NetworkError("wrong_type", field="net", expected="Network", got=type(net).__name__)
 
 
 def _forward_unchecked(net, X):

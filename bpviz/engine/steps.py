@@ -19,7 +19,7 @@ from .limits import MAX_ROWS
 from .network import Network
 from .propagation import Gradients, Trace, _backward_unchecked, _forward_unchecked
 from .update import check_learning_rate, sgd_step
-from .validation import check_batch
+from .validation import check_batch, check_same_rows, check_type
 
 PHASES = ("start", "forward", "loss", "backward", "update")
 GRANULARITIES = ("layer", "pass")
@@ -96,14 +96,12 @@ class Step:
 def step_sequence(net: Network, X, Y, learning_rate, granularity="layer",
                   update_biases=True) -> Tuple[Step, ...]:
     """Every step of one forward pass, loss, backward pass and update of `net` on (X, Y)."""
-    if not isinstance(net, Network):
-        raise NetworkError("wrong_type", field="net", expected="Network", got=type(net).__name__)
+    check_type(net, Network, "net")
     if granularity not in GRANULARITIES:
         raise NetworkError("unknown_choice", field="granularity", choices=", ".join(GRANULARITIES), got=granularity)
     X = check_batch(X, "X (inputs)", net.sizes[0], MAX_ROWS)
     Y = check_batch(Y, "Y (targets)", net.sizes[-1], MAX_ROWS)
-    if X.shape[0] != Y.shape[0]:
-        raise NetworkError("rows_mismatch", y_field="Y (targets)", x_field="X (inputs)", rows=X.shape[0], got=Y.shape[0])
+    check_same_rows(X.shape[0], Y.shape[0])
     learning_rate = check_learning_rate(learning_rate)
     trace = _forward_unchecked(net, X)
     gradients = _backward_unchecked(net, trace, Y)

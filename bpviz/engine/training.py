@@ -32,138 +32,20 @@ matrix [Wᵀ; b] of shape (sizes[l] + 1, sizes[l+1]), so that with a column of o
 appended to the activations, z = [a 1]·[Wᵀ; b] and ∂E/∂[Wᵀ; b] = [a 1]ᵀ δ / n are one
 matrix product each. Networks are built only at the end of a call.
 """
-from dataclasses import dataclass
-from typing import NamedTuple, Optional, Tuple
-
 import numpy as np
 
 from .datasets import is_classification, label_rule  # noqa: F401  (is_classification re-exported)
 from .errors import NetworkError
 from .gradcheck import ParameterGradients
-from .limits import (MAX_EPOCHS_PER_CALL, MAX_EXAMPLE_PASSES_PER_CALL, MAX_PARAMETER_MAGNITUDE, MAX_ROWS,
-                     MAX_SEED, MAX_UPDATES_PER_CALL)
+from .limits import MAX_EXAMPLE_PASSES_PER_CALL, MAX_PARAMETER_MAGNITUDE, MAX_ROWS, MAX_UPDATES_PER_CALL
 from .network import Network
 from .fastpath import FlatData, FlatModel, pack, unpack
 from .propagation import _forward_unchecked
-from .update import check_learning_rate
-from .validation import check_array, check_batch, check_int, check_number
+from .training_state import (MAX_DECAY, MAX_TARGET_LOSS, STOP_REASONS, EpochRecord,  # noqa: F401  (re-exported)
+                             TrainingConfig, TrainingResult, TrainingState)
+from .validation import check_batch, check_same_rows, check_type
 
 EXPLODING_FACTOR = 1e6
-MAX_DECAY = 10.0
-MAX_TARGET_LOSS = 1e6
-STOP_REASONS = ("target_loss", "all_correct", "diverged", "epochs")
-
-
-def _check_bool(value, field):
-    if not isinstance(value, (bool, np.bool_)):
-        raise NetworkError("not_true_or_false", field=field, got=repr(value)[:40])
-    return bool(value)
-
-
-@dataclass(frozen=True)
-class TrainingConfig:
-    """How to train; every field is validated (`NetworkError` names it and its range)."""
-    learning_rate: float = 0.5     # η in (0, MAX_LEARNING_RATE]
-    batch_size: int = 1            # 1 = online; ≥ number of rows = full batch
-    momentum: float = 0.0          # m in [0, 1)
-    decay: float = 0.0             # η_e = η / (1 + decay·e), decay in [0, MAX_DECAY]
-    epochs: int = 100              # at most this many epochs in one call
-    target_loss: Optional[float] = None   # stop once the training loss is ≤ this
-    stop_when_all_correct: bool = False   # stop once every training row is classified right
-    shuffle: bool = False          # reshuffle the rows every epoch (mini-batches only)
-    seed: int = 0                  # the shuffling order of epoch e comes from (seed, e)
-    update_biases: bool = True
-
-    def __post_init__(self):
-        momentum = check_number(self.momentum, "momentum", 0.0, 1.0)
-        if momentum >= 1.0:
-            raise NetworkError("momentum_range", value=momentum)
-        cleaned = {
-            "learning_rate": check_learning_rate(self.learning_rate),
-            "batch_size": check_int(self.batch_size, "batch_size", 1, MAX_ROWS),
-            "momentum": momentum,
-            "decay": check_number(self.decay, "decay", 0.0, MAX_DECAY),
-            "epochs": check_int(self.epochs, "epochs", 1, MAX_EPOCHS_PER_CALL),
-            "target_loss": (None if self.target_loss is None else
-                            check_number(self.target_loss, "target_loss", 0.0, MAX_TARGET_LOSS)),
-            "stop_when_all_correct": _check_bool(self.stop_when_all_correct, "stop_when_all_correct"),
-            "shuffle": _check_bool(self.shuffle, "shuffle"),
-            "seed": check_int(self.seed, "seed", 0, MAX_SEED),
-            "update_biases": _check_bool(self.update_biases, "update_biases"),
-        }
-        for name, value in cleaned.items():
-            object.__setattr__(self, name, value)
-
-    def learning_rate_at(self, epoch):
-        """η_e = η / (1 + decay·e) for the 0-based epoch number e."""
-        return self.learning_rate / (1.0 + self.decay * epoch)
-
-
-class EpochRecord(NamedTuple):
-    """One line of the history: the network at the end of epoch `epoch` (1-based)."""
-    epoch: int
-    train_loss: float
-    test_loss: Optional[float]
-    train_accuracy: Optional[float]    # fraction in [0, 1]; None for regression
-    test_accuracy: Optional[float]
-    learning_rate: float               # η_e used during this epoch
-
-
-@dataclass(frozen=True)
-class TrainingState:
-    """Where training stands: everything a further call to `train` needs.
-
-    velocity:     the momentum buffers v, shaped like the parameters, or None (no momentum yet).
-    epoch:        epochs done so far (the next epoch's 0-based number).
-    history:      one `EpochRecord` per epoch done.
-    stopped:      why the last call stopped (one of STOP_REASONS), None before training.
-    initial_loss: the training loss before the first epoch (the divergence yardstick).
-    """
-    network: Network
-    velocity: Optional[ParameterGradients] = None
-    epoch: int = 0
-    history: Tuple[EpochRecord, ...] = ()
-    stopped: Optional[str] = None
-    initial_loss: Optional[float] = None
-
-    def __post_init__(self):
-        if not isinstance(self.network, Network):
-            raise NetworkError("wrong_type", field="network", expected="Network", got=type(self.network).__name__)
-        if self.velocity is not None:
-            object.__setattr__(self, "velocity", _check_velocity(self.velocity, self.network))
-        object.__setattr__(self, "epoch", check_int(self.epoch, "epoch", 0, 2**62))
-        if not isinstance(self.history, tuple):
-            raise NetworkError("history_type")
-        if self.stopped is not None and self.stopped not in STOP_REASONS:
-            raise NetworkError("stopped_value", choices=", ".join(STOP_REASONS))
-        if self.initial_loss is not None:
-            if isinstance(self.initial_loss, bool) or not isinstance(self.initial_loss, (int, float)) \
-                    or not np.isfinite(self.initial_loss):
-                raise NetworkError("initial_loss_value", got=self.initial_loss)
-            object.__setattr__(self, "initial_loss", float(self.initial_loss))
-
-
-def _check_velocity(velocity, net):
-    """Momentum buffers shaped like `net`'s parameters, finite (of any size)."""
-    if not isinstance(velocity, ParameterGradients) or len(velocity.weights) != len(net.weights) \
-            or len(velocity.biases) != len(net.biases):
-        raise NetworkError("velocity_shape")
-    return ParameterGradients(*(
-        tuple(check_array(v, f"velocity.{field}[{l}]", p.shape, magnitude=np.inf)
-              for l, (v, p) in enumerate(zip(given, params)))
-        for field, given, params in (("weights", velocity.weights, net.weights),
-                                     ("biases", velocity.biases, net.biases))))
-
-
-@dataclass(frozen=True)
-class TrainingResult:
-    state: TrainingState
-    stop_reason: str      # one of STOP_REASONS
-    message: str          # plain English: what happened and, if it went wrong, why
-
-    @property
-    def network(self) -> Network:
-        return self.state.network
 
 
 # ---- classification ---------------------------------------------------------------
@@ -187,8 +69,7 @@ def _accuracy(output, truth, rule):
 
 def accuracy(net, X, Y):
     """Fraction of the rows of (X, Y) that `net` classifies right, or None for regression."""
-    if not isinstance(net, Network):
-        raise NetworkError("wrong_type", field="net", expected="Network", got=type(net).__name__)
+    check_type(net, Network, "net")
     X, Y = _check_data(net, X, Y, "X (inputs)", "Y (targets)")
     rule = label_rule(Y)
     return _accuracy(_forward_unchecked(net, X).output, _truth(Y, rule), rule)
@@ -197,8 +78,7 @@ def accuracy(net, X, Y):
 def _check_data(net, X, Y, x_field, y_field):
     X = check_batch(X, x_field, net.sizes[0], MAX_ROWS)
     Y = check_batch(Y, y_field, net.sizes[-1], MAX_ROWS)
-    if X.shape[0] != Y.shape[0]:
-        raise NetworkError("rows_mismatch", y_field=y_field, x_field=x_field, rows=X.shape[0], got=Y.shape[0])
+    check_same_rows(X.shape[0], Y.shape[0], x_field, y_field)
     return X, Y
 
 
@@ -215,10 +95,8 @@ def train(state_or_network, X, Y, config, X_test=None, Y_test=None) -> TrainingR
     state = state_or_network
     if isinstance(state, Network):
         state = TrainingState(state)
-    if not isinstance(state, TrainingState):
-        raise NetworkError("wrong_type", field="state_or_network", expected="TrainingState or a Network", got=type(state).__name__)
-    if not isinstance(config, TrainingConfig):
-        raise NetworkError("wrong_type", field="config", expected="TrainingConfig", got=type(config).__name__)
+    check_type(state, TrainingState, "state_or_network", "TrainingState or a Network")
+    check_type(config, TrainingConfig, "config")
     X, Y = _check_data(state.network, X, Y, "X (inputs)", "Y (targets)")
     if (X_test is None) != (Y_test is None):
         raise NetworkError("test_data_pair")

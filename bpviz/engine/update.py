@@ -9,7 +9,7 @@ from .errors import NetworkError
 from .limits import MAX_LEARNING_RATE, MAX_PARAMETER_MAGNITUDE, MIN_LEARNING_RATE
 from .network import Network
 from .propagation import Gradients
-from .validation import check_bool, check_number
+from .validation import check_bool, check_number, check_type
 
 
 def check_learning_rate(learning_rate, field="learning_rate"):
@@ -23,8 +23,7 @@ def sgd_step(net: Network, grads: Gradients, learning_rate, update_biases=True) 
     step would leave a parameter non-finite or beyond ±MAX_PARAMETER_MAGNITUDE
     (the learning rate is too high: the step diverges).
     """
-    if not isinstance(net, Network):
-        raise NetworkError("wrong_type", field="net", expected="Network", got=type(net).__name__)
+    check_type(net, Network, "net")
     learning_rate = check_learning_rate(learning_rate)
     update_biases = check_bool(update_biases, "update_biases")
     weight_grads, bias_grads = _check_gradients(net, grads)

@@ -12,6 +12,20 @@ from .errors import NetworkError
 from .limits import MAX_PARAMETER_MAGNITUDE
 
 
+def check_type(value, kind, field, expected=None):
+    """`value` if it is an instance of `kind`; `expected` names the kind in the message
+    (default: the class name)."""
+    if not isinstance(value, kind):
+        raise NetworkError("wrong_type", field=field, expected=expected or kind.__name__, got=type(value).__name__)
+    return value
+
+
+def check_same_rows(rows, got, x_field="X (inputs)", y_field="Y (targets)"):
+    """Targets need one row per input row: `got` rows of y_field against `rows` of x_field."""
+    if got != rows:
+        raise NetworkError("rows_mismatch", y_field=y_field, x_field=x_field, rows=rows, got=got)
+
+
 def check_int(value, field, low, high):
     """An integer in [low, high] (bools are not integers here)."""
     if isinstance(value, bool) or not isinstance(value, numbers.Integral):
