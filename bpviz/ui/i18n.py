@@ -28,12 +28,9 @@ def t(key, **values):
 def error_text(error):
     """A `NetworkError`'s message in the session's language: its code's text, filled
     with its values (field names that are words translated too)."""
-    code, params = getattr(error, "code", None), getattr(error, "params", {})
-    if f"error.{code}" not in EN:
-        return str(error)
     words = {name: t(f"field.{value}") if isinstance(value, str) and f"field.{value}" in EN else value
-             for name, value in params.items()}
-    return t(f"error.{code}", **words)
+             for name, value in error.params.items()}
+    return t(f"error.{error.code}", **words)
 
 
 def catalogue():

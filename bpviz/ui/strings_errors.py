@@ -7,37 +7,8 @@ Chinese texts below take the same `{values}`. Field names that are words
 """
 from bpviz.engine.messages import MESSAGES
 
-# Field names a learner can meet in a message, as the engine writes them.
-FIELDS_EN = {
-    "X (inputs)": "X (inputs)",
-    "Y (targets)": "Y (targets)",
-    "n (rows)": "n (rows)",
-    "truth table name": "truth table name",
-    "2-D data set name": "2-D data set name",
-    "link x (example input)": "link x (example input)",
-    "link y (example target)": "link y (example target)",
-    "parameter layer": "parameter layer",
-    "parameter j": "parameter j",
-    "parameter k": "parameter k",
-    "seed": "seed",
-    "noise": "noise",
-    "epochs": "epochs",
-    "batch_size": "batch_size",
-    "momentum": "momentum",
-    "decay": "decay",
-    "target_loss": "target_loss",
-    "test_fraction": "test_fraction",
-    "learning_rate": "learning_rate",
-    "layer": "layer",
-    "neuron": "neuron",
-    "position": "position",
-    "scale": "scale",
-    "steps": "steps",
-    "input_columns": "input_columns",
-    "target_columns": "target_columns",
-    "sizes": "sizes",
-}
-
+# Field names a learner can meet in a message, as the engine writes them (English shows
+# them as they are), and their Chinese.
 FIELDS_ZH = {
     "X (inputs)": "X（输入）",
     "Y (targets)": "Y（目标）",
@@ -173,7 +144,7 @@ ERRORS_ZH = {
 def english():
     """Catalogue entries for English: `error.<code>` and `field.<name>`."""
     return {**{f"error.{code}": text for code, text in MESSAGES.items()},
-            **{f"field.{name}": text for name, text in FIELDS_EN.items()}}
+            **{f"field.{name}": name for name in FIELDS_ZH}}
 
 
 def chinese():

@@ -88,7 +88,7 @@ def contour_figure(xs, ys, grid, path, names, text=None):
     layout = style.base_layout(title=label(text, DEFAULT_TEXT, "viz.contour.title"), height=440)
     # "start" and "end" on a dark box: readable on every colour of the contour
     layout["annotations"] = [dict(x=float(x), y=float(y), text=label(text, DEFAULT_TEXT, key), showarrow=False,
-                                  yshift=14, font=dict(color=style.TEXT_ON_DARK), bgcolor="rgba(0, 0, 0, 0.75)")
+                                  yshift=14, font=dict(color=style.TEXT_ON_DARK), bgcolor=style.DARK_CHIP)
                              for (x, y), key in ((path[0], "viz.contour.start"), (path[-1], "viz.contour.end"))]
     layout.update(xaxis=dict(title=names[0]), yaxis=dict(title=names[1]), legend=dict(orientation="h", y=-0.2))
     return style.figure(traces, layout)

@@ -130,20 +130,22 @@ def node_traces(values, text=None, show_scale=True, brief=False):
         hovertext=[hover(l, j) for l, j in unknown], hoverinfo="text",
         marker=dict(size=marker_size, color=style.UNKNOWN_FILL, line=dict(width=2, color=style.UNKNOWN_COLOUR)),
         showlegend=False)
-    # a click selects a point: keep every marker and label as it was
-    for trace in (known_trace, unknown_trace):
-        trace.update(selected=dict(marker=dict(opacity=1), textfont=dict(color=style.TEXT_ON_LIGHT)),
-                     unselected=dict(marker=dict(opacity=1), textfont=dict(color=style.TEXT_ON_LIGHT)))
+    # a click selects a point: plotly then restyles every point; keep each as it was
+    as_drawn = dict(marker=dict(opacity=1))
+    known_trace.update(selected=as_drawn, unselected=as_drawn)
+    as_drawn = dict(marker=dict(opacity=1), textfont=dict(color=style.TEXT_ON_LIGHT))
+    unknown_trace.update(selected=as_drawn, unselected=as_drawn)
     numbers = [f"{v:{style.NUMBER_FORMAT}}" for v in shown]
     label_colours = style.label_colours(on_scale, limit)
     labels = []
     for colour in (style.TEXT_ON_LIGHT, style.TEXT_ON_DARK):
         mine = [i for i, c in enumerate(label_colours) if c == colour]
+        as_drawn = dict(textfont=dict(color=colour))
         labels.append(packed(dict(
             type="scatter", mode="text", hoverinfo="skip", showlegend=False,
             x=[known_trace["x"][i] for i in mine], y=[known_trace["y"][i] for i in mine],
             text=[numbers[i] for i in mine], textfont=dict(size=10 if marker_size > 30 else 8, color=colour),
-            selected=dict(textfont=dict(color=colour)), unselected=dict(textfont=dict(color=colour)))))
+            selected=as_drawn, unselected=as_drawn)))
     return [packed(known_trace), packed(unknown_trace)] + labels
 
 
@@ -172,13 +174,13 @@ def edge_traces(values, text=None, hover=True):
     xs, ys = segments(sources, targets, ~known)
     traces.append(dict(type="scatter", mode="lines", x=xs, y=ys, hoverinfo="skip", showlegend=False,
                        line=dict(color=style.UNKNOWN_COLOUR, width=1, dash="dot")))
-    hover_layer = dict(type="scatter", mode="markers", x=[], y=[], hoverinfo="skip", showlegend=False,
-                       marker=dict(size=9, color="rgba(0,0,0,0)"))
+    hover_layer = dict(type="scatter", mode="markers", showlegend=False, marker=dict(size=9, color="rgba(0,0,0,0)"))
     if hover:
         points = sources + HOVER_AT * (targets - sources)
         template, rows = _edge_hovers(values, numbers, known, text)
-        del hover_layer["hoverinfo"]
         hover_layer.update(x=points[:, 0], y=points[:, 1], customdata=rows, hovertemplate=template)
+    else:
+        hover_layer.update(x=[], y=[], hoverinfo="skip")
     traces.append(hover_layer)
     return [packed(trace) for trace in traces]
 

@@ -23,6 +23,7 @@ UNKNOWN_COLOUR = "#9E9E9E"
 UNKNOWN_FILL = "#E0E0E0"         # opaque, so it hides the lines behind; black "?" on it
 TEXT_ON_LIGHT = "#000"        # labels on coloured markers: whichever contrasts more with the fill
 LABEL_CHIP = "#F0F2F6"           # light background of the input and target labels
+DARK_CHIP = "rgba(0, 0, 0, 0.75)"   # dark background of white labels on a contour
 TEXT_ON_DARK = "#fff"         # (pure black and white: at least 4.58:1 on every colour, WCAG AA)
 HIGHLIGHT_COLOUR = "#F2C12E"     # the selected neuron's ring
 TRAIN_COLOUR = "#4A7BB7"

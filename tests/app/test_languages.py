@@ -91,9 +91,12 @@ def _title(title):
     return title.get("text", "") if isinstance(title, dict) else (title or "")
 
 
-def _open(page, lang):
+def _open(page, lang, query=None):
+    """The app opened on `page` in `lang`, with more link parameters from `query`."""
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.query_params["lang"] = lang
+    for name, value in (query or {}).items():
+        at.query_params[name] = value
     at.run()
     if page != "home":
         at.switch_page(f"views/{page}.py").run()
@@ -133,16 +136,6 @@ def test_engine_error_messages_are_translated(key):
     assert set(_english_words(ZH[key])) <= CODE_WORDS, _english_words(ZH[key])
 
 
-def _open_link(lang, query):
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    at.query_params["lang"] = lang
-    for name, value in query.items():
-        at.query_params[name] = value
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
-
-
 # (link parameters, the engine's code for what is wrong with them)
 DAMAGED_LINKS = (({"net": "1.abcd"}, "link_not_compressed"),
                  ({"net": "x" * 40_001}, "link_too_long"),
@@ -151,14 +144,14 @@ DAMAGED_LINKS = (({"net": "1.abcd"}, "link_not_compressed"),
 
 @pytest.mark.parametrize("query, code", DAMAGED_LINKS, ids=[code for _, code in DAMAGED_LINKS])
 def test_a_damaged_link_is_explained_in_chinese_with_the_engines_reason(query, code):
-    warnings = " ".join(w.value for w in _open_link("zh", query).warning)
+    warnings = " ".join(w.value for w in _open("home", "zh", query).warning)
     assert ZH[f"error.{code}"].split("{")[0].rstrip("'") in warnings         # the reason, translated
     assert not set(_english_words(warnings)) - CODE_WORDS, warnings
 
 
 @pytest.mark.parametrize("query, code", DAMAGED_LINKS, ids=[code for _, code in DAMAGED_LINKS])
 def test_the_same_link_is_explained_in_english(query, code):
-    warnings = " ".join(w.value for w in _open_link("en", query).warning)
+    warnings = " ".join(w.value for w in _open("home", "en", query).warning)
     assert EN[f"error.{code}"].split("{")[0].rstrip("'") in warnings
     assert not CJK.search(warnings)
 
