@@ -3,25 +3,59 @@
 Conventions (stated once, used everywhere): layers 0 (input) … L (output);
 `weights[l]` has shape `(sizes[l+1], sizes[l])`, `weights[l][j, k]` goes from
 neuron k of layer l to neuron j of layer l+1; a batch X is `(n, sizes[0])`.
+
+`__all__` below is the engine's public API: the UI, the figures and outside code
+import from `bpviz.engine` only, never from its submodules.
 """
 from .activations import ACTIVATION_NAMES, ACTIVATIONS, HIDDEN_ACTIVATION_NAMES
-from .errors import NetworkError
-from .gradcheck import ParameterGradients, numerical_gradient
-from .limits import (MAX_HIDDEN_LAYERS, MAX_INPUTS, MAX_LEARNING_RATE, MAX_NEURONS_PER_LAYER,
-                     MAX_OUTPUTS, MAX_PARAMETER_MAGNITUDE, MAX_ROWS)
-from .losses import LOSS_NAMES, LOSSES
-from .network import INITS, Network, check_sizes
-from .propagation import Gradients, Trace, backward, forward, loss_value
-from .serialization import network_from_json, network_to_json
-from .update import check_learning_rate, sgd_step
-from .steps import GRANULARITIES, PHASES, Step, step_sequence
-from .presets import PRESET_NAMES, Preset, preset
-from .share import SharedNetwork, decode_share, encode_share
-from .training import (STOP_REASONS, EpochRecord, TrainingConfig, TrainingResult, TrainingState, accuracy,
-                       train)
-from .datasets import DATASET_NAMES, Dataset, is_classification, sine, train_test_split, truth_table, two_d
 from .csv_data import MAX_CSV_BYTES, csv_columns, dataset_from_csv
-from .explanations import QUANTITIES, Explanation, available_quantities, explain
-from .landscape import ParameterRef, descent_path, loss_along, loss_grid, parameter_refs
-from .gradient_check import MISTAKES, GradientCheckReport, gradient_check
+from .datasets import (DATASET_NAMES, MAX_NOISE, MAX_TEST_FRACTION, TRUTH_TABLES, TWO_D_NAMES, Dataset,
+                       is_classification, label_rule, sine, train_test_split, truth_table, two_d)
 from .edit import insert_neuron, remove_neuron, reshape_network, set_bias, set_weight
+from .errors import NetworkError
+from .explanations import QUANTITIES, Explanation, available_quantities, explain
+from .gradcheck import ParameterGradients, numerical_gradient
+from .gradient_check import MISTAKES, GradientCheckReport, gradient_check, verdict_of
+from .landscape import (ParameterRef, default_window, descent_path, gradient_of, loss_along, loss_grid,
+                        parameter_refs, parameter_value)
+from .limits import (MAX_HIDDEN_LAYERS, MAX_INPUTS, MAX_LEARNING_RATE, MAX_NEURONS_PER_LAYER, MAX_OUTPUTS,
+                     MAX_PARAMETER_MAGNITUDE, MAX_ROWS, MAX_SEED)
+from .losses import LOSS_NAMES, LOSSES
+from .messages import MESSAGES
+from .network import INITS, Network, check_sizes
+from .numbers import latex_number, paren
+from .presets import PRESET_NAMES, Preset, preset
+from .propagation import Gradients, Trace, backward, backward_pass, forward, forward_pass, loss_value
+from .serialization import network_from_json, network_to_json
+from .share import SharedNetwork, decode_share, encode_share
+from .steps import GRANULARITIES, PHASES, Step, step_sequence
+from .training import (MAX_DECAY, STOP_REASONS, EpochRecord, TrainingConfig, TrainingResult, TrainingState,
+                       accuracy, train)
+from .update import check_learning_rate, sgd_step
+
+__all__ = [
+    # the network and its errors
+    "Network", "NetworkError", "INITS", "check_sizes", "network_from_json", "network_to_json",
+    "ACTIVATIONS", "ACTIVATION_NAMES", "HIDDEN_ACTIVATION_NAMES", "LOSSES", "LOSS_NAMES", "MESSAGES",
+    # limits
+    "MAX_HIDDEN_LAYERS", "MAX_NEURONS_PER_LAYER", "MAX_INPUTS", "MAX_OUTPUTS", "MAX_ROWS", "MAX_LEARNING_RATE",
+    "MAX_PARAMETER_MAGNITUDE", "MAX_SEED", "MAX_CSV_BYTES", "MAX_DECAY", "MAX_NOISE", "MAX_TEST_FRACTION",
+    # forward, backward, update (checked, and the trusted passes for callers that validated once)
+    "Trace", "Gradients", "forward", "backward", "forward_pass", "backward_pass", "loss_value",
+    "sgd_step", "check_learning_rate",
+    # stepping through one pass, and its explanations
+    "Step", "PHASES", "GRANULARITIES", "step_sequence",
+    "Explanation", "QUANTITIES", "available_quantities", "explain", "latex_number", "paren",
+    # editing and presets
+    "insert_neuron", "remove_neuron", "reshape_network", "set_bias", "set_weight",
+    "Preset", "PRESET_NAMES", "preset", "SharedNetwork", "encode_share", "decode_share",
+    # data
+    "Dataset", "DATASET_NAMES", "TRUTH_TABLES", "TWO_D_NAMES", "truth_table", "two_d", "sine",
+    "train_test_split", "is_classification", "label_rule", "csv_columns", "dataset_from_csv",
+    # training
+    "TrainingConfig", "TrainingState", "TrainingResult", "EpochRecord", "STOP_REASONS", "train", "accuracy",
+    # parameters one at a time: landscape and gradient check
+    "ParameterRef", "ParameterGradients", "parameter_refs", "parameter_value", "default_window",
+    "gradient_of", "loss_along", "loss_grid", "descent_path",
+    "numerical_gradient", "MISTAKES", "GradientCheckReport", "gradient_check", "verdict_of",
+]

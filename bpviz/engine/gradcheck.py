@@ -10,7 +10,7 @@ import numpy as np
 
 from .limits import MAX_ROWS
 from .network import Network
-from .propagation import _forward_unchecked, example_losses
+from .propagation import forward_pass, example_losses
 from .validation import check_batch, check_number, check_same_rows, check_type
 
 
@@ -30,8 +30,8 @@ def numerical_gradient(net: Network, X, Y, epsilon=1e-6) -> ParameterGradients:
     epsilon = check_number(epsilon, "epsilon", 0.0, 1.0, low_open=True)
 
     def loss_with(weights, biases):
-        trial = Network._trusted(weights, biases, net.activations, net.loss, net.sizes)
-        return float(np.mean(example_losses(trial, _forward_unchecked(trial, X), Y)))
+        trial = Network.trusted(weights, biases, net.activations, net.loss, net.sizes)
+        return float(np.mean(example_losses(trial, forward_pass(trial, X), Y)))
 
     def differences(params, other, params_first):
         grads = []

@@ -16,14 +16,14 @@ from .activations import ACTIVATIONS
 from .errors import NetworkError
 from .gradcheck import numerical_gradient
 from .landscape import ParameterRef, _check_data, parameter_refs
-from .propagation import _backward_unchecked, _forward_unchecked, output_delta
+from .propagation import backward_pass, forward_pass, output_delta
 from .update import check_learning_rate
 
 PASS_BELOW, WARN_BELOW = 1e-5, 1e-3
 
 
 def _correct(net, X, Y, learning_rate):
-    grads = _backward_unchecked(net, _forward_unchecked(net, X), Y)
+    grads = backward_pass(net, forward_pass(net, X), Y)
     return grads.weights, grads.biases
 
 
@@ -47,21 +47,21 @@ def _gradients(trace, deltas, divide_by):
 
 def _no_activation_derivative(net, X, Y, learning_rate):
     """Forgets f′(z) when carrying δ back into a hidden layer: δ⁽ˡ⁾ = W⁽ˡ⁺¹⁾ᵀ δ⁽ˡ⁺¹⁾."""
-    trace = _forward_unchecked(net, X)
+    trace = forward_pass(net, X)
     return _gradients(trace, _hidden_deltas(net, trace, Y, net.weights, use_derivative=False), len(X))
 
 
 def _updated_weights_for_hidden_deltas(net, X, Y, learning_rate):
     """Updates the output layer first, then carries δ back with the already-updated weights."""
-    trace = _forward_unchecked(net, X)
-    correct = _backward_unchecked(net, trace, Y)
+    trace = forward_pass(net, X)
+    correct = backward_pass(net, trace, Y)
     updated = [w - learning_rate * g for w, g in zip(net.weights, correct.weights)]
     return _gradients(trace, _hidden_deltas(net, trace, Y, updated), len(X))
 
 
 def _sum_not_mean(net, X, Y, learning_rate):
     """Sums the examples' gradients instead of averaging them (wrong whenever n > 1)."""
-    trace = _forward_unchecked(net, X)
+    trace = forward_pass(net, X)
     return _gradients(trace, _hidden_deltas(net, trace, Y, net.weights), 1.0)
 
 

@@ -14,7 +14,7 @@ from .errors import NetworkError
 from .limits import MAX_PARAMETER_MAGNITUDE, MAX_ROWS
 from .network import Network
 from .activations import ACTIVATIONS
-from .propagation import Trace, _backward_unchecked, _forward_unchecked, example_losses
+from .propagation import Trace, backward_pass, forward_pass, example_losses
 from .update import check_learning_rate
 from .validation import check_batch, check_int, check_same_rows, check_type
 
@@ -79,7 +79,7 @@ def with_parameter(net, ref, value):
 def gradient_of(net, X, Y, ref):
     """∂E/∂(that parameter) by backpropagation, E the batch-mean loss."""
     X, Y = _check_data(net, X, Y)
-    grads = _backward_unchecked(net, _forward_unchecked(net, X), Y)
+    grads = backward_pass(net, forward_pass(net, X), Y)
     return float(grads.weights[ref.layer - 1][ref.j, ref.k] if ref.kind == "weight"
                  else grads.biases[ref.layer - 1][ref.j])
 
@@ -108,7 +108,7 @@ def _losses(net, X, Y, refs, values, dtype=np.float64):
     in `dtype` (float32 for pictures: about 5× faster, ~1e-6 relative), the loss itself
     in float64."""
     first = min(ref.layer for ref in refs)
-    below = _forward_unchecked(net, X).activations[first - 1].astype(dtype)   # (n, sizes[first-1])
+    below = forward_pass(net, X).activations[first - 1].astype(dtype)   # (n, sizes[first-1])
     n, out = len(X), np.empty(len(values))
     chunk = max(1, CHUNK_ROWS // n)
     with np.errstate(all="ignore"):
@@ -169,7 +169,7 @@ def descent_path(net, X, Y, refs, learning_rate, steps):
     current = net
     with np.errstate(all="ignore"):
         for _ in range(steps):
-            grads = _backward_unchecked(current, _forward_unchecked(current, X), Y)
+            grads = backward_pass(current, forward_pass(current, X), Y)
             row = []
             for ref, value in zip(refs, path[-1]):
                 g = grads.weights[ref.layer - 1][ref.j, ref.k] if ref.kind == "weight" else grads.biases[ref.layer - 1][ref.j]
@@ -188,7 +188,7 @@ def _set_trusted(net, ref, value):
     array = target[ref.layer - 1].copy()
     array[(ref.j, ref.k) if ref.kind == "weight" else ref.j] = value
     target[ref.layer - 1] = array
-    return Network._trusted(weights, biases, net.activations, net.loss, net.sizes)
+    return Network.trusted(weights, biases, net.activations, net.loss, net.sizes)
 
 
 def default_window(net, X, Y, ref, half_width=None):

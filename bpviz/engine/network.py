@@ -105,8 +105,14 @@ class Network:
             object.__setattr__(self, name, value)
 
     @classmethod
-    def _trusted(cls, weights, biases, activations, loss, sizes):
-        """Build without validation from arrays the engine itself just computed."""
+    def trusted(cls, weights, biases, activations, loss, sizes):
+        """The trusted constructor: a Network built without validation, for parameters the
+        engine itself just computed from a valid network (an update, a training run).
+
+        The caller guarantees what `Network(...)` would check: float64 arrays shaped
+        `(sizes[l+1], sizes[l])` and `(sizes[l+1],)`, finite and within
+        ±MAX_PARAMETER_MAGNITUDE, and a legal architecture. The arrays become read-only.
+        """
         net = object.__new__(cls)
         for array in (*weights, *biases):
             array.flags.writeable = False

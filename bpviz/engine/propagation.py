@@ -5,8 +5,8 @@ values have shape `(n, sizes[l])`; with Nielsen's `weights[l]` of shape
 `(sizes[l+1], sizes[l])` the forward step reads z = a Wᵀ + b row by row, i.e.
 z_j = Σ_k w_jk a_k + b_j for each example.
 
-The public functions validate their inputs; the `_unchecked` ones trust them
-and are the training loop's hot path.
+`forward` and `backward` validate their inputs; `forward_pass` and
+`backward_pass` trust them (the engine's own callers, which validated once).
 """
 from dataclasses import dataclass
 from typing import Tuple
@@ -56,7 +56,7 @@ class Gradients:
 def forward(net: Network, X) -> Trace:
     """Run X (`(n, sizes[0])` or one example `(sizes[0],)`) through `net`."""
     check_type(net, Network, "net")
-    return _forward_unchecked(net, check_batch(X, "X (inputs)", net.sizes[0], MAX_ROWS))
+    return forward_pass(net, check_batch(X, "X (inputs)", net.sizes[0], MAX_ROWS))
 
 
 def backward(net: Network, trace: Trace, Y) -> Gradients:
@@ -65,7 +65,7 @@ def backward(net: Network, trace: Trace, Y) -> Gradients:
     _check_trace(net, trace)
     Y = check_batch(Y, "Y (targets)", net.sizes[-1], MAX_ROWS)
     check_same_rows(trace.output.shape[0], Y.shape[0])
-    return _backward_unchecked(net, trace, Y)
+    return backward_pass(net, trace, Y)
 
 
 def loss_value(net: Network, X, Y) -> float:
@@ -88,8 +88,11 @@ def _check_trace(net, trace):
             raise NetworkError("bad_trace")
 
 
+def forward_pass(net, X) -> Trace:
+    """The forward pass without validation: X must be a float64 `(n, sizes[0])` array.
 
-def _forward_unchecked(net, X):
+    Feedforward, layer by layer: z = a Wᵀ + b, a = f(z).
+    """
     zs, activations = [], [X]
     a = X
     for W, b, name in zip(net.weights, net.biases, net.activations):
@@ -147,7 +150,9 @@ def output_delta(net, trace, Y):
     return output_delta_rule(net.loss, net.activations[-1])(Y, trace.preactivations[-1], trace.output)
 
 
-def _backward_unchecked(net, trace, Y):
+def backward_pass(net, trace, Y) -> Gradients:
+    """The backward pass without validation: `trace` is forward_pass(net, X) and Y a float64
+    `(n, sizes[L])` array."""
     n = Y.shape[0]
     L = len(net.weights)
     # Backward pass, output layer first: δ^L = ∂E/∂a ⊙ f′(z^L)

@@ -17,7 +17,7 @@ import numpy as np
 from .errors import NetworkError
 from .limits import MAX_ROWS
 from .network import Network
-from .propagation import Gradients, Trace, _backward_unchecked, _forward_unchecked
+from .propagation import Gradients, Trace, backward_pass, forward_pass
 from .update import check_learning_rate, sgd_step
 from .validation import check_batch, check_same_rows, check_type
 
@@ -103,8 +103,8 @@ def step_sequence(net: Network, X, Y, learning_rate, granularity="layer",
     Y = check_batch(Y, "Y (targets)", net.sizes[-1], MAX_ROWS)
     check_same_rows(X.shape[0], Y.shape[0])
     learning_rate = check_learning_rate(learning_rate)
-    trace = _forward_unchecked(net, X)
-    gradients = _backward_unchecked(net, trace, Y)
+    trace = forward_pass(net, X)
+    gradients = backward_pass(net, trace, Y)
     L = len(net.weights)
     if not np.isfinite(gradients.loss):
         raise NetworkError("loss_undefined", loss=net.loss, output=np.round(trace.output, 6).tolist())

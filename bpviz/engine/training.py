@@ -40,7 +40,7 @@ from .gradcheck import ParameterGradients
 from .limits import MAX_EXAMPLE_PASSES_PER_CALL, MAX_PARAMETER_MAGNITUDE, MAX_ROWS, MAX_UPDATES_PER_CALL
 from .network import Network
 from .fastpath import FlatData, FlatModel, pack, unpack
-from .propagation import _forward_unchecked
+from .propagation import forward_pass
 from .training_state import (MAX_DECAY, MAX_TARGET_LOSS, STOP_REASONS, EpochRecord,  # noqa: F401  (re-exported)
                              TrainingConfig, TrainingResult, TrainingState)
 from .validation import check_batch, check_same_rows, check_type
@@ -72,7 +72,7 @@ def accuracy(net, X, Y):
     check_type(net, Network, "net")
     X, Y = _check_data(net, X, Y, "X (inputs)", "Y (targets)")
     rule = label_rule(Y)
-    return _accuracy(_forward_unchecked(net, X).output, _truth(Y, rule), rule)
+    return _accuracy(forward_pass(net, X).output, _truth(Y, rule), rule)
 
 
 def _check_data(net, X, Y, x_field, y_field):
@@ -144,7 +144,7 @@ def _train_checked(state, X, Y, config, X_test, Y_test):
                                    state.epoch, EXPLODING_FACTOR * max(abs(initial_loss), 1.0))
 
     weights, biases = unpack(theta, sizes)
-    network = Network._trusted(weights, biases, net.activations, net.loss, sizes)
+    network = Network.trusted(weights, biases, net.activations, net.loss, sizes)
     if velocity is not None:
         velocity = ParameterGradients(*(tuple(arrays) for arrays in unpack(velocity, sizes)))
     new_state = TrainingState(network, velocity, state.epoch + len(records),

@@ -35,7 +35,7 @@ def sgd_step(net: Network, grads: Gradients, learning_rate, update_biases=True) 
             if not (np.abs(array) <= MAX_PARAMETER_MAGNITUDE).all():
                 raise NetworkError("update_too_big", field=field, l=l, learning_rate=learning_rate,
                                    low=-MAX_PARAMETER_MAGNITUDE, limit=MAX_PARAMETER_MAGNITUDE)
-    return Network._trusted(weights, biases, net.activations, net.loss, net.sizes)
+    return Network.trusted(weights, biases, net.activations, net.loss, net.sizes)
 
 
 def _check_gradients(net, grads):

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from bpviz import viz
-from bpviz.engine.explanations import available_quantities, explain
+from bpviz.engine import available_quantities, explain
 from bpviz.ui import charts, state
 from bpviz.ui.i18n import catalogue, t
 

@@ -5,11 +5,8 @@ import pandas as pd
 import streamlit as st
 
 from bpviz import viz
-from bpviz.engine import MAX_LEARNING_RATE, NetworkError
-from bpviz.engine.gradient_check import MISTAKES, gradient_check
-from bpviz.engine.numbers import latex_number, paren
-from bpviz.engine.landscape import (default_window, descent_path, gradient_of, loss_along, loss_grid,
-                                    parameter_refs, parameter_value)
+from bpviz.engine import (MAX_LEARNING_RATE, MISTAKES, NetworkError, default_window, descent_path, gradient_check,
+                          gradient_of, latex_number, loss_along, loss_grid, paren, parameter_refs, parameter_value)
 from bpviz.ui import charts, state, train_data
 from bpviz.ui.i18n import catalogue, error_text, t
 

@@ -7,8 +7,7 @@ storing a new one with `set_network`, which also resets what depends on it.
 import numpy as np
 import streamlit as st
 
-from bpviz.engine import Network
-from bpviz.engine.presets import preset
+from bpviz.engine import Network, preset
 
 NETWORK = "network"
 NETWORK_VERSION = "network_version"   # bumped when the network changes from outside the tables

@@ -5,7 +5,7 @@ Chinese texts below take the same `{values}`. Field names that are words
 ("truth table name") are translated too; names that are symbols or code
 (`weights[0]`, `batch_size`) are shown as they are.
 """
-from bpviz.engine.messages import MESSAGES
+from bpviz.engine import MESSAGES
 
 # Field names a learner can meet in a message, as the engine writes them (English shows
 # them as they are), and their Chinese.

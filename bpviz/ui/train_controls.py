@@ -10,9 +10,8 @@ import dataclasses
 import streamlit as st
 
 from bpviz import viz
-from bpviz.engine import MAX_LEARNING_RATE, MAX_ROWS, NetworkError, TrainingConfig, TrainingState, train
-from bpviz.engine.edit import reshape_network
-from bpviz.engine.training import MAX_DECAY
+from bpviz.engine import (MAX_DECAY, MAX_LEARNING_RATE, MAX_ROWS, NetworkError, TrainingConfig, TrainingState,
+                          reshape_network, train)
 from bpviz.ui import charts, layout, state, train_data
 from bpviz.ui.i18n import catalogue, error_text, t
 

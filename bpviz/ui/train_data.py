@@ -9,10 +9,8 @@ from typing import Optional
 
 import streamlit as st
 
-from bpviz.engine import (MAX_ROWS, Dataset, NetworkError, csv_columns, dataset_from_csv, sine,
-                          train_test_split, truth_table, two_d)
-from bpviz.engine.datasets import MAX_NOISE, MAX_TEST_FRACTION, TRUTH_TABLES, TWO_D_NAMES
-from bpviz.engine.limits import MAX_SEED
+from bpviz.engine import (MAX_NOISE, MAX_ROWS, MAX_SEED, MAX_TEST_FRACTION, TRUTH_TABLES, TWO_D_NAMES, Dataset,
+                          NetworkError, csv_columns, dataset_from_csv, sine, train_test_split, truth_table, two_d)
 from bpviz.ui.i18n import error_text, t
 
 DATA = "train_data"

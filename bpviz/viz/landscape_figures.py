@@ -7,7 +7,7 @@ w − η·∂E/∂w: the step the update takes, and the loss it predicts to firs
 """
 import numpy as np
 
-from bpviz.engine.gradient_check import verdict_of
+from bpviz.engine import verdict_of
 from bpviz.viz import style
 from bpviz.viz.text import label
 

@@ -9,7 +9,7 @@ number printed; a value not known at the step is a grey "?" cell.
 """
 import numpy as np
 
-from bpviz.engine.activations import ACTIVATIONS
+from bpviz.engine import ACTIVATIONS
 from bpviz.viz import style
 from bpviz.viz.notation import layer_mark
 from bpviz.viz.text import label

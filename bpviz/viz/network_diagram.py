@@ -11,8 +11,7 @@ from typing import Optional, Sequence
 
 import numpy as np
 
-from bpviz.engine import Network
-from bpviz.engine.steps import Step
+from bpviz.engine import Network, Step
 from bpviz.viz import style
 from bpviz.viz.diagram_layout import (EDGE_GROUPS, HOVER_AT, WIDTHS, axis_ranges, edge_endpoints, edge_values, edges,
                                       neuron_positions, packed, segments)

@@ -5,7 +5,7 @@ round trip. Neurons show activations going forward and deltas going backward;
 connections show weights going forward and gradients going backward.
 """
 
-from bpviz.engine.steps import step_sequence
+from bpviz.engine import step_sequence
 from bpviz.viz import style
 from bpviz.viz.network_diagram import diagram_layout, edge_traces, node_traces, side_labels, title_of, values_of
 from bpviz.viz.text import label
