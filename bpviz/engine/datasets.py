@@ -24,7 +24,7 @@ import numpy as np
 
 from .errors import NetworkError
 from .limits import MAX_INPUTS, MAX_OUTPUTS, MAX_ROWS, MAX_SEED
-from .validation import check_batch, check_int, check_number, check_same_rows, check_type
+from .validation import check_batch, check_data, check_int, check_number, check_type
 
 TASKS = ("classification", "regression")
 TRUTH_TABLES = {   # name -> (label of (x1, x2), target name)
@@ -84,9 +84,7 @@ class Dataset:
             raise NetworkError("data_shape", field="X", most=MAX_INPUTS)
         if Y.ndim != 2 or not 1 <= Y.shape[1] <= MAX_OUTPUTS:
             raise NetworkError("data_shape", field="Y", most=MAX_OUTPUTS)
-        X = check_batch(X, "X", X.shape[1], MAX_ROWS)
-        Y = check_batch(Y, "Y", Y.shape[1], MAX_ROWS)
-        check_same_rows(len(X), len(Y), "X", "Y")
+        X, Y = check_data(X, Y, (X.shape[1], Y.shape[1]), "X", "Y")
         if self.task not in TASKS:
             raise NetworkError("unknown_choice", field="task", choices=", ".join(TASKS), got=self.task)
         for field, names, width in (("input_names", self.input_names, X.shape[1]),

@@ -8,10 +8,9 @@ from typing import Tuple
 
 import numpy as np
 
-from .limits import MAX_ROWS
 from .network import Network
 from .propagation import forward_pass, example_losses
-from .validation import check_batch, check_number, check_same_rows, check_type
+from .validation import check_data, check_number, check_type
 
 
 @dataclass(frozen=True)
@@ -24,9 +23,7 @@ class ParameterGradients:
 def numerical_gradient(net: Network, X, Y, epsilon=1e-6) -> ParameterGradients:
     """Central-difference gradients of the batch-mean loss of `net` on (X, Y)."""
     check_type(net, Network, "net")
-    X = check_batch(X, "X (inputs)", net.sizes[0], MAX_ROWS)
-    Y = check_batch(Y, "Y (targets)", net.sizes[-1], MAX_ROWS)
-    check_same_rows(X.shape[0], Y.shape[0])
+    X, Y = check_data(X, Y, net.sizes)
     epsilon = check_number(epsilon, "epsilon", 0.0, 1.0, low_open=True)
 
     def loss_with(weights, biases):

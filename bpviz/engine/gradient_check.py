@@ -15,9 +15,11 @@ import numpy as np
 from .activations import ACTIVATIONS
 from .errors import NetworkError
 from .gradcheck import numerical_gradient
-from .landscape import ParameterRef, _check_data, parameter_refs
+from .landscape import ParameterRef, parameter_refs
 from .propagation import backward_pass, forward_pass, output_delta
+from .network import Network
 from .update import check_learning_rate
+from .validation import check_data, check_type
 
 PASS_BELOW, WARN_BELOW = 1e-5, 1e-3
 
@@ -96,7 +98,8 @@ def verdict_of(error):
 
 def gradient_check(net, X, Y, mistake="none", epsilon=1e-6, learning_rate=0.5) -> GradientCheckReport:
     """Backward pass (with `mistake`, one of MISTAKES) against central differences."""
-    X, Y = _check_data(net, X, Y)
+    check_type(net, Network, "net")
+    X, Y = check_data(X, Y, net.sizes)
     if mistake not in MISTAKES:
         raise NetworkError("unknown_choice", field="mistake", choices=", ".join(MISTAKES), got=mistake)
     learning_rate = check_learning_rate(learning_rate)

@@ -11,12 +11,12 @@ from typing import Optional
 import numpy as np
 
 from .errors import NetworkError
-from .limits import MAX_PARAMETER_MAGNITUDE, MAX_ROWS
+from .limits import MAX_PARAMETER_MAGNITUDE
 from .network import Network
 from .activations import ACTIVATIONS
 from .propagation import Trace, backward_pass, forward_pass, example_losses
 from .update import check_learning_rate
-from .validation import check_batch, check_int, check_same_rows, check_type
+from .validation import check_batch, check_data, check_int, check_type
 
 MAX_POINTS = 400          # values along one parameter
 MAX_GRID = 100            # values per axis of a two-parameter grid
@@ -78,18 +78,11 @@ def with_parameter(net, ref, value):
 
 def gradient_of(net, X, Y, ref):
     """∂E/∂(that parameter) by backpropagation, E the batch-mean loss."""
-    X, Y = _check_data(net, X, Y)
+    check_type(net, Network, "net")
+    X, Y = check_data(X, Y, net.sizes)
     grads = backward_pass(net, forward_pass(net, X), Y)
     return float(grads.weights[ref.layer - 1][ref.j, ref.k] if ref.kind == "weight"
                  else grads.biases[ref.layer - 1][ref.j])
-
-
-def _check_data(net, X, Y):
-    check_type(net, Network, "net")
-    X = check_batch(X, "X (inputs)", net.sizes[0], MAX_ROWS)
-    Y = check_batch(Y, "Y (targets)", net.sizes[-1], MAX_ROWS)
-    check_same_rows(len(X), len(Y))
-    return X, Y
 
 
 def _check_values(values, field, limit):
@@ -137,7 +130,8 @@ def _losses(net, X, Y, refs, values, dtype=np.float64):
 
 def loss_along(net, X, Y, ref, values):
     """The batch-mean loss for each value of one parameter, shape (len(values),)."""
-    X, Y = _check_data(net, X, Y)
+    check_type(net, Network, "net")
+    X, Y = check_data(X, Y, net.sizes)
     check_ref(net, ref)
     values = _check_values(values, "values", MAX_POINTS)
     return _losses(net, X, Y, [ref], values[:, None])
@@ -147,7 +141,8 @@ def loss_grid(net, X, Y, ref_x, ref_y, xs, ys):
     """The loss over a grid of two parameters, shape (len(ys), len(xs)), for drawing:
     computed in float32 (relative error about 1e-6), which is what makes a 60×60 grid
     on 200 examples fast; `loss_along` (whose numbers are shown) stays float64."""
-    X, Y = _check_data(net, X, Y)
+    check_type(net, Network, "net")
+    X, Y = check_data(X, Y, net.sizes)
     check_ref(net, ref_x), check_ref(net, ref_y)
     if ref_x == ref_y:
         raise NetworkError("grid_same_parameter")
@@ -160,7 +155,8 @@ def loss_grid(net, X, Y, ref_x, ref_y, xs, ys):
 def descent_path(net, X, Y, refs, learning_rate, steps):
     """`steps` gradient-descent steps on the parameters `refs` only (the others fixed),
     from their current values: an array (steps + 1, len(refs)), row 0 the start."""
-    X, Y = _check_data(net, X, Y)
+    check_type(net, Network, "net")
+    X, Y = check_data(X, Y, net.sizes)
     for ref in refs:
         check_ref(net, ref)
     learning_rate = check_learning_rate(learning_rate)

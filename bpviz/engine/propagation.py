@@ -17,7 +17,7 @@ from .activations import ACTIVATIONS
 from .limits import MAX_ROWS
 from .losses import LOSSES
 from .network import Network
-from .validation import check_batch, check_same_rows, check_type
+from .validation import check_batch, check_data, check_same_rows, check_type
 from .errors import NetworkError
 
 
@@ -70,10 +70,9 @@ def backward(net: Network, trace: Trace, Y) -> Gradients:
 
 def loss_value(net: Network, X, Y) -> float:
     """The batch-mean loss of `net` on (X, Y), without the backward pass."""
-    trace = forward(net, X)
-    Y = check_batch(Y, "Y (targets)", net.sizes[-1], MAX_ROWS)
-    check_same_rows(trace.output.shape[0], Y.shape[0])
-    return float(np.mean(example_losses(net, trace, Y)))
+    check_type(net, Network, "net")
+    X, Y = check_data(X, Y, net.sizes)
+    return float(np.mean(example_losses(net, forward_pass(net, X), Y)))
 
 
 def _check_trace(net, trace):

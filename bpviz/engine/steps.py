@@ -15,11 +15,10 @@ from typing import Optional, Tuple
 import numpy as np
 
 from .errors import NetworkError
-from .limits import MAX_ROWS
 from .network import Network
 from .propagation import Gradients, Trace, backward_pass, forward_pass
 from .update import check_learning_rate, sgd_step
-from .validation import check_batch, check_same_rows, check_type
+from .validation import check_data, check_type
 
 PHASES = ("start", "forward", "loss", "backward", "update")
 GRANULARITIES = ("layer", "pass")
@@ -99,9 +98,7 @@ def step_sequence(net: Network, X, Y, learning_rate, granularity="layer",
     check_type(net, Network, "net")
     if granularity not in GRANULARITIES:
         raise NetworkError("unknown_choice", field="granularity", choices=", ".join(GRANULARITIES), got=granularity)
-    X = check_batch(X, "X (inputs)", net.sizes[0], MAX_ROWS)
-    Y = check_batch(Y, "Y (targets)", net.sizes[-1], MAX_ROWS)
-    check_same_rows(X.shape[0], Y.shape[0])
+    X, Y = check_data(X, Y, net.sizes)
     learning_rate = check_learning_rate(learning_rate)
     trace = forward_pass(net, X)
     gradients = backward_pass(net, trace, Y)

@@ -43,7 +43,7 @@ from .fastpath import FlatData, FlatModel, pack, unpack
 from .propagation import forward_pass
 from .training_state import (MAX_DECAY, MAX_TARGET_LOSS, STOP_REASONS, EpochRecord,  # noqa: F401  (re-exported)
                              TrainingConfig, TrainingResult, TrainingState)
-from .validation import check_batch, check_same_rows, check_type
+from .validation import check_data, check_type
 
 EXPLODING_FACTOR = 1e6
 
@@ -70,16 +70,9 @@ def _accuracy(output, truth, rule):
 def accuracy(net, X, Y):
     """Fraction of the rows of (X, Y) that `net` classifies right, or None for regression."""
     check_type(net, Network, "net")
-    X, Y = _check_data(net, X, Y, "X (inputs)", "Y (targets)")
+    X, Y = check_data(X, Y, net.sizes)
     rule = label_rule(Y)
     return _accuracy(forward_pass(net, X).output, _truth(Y, rule), rule)
-
-
-def _check_data(net, X, Y, x_field, y_field):
-    X = check_batch(X, x_field, net.sizes[0], MAX_ROWS)
-    Y = check_batch(Y, y_field, net.sizes[-1], MAX_ROWS)
-    check_same_rows(X.shape[0], Y.shape[0], x_field, y_field)
-    return X, Y
 
 
 # ---- training -----------------------------------------------------------------------
@@ -97,11 +90,11 @@ def train(state_or_network, X, Y, config, X_test=None, Y_test=None) -> TrainingR
         state = TrainingState(state)
     check_type(state, TrainingState, "state_or_network", "TrainingState or a Network")
     check_type(config, TrainingConfig, "config")
-    X, Y = _check_data(state.network, X, Y, "X (inputs)", "Y (targets)")
+    X, Y = check_data(X, Y, state.network.sizes)
     if (X_test is None) != (Y_test is None):
         raise NetworkError("test_data_pair")
     if X_test is not None:
-        X_test, Y_test = _check_data(state.network, X_test, Y_test, "X_test", "Y_test")
+        X_test, Y_test = check_data(X_test, Y_test, state.network.sizes, "X_test", "Y_test")
         if len(X) + len(X_test) > MAX_ROWS:
             raise NetworkError("rows_limit", limit=MAX_ROWS, train=len(X), test=len(X_test))
     _check_work(config, len(X))

@@ -9,7 +9,7 @@ import numbers
 import numpy as np
 
 from .errors import NetworkError
-from .limits import MAX_PARAMETER_MAGNITUDE
+from .limits import MAX_PARAMETER_MAGNITUDE, MAX_ROWS
 
 
 def check_type(value, kind, field, expected=None):
@@ -96,6 +96,15 @@ def check_batch(X, field, width, max_rows, magnitude=MAX_PARAMETER_MAGNITUDE):
     if not (np.abs(array) <= magnitude).all():  # also False for NaN
         raise NetworkError("batch_not_finite", field=field, low=-magnitude, high=magnitude)
     return array
+
+
+def check_data(X, Y, sizes, x_field="X (inputs)", y_field="Y (targets)"):
+    """(X, Y) for a network of neuron counts `sizes`: float64 batches `(n, sizes[0])` and
+    `(n, sizes[-1])` with the same n, from 1 to MAX_ROWS rows."""
+    X = check_batch(X, x_field, sizes[0], MAX_ROWS)
+    Y = check_batch(Y, y_field, sizes[-1], MAX_ROWS)
+    check_same_rows(len(X), len(Y), x_field, y_field)
+    return X, Y
 
 
 def _holds_only_numbers(value, depth):
