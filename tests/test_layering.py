@@ -1,6 +1,13 @@
-"""The direction of imports: engine imports numpy only, viz never imports streamlit."""
+"""The direction of imports: engine imports numpy only, viz never imports streamlit; the UI
+and the figures reach the engine only through `bpviz.engine`; no module borrows another's
+private name."""
+import ast
+import importlib
 import subprocess
 import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def _modules_after_import(module):
@@ -20,3 +27,42 @@ def test_viz_imports_no_streamlit():
     loaded = _modules_after_import("bpviz.viz")
     assert "plotly" in loaded
     assert "streamlit" not in loaded
+
+
+def _imports(paths):
+    """(file, line, module, name) of every `from module import name` in the files, and of
+    every `imported._name` (an attribute read through a name the file imported)."""
+    for path in paths:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        imported = {}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom):
+                module = "." * node.level + (node.module or "")
+                for alias in node.names:
+                    imported[alias.asname or alias.name] = module
+                    yield path.relative_to(ROOT), node.lineno, module, alias.name
+            elif isinstance(node, ast.Import):
+                imported.update({alias.asname or alias.name: alias.name for alias in node.names})
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id in imported:
+                yield path.relative_to(ROOT), node.lineno, node.value.id, node.attr
+
+
+def test_ui_and_viz_import_the_engine_only_through_its_package():
+    files = [*ROOT.glob("bpviz/ui/*.py"), *ROOT.glob("bpviz/viz/*.py"), *ROOT.glob("views/*.py"), ROOT / "app.py"]
+    deep = [(str(f), line, module) for f, line, module, _ in _imports(files) if module.startswith("bpviz.engine.")]
+    assert deep == []
+
+
+def test_no_module_imports_another_modules_private_name():
+    files = [p for p in ROOT.rglob("*.py") if ".git" not in p.parts]
+    private = [(str(f), line, f"{module}.{name}") for f, line, module, name in _imports(files)
+               if name.startswith("_") and not name.startswith("__")]
+    assert private == []
+
+
+def test_engine_package_lists_its_public_api():
+    engine = importlib.import_module("bpviz.engine")
+    assert len(engine.__all__) == len(set(engine.__all__))
+    assert [name for name in engine.__all__ if not hasattr(engine, name)] == []
+    assert [name for name in engine.__all__ if name.startswith("_")] == []

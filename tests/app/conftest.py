@@ -1,20 +1,7 @@
-"""AppTest helpers: run app.py, switch pages, read the session's network."""
-from pathlib import Path
-
+"""AppTest fixtures: the app opened on a page; the helpers are in tests/app/apptest.py."""
 import pytest
-from streamlit.testing.v1 import AppTest
 
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def open_app(page=None):
-    """Run the app (on `page`, e.g. "build") and check that nothing raised."""
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    at.run()
-    if page:
-        at.switch_page(f"views/{page}.py").run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+from tests.app.apptest import open_app
 
 
 @pytest.fixture
@@ -30,9 +17,3 @@ def build_page():
 @pytest.fixture
 def step_page():
     return open_app("step")
-
-
-def rerun(at):
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at

@@ -4,7 +4,7 @@ import json
 import numpy as np
 
 from bpviz.engine import Network, network_to_json
-from tests.app.conftest import rerun
+from tests.app.apptest import rerun
 
 
 def _network(at):

@@ -4,7 +4,7 @@ import json
 
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from tests.app.conftest import open_app, rerun
+from tests.app.apptest import open_app, rerun
 
 GARBAGE = st.one_of(
     st.binary(max_size=400),

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from streamlit import config
 
-from tests.app.conftest import open_app
+from tests.app.apptest import open_app
 
 ROOT = Path(__file__).resolve().parents[2]
 

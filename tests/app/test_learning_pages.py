@@ -1,5 +1,5 @@
 """Landscape and Gradient-check pages through AppTest."""
-from tests.app.conftest import open_app, rerun
+from tests.app.apptest import open_app, rerun
 
 
 def test_landscape_shows_the_gradient_of_the_chosen_weight():

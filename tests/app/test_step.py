@@ -4,7 +4,7 @@ import json
 import numpy as np
 
 from bpviz.engine import backward, forward, sgd_step
-from tests.app.conftest import rerun
+from tests.app.apptest import rerun
 
 
 def _click(at, key):

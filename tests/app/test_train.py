@@ -2,7 +2,7 @@
 import numpy as np
 
 from bpviz.engine import TrainingConfig, forward, loss_value, train, truth_table
-from tests.app.conftest import open_app, rerun
+from tests.app.apptest import open_app, rerun
 
 
 def _load_xor_preset(at):

@@ -2,7 +2,7 @@
 artifacts, the right language on screen, and the theme actually applied."""
 import pytest
 
-from tests.e2e.conftest import Session
+from tests.e2e.browser import Session
 
 pytestmark = pytest.mark.e2e
 TITLES = {"en": "Step through backpropagation", "zh": "逐步执行反向传播"}

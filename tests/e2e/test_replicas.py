@@ -13,7 +13,7 @@ import urllib.request
 
 import pytest
 
-from tests.e2e.conftest import ARTIFACTS, ROOT, Session, _free_port, _require, start_server, stop_server
+from tests.e2e.browser import ARTIFACTS, ROOT, Session, free_port, require, start_server, stop_server
 
 pytestmark = pytest.mark.e2e
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
@@ -21,10 +21,10 @@ NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 
 @pytest.fixture(scope="module")
 def balancer(tmp_path_factory):
-    _require(os.path.exists(NGINX), f"no nginx at {NGINX} (apt-get install nginx)")
+    require(os.path.exists(NGINX), f"no nginx at {NGINX} (apt-get install nginx)")
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     replicas = [start_server() for _ in range(2)]
-    port = _free_port()
+    port = free_port()
     conf = (ROOT / "deploy" / "nginx.conf").read_text()
     for default, (_, url) in zip(("127.0.0.1:8601", "127.0.0.1:8602"), replicas):
         conf = conf.replace(default, url.split("//")[1])

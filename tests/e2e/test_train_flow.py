@@ -38,7 +38,7 @@ def test_train_xor_to_full_accuracy_with_curve_and_boundary(session):
 
 
 def test_two_learners_never_see_each_others_network(browser, server):
-    from tests.e2e.conftest import Session
+    from tests.e2e.browser import Session
     alice, bob = Session(browser, server), Session(browser, server)
     try:
         _load_xor(alice)

@@ -1,0 +1,175 @@
+"""Real-browser helpers for the e2e tests: a Streamlit server on loopback
+(`start_server`, `stop_server`, `free_port`), `Session` (one chromium tab on the app)
+and `require` (skip, or fail under CI=true, when chromium or Playwright is missing).
+The fixtures that use them are in conftest.py. Screenshots go to artifacts/e2e/.
+"""
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "artifacts" / "e2e"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
+
+
+def require(condition, reason):
+    if condition:
+        return
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"browser tests cannot run in CI: {reason}")
+    pytest.skip(reason)
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_server(port=None, extra_args=()):
+    """Start `streamlit run app.py` on 127.0.0.1; returns (process, base URL)."""
+    port = port or free_port()
+    command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
+               "--server.address", "127.0.0.1", "--server.port", str(port),
+               "--browser.gatherUsageStats", "false", *extra_args]
+    log = open(ARTIFACTS / f"server-{port}.log", "w")
+    process = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    return process, url
+        except OSError:
+            time.sleep(0.3)
+        if process.poll() is not None:
+            break
+    stop_server(process)
+    raise RuntimeError(f"streamlit did not become healthy on port {port}; see {log.name}")
+
+
+def stop_server(process):
+    if process.poll() is None:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+
+
+class Session:
+    """One browser tab on the app, collecting console errors."""
+
+    def __init__(self, browser, url, viewport=(1400, 1000), color_scheme="light"):
+        self.context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]},
+                                           color_scheme=color_scheme)
+        self.page = self.context.new_page()
+        self.url = url
+        self.errors = []
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.failed_responses = []   # (status, url): the console's 404 lines do not say which file
+        self.page.on("response", lambda r: r.status >= 400 and self.failed_responses.append((r.status, r.url)))
+
+    def open(self, path=""):
+        """Load the app at `path` in this tab: a new Streamlit session."""
+        self.page.goto(f"{self.url}/{path}")
+        self.page.wait_for_selector("[data-testid='stApp']", timeout=60_000)
+        self.idle()
+        return self
+
+    def go(self, title):
+        """Switch page through the sidebar navigation, keeping the session (a new URL
+        would start a new session, with a fresh network)."""
+        self.page.get_by_test_id("stSidebarNav").get_by_role("link", name=title).click()
+        self.idle()
+        return self
+
+    def idle(self, timeout=60_000):
+        """Wait until the script has finished running (after any click)."""
+        self.page.wait_for_timeout(300)
+        self.page.wait_for_selector(IDLE, timeout=timeout)
+
+    def click_button(self, label):
+        self.page.get_by_role("button", name=label, exact=False).first.click()
+        self.idle()
+
+    def real_errors(self):
+        """Console errors except the probes Streamlit's frontend makes when a page URL is
+        opened directly: it first tries /<page>/_stcore/health and /host-config (404),
+        then the app root. Any other failed request still counts."""
+        probes = [url for status, url in self.failed_responses
+                  if status == 404 and url.split("?")[0].endswith(("/_stcore/health", "/_stcore/host-config"))
+                  and "/_stcore/" in url.split("//", 1)[1].split("/", 1)[1][1:]]
+        other_failures = len(self.failed_responses) - len(probes)
+        errors = [e for e in self.errors if "favicon" not in e]
+        if other_failures == 0:
+            errors = [e for e in errors if "status of 404" not in e]
+        return errors
+
+    def sidebar_network(self):
+        """The one-line description of the session's network in the sidebar."""
+        code = self.page.get_by_test_id("stSidebar").get_by_test_id("stCode")
+        code.wait_for()
+        self.page.wait_for_function("el => el.innerText.includes('·')", arg=code.element_handle())
+        return code.inner_text()
+
+    def contrast_ratios(self):
+        """WCAG contrast ratios as drawn: the page heading and the figure's texts on the
+        page background (lowest), labels on neurons and on the input/target chips against
+        what is behind them (lowest), and the colour bar's tick labels (Streamlit's theme
+        colour for axes) on the background."""
+        return self.page.evaluate("""() => {
+            const rgb = text => text.match(/[\\d.]+/g).slice(0, 3).map(Number);
+            const luminance = colour => {
+                const [r, g, b] = colour.map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+                return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+            };
+            const ratio = (a, b) => {
+                const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+                return (light + 0.05) / (dark + 0.05);
+            };
+            const fill = element => rgb(getComputedStyle(element).fill);
+            const plot = document.querySelector(".js-plotly-plot");
+            const background = rgb(getComputedStyle(document.querySelector("[data-testid='stApp']")).backgroundColor);
+            const onBackground = [...plot.querySelectorAll(".gtitle")].map(t => ratio(fill(t), background));
+            const onMarkers = [];
+            const key = (x, y) => [x, y].map(v => Math.round(Number(v))).join(",");
+            const markerFill = new Map();                 // position -> fill of the marker drawn there
+            plot.querySelectorAll("g.trace.scatter g.points path.point").forEach(p => {
+                const paint = getComputedStyle(p).fill;                      // skip open and invisible markers
+                if (paint === "none" || /rgba\\(.*,\\s*0\\)$/.test(paint)) return;
+                const [x, y] = p.getAttribute("transform").match(/[-\\d.]+/g);
+                markerFill.set(key(x, y), fill(p));
+            });
+            for (const t of plot.querySelectorAll("g.trace.scatter g.textpoint text")) {    // text sits at x, y
+                const behind = markerFill.get(key(t.getAttribute("x"), t.getAttribute("y")));
+                if (behind) onMarkers.push(ratio(fill(t), behind)); else onBackground.push(ratio(fill(t), background));
+            }
+            for (const note of plot.querySelectorAll("g.annotation")) {      // the input and target labels, on chips
+                onMarkers.push(ratio(fill(note.querySelector("text.annotation-text")), fill(note.querySelector("rect.bg"))));
+            }
+            const ticks = [...plot.querySelectorAll(".cbaxis text")].map(t => ratio(fill(t), background));
+            return {heading: ratio(rgb(getComputedStyle(document.querySelector("h1")).color), background),
+                    on_background: Math.min(...onBackground), on_markers: Math.min(...onMarkers),
+                    colour_bar: Math.min(...ticks), counts: [onBackground.length, onMarkers.length, ticks.length]};
+        }""")
+
+    def screenshot(self, name):
+        self.page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+    def close(self):
+        self.context.close()
