@@ -14,15 +14,14 @@ from .datasets import (DATASET_NAMES, MAX_NOISE, MAX_TEST_FRACTION, TRUTH_TABLES
 from .edit import insert_neuron, remove_neuron, reshape_network, set_bias, set_weight
 from .errors import NetworkError
 from .explanations import QUANTITIES, Explanation, available_quantities, explain
-from .gradcheck import ParameterGradients, numerical_gradient
-from .gradient_check import MISTAKES, GradientCheckReport, gradient_check, verdict_of
-from .landscape import (ParameterRef, default_window, descent_path, gradient_of, loss_along, loss_grid,
-                        parameter_refs, parameter_value)
+from .gradient_check import GradientCheckReport, gradient_check, numerical_gradient, verdict_of
+from .landscape import default_window, descent_path, gradient_of, loss_along, loss_grid, parameter_value
 from .limits import (MAX_HIDDEN_LAYERS, MAX_INPUTS, MAX_LEARNING_RATE, MAX_NEURONS_PER_LAYER, MAX_OUTPUTS,
                      MAX_PARAMETER_MAGNITUDE, MAX_ROWS, MAX_SEED)
 from .losses import LOSS_NAMES, LOSSES
 from .messages import MESSAGES
-from .network import INITS, Network, check_sizes
+from .mistakes import MISTAKES
+from .network import INITS, Network, ParameterGradients, ParameterRef, check_sizes, parameter_refs
 from .numbers import latex_number, paren
 from .presets import PRESET_NAMES, Preset, preset
 from .propagation import Gradients, Trace, backward, backward_pass, forward, forward_pass, loss_value

@@ -1,8 +1,12 @@
-"""The gradient check, and deliberate backward-pass mistakes for it to catch.
+"""The gradient check: numerical gradients by central differences, the independent check
+on `backward`, and the report comparing the two.
+
+∂E/∂θ ≈ (E(θ + ε) − E(θ − ε)) / 2ε for every weight and bias θ, where E is the
+batch-mean loss. Error O(ε²); each parameter costs two forward passes.
 
 `gradient_check(net, X, Y, mistake)` compares the backward pass — the correct one,
-or one with a classic mistake switched on, for teaching only (training never uses
-these) — with central differences of the loss, parameter by parameter:
+or one with a classic mistake switched on (mistakes.py, for teaching only) — with
+the numerical gradient, parameter by parameter:
 
     relative error = |analytic − numerical| / max(|analytic| + |numerical|, 1e-12)
     verdict: "pass" if the largest is < 1e-5, "warn" if < 1e-3, else "fail"
@@ -12,64 +16,14 @@ from typing import Tuple
 
 import numpy as np
 
-from .activations import ACTIVATIONS
 from .errors import NetworkError
-from .gradcheck import numerical_gradient
-from .landscape import ParameterRef, parameter_refs
-from .propagation import backward_pass, forward_pass, output_delta
-from .network import Network
+from .mistakes import MISTAKES
+from .network import Network, ParameterGradients, ParameterRef, parameter_refs
+from .propagation import example_losses, forward_pass
 from .update import check_learning_rate
-from .validation import check_data, check_type
+from .validation import check_data, check_number, check_type
 
 PASS_BELOW, WARN_BELOW = 1e-5, 1e-3
-
-
-def _correct(net, X, Y, learning_rate):
-    grads = backward_pass(net, forward_pass(net, X), Y)
-    return grads.weights, grads.biases
-
-
-def _hidden_deltas(net, trace, Y, weights_for_hidden, use_derivative=True):
-    """δ of every layer, output first, with the given weights carrying δ backwards."""
-    L = len(net.weights)
-    deltas = [None] * L
-    deltas[-1] = output_delta(net, trace, Y)
-    for l in range(L - 2, -1, -1):
-        activation = ACTIVATIONS[net.activations[l]]
-        carried = deltas[l + 1] @ weights_for_hidden[l + 1]
-        deltas[l] = (activation.backprop(trace.preactivations[l], trace.activations[l + 1], carried)
-                     if use_derivative else carried)
-    return deltas
-
-
-def _gradients(trace, deltas, divide_by):
-    return ([d.T @ trace.activations[l] / divide_by for l, d in enumerate(deltas)],
-            [d.sum(axis=0) / divide_by for d in deltas])
-
-
-def _no_activation_derivative(net, X, Y, learning_rate):
-    """Forgets f′(z) when carrying δ back into a hidden layer: δ⁽ˡ⁾ = W⁽ˡ⁺¹⁾ᵀ δ⁽ˡ⁺¹⁾."""
-    trace = forward_pass(net, X)
-    return _gradients(trace, _hidden_deltas(net, trace, Y, net.weights, use_derivative=False), len(X))
-
-
-def _updated_weights_for_hidden_deltas(net, X, Y, learning_rate):
-    """Updates the output layer first, then carries δ back with the already-updated weights."""
-    trace = forward_pass(net, X)
-    correct = backward_pass(net, trace, Y)
-    updated = [w - learning_rate * g for w, g in zip(net.weights, correct.weights)]
-    return _gradients(trace, _hidden_deltas(net, trace, Y, updated), len(X))
-
-
-def _sum_not_mean(net, X, Y, learning_rate):
-    """Sums the examples' gradients instead of averaging them (wrong whenever n > 1)."""
-    trace = forward_pass(net, X)
-    return _gradients(trace, _hidden_deltas(net, trace, Y, net.weights), 1.0)
-
-
-MISTAKES = {"none": _correct, "no_activation_derivative": _no_activation_derivative,
-            "updated_weights_for_hidden_deltas": _updated_weights_for_hidden_deltas,
-            "sum_not_mean": _sum_not_mean}
 
 
 @dataclass(frozen=True)
@@ -86,6 +40,36 @@ class GradientCheckReport:
     rows: Tuple[CheckRow, ...]
     max_relative_error: float
     verdict: str            # "pass", "warn" or "fail"
+
+
+def numerical_gradient(net: Network, X, Y, epsilon=1e-6) -> ParameterGradients:
+    """Central-difference gradients of the batch-mean loss of `net` on (X, Y)."""
+    check_type(net, Network, "net")
+    X, Y = check_data(X, Y, net.sizes)
+    epsilon = check_number(epsilon, "epsilon", 0.0, 1.0, low_open=True)
+
+    def loss_with(weights, biases):
+        trial = Network.trusted(weights, biases, net.activations, net.loss, net.sizes)
+        return float(np.mean(example_losses(trial, forward_pass(trial, X), Y)))
+
+    def differences(params, other, params_first):
+        grads = []
+        for l, param in enumerate(params):
+            grad = np.zeros_like(param)
+            for index in np.ndindex(param.shape):
+                values = []
+                for sign in (1.0, -1.0):
+                    shifted = param.copy()
+                    shifted[index] += sign * epsilon
+                    trial = list(params)
+                    trial[l] = shifted
+                    values.append(loss_with(trial, other) if params_first else loss_with(other, trial))
+                grad[index] = (values[0] - values[1]) / (2.0 * epsilon)
+            grads.append(grad)
+        return tuple(grads)
+
+    return ParameterGradients(differences(net.weights, net.biases, True),
+                              differences(net.biases, net.weights, False))
 
 
 def relative_error(analytic, numerical):

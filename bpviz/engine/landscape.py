@@ -5,14 +5,12 @@ A parameter is addressed by `ParameterRef(kind, layer, j, k)` in the
 explanations' numbering: ("weight", l, j, k) is w^{(l)}_{jk} = weights[l-1][j, k],
 ("bias", l, j) is b^{(l)}_j = biases[l-1][j].
 """
-from dataclasses import dataclass
-from typing import Optional
 
 import numpy as np
 
 from .errors import NetworkError
 from .limits import MAX_PARAMETER_MAGNITUDE
-from .network import Network
+from .network import Network, check_ref
 from .activations import ACTIVATIONS
 from .propagation import Trace, backward_pass, forward_pass, example_losses
 from .update import check_learning_rate
@@ -21,43 +19,6 @@ from .validation import check_batch, check_data, check_int, check_type
 MAX_POINTS = 400          # values along one parameter
 MAX_GRID = 100            # values per axis of a two-parameter grid
 MAX_PATH_STEPS = 500
-
-
-@dataclass(frozen=True)
-class ParameterRef:
-    kind: str             # "weight" or "bias"
-    layer: int            # 1..L
-    j: int
-    k: Optional[int] = None
-
-    @property
-    def label(self):
-        return f"w({self.layer})[{self.j},{self.k}]" if self.kind == "weight" else f"b({self.layer})[{self.j}]"
-
-    @property
-    def symbol(self):
-        return (rf"w^{{({self.layer})}}_{{{self.j}{self.k}}}" if self.kind == "weight"
-                else rf"b^{{({self.layer})}}_{{{self.j}}}")
-
-
-def parameter_refs(net):
-    """Every parameter of `net`, weights then bias of each neuron, layer by layer."""
-    refs = []
-    for l in range(1, len(net.sizes)):
-        for j in range(net.sizes[l]):
-            refs += [ParameterRef("weight", l, j, k) for k in range(net.sizes[l - 1])]
-            refs.append(ParameterRef("bias", l, j))
-    return refs
-
-
-def check_ref(net, ref):
-    if not isinstance(ref, ParameterRef) or ref.kind not in ("weight", "bias"):
-        raise NetworkError("bad_parameter_ref")
-    check_int(ref.layer, "parameter layer", 1, len(net.sizes) - 1)
-    check_int(ref.j, "parameter j", 0, net.sizes[ref.layer] - 1)
-    if ref.kind == "weight":
-        check_int(ref.k, "parameter k", 0, net.sizes[ref.layer - 1] - 1)
-    return ref
 
 
 def parameter_value(net, ref):

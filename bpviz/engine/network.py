@@ -6,6 +6,9 @@ to L (output); `sizes[l]` is the neuron count of layer l; `weights[l]` has shape
 layer l to neuron j of layer l+1; `biases[l]` has shape `(sizes[l+1],)`;
 `activations[l]` is the activation of layer l+1. Arrays are read-only float64.
 """
+from dataclasses import dataclass
+from typing import Optional, Tuple
+
 import numpy as np
 
 from .activations import ACTIVATIONS, HIDDEN_ACTIVATION_NAMES
@@ -206,3 +209,49 @@ class Network:
         """One line for a sidebar: '2-2-2 · sigmoid, sigmoid · squared_error · 12 parameters'."""
         layers = "-".join(str(n) for n in self.sizes)
         return f"{layers} · {', '.join(self.activations)} · {self.loss} · {self.parameter_count} parameters"
+
+
+# ---- the parameters, one at a time and all together ------------------------------------
+
+@dataclass(frozen=True)
+class ParameterRef:
+    kind: str             # "weight" or "bias"
+    layer: int            # 1..L
+    j: int
+    k: Optional[int] = None
+
+    @property
+    def label(self):
+        return f"w({self.layer})[{self.j},{self.k}]" if self.kind == "weight" else f"b({self.layer})[{self.j}]"
+
+    @property
+    def symbol(self):
+        return (rf"w^{{({self.layer})}}_{{{self.j}{self.k}}}" if self.kind == "weight"
+                else rf"b^{{({self.layer})}}_{{{self.j}}}")
+
+
+def parameter_refs(net):
+    """Every parameter of `net`, weights then bias of each neuron, layer by layer."""
+    refs = []
+    for l in range(1, len(net.sizes)):
+        for j in range(net.sizes[l]):
+            refs += [ParameterRef("weight", l, j, k) for k in range(net.sizes[l - 1])]
+            refs.append(ParameterRef("bias", l, j))
+    return refs
+
+
+def check_ref(net, ref):
+    if not isinstance(ref, ParameterRef) or ref.kind not in ("weight", "bias"):
+        raise NetworkError("bad_parameter_ref")
+    check_int(ref.layer, "parameter layer", 1, len(net.sizes) - 1)
+    check_int(ref.j, "parameter j", 0, net.sizes[ref.layer] - 1)
+    if ref.kind == "weight":
+        check_int(ref.k, "parameter k", 0, net.sizes[ref.layer - 1] - 1)
+    return ref
+
+
+@dataclass(frozen=True)
+class ParameterGradients:
+    """Gradients shaped like the network's parameters: `weights[l]`, `biases[l]`."""
+    weights: Tuple[np.ndarray, ...]
+    biases: Tuple[np.ndarray, ...]

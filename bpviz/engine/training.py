@@ -36,7 +36,7 @@ import numpy as np
 
 from .datasets import is_classification, label_rule  # noqa: F401  (is_classification re-exported)
 from .errors import NetworkError
-from .gradcheck import ParameterGradients
+from .network import ParameterGradients
 from .limits import MAX_EXAMPLE_PASSES_PER_CALL, MAX_PARAMETER_MAGNITUDE, MAX_ROWS, MAX_UPDATES_PER_CALL
 from .network import Network
 from .fastpath import FlatData, FlatModel, pack, unpack

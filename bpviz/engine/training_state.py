@@ -7,7 +7,7 @@ from typing import NamedTuple, Optional, Tuple
 import numpy as np
 
 from .errors import NetworkError
-from .gradcheck import ParameterGradients
+from .network import ParameterGradients
 from .limits import MAX_EPOCHS_PER_CALL, MAX_ROWS, MAX_SEED
 from .network import Network
 from .update import check_learning_rate

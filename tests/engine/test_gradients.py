@@ -19,7 +19,7 @@ import pytest
 
 from bpviz.engine.activations import ACTIVATION_NAMES, HIDDEN_ACTIVATION_NAMES
 from bpviz.engine.errors import NetworkError
-from bpviz.engine.gradcheck import numerical_gradient
+from bpviz.engine.gradient_check import numerical_gradient
 from bpviz.engine.losses import LOSS_NAMES
 from bpviz.engine.network import Network
 from bpviz.engine.propagation import backward, forward, loss_value

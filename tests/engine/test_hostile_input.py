@@ -12,8 +12,8 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from bpviz.engine.errors import NetworkError
-from bpviz.engine.gradcheck import ParameterGradients, numerical_gradient
-from bpviz.engine.network import Network
+from bpviz.engine.gradient_check import numerical_gradient
+from bpviz.engine.network import Network, ParameterGradients
 from bpviz.engine.presets import preset
 from bpviz.engine.propagation import backward, forward, loss_value
 from bpviz.engine.serialization import network_from_json

@@ -4,8 +4,8 @@ import pytest
 
 from bpviz.engine import Network, NetworkError, backward, forward, loss_value, two_d
 from bpviz.engine.gradient_check import MISTAKES, gradient_check, relative_error
-from bpviz.engine.landscape import (ParameterRef, descent_path, gradient_of, loss_along, loss_grid,
-                                    parameter_refs, parameter_value, with_parameter)
+from bpviz.engine.landscape import descent_path, gradient_of, loss_along, loss_grid, parameter_value, with_parameter
+from bpviz.engine.network import ParameterRef, parameter_refs
 
 DATA = two_d("circle", 30, 0.1, seed=4)
 NET = Network.random([2, 3, 2, 1], ["tanh", "sigmoid", "sigmoid"], "binary_cross_entropy", seed=2)

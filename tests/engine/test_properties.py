@@ -13,7 +13,7 @@ import pytest
 from hypothesis import assume, given, settings, strategies as st
 
 from bpviz.engine.activations import ACTIVATION_NAMES, HIDDEN_ACTIVATION_NAMES
-from bpviz.engine.gradcheck import numerical_gradient
+from bpviz.engine.gradient_check import numerical_gradient
 from bpviz.engine.losses import LOSS_NAMES
 from bpviz.engine.network import Network
 from bpviz.engine.propagation import backward, forward

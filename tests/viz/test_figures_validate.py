@@ -6,7 +6,7 @@ import pytest
 
 from bpviz.engine import Network, TrainingConfig, preset, sine, step_sequence, train, two_d
 from bpviz.engine.gradient_check import gradient_check
-from bpviz.engine.landscape import ParameterRef, descent_path, loss_grid
+from bpviz.engine import ParameterRef, descent_path, loss_grid
 from bpviz.viz import (animation_figure, contour_figure, decision_boundary_figure, gradcheck_figure, loss_figure,
                        matrix_figure, network_figure, one_weight_figure, regression_figure)
 
