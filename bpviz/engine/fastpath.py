@@ -10,7 +10,7 @@ per call, and the tests check that the result equals repeated
 import numpy as np
 
 from .activations import ACTIVATIONS
-from .propagation import Trace, example_losses, output_delta_rule
+from .propagation import Trace, delta_recursion, example_losses, output_delta_rule
 
 
 # ---- the inner loop on the flat parameter vector -------------------------------------
@@ -89,12 +89,10 @@ class FlatModel:
         """Σ over the batch of ∂E_n/∂θ, flat, from a forward pass (in this model's buffer,
         overwritten by the next call)."""
         zs, augmented, plain = forward
-        delta = self.output_delta(y, zs[-1], plain[-1])                # δ⁽ᴸ⁾
-        for l in range(len(self.views) - 1, -1, -1):
+        deltas = delta_recursion(self.output_delta(y, zs[-1], plain[-1]), zs, plain, self.weights_t,
+                                 self.hidden_activations)                # δ⁽ᴸ⁾, δ⁽ᴸ⁻¹⁾, …, δ⁽¹⁾
+        for l, delta in enumerate(reversed(deltas)):
             augmented[l].T.dot(delta, out=self.gradient_views[l])      # Σ_n [a 1]ᵀ δ
-            if l:   # δ⁽ˡ⁾ = (δ⁽ˡ⁺¹⁾ W⁽ˡ⁺¹⁾) ⊙ f′(z⁽ˡ⁾)
-                delta = self.hidden_activations[l - 1].backprop(
-                    zs[l - 1], plain[l - 1], delta.dot(self.weights_t[l]))
         return self.gradient
 
     def evaluate(self, data):

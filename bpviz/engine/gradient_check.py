@@ -89,13 +89,13 @@ def gradient_check(net, X, Y, mistake="none", epsilon=1e-6, learning_rate=0.5) -
     learning_rate = check_learning_rate(learning_rate)
     numerical = numerical_gradient(net, X, Y, epsilon)
     with np.errstate(all="ignore"):
-        weights, biases = MISTAKES[mistake](net, X, Y, learning_rate)
+        analytic = MISTAKES[mistake](net, X, Y, learning_rate)
     rows = []
     for ref in parameter_refs(net):
         if ref.kind == "weight":
-            a, n = weights[ref.layer - 1][ref.j, ref.k], numerical.weights[ref.layer - 1][ref.j, ref.k]
+            a, n = analytic.weights[ref.layer - 1][ref.j, ref.k], numerical.weights[ref.layer - 1][ref.j, ref.k]
         else:
-            a, n = biases[ref.layer - 1][ref.j], numerical.biases[ref.layer - 1][ref.j]
+            a, n = analytic.biases[ref.layer - 1][ref.j], numerical.biases[ref.layer - 1][ref.j]
         rows.append(CheckRow(ref, float(a), float(n), relative_error(float(a), float(n))))
     worst = max(row.relative_error for row in rows)
     if not np.isfinite(worst):

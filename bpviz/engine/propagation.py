@@ -7,6 +7,9 @@ z_j = Σ_k w_jk a_k + b_j for each example.
 
 `forward` and `backward` validate their inputs; `forward_pass` and
 `backward_pass` trust them (the engine's own callers, which validated once).
+The hidden-layer recursion δ⁽ˡ⁾ = (δ⁽ˡ⁺¹⁾ W⁽ˡ⁺¹⁾) ⊙ f′(z⁽ˡ⁾) is written once, in
+`delta_recursion`: the display path, the deliberate mistakes (mistakes.py) and the
+training loop's flat fast path (fastpath.py) all run it.
 """
 from dataclasses import dataclass
 from typing import Tuple
@@ -149,21 +152,39 @@ def output_delta(net, trace, Y):
     return output_delta_rule(net.loss, net.activations[-1])(Y, trace.preactivations[-1], trace.output)
 
 
-def backward_pass(net, trace, Y) -> Gradients:
+def delta_recursion(output_delta, preactivations, outputs, weights, activations, activation_derivative=True):
+    """[δ of layer L, δ of layer L−1, …, δ of layer 1] (output first), from δ of the output layer L.
+
+    preactivations[l], outputs[l]: z and a of layer l+1 (l = 0 … L−1), `(n, sizes[l+1])`;
+    weights[l]: the matrix carrying δ back from layer l+1 to layer l, `(sizes[l+1], sizes[l])`
+    (the forward pass's W, except in a deliberate mistake); activations[l]: the `Activation`
+    of layer l+1 (the output's is never used). activation_derivative=False forgets f′(z)
+    (a deliberate mistake).
+    """
+    deltas = [output_delta]
+    for l in range(len(preactivations) - 2, -1, -1):
+        carried = deltas[-1].dot(weights[l + 1])             # Σ_j δ_j⁽ˡ⁺¹⁾ w_jk⁽ˡ⁺¹⁾
+        deltas.append(activations[l].backprop(preactivations[l], outputs[l], carried)   # ⊙ f′(z⁽ˡ⁾)
+                      if activation_derivative else carried)
+    return deltas
+
+
+def backward_pass(net, trace, Y, carrying_weights=None, activation_derivative=True, mean=True) -> Gradients:
     """The backward pass without validation: `trace` is forward_pass(net, X) and Y a float64
-    `(n, sizes[L])` array."""
-    n = Y.shape[0]
-    L = len(net.weights)
-    # Backward pass, output layer first: δ^L = ∂E/∂a ⊙ f′(z^L)
-    deltas = [None] * L
-    deltas[-1] = output_delta(net, trace, Y)
-    # then each hidden layer: δ^l = (δ^{l+1} W^{l+1}) ⊙ f′(z^l)
-    for l in range(L - 2, -1, -1):
-        activation = ACTIVATIONS[net.activations[l]]
-        deltas[l] = activation.backprop(trace.preactivations[l], trace.activations[l + 1],
-                                        deltas[l + 1] @ net.weights[l + 1])
+    `(n, sizes[L])` array.
+
+    The switches exist for the deliberate mistakes of mistakes.py only: `carrying_weights`
+    carry δ back instead of net.weights; activation_derivative=False forgets f′(z) in the
+    hidden layers; mean=False sums the examples' gradients instead of averaging them.
+    """
+    # Backward pass, output layer first: δ⁽ᴸ⁾ = ∂E/∂a ⊙ f′(z⁽ᴸ⁾), then each hidden layer
+    activations = [ACTIVATIONS[name] for name in net.activations]
+    deltas = list(delta_recursion(output_delta(net, trace, Y), trace.preactivations, trace.activations[1:],
+                                  net.weights if carrying_weights is None else carrying_weights, activations,
+                                  activation_derivative))[::-1]
     # Gradients of the batch mean: ∂E/∂w_jk = mean_n δ_j a_k,  ∂E/∂b_j = mean_n δ_j
-    weight_grads = tuple(deltas[l].T @ trace.activations[l] / n for l in range(L))
-    bias_grads = tuple(delta.sum(axis=0) / n for delta in deltas)
+    divide_by = Y.shape[0] if mean else 1.0
+    weight_grads = tuple(delta.T @ a / divide_by for delta, a in zip(deltas, trace.activations))
+    bias_grads = tuple(delta.sum(axis=0) / divide_by for delta in deltas)
     loss = float(np.mean(example_losses(net, trace, Y)))
     return Gradients(tuple(deltas), weight_grads, bias_grads, loss)
