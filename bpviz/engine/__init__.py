@@ -22,14 +22,15 @@ from .losses import LOSS_NAMES, LOSSES
 from .messages import MESSAGES
 from .mistakes import MISTAKES
 from .network import INITS, Network, ParameterGradients, ParameterRef, check_sizes, parameter_refs
-from .numbers import latex_number, paren
+from .formatting import latex_number, paren
 from .presets import PRESET_NAMES, Preset, preset
 from .propagation import Gradients, Trace, backward, backward_pass, forward, forward_pass, loss_value
 from .serialization import network_from_json, network_to_json
 from .share import SharedNetwork, decode_share, encode_share
 from .steps import GRANULARITIES, PHASES, Step, step_sequence
-from .training import (MAX_DECAY, STOP_REASONS, EpochRecord, TrainingConfig, TrainingResult, TrainingState,
-                       accuracy, train)
+from .training import accuracy, train
+from .training_state import (MAX_DECAY, STOP_REASONS, EpochRecord, TrainingConfig, TrainingResult,
+                             TrainingState)
 from .update import check_learning_rate, sgd_step
 
 __all__ = [

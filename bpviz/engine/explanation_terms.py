@@ -4,7 +4,7 @@ each returns (formula in symbols, the same with numbers) as LaTeX.
 Layer l, neuron j; `z`, `a` and `y` are one example's rows. The formulas are
 the ones the engine computes (see activations.py and losses.py).
 """
-from .numbers import latex_number, paren
+from .formatting import latex_number, paren
 
 LEAKY = "0.01"
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from .errors import NetworkError
 from .explanation_terms import activation_term, derivative_term, loss_term, output_delta_term
-from .numbers import latex_number, paren
+from .formatting import latex_number, paren
 from .propagation import example_losses
 from .steps import Step
 from .validation import check_int, check_type

@@ -34,15 +34,14 @@ matrix product each. Networks are built only at the end of a call.
 """
 import numpy as np
 
-from .datasets import is_classification, label_rule  # noqa: F401  (is_classification re-exported)
+from .datasets import label_rule
 from .errors import NetworkError
 from .network import ParameterGradients
 from .limits import MAX_EXAMPLE_PASSES_PER_CALL, MAX_PARAMETER_MAGNITUDE, MAX_ROWS, MAX_UPDATES_PER_CALL
 from .network import Network
 from .fastpath import FlatData, FlatModel, pack, unpack
 from .propagation import forward_pass
-from .training_state import (MAX_DECAY, MAX_TARGET_LOSS, STOP_REASONS, EpochRecord,  # noqa: F401  (re-exported)
-                             TrainingConfig, TrainingResult, TrainingState)
+from .training_state import EpochRecord, TrainingConfig, TrainingResult, TrainingState
 from .validation import check_data, check_type
 
 EXPLODING_FACTOR = 1e6

@@ -9,7 +9,7 @@ import pytest
 
 from bpviz.engine import ACTIVATION_NAMES, HIDDEN_ACTIVATION_NAMES, LOSS_NAMES, Network, NetworkError, step_sequence
 from bpviz.engine.explanations import available_quantities, explain
-from bpviz.engine.numbers import latex_number
+from bpviz.engine.formatting import latex_number
 
 WORKED = Network([[[0.15, 0.20], [0.25, 0.30]], [[0.40, 0.45], [0.50, 0.55]]], [[0.35, 0.35], [0.60, 0.60]],
                  ["sigmoid", "sigmoid"], "squared_error")

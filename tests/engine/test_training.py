@@ -10,8 +10,9 @@ from bpviz.engine.datasets import truth_table
 from bpviz.engine.errors import NetworkError
 from bpviz.engine.network import Network
 from bpviz.engine.propagation import backward, forward, loss_value
-from bpviz.engine.training import (EpochRecord, TrainingConfig, TrainingState, accuracy,
-                                   is_classification, train)
+from bpviz.engine.datasets import is_classification
+from bpviz.engine.training import accuracy, train
+from bpviz.engine.training_state import EpochRecord, TrainingConfig, TrainingState
 from bpviz.engine.update import sgd_step
 
 RNG = np.random.default_rng(7)
