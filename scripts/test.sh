@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Install what the tests need, then run every test. This is the README's test
+# Install what the tests need, lint with ruff, then run every test. This is the README's test
 # command and what CI runs (.ci/run). Extra arguments go to pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,4 +18,6 @@ if [ "${#missing[@]}" -gt 0 ]; then
 fi
 
 python3 -m pip install -q --disable-pip-version-check -r requirements-dev.txt
+# Lint first: any ruff finding fails the run (rules in pyproject.toml).
+python3 -m ruff check .
 python3 -m pytest "$@"
