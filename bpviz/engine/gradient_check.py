@@ -92,10 +92,7 @@ def gradient_check(net, X, Y, mistake="none", epsilon=1e-6, learning_rate=0.5) -
         analytic = MISTAKES[mistake](net, X, Y, learning_rate)
     rows = []
     for ref in parameter_refs(net):
-        if ref.kind == "weight":
-            a, n = analytic.weights[ref.layer - 1][ref.j, ref.k], numerical.weights[ref.layer - 1][ref.j, ref.k]
-        else:
-            a, n = analytic.biases[ref.layer - 1][ref.j], numerical.biases[ref.layer - 1][ref.j]
+        a, n = ref.value_in(analytic), ref.value_in(numerical)
         rows.append(CheckRow(ref, float(a), float(n), relative_error(float(a), float(n))))
     worst = max(row.relative_error for row in rows)
     if not np.isfinite(worst):

@@ -1,9 +1,7 @@
 """The loss as a function of one or two parameters, the others held fixed: the
 "error against one weight" picture, its tangent, and gradient-descent paths.
 
-A parameter is addressed by `ParameterRef(kind, layer, j, k)` in the
-explanations' numbering: ("weight", l, j, k) is w^{(l)}_{jk} = weights[l-1][j, k],
-("bias", l, j) is b^{(l)}_j = biases[l-1][j].
+A parameter is addressed by a `ParameterRef` (network.py), in the explanations' numbering.
 """
 
 import numpy as np
@@ -23,17 +21,14 @@ MAX_PATH_STEPS = 500
 
 def parameter_value(net, ref):
     check_ref(net, ref)
-    return float(net.weights[ref.layer - 1][ref.j, ref.k] if ref.kind == "weight" else net.biases[ref.layer - 1][ref.j])
+    return float(ref.value_in(net))
 
 
 def with_parameter(net, ref, value):
     """`net` with that one parameter set to `value` (validated)."""
     check_ref(net, ref)
     weights, biases = [w.copy() for w in net.weights], [b.copy() for b in net.biases]
-    if ref.kind == "weight":
-        weights[ref.layer - 1][ref.j, ref.k] = value
-    else:
-        biases[ref.layer - 1][ref.j] = value
+    ref.array_in(weights, biases)[ref.index] = value
     return Network(weights, biases, net.activations, net.loss)
 
 
@@ -42,8 +37,7 @@ def gradient_of(net, X, Y, ref):
     check_type(net, Network, "net")
     X, Y = check_data(X, Y, net.sizes)
     grads = backward_pass(net, forward_pass(net, X), Y)
-    return float(grads.weights[ref.layer - 1][ref.j, ref.k] if ref.kind == "weight"
-                 else grads.biases[ref.layer - 1][ref.j])
+    return float(ref.value_in(grads))
 
 
 def _check_values(values, field, limit):
@@ -74,10 +68,8 @@ def _losses(net, X, Y, refs, values, dtype=np.float64):
                 W = np.repeat(net.weights[l - 1][None].astype(dtype), count, axis=0)   # (S, m, k)
                 b = np.repeat(net.biases[l - 1][None].astype(dtype), count, axis=0)    # (S, m)
                 for i, ref in enumerate(refs):
-                    if ref.layer == l and ref.kind == "weight":
-                        W[:, ref.j, ref.k] = part[:, i]
-                    elif ref.layer == l:
-                        b[:, ref.j] = part[:, i]
+                    if ref.layer == l:
+                        ref.pick(W, b)[(slice(None), *ref.index)] = part[:, i]   # every setting s
                 z = np.matmul(a, W.transpose(0, 2, 1)) + b[:, None, :]           # z = a Wᵀ + b
                 activation = ACTIVATIONS[net.activations[l - 1]]
                 a = activation.function(z.reshape(-1, z.shape[2])).reshape(z.shape)
@@ -129,8 +121,7 @@ def descent_path(net, X, Y, refs, learning_rate, steps):
             grads = backward_pass(current, forward_pass(current, X), Y)
             row = []
             for ref, value in zip(refs, path[-1]):
-                g = grads.weights[ref.layer - 1][ref.j, ref.k] if ref.kind == "weight" else grads.biases[ref.layer - 1][ref.j]
-                row.append(value - learning_rate * g)
+                row.append(value - learning_rate * ref.value_in(grads))
             if not np.all(np.isfinite(row)) or np.max(np.abs(row)) > MAX_PARAMETER_MAGNITUDE:
                 break   # diverged: the path ends at the last finite point
             path.append(row)
@@ -141,10 +132,9 @@ def descent_path(net, X, Y, refs, learning_rate, steps):
 
 def _set_trusted(net, ref, value):
     weights, biases = list(net.weights), list(net.biases)
-    target = weights if ref.kind == "weight" else biases
-    array = target[ref.layer - 1].copy()
-    array[(ref.j, ref.k) if ref.kind == "weight" else ref.j] = value
-    target[ref.layer - 1] = array
+    for arrays in (weights, biases):   # fresh arrays for the changed layer only
+        arrays[ref.layer - 1] = arrays[ref.layer - 1].copy()
+    ref.array_in(weights, biases)[ref.index] = value
     return Network.trusted(weights, biases, net.activations, net.loss, net.sizes)
 
 

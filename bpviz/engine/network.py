@@ -215,19 +215,38 @@ class Network:
 
 @dataclass(frozen=True)
 class ParameterRef:
+    """One parameter, in the explanations' numbering: ("weight", l, j, k) is
+    w^{(l)}_{jk} = weights[l-1][j, k]; ("bias", l, j) is b^{(l)}_j = biases[l-1][j]."""
     kind: str             # "weight" or "bias"
     layer: int            # 1..L
     j: int
     k: Optional[int] = None
 
+    def pick(self, for_weight, for_bias):
+        """`for_weight` if this is a weight, else `for_bias`: the one place that tells them apart."""
+        return for_weight if self.kind == "weight" else for_bias
+
+    @property
+    def index(self):
+        """Where the parameter sits in its layer's array: (j, k) in a weight matrix, (j,) in a bias vector."""
+        return self.pick((self.j, self.k), (self.j,))
+
+    def array_in(self, weights, biases):
+        """The layer's array holding this parameter, from per-layer lists shaped like the parameters."""
+        return self.pick(weights, biases)[self.layer - 1]
+
+    def value_in(self, values):
+        """This parameter's entry in anything with per-layer `.weights` and `.biases` shaped
+        like the network's: a `Network`, its `Gradients`, `ParameterGradients`."""
+        return self.array_in(values.weights, values.biases)[self.index]
+
     @property
     def label(self):
-        return f"w({self.layer})[{self.j},{self.k}]" if self.kind == "weight" else f"b({self.layer})[{self.j}]"
+        return self.pick(f"w({self.layer})[{self.j},{self.k}]", f"b({self.layer})[{self.j}]")
 
     @property
     def symbol(self):
-        return (rf"w^{{({self.layer})}}_{{{self.j}{self.k}}}" if self.kind == "weight"
-                else rf"b^{{({self.layer})}}_{{{self.j}}}")
+        return self.pick(rf"w^{{({self.layer})}}_{{{self.j}{self.k}}}", rf"b^{{({self.layer})}}_{{{self.j}}}")
 
 
 def parameter_refs(net):
