@@ -4,9 +4,10 @@ each returns (formula in symbols, the same with numbers) as LaTeX.
 Layer l, neuron j; `z`, `a` and `y` are one example's rows. The formulas are
 the ones the engine computes (see activations.py and losses.py).
 """
+from .activations import LEAKY_SLOPE
 from .formatting import latex_number, paren
 
-LEAKY = "0.01"
+LEAKY = latex_number(LEAKY_SLOPE)   # the slope the math uses, as the explanations write it
 
 
 def _a(l, j):

@@ -3,30 +3,20 @@ step settings that go with it. Parameters are written out, not drawn from a
 random generator, so a preset never changes when the initialisers do.
 """
 from dataclasses import dataclass
-from typing import Tuple
 
 import numpy as np
 
 from .errors import NetworkError
 from .network import Network
+from .share import SharedNetwork
 
 
 @dataclass(frozen=True)
-class Preset:
-    """A named starting point.
-
-    network:        the parameters.
-    x, y:           the stepping example (input of sizes[0] values, target of sizes[-1]).
-    learning_rate:  η for the update step.
-    update_biases:  whether the update step changes biases (the classic worked
-                    example keeps them fixed).
-    """
+class Preset(SharedNetwork):
+    """A named starting point: what a share link restores (the network, the stepping
+    example x, y, the learning rate η and whether the update step changes biases: the
+    classic worked example keeps them fixed), under a name."""
     name: str
-    network: Network
-    x: Tuple[float, ...]
-    y: Tuple[float, ...]
-    learning_rate: float
-    update_biases: bool
 
 
 def worked_example() -> Preset:
@@ -40,7 +30,7 @@ def worked_example() -> Preset:
         weights=[np.array([[0.15, 0.20], [0.25, 0.30]]), np.array([[0.40, 0.45], [0.50, 0.55]])],
         biases=[np.array([0.35, 0.35]), np.array([0.60, 0.60])],
         activations=["sigmoid", "sigmoid"], loss="squared_error")
-    return Preset("worked_example", network, (0.05, 0.10), (0.01, 0.99), 0.5, False)
+    return Preset(network, (0.05, 0.10), (0.01, 0.99), 0.5, False, name="worked_example")
 
 
 def xor() -> Preset:
@@ -53,14 +43,14 @@ def xor() -> Preset:
         weights=[np.array([[-1.0, -0.6], [0.75, 0.2]]), np.array([[-1.15, -0.2]])],
         biases=[np.array([0.1, -0.1]), np.array([0.05])],
         activations=["sigmoid", "sigmoid"], loss="squared_error")
-    return Preset("xor", network, (1.0, 0.0), (1.0,), 2.0, True)
+    return Preset(network, (1.0, 0.0), (1.0,), 2.0, True, name="xor")
 
 
 def single_neuron() -> Preset:
     """One sigmoid neuron with two inputs: the delta is all there is to compute."""
     network = Network(weights=[np.array([[0.5, -0.3]])], biases=[np.array([0.1])],
                       activations=["sigmoid"], loss="squared_error")
-    return Preset("single_neuron", network, (1.0, 0.5), (1.0,), 0.5, True)
+    return Preset(network, (1.0, 0.5), (1.0,), 0.5, True, name="single_neuron")
 
 
 _BUILDERS = {"worked_example": worked_example, "xor": xor, "single_neuron": single_neuron}
