@@ -79,8 +79,9 @@ def _loss_gradient(loss, l, j, y, a):
     if loss == "squared_error":
         return rf"({aj} - y_{{{j}}})", rf"({paren(a[j])} - {paren(y[j])})", a[j] - y[j]
     if loss == "cross_entropy":
-        return rf"\left(-\frac{{y_{{{j}}}}}{{{aj}}}\right)", rf"\left(-\frac{{{latex_number(y[j])}}}{{{latex_number(a[j])}}}\right)", \
-            (0.0 if y[j] == 0 else -y[j] / a[j])
+        return (rf"\left(-\frac{{y_{{{j}}}}}{{{aj}}}\right)",
+                rf"\left(-\frac{{{latex_number(y[j])}}}{{{latex_number(a[j])}}}\right)",
+                0.0 if y[j] == 0 else -y[j] / a[j])
     value = (a[j] - y[j]) / (a[j] * (1 - a[j])) if 0 < a[j] < 1 else float("nan")
     return (rf"\frac{{{aj} - y_{{{j}}}}}{{{aj}\,(1 - {aj})}}",
             rf"\frac{{{paren(a[j])} - {paren(y[j])}}}{{{paren(a[j])}\,(1 - {paren(a[j])})}}", value)

@@ -135,7 +135,10 @@ class Session:
         return self.page.evaluate("""() => {
             const rgb = text => text.match(/[\\d.]+/g).slice(0, 3).map(Number);
             const luminance = colour => {
-                const [r, g, b] = colour.map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+                const [r, g, b] = colour.map(v => {
+                    v /= 255;
+                    return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+                });
                 return 0.2126 * r + 0.7152 * g + 0.0722 * b;
             };
             const ratio = (a, b) => {
@@ -160,7 +163,8 @@ class Session:
                 if (behind) onMarkers.push(ratio(fill(t), behind)); else onBackground.push(ratio(fill(t), background));
             }
             for (const note of plot.querySelectorAll("g.annotation")) {      // the input and target labels, on chips
-                onMarkers.push(ratio(fill(note.querySelector("text.annotation-text")), fill(note.querySelector("rect.bg"))));
+                onMarkers.push(ratio(fill(note.querySelector("text.annotation-text")),
+                                     fill(note.querySelector("rect.bg"))));
             }
             const ticks = [...plot.querySelectorAll(".cbaxis text")].map(t => ratio(fill(t), background));
             return {heading: ratio(rgb(getComputedStyle(document.querySelector("h1")).color), background),

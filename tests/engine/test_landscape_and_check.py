@@ -48,8 +48,9 @@ def test_descent_path_takes_plain_gradient_steps_on_those_parameters_only():
         current = with_parameter(with_parameter(current, W, path[row + 1, 0]), B, path[row + 1, 1])
 
 
-@pytest.mark.parametrize("ref, field", [(ParameterRef("weight", 4, 0, 0), "layer"), (ParameterRef("weight", 1, 5, 0), "j"),
-                                        (ParameterRef("weight", 1, 0, 9), "k"), (ParameterRef("kernel", 1, 0), "kind")])
+@pytest.mark.parametrize("ref, field", [
+    (ParameterRef("weight", 4, 0, 0), "layer"), (ParameterRef("weight", 1, 5, 0), "j"),
+    (ParameterRef("weight", 1, 0, 9), "k"), (ParameterRef("kernel", 1, 0), "kind")])
 def test_bad_parameters_name_the_field(ref, field):
     with pytest.raises(NetworkError, match=field):
         loss_along(NET, DATA.X, DATA.Y, ref, [0.0])

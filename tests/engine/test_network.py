@@ -108,8 +108,10 @@ def test_describe_and_repr():
 
 def test_random_is_reproducible_and_seed_dependent():
     sizes = [3, 4, 2]
-    assert Network.random(sizes, "tanh", "squared_error", seed=7) == Network.random(sizes, "tanh", "squared_error", seed=7)
-    assert Network.random(sizes, "tanh", "squared_error", seed=7) != Network.random(sizes, "tanh", "squared_error", seed=8)
+    def seeded(seed):
+        return Network.random(sizes, "tanh", "squared_error", seed=seed)
+    assert seeded(7) == seeded(7)
+    assert seeded(7) != seeded(8)
 
 
 @pytest.mark.parametrize("init", INITS)

@@ -1,6 +1,7 @@
 """Training: checked against the engine's own one-step functions applied by hand (the
 classic pseudocode), a plain-NumPy momentum reference written here, a published worked
 example and hand-computed schedules."""
+import dataclasses
 import warnings
 
 import numpy as np
@@ -263,7 +264,7 @@ def test_state_and_record_types():
     result = train(TrainingState(net), X6, Y6, TrainingConfig(epochs=2))
     assert isinstance(result.state.history[0], EpochRecord)
     assert result.state.velocity is None and result.state.initial_loss == pytest.approx(loss_value(net, X6, Y6))
-    with pytest.raises(Exception):
+    with pytest.raises(dataclasses.FrozenInstanceError):
         result.state.epoch = 5
 
 
