@@ -125,6 +125,4 @@ MESSAGES = MappingProxyType({
                       "per column",
     "csv_too_many_rows": "CSV file must have at most {limit} data rows",
     "csv_no_rows": "CSV file has a header but no data rows",
-    # Weight tables typed into the app (bpviz/ui/tables.py)
-    "table_shape": "the table of layer {layer} must have {rows} rows and {columns} columns, got {shape}",
 })

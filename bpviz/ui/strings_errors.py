@@ -1,11 +1,13 @@
 """The engine's error messages and field names in every language of the app.
 
-English comes from the engine itself (`bpviz.engine.messages.MESSAGES`); the
-Chinese texts below take the same `{values}`. Field names that are words
+English comes from the engine itself (`bpviz.engine.MESSAGES`) and, for the errors
+the interface raises itself, from `bpviz.ui.errors.MESSAGES`; the Chinese texts below
+take the same `{values}`. Field names that are words
 ("truth table name") are translated too; names that are symbols or code
 (`weights[0]`, `batch_size`) are shown as they are.
 """
 from bpviz.engine import MESSAGES
+from bpviz.ui import errors
 
 # Field names a learner can meet in a message, as the engine writes them (English shows
 # them as they are), and their Chinese.
@@ -143,7 +145,7 @@ ERRORS_ZH = {
 
 def english():
     """Catalogue entries for English: `error.<code>` and `field.<name>`."""
-    return {**{f"error.{code}": text for code, text in MESSAGES.items()},
+    return {**{f"error.{code}": text for code, text in {**MESSAGES, **errors.MESSAGES}.items()},
             **{f"field.{name}": name for name in FIELDS_ZH}}
 
 

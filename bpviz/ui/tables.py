@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from bpviz.engine import Network, NetworkError
+from bpviz.ui.errors import InterfaceError
 
 BIAS_COLUMN = "b"
 
@@ -32,7 +33,7 @@ def network_from_frames(net: Network, frames) -> Network:
                           dtype=np.float64).reshape(frame.shape)
         expected = (net.sizes[l + 1], net.sizes[l] + 1)
         if values.shape != expected:
-            raise NetworkError("table_shape", layer=l + 1, rows=expected[0], columns=expected[1], shape=values.shape)
+            raise InterfaceError("table_shape", layer=l + 1, rows=expected[0], columns=expected[1], shape=values.shape)
         for (j, k) in np.argwhere(np.isnan(values)):   # ±inf goes on to the range check, which names it
             field = f"biases[{l}][{j}]" if k == net.sizes[l] else f"weights[{l}][{j}, {k}]"
             raise NetworkError("not_a_number", field=field, got=repr(frame.iat[j, k])[:30])
