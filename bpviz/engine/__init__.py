@@ -32,10 +32,12 @@ from .training import accuracy, train
 from .training_state import (MAX_DECAY, STOP_REASONS, EpochRecord, TrainingConfig, TrainingResult,
                              TrainingState)
 from .update import check_learning_rate, sgd_step
+from .wording import WORDING, english, plural_form
 
 __all__ = [
     # the network and its errors
     "Network", "NetworkError", "INITS", "check_sizes", "network_from_json", "network_to_json",
+    "WORDING", "english", "plural_form",
     "ACTIVATIONS", "ACTIVATION_NAMES", "HIDDEN_ACTIVATION_NAMES", "LOSSES", "LOSS_NAMES", "MESSAGES",
     # limits
     "MAX_HIDDEN_LAYERS", "MAX_NEURONS_PER_LAYER", "MAX_INPUTS", "MAX_OUTPUTS", "MAX_ROWS", "MAX_LEARNING_RATE",

@@ -16,6 +16,7 @@ from .errors import NetworkError
 from .limits import MAX_HIDDEN_LAYERS, MAX_INPUTS, MAX_NEURONS_PER_LAYER, MAX_OUTPUTS, MAX_SEED
 from .losses import LOSSES
 from .validation import check_array, check_int
+from .wording import english
 
 INITS = ("xavier", "he", "uniform", "zeros")
 
@@ -205,10 +206,14 @@ class Network:
         layers = "-".join(str(n) for n in self.sizes)
         return f"Network({layers}, activations={list(self.activations)}, loss={self.loss!r})"
 
+    def description_values(self):
+        """The values a one-line description shows: layers ('2-2-2'), activations, loss, count."""
+        return {"layers": "-".join(str(n) for n in self.sizes), "activations": ", ".join(self.activations),
+                "loss": self.loss, "count": self.parameter_count}
+
     def describe(self):
-        """One line for a sidebar: '2-2-2 · sigmoid, sigmoid · squared_error · 12 parameters'."""
-        layers = "-".join(str(n) for n in self.sizes)
-        return f"{layers} · {', '.join(self.activations)} · {self.loss} · {self.parameter_count} parameters"
+        """One line in English: '2-2-2 · sigmoid, sigmoid · squared_error · 12 parameters'."""
+        return english("network.describe", **self.description_values())
 
 
 # ---- the parameters, one at a time and all together ------------------------------------

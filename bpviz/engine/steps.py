@@ -19,6 +19,7 @@ from .network import Network
 from .propagation import Gradients, Trace, backward_pass, forward_pass
 from .update import check_learning_rate, sgd_step
 from .validation import check_data, check_type
+from .wording import english
 
 PHASES = ("start", "forward", "loss", "backward", "update")
 GRANULARITIES = ("layer", "pass")
@@ -89,7 +90,7 @@ class Step:
     @property
     def label(self) -> str:
         """A short English name: 'forward, layer 2', 'loss', 'update'."""
-        return f"{self.phase}, layer {self.layer}" if self.layer is not None else self.phase
+        return english("step.phase_layer", phase=self.phase, layer=self.layer) if self.layer is not None else self.phase
 
 
 def step_sequence(net: Network, X, Y, learning_rate, granularity="layer",

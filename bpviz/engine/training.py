@@ -43,6 +43,7 @@ from .fastpath import FlatData, FlatModel, pack, unpack
 from .propagation import forward_pass
 from .training_state import EpochRecord, TrainingConfig, TrainingResult, TrainingState
 from .validation import check_data, check_type
+from .wording import english
 
 EXPLODING_FACTOR = 1e6
 
@@ -198,30 +199,29 @@ def _fit(model, velocity, mask, train_set, test_set, rule, config, first_epoch, 
 
 
 def _divergence(theta, loss, loss_limit):
-    """What went wrong after an epoch, in words, or None if nothing did."""
+    """What went wrong after an epoch, as (code, values) of wording's "divergence.<code>",
+    or None if nothing did."""
     if not np.abs(theta).max() <= MAX_PARAMETER_MAGNITUDE:   # also catches NaN
         if not np.isfinite(theta).all():
-            return "a weight or bias became NaN or infinite"
-        return f"a weight or bias grew beyond ±{MAX_PARAMETER_MAGNITUDE:g}"
+            return "parameter_not_finite", {}
+        return "parameter_too_big", {"limit": MAX_PARAMETER_MAGNITUDE}
     if not np.isfinite(loss):
-        return ("the loss became NaN or infinite (an output reached a value where the loss "
-                "is undefined, such as ln 0)")
+        return "loss_not_finite", {}
     if abs(loss) > loss_limit:
-        return f"the loss exploded to {loss:.3g}, more than {EXPLODING_FACTOR:g} times its starting value"
+        return "loss_exploded", {"loss": loss, "factor": EXPLODING_FACTOR}
     return None
 
 
 def _message(reason, detail, state, config):
+    """How the call ended, in English (wording.py)."""
     if reason == "diverged":
-        epoch, learning_rate, problem = detail
-        kept = f"the network from the end of epoch {epoch - 1}" if epoch > 1 else "the starting network"
-        return (f"Training diverged in epoch {epoch}: {problem}. The learning rate ({learning_rate:g}) "
-                f"is probably too high; try a smaller one. {kept.capitalize()} is kept.")
+        epoch, learning_rate, (problem, values) = detail
+        kept = english("training.kept_epoch", epoch=epoch - 1) if epoch > 1 else english("training.kept_start")
+        return english("training.diverged", epoch=epoch, problem=english(f"divergence.{problem}", **values),
+                       learning_rate=learning_rate, kept=kept)
     last = state.history[-1]
     if reason == "target_loss":
-        return (f"Stopped after epoch {last.epoch}: the training loss {last.train_loss:.6g} reached "
-                f"the target {config.target_loss:g}.")
+        return english("training.target_loss", epoch=last.epoch, loss=last.train_loss, target=config.target_loss)
     if reason == "all_correct":
-        return f"Stopped after epoch {last.epoch}: every training example is classified correctly."
-    return (f"Trained {config.epochs} epochs ({last.epoch} in total); the training loss is now "
-            f"{last.train_loss:.6g}.")
+        return english("training.all_correct", epoch=last.epoch)
+    return english("training.epochs", config.epochs, epochs=config.epochs, total=last.epoch, loss=last.train_loss)

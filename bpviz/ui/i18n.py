@@ -6,6 +6,8 @@ translated.
 """
 import streamlit as st
 
+from bpviz.engine import plural_form
+
 from .strings_en import EN
 from .strings_zh import ZH
 
@@ -23,6 +25,12 @@ def language():
 def t(key, **values):
     text = CATALOGUES[language()].get(key) or EN[key]
     return text.format(**values) if values else text
+
+
+def t_count(key, count, /, **values):
+    """`t(key)` for `count` things: the catalogue's "<key>.one" form when count is 1."""
+    texts = CATALOGUES[language()] if key in CATALOGUES[language()] else EN
+    return plural_form(texts, key, count).format(**values)
 
 
 def error_text(error):

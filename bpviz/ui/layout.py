@@ -35,5 +35,4 @@ def sidebar():
 
 def network_line(net):
     """'2-2-2 · sigmoid, sigmoid · squared_error · 12 parameters', in the session's language."""
-    return t("sidebar.describe", layers="-".join(map(str, net.sizes)), activations=", ".join(net.activations),
-             loss=net.loss, count=net.parameter_count)
+    return t("sidebar.describe", **net.description_values())

@@ -3,18 +3,21 @@ with the other catalogues (a test checks they match)."""
 
 from bpviz.viz import TEXT_EN as FIGURE_TEXT_EN
 
-from . import strings_errors
+from bpviz.engine import WORDING
+
+from . import strings_errors, strings_health
 
 EN = {
     **FIGURE_TEXT_EN,   # figure titles, axis names and hover words, defined beside each figure
     **strings_errors.english(),   # the engine's error messages and field names
+    **strings_health.EN,
     # navigation and frame
     "nav.home": "Home",
     "nav.build": "Build",
     "nav.step": "Step",
     "sidebar.network": "Current network",
     "sidebar.language": "Language",
-    "sidebar.describe": "{layers} · {activations} · {loss} · {count} parameters",
+    "sidebar.describe": WORDING["network.describe"],   # the engine's English: Network.describe()
 
     # home
     "home.title": "Backpropagation, one number at a time",
@@ -125,7 +128,7 @@ EN = {
     "step.apply_update_help": "Store the updated weights as your network and start the next pass with them.",
     "step.update_applied": "Update applied. Loss on this example: {before} before, {after} after.",
     "step.position": "Step {number} of {count}: {label}",
-    "step.phase_layer": "{phase}, layer {layer}",
+    "step.phase_layer": WORDING["step.phase_layer"],   # the engine's English: Step.label
     "step.node_quantity": "Neurons show",
     "step.edge_quantity": "Connections show",
     "step.loss": "Loss E",

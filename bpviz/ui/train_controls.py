@@ -13,7 +13,7 @@ from bpviz import viz
 from bpviz.engine import (MAX_DECAY, MAX_LEARNING_RATE, MAX_ROWS, NetworkError, TrainingConfig, TrainingState,
                           reshape_network, train)
 from bpviz.ui import charts, layout, state, train_data
-from bpviz.ui.i18n import catalogue, error_text, t
+from bpviz.ui.i18n import catalogue, error_text, t, t_count
 
 TRAINING = "train_state"          # TrainingState
 TRAINING_DATA = "train_state_data"  # the TrainData that TRAINING was trained on
@@ -138,7 +138,7 @@ def actions(data, config, epochs):
     if columns[0].button(t("train.one_epoch"), key="train_one", icon=":material/skip_next:", disabled=playing,
                          width="stretch"):
         run_epochs(data, config, 1)
-    if columns[1].button(t("train.n_epochs", epochs=epochs), key="train_epochs", icon=":material/fast_forward:",
+    if columns[1].button(t_count("train.n_epochs", epochs, epochs=epochs), key="train_epochs", icon=":material/fast_forward:",
                          disabled=playing, width="stretch"):
         run_epochs(data, config, epochs)
     columns[2].button(t("train.pause") if playing else t("train.play"), key="train_play", on_click=_toggle_play,
