@@ -15,11 +15,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import numpy as np  # noqa: E402
 
+from bpviz.engine import TrainingConfig, train  # noqa: E402
 from bpviz.engine.datasets import two_d  # noqa: E402
+from bpviz.engine.fastpath import FlatData, FlatModel, pack  # noqa: E402
 from bpviz.engine.network import Network  # noqa: E402
 from bpviz.engine.propagation import backward_pass, forward_pass  # noqa: E402
-from bpviz.engine.fastpath import FlatData, FlatModel, pack  # noqa: E402
-from bpviz.engine import TrainingConfig, train  # noqa: E402
 
 
 def median_seconds(function, repeats, number=1):

@@ -9,28 +9,47 @@ import from `bpviz.engine` only, never from its submodules.
 """
 from .activations import ACTIVATION_NAMES, ACTIVATIONS, HIDDEN_ACTIVATION_NAMES
 from .csv_data import MAX_CSV_BYTES, csv_columns, dataset_from_csv
-from .datasets import (DATASET_NAMES, MAX_NOISE, MAX_TEST_FRACTION, TRUTH_TABLES, TWO_D_NAMES, Dataset,
-                       is_classification, label_rule, sine, train_test_split, truth_table, two_d)
+from .datasets import (
+    DATASET_NAMES,
+    MAX_NOISE,
+    MAX_TEST_FRACTION,
+    TRUTH_TABLES,
+    TWO_D_NAMES,
+    Dataset,
+    is_classification,
+    label_rule,
+    sine,
+    train_test_split,
+    truth_table,
+    two_d,
+)
 from .edit import insert_neuron, remove_neuron, reshape_network, set_bias, set_weight
 from .errors import NetworkError
 from .explanations import QUANTITIES, Explanation, available_quantities, explain
+from .formatting import latex_number, paren
 from .gradient_check import GradientCheckReport, gradient_check, numerical_gradient, verdict_of
 from .landscape import default_window, descent_path, gradient_of, loss_along, loss_grid, parameter_value
-from .limits import (MAX_HIDDEN_LAYERS, MAX_INPUTS, MAX_LEARNING_RATE, MAX_NEURONS_PER_LAYER, MAX_OUTPUTS,
-                     MAX_PARAMETER_MAGNITUDE, MAX_ROWS, MAX_SEED)
+from .limits import (
+    MAX_HIDDEN_LAYERS,
+    MAX_INPUTS,
+    MAX_LEARNING_RATE,
+    MAX_NEURONS_PER_LAYER,
+    MAX_OUTPUTS,
+    MAX_PARAMETER_MAGNITUDE,
+    MAX_ROWS,
+    MAX_SEED,
+)
 from .losses import LOSS_NAMES, LOSSES
 from .messages import MESSAGES
 from .mistakes import MISTAKES
 from .network import INITS, Network, ParameterGradients, ParameterRef, check_sizes, parameter_refs
-from .formatting import latex_number, paren
 from .presets import PRESET_NAMES, Preset, preset
 from .propagation import Gradients, Trace, backward, backward_pass, forward, forward_pass, loss_value
 from .serialization import network_from_json, network_to_json
 from .share import SharedNetwork, decode_share, encode_share
 from .steps import GRANULARITIES, PHASES, Step, step_sequence
 from .training import accuracy, train
-from .training_state import (MAX_DECAY, STOP_REASONS, EpochRecord, TrainingConfig, TrainingResult,
-                             TrainingState)
+from .training_state import MAX_DECAY, STOP_REASONS, EpochRecord, TrainingConfig, TrainingResult, TrainingState
 from .update import check_learning_rate, sgd_step
 from .wording import WORDING, english, plural_form
 

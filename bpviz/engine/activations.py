@@ -5,8 +5,8 @@ Every function works on a batch: `z` and `a` have shape `(n, neurons)`.
 z or a gives the simplest (and cheapest) expression. Softmax is not elementwise:
 it supplies `backprop(z, a, grad_a)`, the Jacobian-vector product, instead.
 """
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable, Optional
 
 import numpy as np
 
@@ -18,7 +18,7 @@ class Activation:
     name: str
     function: Callable[[np.ndarray], np.ndarray]
     # d a / d z elementwise, from (z, a); None for softmax (not elementwise).
-    derivative: Optional[Callable[[np.ndarray, np.ndarray], np.ndarray]]
+    derivative: Callable[[np.ndarray, np.ndarray], np.ndarray] | None
     output_only: bool = False
 
     def backprop(self, z: np.ndarray, a: np.ndarray, grad_a: np.ndarray) -> np.ndarray:

@@ -6,9 +6,9 @@ Layers are numbered as in `Network` (0 = input … L = output), neurons from 0.
 import numpy as np
 
 from .errors import NetworkError
+from .limits import MAX_PARAMETER_MAGNITUDE, MAX_SEED
 from .network import Network, check_activations, check_sizes, size_limit
 from .validation import check_int, check_number, check_type
-from .limits import MAX_PARAMETER_MAGNITUDE, MAX_SEED
 
 MAX_INSERT_SCALE = 100.0
 

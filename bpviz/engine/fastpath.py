@@ -12,7 +12,6 @@ import numpy as np
 from .activations import ACTIVATIONS
 from .propagation import Trace, delta_recursion, example_losses, output_delta_rule
 
-
 # ---- the inner loop on the flat parameter vector -------------------------------------
 
 def layer_views(flat, sizes):

@@ -9,8 +9,8 @@ Where the output activation makes the chain rule collapse, `fused_deltas` maps
 that activation's name to ∂E/∂z computed directly (e.g. a − y for sigmoid with
 binary cross-entropy), which stays exact when a rounds to 0 or 1.
 """
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Callable, Mapping
 
 import numpy as np
 

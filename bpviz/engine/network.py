@@ -7,7 +7,6 @@ layer l to neuron j of layer l+1; `biases[l]` has shape `(sizes[l+1],)`;
 `activations[l]` is the activation of layer l+1. Arrays are read-only float64.
 """
 from dataclasses import dataclass
-from typing import Optional, Tuple
 
 import numpy as np
 
@@ -225,7 +224,7 @@ class ParameterRef:
     kind: str             # "weight" or "bias"
     layer: int            # 1..L
     j: int
-    k: Optional[int] = None
+    k: int | None = None
 
     def pick(self, for_weight, for_bias):
         """`for_weight` if this is a weight, else `for_bias`: the one place that tells them apart."""
@@ -277,5 +276,5 @@ def check_ref(net, ref):
 @dataclass(frozen=True)
 class ParameterGradients:
     """Gradients shaped like the network's parameters: `weights[l]`, `biases[l]`."""
-    weights: Tuple[np.ndarray, ...]
-    biases: Tuple[np.ndarray, ...]
+    weights: tuple[np.ndarray, ...]
+    biases: tuple[np.ndarray, ...]

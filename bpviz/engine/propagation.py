@@ -12,16 +12,15 @@ The hidden-layer recursion δ⁽ˡ⁾ = (δ⁽ˡ⁺¹⁾ W⁽ˡ⁺¹⁾) ⊙ f�
 training loop's flat fast path (fastpath.py) all run it.
 """
 from dataclasses import dataclass
-from typing import Tuple
 
 import numpy as np
 
 from .activations import ACTIVATIONS
+from .errors import NetworkError
 from .limits import MAX_ROWS
 from .losses import LOSSES
 from .network import Network
 from .validation import check_batch, check_data, check_same_rows, check_type
-from .errors import NetworkError
 
 
 @dataclass(frozen=True)
@@ -31,8 +30,8 @@ class Trace:
     preactivations: L arrays, z of layers 1..L, each `(n, sizes[l+1])`.
     activations:    L+1 arrays, `[0]` is the input X, `[l]` is a of layer l.
     """
-    preactivations: Tuple[np.ndarray, ...]
-    activations: Tuple[np.ndarray, ...]
+    preactivations: tuple[np.ndarray, ...]
+    activations: tuple[np.ndarray, ...]
 
     @property
     def output(self) -> np.ndarray:
@@ -50,9 +49,9 @@ class Gradients:
     biases:   ∂E/∂biases[l], shaped like `biases[l]`.
     loss:     the batch-mean loss E, a float.
     """
-    deltas: Tuple[np.ndarray, ...]
-    weights: Tuple[np.ndarray, ...]
-    biases: Tuple[np.ndarray, ...]
+    deltas: tuple[np.ndarray, ...]
+    weights: tuple[np.ndarray, ...]
+    biases: tuple[np.ndarray, ...]
     loss: float
 
 

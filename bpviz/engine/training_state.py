@@ -2,14 +2,13 @@
 (`TrainingConfig`), where it stands (`TrainingState`), one line of its history
 (`EpochRecord`) and what a call returns (`TrainingResult`). The loop is in training.py."""
 from dataclasses import dataclass
-from typing import NamedTuple, Optional, Tuple
+from typing import NamedTuple
 
 import numpy as np
 
 from .errors import NetworkError
-from .network import ParameterGradients
 from .limits import MAX_EPOCHS_PER_CALL, MAX_ROWS, MAX_SEED
-from .network import Network
+from .network import Network, ParameterGradients
 from .update import check_learning_rate
 from .validation import check_array, check_bool, check_int, check_number, check_type
 
@@ -26,7 +25,7 @@ class TrainingConfig:
     momentum: float = 0.0          # m in [0, 1)
     decay: float = 0.0             # η_e = η / (1 + decay·e), decay in [0, MAX_DECAY]
     epochs: int = 100              # at most this many epochs in one call
-    target_loss: Optional[float] = None   # stop once the training loss is ≤ this
+    target_loss: float | None = None   # stop once the training loss is ≤ this
     stop_when_all_correct: bool = False   # stop once every training row is classified right
     shuffle: bool = False          # reshuffle the rows every epoch (mini-batches only)
     seed: int = 0                  # the shuffling order of epoch e comes from (seed, e)
@@ -61,9 +60,9 @@ class EpochRecord(NamedTuple):
     """One line of the history: the network at the end of epoch `epoch` (1-based)."""
     epoch: int
     train_loss: float
-    test_loss: Optional[float]
-    train_accuracy: Optional[float]    # fraction in [0, 1]; None for regression
-    test_accuracy: Optional[float]
+    test_loss: float | None
+    train_accuracy: float | None    # fraction in [0, 1]; None for regression
+    test_accuracy: float | None
     learning_rate: float               # η_e used during this epoch
 
 
@@ -78,11 +77,11 @@ class TrainingState:
     initial_loss: the training loss before the first epoch (the divergence yardstick).
     """
     network: Network
-    velocity: Optional[ParameterGradients] = None
+    velocity: ParameterGradients | None = None
     epoch: int = 0
-    history: Tuple[EpochRecord, ...] = ()
-    stopped: Optional[str] = None
-    initial_loss: Optional[float] = None
+    history: tuple[EpochRecord, ...] = ()
+    stopped: str | None = None
+    initial_loss: float | None = None
 
     def __post_init__(self):
         check_type(self.network, Network, "network")

@@ -6,8 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bpviz.engine.csv_data import csv_columns, dataset_from_csv
-from bpviz.engine.datasets import (DATASET_NAMES, Dataset, sine, train_test_split, truth_table,
-                                   two_d)
+from bpviz.engine.datasets import DATASET_NAMES, Dataset, sine, train_test_split, truth_table, two_d
 from bpviz.engine.errors import NetworkError
 
 # ---- built-in data sets --------------------------------------------------------------

@@ -9,7 +9,8 @@ import json
 
 import numpy as np
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bpviz.engine.errors import NetworkError
 from bpviz.engine.gradient_check import numerical_gradient

@@ -10,7 +10,8 @@ import json
 
 import numpy as np
 import pytest
-from hypothesis import assume, given, settings, strategies as st
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from bpviz.engine.activations import ACTIVATION_NAMES, HIDDEN_ACTIVATION_NAMES
 from bpviz.engine.gradient_check import numerical_gradient

@@ -4,7 +4,8 @@ import json
 import zlib
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bpviz.engine import Network, NetworkError, SharedNetwork, decode_share, encode_share, preset
 from bpviz.engine.share import MAX_TOKEN_CHARS

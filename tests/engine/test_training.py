@@ -7,11 +7,10 @@ import warnings
 import numpy as np
 import pytest
 
-from bpviz.engine.datasets import truth_table
+from bpviz.engine.datasets import is_classification, truth_table
 from bpviz.engine.errors import NetworkError
 from bpviz.engine.network import Network
 from bpviz.engine.propagation import backward, forward, loss_value
-from bpviz.engine.datasets import is_classification
 from bpviz.engine.training import accuracy, train
 from bpviz.engine.training_state import EpochRecord, TrainingConfig, TrainingState
 from bpviz.engine.update import sgd_step
