@@ -11,7 +11,6 @@ import binascii
 import json
 import zlib
 from dataclasses import dataclass
-from typing import Tuple
 
 from .errors import NetworkError
 from .network import Network
@@ -27,8 +26,8 @@ MAX_TOKEN_CHARS = 30_000   # the largest legal network needs about 10,000
 class SharedNetwork:
     """What a share link restores: the network, the example (x, y) and the step settings."""
     network: Network
-    x: Tuple[float, ...]
-    y: Tuple[float, ...]
+    x: tuple[float, ...]
+    y: tuple[float, ...]
     learning_rate: float
     update_biases: bool
 
