@@ -12,6 +12,7 @@ the numerical gradient, parameter by parameter:
     verdict: "pass" if the largest is < 1e-5, "warn" if < 1e-3, else "fail"
 """
 from dataclasses import dataclass
+from typing import Tuple
 
 import numpy as np
 
@@ -36,7 +37,7 @@ class CheckRow:
 @dataclass(frozen=True)
 class GradientCheckReport:
     mistake: str
-    rows: tuple[CheckRow, ...]
+    rows: Tuple[CheckRow, ...]
     max_relative_error: float
     verdict: str            # "pass", "warn" or "fail"
 

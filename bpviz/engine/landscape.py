@@ -6,11 +6,11 @@ A parameter is addressed by a `ParameterRef` (network.py), in the explanations' 
 
 import numpy as np
 
-from .activations import ACTIVATIONS
 from .errors import NetworkError
 from .limits import MAX_PARAMETER_MAGNITUDE
 from .network import Network, check_ref
-from .propagation import Trace, backward_pass, example_losses, forward_pass
+from .activations import ACTIVATIONS
+from .propagation import Trace, backward_pass, forward_pass, example_losses
 from .update import check_learning_rate
 from .validation import check_batch, check_data, check_int, check_type
 

@@ -11,6 +11,7 @@ import binascii
 import json
 import zlib
 from dataclasses import dataclass
+from typing import Tuple
 
 from .errors import NetworkError
 from .network import Network
@@ -26,8 +27,8 @@ MAX_TOKEN_CHARS = 30_000   # the largest legal network needs about 10,000
 class SharedNetwork:
     """What a share link restores: the network, the example (x, y) and the step settings."""
     network: Network
-    x: tuple[float, ...]
-    y: tuple[float, ...]
+    x: Tuple[float, ...]
+    y: Tuple[float, ...]
     learning_rate: float
     update_biases: bool
 

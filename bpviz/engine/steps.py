@@ -10,6 +10,7 @@ Pass granularity folds each wave into one step: start, forward, loss,
 backward, update. Layers are numbered as in `Network` (0 = input … L).
 """
 from dataclasses import dataclass
+from typing import Optional, Tuple
 
 import numpy as np
 
@@ -42,7 +43,7 @@ class Step:
     """
     index: int
     phase: str
-    layer: int | None
+    layer: Optional[int]
     forward_known: int
     loss_known: bool
     delta_from: int
@@ -53,33 +54,33 @@ class Step:
     gradients: Gradients
     learning_rate: float
     update_biases: bool
-    updated: Network | None = None
+    updated: Optional[Network] = None
 
     @property
     def output_layer(self) -> int:
         return len(self.network.sizes) - 1
 
-    def activation(self, layer: int) -> np.ndarray | None:
+    def activation(self, layer: int) -> Optional[np.ndarray]:
         """a of `layer` (0..L), `(n, sizes[layer])`, or None if not known yet."""
         return self.trace.activations[layer] if 0 <= layer <= self.forward_known else None
 
-    def preactivation(self, layer: int) -> np.ndarray | None:
+    def preactivation(self, layer: int) -> Optional[np.ndarray]:
         """z of `layer` (1..L), or None if not known yet (and always None for the input)."""
         return self.trace.preactivations[layer - 1] if 1 <= layer <= self.forward_known else None
 
     @property
-    def loss(self) -> float | None:
+    def loss(self) -> Optional[float]:
         return self.gradients.loss if self.loss_known else None
 
-    def delta(self, layer: int) -> np.ndarray | None:
+    def delta(self, layer: int) -> Optional[np.ndarray]:
         """δ of `layer` (1..L) per example, or None if not known yet."""
         return self.gradients.deltas[layer - 1] if self._backward_knows(layer) else None
 
-    def weight_grad(self, layer: int) -> np.ndarray | None:
+    def weight_grad(self, layer: int) -> Optional[np.ndarray]:
         """∂E/∂W of the weights into `layer` (1..L), i.e. of `weights[layer-1]`, or None."""
         return self.gradients.weights[layer - 1] if self._backward_knows(layer) else None
 
-    def bias_grad(self, layer: int) -> np.ndarray | None:
+    def bias_grad(self, layer: int) -> Optional[np.ndarray]:
         """∂E/∂b of `biases[layer-1]`, or None if not known yet."""
         return self.gradients.biases[layer - 1] if self._backward_knows(layer) else None
 
@@ -93,7 +94,7 @@ class Step:
 
 
 def step_sequence(net: Network, X, Y, learning_rate, granularity="layer",
-                  update_biases=True) -> tuple[Step, ...]:
+                  update_biases=True) -> Tuple[Step, ...]:
     """Every step of one forward pass, loss, backward pass and update of `net` on (X, Y)."""
     check_type(net, Network, "net")
     if granularity not in GRANULARITIES:

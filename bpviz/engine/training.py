@@ -36,9 +36,10 @@ import numpy as np
 
 from .datasets import label_rule
 from .errors import NetworkError
-from .fastpath import FlatData, FlatModel, pack, unpack
+from .network import ParameterGradients
 from .limits import MAX_EXAMPLE_PASSES_PER_CALL, MAX_PARAMETER_MAGNITUDE, MAX_ROWS, MAX_UPDATES_PER_CALL
-from .network import Network, ParameterGradients
+from .network import Network
+from .fastpath import FlatData, FlatModel, pack, unpack
 from .propagation import forward_pass
 from .training_state import EpochRecord, TrainingConfig, TrainingResult, TrainingState
 from .validation import check_data, check_type

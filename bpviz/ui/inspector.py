@@ -10,6 +10,7 @@ from bpviz.engine import available_quantities, explain
 from bpviz.ui import charts, state
 from bpviz.ui.i18n import catalogue, t
 
+
 VIEWS = ("neuron", "matrix", "animation", "update")
 
 

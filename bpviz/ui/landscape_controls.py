@@ -5,21 +5,8 @@ import pandas as pd
 import streamlit as st
 
 from bpviz import viz
-from bpviz.engine import (
-    MAX_LEARNING_RATE,
-    MISTAKES,
-    NetworkError,
-    default_window,
-    descent_path,
-    gradient_check,
-    gradient_of,
-    latex_number,
-    loss_along,
-    loss_grid,
-    parameter_refs,
-    parameter_value,
-    paren,
-)
+from bpviz.engine import (MAX_LEARNING_RATE, MISTAKES, NetworkError, default_window, descent_path, gradient_check,
+                          gradient_of, latex_number, loss_along, loss_grid, paren, parameter_refs, parameter_value)
 from bpviz.ui import charts, state, train_data
 from bpviz.ui.i18n import catalogue, error_text, t
 

@@ -13,8 +13,8 @@ import streamlit as st
 
 from bpviz.engine import NetworkError, SharedNetwork, decode_share, encode_share
 from bpviz.ui import state
-from bpviz.ui.i18n import CATALOGUES, LANGUAGE_KEY, error_text, t
 from bpviz.ui.layout import PAGES
+from bpviz.ui.i18n import CATALOGUES, LANGUAGE_KEY, error_text, t
 
 HIDEABLE = ("presets", "files", "architecture", "tables", "example", "learning_rate")
 HIDDEN = "hidden_controls"        # frozenset of HIDEABLE names

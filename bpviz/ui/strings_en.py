@@ -1,8 +1,9 @@
 """English catalogue: every string the app shows, by key. Keep keys in step
 with the other catalogues (a test checks they match)."""
 
-from bpviz.engine import WORDING
 from bpviz.viz import TEXT_EN as FIGURE_TEXT_EN
+
+from bpviz.engine import WORDING
 
 from . import strings_errors, strings_health
 

@@ -10,16 +10,8 @@ import dataclasses
 import streamlit as st
 
 from bpviz import viz
-from bpviz.engine import (
-    MAX_DECAY,
-    MAX_LEARNING_RATE,
-    MAX_ROWS,
-    NetworkError,
-    TrainingConfig,
-    TrainingState,
-    reshape_network,
-    train,
-)
+from bpviz.engine import (MAX_DECAY, MAX_LEARNING_RATE, MAX_ROWS, NetworkError, TrainingConfig, TrainingState,
+                          reshape_network, train)
 from bpviz.ui import charts, layout, state, train_data
 from bpviz.ui.i18n import catalogue, error_text, t, t_count
 

@@ -4,8 +4,7 @@ import re
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from bpviz.engine import Network, NetworkError
 from bpviz.ui.tables import layer_frame, network_from_frames

@@ -4,30 +4,11 @@ import numpy as np
 import plotly.graph_objects as go
 import pytest
 
-from bpviz.engine import (
-    Network,
-    ParameterRef,
-    TrainingConfig,
-    descent_path,
-    loss_grid,
-    preset,
-    sine,
-    step_sequence,
-    train,
-    two_d,
-)
+from bpviz.engine import Network, TrainingConfig, preset, sine, step_sequence, train, two_d
 from bpviz.engine.gradient_check import gradient_check
-from bpviz.viz import (
-    animation_figure,
-    contour_figure,
-    decision_boundary_figure,
-    gradcheck_figure,
-    loss_figure,
-    matrix_figure,
-    network_figure,
-    one_weight_figure,
-    regression_figure,
-)
+from bpviz.engine import ParameterRef, descent_path, loss_grid
+from bpviz.viz import (animation_figure, contour_figure, decision_boundary_figure, gradcheck_figure, loss_figure,
+                       matrix_figure, network_figure, one_weight_figure, regression_figure)
 
 WORKED = preset("worked_example")
 STEPS = step_sequence(WORKED.network, WORKED.x, WORKED.y, 0.5)
