@@ -9,6 +9,7 @@ field are checked, and anything wrong raises `NetworkError`.
 import base64
 import binascii
 import json
+import re
 import zlib
 from dataclasses import dataclass
 from typing import Tuple
@@ -21,6 +22,7 @@ from .validation import check_array
 
 TOKEN_VERSION = "1"
 MAX_TOKEN_CHARS = 30_000   # the largest legal network needs about 10,000
+BASE64URL = re.compile(r"[A-Za-z0-9_-]*={0,2}")
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,8 @@ def decode_share(token) -> SharedNetwork:
 
 def _unpack(body):
     """base64url → zlib → JSON, each step bounded and every failure a NetworkError."""
+    if not BASE64URL.fullmatch(body):   # a character outside the alphabet is damage, not something to skip
+        raise NetworkError("link_not_base64")
     try:
         packed = base64.urlsafe_b64decode(body + "=" * (-len(body) % 4))
     except (binascii.Error, ValueError):
@@ -78,6 +82,10 @@ def _unpack(body):
         raise NetworkError("link_not_compressed") from None
     if len(raw) > MAX_JSON_CHARS or inflater.unconsumed_tail:
         raise NetworkError("link_too_large", limit=MAX_JSON_CHARS)
+    if not inflater.eof:          # the stream stops before its end (and its checksum): a cut link
+        raise NetworkError("link_cut")
+    if inflater.unused_data:      # bytes after the stream's end: junk appended to the link
+        raise NetworkError("link_trailing", count=len(inflater.unused_data))
     try:
         return json.loads(raw.decode("utf-8"))
     except RecursionError:

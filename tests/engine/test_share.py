@@ -93,3 +93,36 @@ def test_garbage_json_only_ever_raises_network_error(garbage):
         decode_share(_token_of(garbage))
     except NetworkError:
         pass
+
+
+def _packed(token):
+    body = token.split(".", 1)[1]
+    return base64.urlsafe_b64decode(body + "=" * (-len(body) % 4))
+
+
+def _token_of_packed(packed):
+    return "1." + base64.urlsafe_b64encode(packed).decode().rstrip("=")
+
+
+def test_a_link_cut_inside_its_checksum_is_refused():
+    token = encode_share(_shared(preset("xor").network))
+    packed = _packed(token)
+    for cut in (1, 2, 3, 4):          # the zlib stream ends with a 4-byte Adler-32 checksum
+        with pytest.raises(NetworkError, match="cut short"):
+            decode_share(_token_of_packed(packed[:-cut]))
+
+
+def test_a_link_with_bytes_after_its_end_is_refused():
+    token = encode_share(_shared(preset("xor").network))
+    for junk in (b"\0", b"junk", b"x" * 100):
+        with pytest.raises(NetworkError, match=f"{len(junk)} unexpected bytes"):
+            decode_share(_token_of_packed(_packed(token) + junk))
+    with pytest.raises(NetworkError, match="unexpected bytes"):
+        decode_share(token + "AAAA")     # three zero bytes in base64
+
+
+@pytest.mark.parametrize("junk", ["!", "~", "%20", " ", "+", "/", "=A"])
+def test_characters_outside_base64url_are_refused_not_skipped(junk):
+    token = encode_share(_shared(preset("xor").network))
+    with pytest.raises(NetworkError, match="damaged"):
+        decode_share(token[:10] + junk + token[10:])
