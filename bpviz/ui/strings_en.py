@@ -4,9 +4,11 @@ with the other catalogues (a test checks they match)."""
 from bpviz.viz import TEXT_EN as FIGURE_TEXT_EN
 
 from . import strings_errors
+from . import strings_url
 
 EN = {
     **FIGURE_TEXT_EN,   # figure titles, axis names and hover words, defined beside each figure
+    **strings_url.EN,   # the address bar and classroom links
     **strings_errors.english(),   # the engine's error messages and field names
     # navigation and frame
     "nav.home": "Home",

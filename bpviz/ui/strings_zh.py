@@ -2,8 +2,10 @@
 Formulas stay in standard notation."""
 
 from . import strings_errors
+from . import strings_url
 
 ZH = {
+    **strings_url.ZH,   # the address bar and classroom links
     **strings_errors.chinese(),   # the engine's error messages and field names
     # figures
     "viz.quantity.a": "激活值 a",
