@@ -97,6 +97,7 @@ MESSAGES = MappingProxyType({
     "link_update_biases": "link update_biases must be true or false",
     "link_not_base64": "link: the network parameter is damaged (not valid base64)",
     "link_not_compressed": "link: the network parameter is damaged (cannot be decompressed)",
+    "link_numbers": "link: the network parameter holds {got:g} numbers where its sizes need {expected}",
     "link_cut": "link: the network parameter is cut short (copy the whole link)",
     "link_trailing": "link: the network parameter has {count} unexpected bytes after its end (copy the link exactly)",
     "link_too_large": "link: the network parameter unpacks to more than {limit:,} bytes",

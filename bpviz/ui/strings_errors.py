@@ -113,6 +113,7 @@ ERRORS_ZH = {
     "link_update_biases": "链接中的 update_biases 必须是 true 或 false",
     "link_not_base64": "链接：网络参数已损坏（不是有效的 base64）",
     "link_not_compressed": "链接：网络参数已损坏（无法解压）",
+    "link_numbers": "链接：网络参数含有 {got:g} 个数，但按其层大小需要 {expected} 个",
     "link_cut": "链接：网络参数不完整（请复制完整的链接）",
     "link_trailing": "链接：网络参数末尾多出 {count} 个字节（请原样复制链接）",
     "link_too_large": "链接：网络参数解压后超过 {limit:,} 字节",

@@ -82,7 +82,7 @@ def test_garbage_query_strings_never_raise(params):
 def test_link_query_round_trips_through_the_url_encoding():
     shared = _shared()
     query = link_query(shared, hide=("tables",), lang="en")
-    assert query.startswith("?net=1.") and "&hide=tables" in query and query.endswith("&lang=en")
+    assert query.startswith("?net=2.") and "&hide=tables" in query and query.endswith("&lang=en")
 
 
 def test_a_link_that_hides_the_architecture_fixes_it_on_every_page():

@@ -20,7 +20,7 @@ def test_an_applied_update_survives_a_reload(session):
     tab.click_button("Forward pass")
     assert "0.298371109" in _loss(tab)            # Mazur's worked example, before the update
     tab.click_button("Apply update")
-    assert "net=1." in tab.page.url
+    assert "net=2." in tab.page.url
     _reload(tab)
     assert tab.page.url.split("?")[0].endswith("/step")
     tab.click_button("Forward pass")
@@ -56,5 +56,5 @@ def test_back_goes_to_the_previous_page_not_through_every_click(session):
     tab.page.go_back()
     tab.idle()
     assert tab.page.url.split("?")[0].endswith("/step")
-    assert "net=1." in tab.page.url                              # still the updated network
+    assert "net=2." in tab.page.url                              # still the updated network
     assert "Step through backpropagation" in tab.page.locator("h1").first.inner_text()
