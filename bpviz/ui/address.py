@@ -3,7 +3,8 @@ address restores it (as TensorFlow Playground does).
 
 `write()` runs at the end of every script run (app.py) and of the Step page's
 fragment. It builds the query string that `links.read_link_once` reads back
-(`links.link_query`) and, only when that string changed, hands it to a tiny
+(`links.link_query`) and, only when that string changed or differs from the
+address the browser reported for this run, hands it to a tiny
 browser-side component that swaps it into the address with
 `history.replaceState`: the current history entry is replaced, so Back and
 Forward move between pages, not through every click. (`st.query_params`
@@ -12,6 +13,8 @@ updates push a new entry for every change in Streamlit 1.67; measured.)
 Settings at their defaults are left out: a fresh session's address has no query.
 The page is the address's path, which Streamlit's navigation keeps.
 """
+from urllib.parse import urlsplit
+
 import streamlit as st
 
 from bpviz.engine.presets import preset
@@ -61,9 +64,20 @@ def _default_shared():
 
 
 def write():
-    """Put the session's state into the address bar, if it changed since the last write."""
+    """Put the session's state into the address bar, if it changed since the last write or
+    the browser shows another query (a page change clears it; Back brings an old one)."""
     current = query()
-    if current == st.session_state.get(WRITTEN):
+    shown = _shown_query()
+    if current == st.session_state.get(WRITTEN) and shown in (None, current):
         return
     st.session_state[WRITTEN] = current
     replace_query(data=current.lstrip("?"))
+
+
+def _shown_query():
+    """The query ("?…" or "") of the address the browser reported with this run, or None if unknown."""
+    url = getattr(st.context, "url", None)
+    if not url:
+        return None
+    query = urlsplit(url).query
+    return "?" + query if query else ""

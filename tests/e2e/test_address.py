@@ -11,6 +11,14 @@ def _reload(tab):
     tab.idle()
 
 
+def _address_has(tab, *parts):
+    """Wait until the address holds every one of `parts` (the browser-side component
+    swaps the query in just after the script run); then return the address."""
+    tab.page.wait_for_function("parts => parts.every(p => location.href.includes(p))", arg=list(parts),
+                               timeout=10_000)
+    return tab.page.url
+
+
 def _loss(tab):
     return tab.page.get_by_test_id("stMetric").first.inner_text()
 
@@ -20,7 +28,7 @@ def test_an_applied_update_survives_a_reload(session):
     tab.click_button("Forward pass")
     assert "0.298371109" in _loss(tab)            # Mazur's worked example, before the update
     tab.click_button("Apply update")
-    assert "net=2." in tab.page.url
+    _address_has(tab, "/step?net=2.")
     _reload(tab)
     assert tab.page.url.split("?")[0].endswith("/step")
     tab.click_button("Forward pass")
@@ -37,7 +45,7 @@ def test_language_and_step_position_survive_a_reload(session):
     language.click()
     tab.page.get_by_role("option", name="简体中文").click()
     tab.idle()
-    assert "lang=zh" in tab.page.url and "step=3" in tab.page.url
+    _address_has(tab, "lang=zh", "step=3")
     _reload(tab)
     assert "逐步执行反向传播" in tab.page.locator("h1").first.inner_text()
     assert tab.page.get_by_test_id("stProgress").inner_text().startswith("第 4 / 7 步")
@@ -50,11 +58,12 @@ def test_back_goes_to_the_previous_page_not_through_every_click(session):
     for _ in range(4):
         tab.click_button("Next step")
     tab.click_button("Apply update")
+    _address_has(tab, "net=2.")
     assert tab.page.evaluate("history.length") == start          # clicks replace the entry
     tab.go("Build")
+    _address_has(tab, "/build?net=2.")
     assert tab.page.evaluate("history.length") == start + 1      # a page change adds one
     tab.page.go_back()
     tab.idle()
-    assert tab.page.url.split("?")[0].endswith("/step")
-    assert "net=2." in tab.page.url                              # still the updated network
+    _address_has(tab, "/step?net=2.")                           # still the updated network
     assert "Step through backpropagation" in tab.page.locator("h1").first.inner_text()
