@@ -27,7 +27,7 @@ import numpy as np
 
 from .errors import NetworkError
 from .network import Network, check_sizes
-from .serialization import MAX_JSON_CHARS, network_from_dict, network_to_dict
+from .serialization import MAX_JSON_CHARS, network_from_dict
 from .update import check_learning_rate
 from .validation import check_array
 

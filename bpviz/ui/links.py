@@ -15,12 +15,11 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-from bpviz.engine import NetworkError, SharedNetwork, decode_share, encode_share
+from bpviz.engine import GRANULARITIES, NetworkError, SharedNetwork, decode_share, encode_share
 from bpviz.ui import data_link, state, train_data
 from bpviz.ui.layout import PAGES
 from bpviz.ui.i18n import CATALOGUES, LANGUAGE_KEY, error_text, t
 
-HIDEABLE = state.HIDEABLE
 LINK_READ = "link_read"           # the URL has been read for this session
 MAX_PARAMETER_CHARS = 40_000
 MAX_STEP_INDEX = 99               # more than any network's step count; pages clamp to the last step
@@ -42,9 +41,9 @@ def read_link_once():
     hide = params.get("hide")
     if hide is not None:
         names = [name for name in hide[:500].split(",") if name]
-        unknown = [name for name in names if name not in HIDEABLE]
+        unknown = [name for name in names if name not in state.HIDEABLE]
         if unknown:
-            problems.append(t("link.bad_hide", value=", ".join(unknown)[:80], accepted=", ".join(HIDEABLE)))
+            problems.append(t("link.bad_hide", value=", ".join(unknown)[:80], accepted=", ".join(state.HIDEABLE)))
         state.set_fixed(names)
     token = params.get("net")
     if token is not None:
@@ -72,11 +71,11 @@ def _read_settings(params):
             problems.append(t("link.bad_quiz", value=quiz[:20]))
     granularity = params.get("gran")
     if granularity is not None:
-        if granularity in state.GRANULARITIES:
+        if granularity in GRANULARITIES:
             st.session_state[state.GRANULARITY] = granularity
         else:
             problems.append(t("link.bad_granularity", value=granularity[:20],
-                              accepted=", ".join(state.GRANULARITIES)))
+                              accepted=", ".join(GRANULARITIES)))
     step = params.get("step")
     if step is not None:
         if step.isascii() and step.isdigit() and int(step[:4]) <= MAX_STEP_INDEX:
@@ -100,7 +99,7 @@ def _read_settings(params):
 
 
 def visible(control):
-    """False if the link that opened this session hides `control` (one of HIDEABLE)."""
+    """False if the link that opened this session hides `control` (one of state.HIDEABLE)."""
     return not state.fixed(control)
 
 
@@ -114,12 +113,12 @@ def link_query(shared, hide=(), lang=None, quiz=False, step=0, granularity="laye
     settings at their defaults are left out (`shared` None: the default network, left out too)."""
     params = {} if shared is None else {"net": encode_share(shared)}
     if hide:
-        params["hide"] = ",".join(name for name in HIDEABLE if name in hide)
+        params["hide"] = ",".join(name for name in state.HIDEABLE if name in hide)
     if lang:
         params["lang"] = lang
     if quiz:
         params["quiz"] = "1"
-    if granularity != state.GRANULARITIES[0]:
+    if granularity != GRANULARITIES[0]:
         params["gran"] = granularity
     if step:
         params["step"] = str(step)
@@ -147,7 +146,8 @@ def link_builder():
     sources = ("current",) + PRESET_NAMES
     source = st.selectbox(t("share.source"), sources, key="share_source",
                           format_func=lambda s: t("share.current") if s == "current" else t(f"preset.{s}"))
-    hide = st.multiselect(t("share.hide"), HIDEABLE, key="share_hide", format_func=lambda c: t(f"share.control.{c}"),
+    hide = st.multiselect(t("share.hide"), state.HIDEABLE, key="share_hide",
+                          format_func=lambda c: t(f"share.control.{c}"),
                           help=t("share.hide_help"))
     langs = tuple(LANGUAGE_NAMES)
     lang = st.selectbox(t("share.lang"), langs, index=langs.index(language()), key="share_lang",

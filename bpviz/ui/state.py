@@ -12,7 +12,7 @@ link's own state (`load_shared`) is stored unchecked.
 import numpy as np
 import streamlit as st
 
-from bpviz.engine import Network
+from bpviz.engine import GRANULARITIES, Network
 from bpviz.engine.presets import preset
 from bpviz.ui.i18n import t
 
@@ -32,7 +32,6 @@ HIDDEN = "hidden_controls"            # frozenset of HIDEABLE names a classroom 
 QUIZ = "quiz"                         # True when a classroom link switched quiz mode on
 
 DEFAULT_PRESET = "worked_example"
-GRANULARITIES = ("layer", "pass")
 # What a classroom link can hide, and so fix: presets (loading one), files (download and
 # upload), architecture (sizes, activations, loss), tables (editing weights by hand),
 # example (x and y), learning_rate (η and the bias switch of the Step page).
