@@ -205,8 +205,16 @@ def load_shared(shared):
     _store_network(shared.network)
 
 
+NOTICE_KINDS = ("success", "info", "warning", "error")   # least to most serious
+
+
 def notify(kind, text):
-    """Show `text` (kind: success, info, warning, error) once, after the next rerun."""
+    """Show `text` (kind: one of NOTICE_KINDS) once, after the next rerun. A pending notice
+    of a more serious kind is kept: a page's "done" after a refused change must not hide
+    the refusal."""
+    pending = st.session_state.get(NOTICE)
+    if pending and NOTICE_KINDS.index(pending[0]) > NOTICE_KINDS.index(kind):
+        return
     st.session_state[NOTICE] = (kind, text)
 
 

@@ -116,6 +116,7 @@ def _setters_under_a_link():
         "presets": state.load_preset("xor"),
         "unchanged example": state.set_example(*state.example()),
     }
+    state.notify("success", "Preset loaded")     # what a page says after its call: the refusal stays
     st.session_state["kept"] = (state.network() == same_shape, state.example()[0].tolist(), state.learning_rate(),
                                 preset("worked_example").x)
 
@@ -128,6 +129,8 @@ def test_state_setters_refuse_what_a_link_fixed_and_allow_the_rest():
                                            "learning_rate": False, "presets": False, "unchanged example": True}
     same_network, x, learning_rate, preset_x = at.session_state["kept"]
     assert same_network and x == list(preset_x) and learning_rate == 0.5
+    kind, text = at.session_state["notice"]
+    assert kind == "warning" and text.startswith("This classroom link fixes the")
 
 
 def test_an_old_share_link_still_restores_its_network():
