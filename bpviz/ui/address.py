@@ -21,8 +21,6 @@ from bpviz.engine.presets import preset
 from bpviz.ui import data_link, links, state
 from bpviz.ui.i18n import DEFAULT_LANGUAGE, language
 
-WRITTEN = "address_written"       # the query string last handed to the browser
-
 # Runs in the page (not an iframe); `data` is the query string without "?". The
 # history entry's own state object (Streamlit's) is kept.
 REPLACE_QUERY_JS = """
@@ -68,9 +66,9 @@ def write():
     the browser shows another query (a page change clears it; Back brings an old one)."""
     current = query()
     shown = _shown_query()
-    if current == st.session_state.get(WRITTEN) and shown in (None, current):
+    if current == st.session_state.get(state.ADDRESS_WRITTEN) and shown in (None, current):
         return
-    st.session_state[WRITTEN] = current
+    st.session_state[state.ADDRESS_WRITTEN] = current
     replace_query(data=current.lstrip("?"))
 
 

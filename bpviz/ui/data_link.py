@@ -15,12 +15,11 @@ import streamlit as st
 
 from bpviz.engine import sine, train_test_split, truth_table, two_d
 from bpviz.engine.datasets import TRUTH_TABLES, TWO_D_NAMES
-from bpviz.ui import train_data
+from bpviz.ui import state, train_data
 from bpviz.ui.i18n import t
 
 UPLOADED = "csv"
 SEPARATOR = ":"
-DESCRIBED = "train_data_text"     # (TrainData, its text): the last data described or rebuilt
 FORMS = f"truth_table:{'|'.join(TRUTH_TABLES)}, two_d:{'|'.join(TWO_D_NAMES)}:rows:noise:test:seed, " \
         "sine:rows:noise:test:seed, csv"
 
@@ -56,16 +55,16 @@ def text_of_session():
     data = st.session_state.get(train_data.DATA)
     if data is None:
         return None
-    described = st.session_state.get(DESCRIBED)
+    described = st.session_state.get(state.DATA_TEXT)
     if described is None or described[0] is not data:
         described = (data, _text_from_widgets(data))
-        st.session_state[DESCRIBED] = described
+        st.session_state[state.DATA_TEXT] = described
     return described[1]
 
 
 def remember(data, text):
     """Record that `data` (just rebuilt from a link) is described by `text`."""
-    st.session_state[DESCRIBED] = (data, text)
+    st.session_state[state.DATA_TEXT] = (data, text)
 
 
 def _text_from_widgets(data):

@@ -20,16 +20,15 @@ from bpviz.ui import data_link, state, train_data
 from bpviz.ui.layout import PAGES
 from bpviz.ui.i18n import CATALOGUES, LANGUAGE_KEY, error_text, t
 
-LINK_READ = "link_read"           # the URL has been read for this session
 MAX_PARAMETER_CHARS = 40_000
 MAX_STEP_INDEX = 99               # more than any network's step count; pages clamp to the last step
 
 
 def read_link_once():
     """Apply the URL's parameters to a new session (once)."""
-    if st.session_state.get(LINK_READ):
+    if st.session_state.get(state.LINK_READ):
         return
-    st.session_state[LINK_READ] = True
+    st.session_state[state.LINK_READ] = True
     params = st.query_params
     problems = []
     lang = params.get("lang")

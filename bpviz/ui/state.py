@@ -28,6 +28,9 @@ SELECTED = "selected_neuron"          # (layer, j) or None
 LAST_UPDATE = "last_update"           # what the last applied update changed, or None
 PRESET = "preset"
 NOTICE = "notice"                     # (kind, text) to show once after a rerun
+LINK_READ = "link_read"               # the address has been read for this session (links.read_link_once)
+ADDRESS_WRITTEN = "address_written"   # the query string last handed to the address bar (address.write)
+DATA_TEXT = "train_data_text"         # (TrainData, its address text): the last described or rebuilt (data_link)
 HIDDEN = "hidden_controls"            # frozenset of HIDEABLE names a classroom link fixed
 QUIZ = "quiz"                         # True when a classroom link switched quiz mode on
 
