@@ -33,7 +33,7 @@ from .validation import check_array
 
 TOKEN_VERSION = "2"
 READ_VERSIONS = ("1", "2")
-MAX_TOKEN_CHARS = 30_000   # the largest legal network needs about 7,000
+MAX_TOKEN_CHARS = 30_000   # the largest legal network needs about 7,200 (random) to 7,800 (trained)
 BASE64URL = re.compile(r"[A-Za-z0-9_-]*={0,2}")
 HEADER_END = b"\n"         # compact JSON never holds a raw newline
 FLOAT = np.dtype("<f8")
