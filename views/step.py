@@ -1,7 +1,7 @@
 """Step: one forward pass, the loss, one backward pass and the update, a step at a time."""
 import streamlit as st
 
-from bpviz.ui import state, step_controls
+from bpviz.ui import address, state, step_controls
 from bpviz.ui.i18n import t
 
 st.title(t("step.title"))
@@ -18,6 +18,7 @@ def stepper():
         return
     step = step_controls.buttons(steps)
     step_controls.step_view(step, len(steps))
+    address.write()   # a fragment rerun skips app.py's write: keep the step and an applied update
 
 
 stepper()

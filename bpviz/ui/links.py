@@ -1,33 +1,34 @@
-"""Share links: read the URL's query parameters once per session; build links.
+"""Links: the address that restores a session, read once per session; share links.
 
-Query parameters:
+Query parameters (all optional; the address bar carries them, see `address`):
     net   a token from `bpviz.engine.encode_share` (network, example, η, biases)
-    lang  a catalogue language, e.g. "en"
-    hide  comma-separated controls to hide from students (HIDEABLE)
-A malformed, oversized or tampered parameter gives a visible warning and the
-default network; it never raises.
+    lang  a catalogue language, e.g. "zh"
+    hide  comma-separated controls a classroom link hides and fixes (state.HIDEABLE)
+    quiz  "1": quiz mode on (read it with `state.quiz_mode()`)
+    step  the Step page's position, a whole number from 0 (clamped to the last step)
+    gran  the Step page's step size: "pass" (default "layer")
+    data  the Train page's built-in data set (see `data_link`); "csv" for an upload
+A malformed, oversized or tampered parameter gives a visible warning and leaves
+that part of the state at its default; it never raises.
 """
 from urllib.parse import urlencode
 
 import streamlit as st
 
-from bpviz.engine import NetworkError, SharedNetwork, decode_share, encode_share
-from bpviz.ui import state
+from bpviz.engine import GRANULARITIES, NetworkError, SharedNetwork, decode_share, encode_share
+from bpviz.ui import data_link, state, train_data
 from bpviz.ui.layout import PAGES
 from bpviz.ui.i18n import CATALOGUES, LANGUAGE_KEY, error_text, t
 
-HIDEABLE = ("presets", "files", "architecture", "tables", "example", "learning_rate")
-HIDDEN = "hidden_controls"        # frozenset of HIDEABLE names
-LINK_READ = "link_read"           # the URL has been read for this session
 MAX_PARAMETER_CHARS = 40_000
+MAX_STEP_INDEX = 99               # more than any network's step count; pages clamp to the last step
 
 
 def read_link_once():
-    """Apply the URL's share parameters to a new session (once)."""
-    if st.session_state.get(LINK_READ):
+    """Apply the URL's parameters to a new session (once)."""
+    if st.session_state.get(state.LINK_READ):
         return
-    st.session_state[LINK_READ] = True
-    st.session_state.setdefault(HIDDEN, frozenset())
+    st.session_state[state.LINK_READ] = True
     params = st.query_params
     problems = []
     lang = params.get("lang")
@@ -39,10 +40,10 @@ def read_link_once():
     hide = params.get("hide")
     if hide is not None:
         names = [name for name in hide[:500].split(",") if name]
-        unknown = [name for name in names if name not in HIDEABLE]
+        unknown = [name for name in names if name not in state.HIDEABLE]
         if unknown:
-            problems.append(t("link.bad_hide", value=", ".join(unknown)[:80], accepted=", ".join(HIDEABLE)))
-        st.session_state[HIDDEN] = frozenset(name for name in names if name in HIDEABLE)
+            problems.append(t("link.bad_hide", value=", ".join(unknown)[:80], accepted=", ".join(state.HIDEABLE)))
+        state.set_fixed(names)
     token = params.get("net")
     if token is not None:
         try:
@@ -53,29 +54,76 @@ def read_link_once():
             problems.append(t("link.bad_network", message=error_text(error)))
         else:
             state.load_shared(shared)
+    problems += _read_settings(params)
     if problems:
         state.notify("warning", " ".join(problems))
 
 
+def _read_settings(params):
+    """Quiz mode, step position and size, Train data: set what is valid; the problems."""
+    problems = []
+    quiz = params.get("quiz")
+    if quiz is not None:
+        if quiz in ("0", "1"):
+            state.set_quiz_mode(quiz == "1")
+        else:
+            problems.append(t("link.bad_quiz", value=quiz[:20]))
+    granularity = params.get("gran")
+    if granularity is not None:
+        if granularity in GRANULARITIES:
+            st.session_state[state.GRANULARITY] = granularity
+        else:
+            problems.append(t("link.bad_granularity", value=granularity[:20],
+                              accepted=", ".join(GRANULARITIES)))
+    step = params.get("step")
+    if step is not None:
+        if step.isascii() and step.isdigit() and int(step[:4]) <= MAX_STEP_INDEX:
+            state.set_step_index(int(step))
+        else:
+            problems.append(t("link.bad_step", value=step[:20], most=MAX_STEP_INDEX))
+    data = params.get("data")
+    if data == data_link.UPLOADED:
+        problems.append(t("link.csv_again"))
+    elif data is not None:
+        try:
+            built = data_link.build(data[:200])
+        except NetworkError as error:
+            problems.append(t("link.bad_data", value=data[:60], accepted=data_link.FORMS, message=error_text(error)))
+        except ValueError:
+            problems.append(t("link.bad_data", value=data[:60], accepted=data_link.FORMS, message=""))
+        else:
+            st.session_state[train_data.DATA] = built
+            data_link.remember(built, data)
+    return problems
+
+
 def visible(control):
-    """False if the link that opened this session hides `control` (one of HIDEABLE)."""
-    return control not in st.session_state.get(HIDDEN, frozenset())
+    """False if the link that opened this session hides `control` (one of state.HIDEABLE)."""
+    return not state.fixed(control)
 
 
 def current_shared():
     x, y = state.example()
-    return SharedNetwork(state.network(), tuple(x), tuple(y), float(st.session_state[state.LEARNING_RATE]),
-                         bool(st.session_state[state.UPDATE_BIASES]))
+    return SharedNetwork(state.network(), tuple(x), tuple(y), state.learning_rate(), state.update_biases())
 
 
-def link_query(shared, hide=(), lang=None):
-    """The query string ("?net=…&hide=…&lang=…") that restores `shared` with those settings."""
-    params = {"net": encode_share(shared)}
+def link_query(shared, hide=(), lang=None, quiz=False, step=0, granularity="layer", data=None):
+    """The query string ("?net=…&hide=…&lang=…") that restores `shared` with those settings;
+    settings at their defaults are left out (`shared` None: the default network, left out too)."""
+    params = {} if shared is None else {"net": encode_share(shared)}
     if hide:
-        params["hide"] = ",".join(name for name in HIDEABLE if name in hide)
+        params["hide"] = ",".join(name for name in state.HIDEABLE if name in hide)
     if lang:
         params["lang"] = lang
-    return "?" + urlencode(params, safe=",")
+    if quiz:
+        params["quiz"] = "1"
+    if granularity != GRANULARITIES[0]:
+        params["gran"] = granularity
+    if step:
+        params["step"] = str(step)
+    if data:
+        params["data"] = data
+    return "?" + urlencode(params, safe=",:") if params else ""
 
 
 def app_url(page_path=""):
@@ -97,7 +145,8 @@ def link_builder():
     sources = ("current",) + PRESET_NAMES
     source = st.selectbox(t("share.source"), sources, key="share_source",
                           format_func=lambda s: t("share.current") if s == "current" else t(f"preset.{s}"))
-    hide = st.multiselect(t("share.hide"), HIDEABLE, key="share_hide", format_func=lambda c: t(f"share.control.{c}"),
+    hide = st.multiselect(t("share.hide"), state.HIDEABLE, key="share_hide",
+                          format_func=lambda c: t(f"share.control.{c}"),
                           help=t("share.hide_help"))
     langs = tuple(LANGUAGE_NAMES)
     lang = st.selectbox(t("share.lang"), langs, index=langs.index(language()), key="share_lang",

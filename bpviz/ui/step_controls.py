@@ -41,8 +41,7 @@ def settings():
         help=t("step.learning_rate_help"))
     update_biases = bias_column.checkbox(t("step.update_biases"), value=st.session_state[state.UPDATE_BIASES],
                                          key="step_update_biases")
-    st.session_state[state.LEARNING_RATE] = float(learning_rate)
-    st.session_state[state.UPDATE_BIASES] = bool(update_biases)
+    state.set_step_settings(learning_rate, update_biases)
 
 
 def current_steps():

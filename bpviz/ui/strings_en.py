@@ -5,10 +5,11 @@ from bpviz.viz import TEXT_EN as FIGURE_TEXT_EN
 
 from bpviz.engine import WORDING
 
-from . import strings_errors, strings_health
+from . import strings_errors, strings_health, strings_url
 
 EN = {
     **FIGURE_TEXT_EN,   # figure titles, axis names and hover words, defined beside each figure
+    **strings_url.EN,   # the address bar and classroom links
     **strings_errors.english(),   # the engine's error messages and field names
     **strings_health.EN,
     # navigation and frame

@@ -1,9 +1,10 @@
 """简体中文 catalogue: the same keys as strings_en.EN (a test checks), translated here.
 Formulas stay in standard notation."""
 
-from . import strings_errors, strings_health
+from . import strings_errors, strings_health, strings_url
 
 ZH = {
+    **strings_url.ZH,   # the address bar and classroom links
     **strings_errors.chinese(),   # the engine's error messages and field names
     **strings_health.ZH,
     # figures

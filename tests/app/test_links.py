@@ -82,4 +82,67 @@ def test_garbage_query_strings_never_raise(params):
 def test_link_query_round_trips_through_the_url_encoding():
     shared = _shared()
     query = link_query(shared, hide=("tables",), lang="en")
-    assert query.startswith("?net=1.") and "&hide=tables" in query and query.endswith("&lang=en")
+    assert query.startswith("?net=2.") and "&hide=tables" in query and query.endswith("&lang=en")
+
+
+def test_a_link_that_hides_the_architecture_fixes_it_on_every_page():
+    at = _open_with({"hide": "architecture"}, page="train")   # XOR data: 1 output, the network has 2
+    before = at.session_state["network"]
+    at.button(key="train_adapt").click().run()
+    assert not at.exception
+    assert at.session_state["network"] == before
+    assert any("fixes the architecture form" in w.value for w in at.warning)
+    free = _open_with({}, page="train")
+    free.button(key="train_adapt").click().run()
+    assert free.session_state["network"].sizes == (2, 2, 1)     # without the link the same click adapts it
+
+
+def _setters_under_a_link():
+    """Runs as a script: every setter, with every control fixed by a link."""
+    import streamlit as st
+    from bpviz.engine import Network, preset
+    from bpviz.ui import state
+    state.init()
+    state.set_fixed(state.HIDEABLE)
+    net = state.network()
+    same_shape = Network([w * 2 for w in net.weights], net.biases, net.activations, net.loss)
+    other_shape = Network.random([2, 3, 2], ["sigmoid", "sigmoid"], "squared_error", seed=0)
+    st.session_state["results"] = {
+        "architecture": state.set_network(other_shape),
+        "tables": state.set_network(same_shape, from_tables=True),
+        "weights": state.set_network(same_shape),            # an update or training: allowed
+        "example": state.set_example((1.0, 2.0), (0.0, 1.0)),
+        "learning_rate": state.set_step_settings(0.01, True),
+        "presets": state.load_preset("xor"),
+        "unchanged example": state.set_example(*state.example()),
+    }
+    state.notify("success", "Preset loaded")     # what a page says after its call: the refusal stays
+    st.session_state["kept"] = (state.network() == same_shape, state.example()[0].tolist(), state.learning_rate(),
+                                preset("worked_example").x)
+
+
+def test_state_setters_refuse_what_a_link_fixed_and_allow_the_rest():
+    at = AppTest.from_function(_setters_under_a_link, default_timeout=60)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.session_state["results"] == {"architecture": False, "tables": False, "weights": True, "example": False,
+                                           "learning_rate": False, "presets": False, "unchanged example": True}
+    same_network, x, learning_rate, preset_x = at.session_state["kept"]
+    assert same_network and x == list(preset_x) and learning_rate == 0.5
+    kind, text = at.session_state["notice"]
+    assert kind == "warning" and text.startswith("This classroom link fixes the")
+
+
+def test_an_old_share_link_still_restores_its_network():
+    """A token made by the first version of the format (written out here by hand: JSON, zlib, base64url)."""
+    import base64
+    import json
+    import zlib
+    data = {"format": "bpviz.network", "version": 1, "sizes": [2, 1], "activations": ["sigmoid"],
+            "loss": "squared_error", "weights": [[[0.5, -0.25]]], "biases": [[0.125]],
+            "x": [1.0, 2.0], "y": [1.0], "learning_rate": 0.75, "update_biases": False}
+    token = "1." + base64.urlsafe_b64encode(zlib.compress(json.dumps(data).encode())).decode().rstrip("=")
+    at = _open_with({"net": token})
+    net = at.session_state["network"]
+    assert net.weights[0].tolist() == [[0.5, -0.25]] and net.biases[0].tolist() == [0.125]
+    assert at.session_state["example_x"] == (1.0, 2.0) and at.session_state["learning_rate"] == 0.75

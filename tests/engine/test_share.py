@@ -3,11 +3,13 @@ import base64
 import json
 import zlib
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bpviz.engine import Network, NetworkError, SharedNetwork, decode_share, encode_share, preset
+from bpviz.engine.serialization import network_to_dict
 from bpviz.engine.share import MAX_TOKEN_CHARS
 
 
@@ -43,7 +45,7 @@ def test_the_worked_example_link_is_short():
 
 
 @pytest.mark.parametrize("token, field", [
-    ("", "start with"), ("2.abc", "start with"), ("1.", "start with"), ("1.%%%%", "damaged"),
+    ("", "start with"), ("3.abc", "start with"), ("2.abc", "damaged"), ("1.", "start with"), ("1.%%%%", "damaged"),
     ("1." + "A" * 64, "damaged"), ("1." + "A" * (MAX_TOKEN_CHARS + 1), "at most"), (None, "text"),
 ])
 def test_malformed_tokens_say_what_is_wrong(token, field):
@@ -61,8 +63,7 @@ def test_a_decompression_bomb_is_refused():
 
 def test_tampered_fields_name_the_field():
     p = preset("worked_example")
-    good = json.loads(zlib.decompress(base64.urlsafe_b64decode(
-        encode_share(SharedNetwork(p.network, p.x, p.y, 0.5, False))[2:] + "==")))
+    good = dict(network_to_dict(p.network), x=list(p.x), y=list(p.y), learning_rate=0.5, update_biases=False)
     for field, value, message in [("x", [0.1], "link x"), ("y", [0.0, float("nan")], "link y"),
                                   ("learning_rate", 1e9, "learning_rate"), ("update_biases", "yes", "update_biases"),
                                   ("activations", ["sigmoid", "bogus"], "activations"),
@@ -94,3 +95,90 @@ def test_garbage_json_only_ever_raises_network_error(garbage):
         decode_share(_token_of(garbage))
     except NetworkError:
         pass
+
+
+def _packed(token):
+    body = token.split(".", 1)[1]
+    return base64.urlsafe_b64decode(body + "=" * (-len(body) % 4))
+
+
+def _token_of_packed(packed):
+    return "1." + base64.urlsafe_b64encode(packed).decode().rstrip("=")
+
+
+def test_a_link_cut_inside_its_checksum_is_refused():
+    token = encode_share(_shared(preset("xor").network))
+    packed = _packed(token)
+    for cut in (1, 2, 3, 4):          # the zlib stream ends with a 4-byte Adler-32 checksum
+        with pytest.raises(NetworkError, match="cut short"):
+            decode_share(_token_of_packed(packed[:-cut]))
+
+
+def test_a_link_with_bytes_after_its_end_is_refused():
+    token = encode_share(_shared(preset("xor").network))
+    for junk in (b"\0", b"junk", b"x" * 100):
+        with pytest.raises(NetworkError, match=f"{len(junk)} unexpected bytes"):
+            decode_share(_token_of_packed(_packed(token) + junk))
+    with pytest.raises(NetworkError, match="unexpected bytes"):
+        decode_share(token + "AAAA")     # three zero bytes in base64
+
+
+@pytest.mark.parametrize("junk", ["!", "~", "%20", " ", "+", "/", "=A"])
+def test_characters_outside_base64url_are_refused_not_skipped(junk):
+    token = encode_share(_shared(preset("xor").network))
+    with pytest.raises(NetworkError, match="damaged"):
+        decode_share(token[:10] + junk + token[10:])
+
+
+LARGEST = [10] + [10] * 6 + [10]
+
+
+def _version_1_token(shared):
+    """The first format, written out here: the network's dict form plus the example and
+    settings as JSON, zlib, base64url."""
+    data = dict(network_to_dict(shared.network), x=list(shared.x), y=list(shared.y),
+                learning_rate=shared.learning_rate, update_biases=shared.update_biases)
+    packed = zlib.compress(json.dumps(data, separators=(",", ":")).encode(), 9)
+    return "1." + base64.urlsafe_b64encode(packed).decode().rstrip("=")
+
+
+def test_version_1_links_still_load_bit_for_bit():
+    net = Network.random(LARGEST, "tanh", "squared_error", seed=3)
+    shared = SharedNetwork(net, tuple(np.linspace(-1, 1, 10) / 3), (0.0,) * 9 + (1.0,), 1e-5, False)
+    restored = decode_share(_version_1_token(shared))
+    assert restored == shared
+    assert all(a.tobytes() == b.tobytes() for a, b in zip(restored.network.weights, net.weights))
+
+
+def test_version_2_is_shorter_for_the_largest_network():
+    net = Network.random(LARGEST, "sigmoid", "squared_error", seed=1)
+    shared = SharedNetwork(net, tuple(np.random.default_rng(0).normal(size=10)), (1.0,) * 10, 0.5, True)
+    token = encode_share(shared)
+    assert token.startswith("2.")
+    assert len(token) < 0.8 * len(_version_1_token(shared))
+    restored = decode_share(token)
+    assert restored == shared and restored.x == shared.x
+    assert all(a.tobytes() == b.tobytes() for a, b in zip(restored.network.biases, net.biases))
+
+
+def _version_2_token(header, numbers):
+    planes = np.asarray(numbers, dtype="<f8").view(np.uint8).reshape(-1, 8).T.tobytes()
+    payload = json.dumps(header).encode() + b"\n" + planes
+    return "2." + base64.urlsafe_b64encode(zlib.compress(payload)).decode().rstrip("=")
+
+
+def test_version_2_layout_is_weights_biases_x_y_byte_planes():
+    """A 2-1 network built by hand: w = (0.5, -0.25), b = 0.125, x = (1, 2), y = 1."""
+    header = {"sizes": [2, 1], "activations": ["sigmoid"], "loss": "squared_error", "learning_rate": 0.75,
+              "update_biases": True}
+    shared = decode_share(_version_2_token(header, [0.5, -0.25, 0.125, 1.0, 2.0, 1.0]))
+    assert shared.network.weights[0].tolist() == [[0.5, -0.25]] and shared.network.biases[0].tolist() == [0.125]
+    assert shared.x == (1.0, 2.0) and shared.y == (1.0,) and shared.learning_rate == 0.75
+    with pytest.raises(NetworkError, match="holds 5 numbers where its sizes need 6"):
+        decode_share(_version_2_token(header, [0.5, -0.25, 0.125, 1.0, 2.0]))
+    with pytest.raises(NetworkError, match="weights"):
+        decode_share(_version_2_token(header, [float("nan"), -0.25, 0.125, 1.0, 2.0, 1.0]))
+    with pytest.raises(NetworkError, match="link sizes"):
+        decode_share(_version_2_token(dict(header, sizes=[2, 11, 1]), [0.0] * 36))
+    with pytest.raises(NetworkError, match="activations"):
+        decode_share(_version_2_token(dict(header, activations=["bogus"]), [0.0] * 6))

@@ -1,0 +1,144 @@
+"""The address bar carries the learner's state: the query a run writes, opened as a new
+session (a reload, a bookmark), restores that state. Expected values come from the
+worked example's published numbers and from the engine's data builders, not from the
+query itself."""
+from urllib.parse import parse_qsl
+
+import numpy as np
+import pytest
+
+from bpviz.engine import preset, step_sequence, train_test_split, two_d
+from tests.app.conftest import open_app, rerun
+from tests.app.test_links import _open_with
+
+WRITTEN = "address_written"
+
+
+def _reopen(at, page=None):
+    """A new session opened at the address `at` last wrote (what a reload does), on
+    `page`; `.link_warnings` are the warnings its first run showed."""
+    first = _open_with(dict(parse_qsl(at.session_state[WRITTEN].lstrip("?"))))
+    first.link_warnings = [w.value for w in first.warning]
+    if page:
+        first.switch_page(f"views/{page}.py")
+        rerun(first)
+    return first
+
+
+def test_a_fresh_session_writes_an_empty_query():
+    at = open_app("step")
+    assert at.session_state[WRITTEN] == ""
+
+
+def test_an_applied_update_survives_a_reload():
+    at = open_app("step")
+    at.button(key="step_apply").click()
+    rerun(at)
+    updated = at.session_state["network"]
+    assert updated != preset("worked_example").network
+    again = _reopen(at, "step")
+    assert again.session_state["network"] == updated             # bit for bit
+    again.button(key="step_forward").click()
+    rerun(again)
+    assert [m.value for m in again.metric] == ["0.291027774"]    # Mazur's worked example after one update
+
+
+def test_the_language_survives_a_reload():
+    at = open_app()
+    at.selectbox(key="lang").set_value("zh")
+    rerun(at)
+    assert at.session_state[WRITTEN] == "?lang=zh"
+    again = _reopen(at, "step")
+    assert again.session_state["lang"] == "zh" and again.title[0].value == "逐步执行反向传播"
+    assert not again.link_warnings
+
+
+def test_step_position_and_step_size_survive_a_reload():
+    at = open_app("step")
+    at.radio(key="step_granularity").set_value("pass")
+    rerun(at)
+    at.button(key="step_next").click()
+    rerun(at)
+    assert at.session_state[WRITTEN] == "?gran=pass&step=1"
+    again = _reopen(at, "step")
+    assert again.session_state["granularity"] == "pass" and again.session_state["step_index"] == 1
+    p = preset("worked_example")
+    count = len(step_sequence(p.network, p.x, p.y, p.learning_rate, "pass", p.update_biases))
+    assert again.get("progress")[0].proto.text.startswith(f"Step 2 of {count}:")
+    assert not again.link_warnings
+
+
+def test_learning_rate_and_bias_switch_survive_a_reload():
+    at = open_app("step")
+    at.number_input(key="step_lr").set_value(0.125)
+    at.checkbox(key="step_update_biases").check()
+    rerun(at)
+    again = _reopen(at, "step")
+    assert again.session_state["learning_rate"] == 0.125 and again.session_state["update_biases"] is True
+    assert again.session_state["network"] == preset("worked_example").network
+
+
+def test_hidden_controls_and_quiz_mode_stay_in_the_address():
+    at = _open_with({"hide": "tables,architecture", "quiz": "1"})
+    query = at.session_state[WRITTEN]
+    assert "hide=architecture,tables" in query and "quiz=1" in query
+    again = _reopen(at)
+    assert again.session_state["hidden_controls"] == frozenset({"tables", "architecture"})
+    assert again.session_state["quiz"] is True
+
+
+def test_built_in_data_and_their_settings_survive_a_reload():
+    at = open_app("train")
+    at.radio(key="data_source").set_value("two_d")
+    rerun(at)
+    at.selectbox(key="data_shape").set_value("spiral")
+    at.number_input(key="data_rows").set_value(300)
+    at.slider(key="data_noise").set_value(0.3)
+    at.number_input(key="data_seed").set_value(7)
+    at.button[[b.label for b in at.button].index("Use these data")].click()
+    rerun(at)
+    assert "data=two_d:spiral:300:0.3:0.25:7" in at.session_state[WRITTEN]
+    again = _reopen(at, "train")
+    data = again.session_state["train_data"]
+    train, test = train_test_split(two_d("spiral", 300, 0.3, 7), 0.25, 7)
+    assert np.array_equal(data.train.X, train.X) and np.array_equal(data.test.Y, test.Y)
+    assert not again.link_warnings
+
+
+def test_an_uploaded_csv_cannot_travel_so_a_reload_asks_for_it_again():
+    at = open_app("train")
+    at.radio(key="data_source").set_value("csv")
+    rerun(at)
+    # an upload is what AppTest cannot click: store data the widgets did not make, as an upload does
+    table = two_d("circle", 40, 0.0, 3)
+    from bpviz.ui.train_data import TrainData
+    at.session_state["train_data"] = TrainData(table, None, "points.csv")
+    rerun(at)
+    assert "data=csv" in at.session_state[WRITTEN]
+    again = _reopen(at, "train")
+    assert any("upload it again" in w for w in again.link_warnings)
+    assert again.session_state["train_data"].train.rows == 4          # the page's own default, XOR
+
+
+@pytest.mark.parametrize("params, words", [
+    ({"step": "-1"}, "from 0 to 99"), ({"step": "１２"}, "from 0 to 99"), ({"step": "1000"}, "from 0 to 99"),
+    ({"gran": "neuron"}, "layer, pass"), ({"quiz": "yes"}, "0 (off) or 1 (on)"),
+    ({"data": "two_d:moons:200:0.1:0.25:0"}, "truth_table:"), ({"data": "sine:999999:0.1:0.25:0"}, "n (rows)"),
+    ({"data": "two_d:circle:200:5:0.25:0"}, "noise"),
+])
+def test_a_bad_setting_names_the_field_and_range_and_keeps_the_default(params, words):
+    at = _open_with(params)
+    assert any(words in w.value for w in at.warning), [w.value for w in at.warning]
+    assert at.session_state["step_index"] == 0 and at.session_state["granularity"] == "layer"
+    assert at.session_state["network"] == preset("worked_example").network
+
+
+def test_an_unchanged_state_is_not_written_again():
+    at = open_app("step")
+    at.button(key="step_next").click()
+    rerun(at)
+    written = at.session_state[WRITTEN]
+    components = len(at.get("bidi_component"))
+    assert components == 1                # the address changed: the component carries it
+    rerun(at)
+    assert at.session_state[WRITTEN] == written and not at.get("bidi_component")
