@@ -8,8 +8,7 @@ import numpy as np
 import pytest
 
 from bpviz.engine import preset, step_sequence, train_test_split, two_d
-from tests.app.conftest import open_app, rerun
-from tests.app.test_links import _open_with
+from tests.app.apptest import open_app, rerun
 
 WRITTEN = "address_written"
 
@@ -17,7 +16,7 @@ WRITTEN = "address_written"
 def _reopen(at, page=None):
     """A new session opened at the address `at` last wrote (what a reload does), on
     `page`; `.link_warnings` are the warnings its first run showed."""
-    first = _open_with(dict(parse_qsl(at.session_state[WRITTEN].lstrip("?"))))
+    first = open_app(query=dict(parse_qsl(at.session_state[WRITTEN].lstrip("?"))))
     first.link_warnings = [w.value for w in first.warning]
     if page:
         first.switch_page(f"views/{page}.py")
@@ -79,7 +78,7 @@ def test_learning_rate_and_bias_switch_survive_a_reload():
 
 
 def test_hidden_controls_and_quiz_mode_stay_in_the_address():
-    at = _open_with({"hide": "tables,architecture", "quiz": "1"})
+    at = open_app(query={"hide": "tables,architecture", "quiz": "1"})
     query = at.session_state[WRITTEN]
     assert "hide=architecture,tables" in query and "quiz=1" in query
     again = _reopen(at)
@@ -127,7 +126,7 @@ def test_an_uploaded_csv_cannot_travel_so_a_reload_asks_for_it_again():
     ({"data": "two_d:circle:200:5:0.25:0"}, "noise"),
 ])
 def test_a_bad_setting_names_the_field_and_range_and_keeps_the_default(params, words):
-    at = _open_with(params)
+    at = open_app(query=params)
     assert any(words in w.value for w in at.warning), [w.value for w in at.warning]
     assert at.session_state["step_index"] == 0 and at.session_state["granularity"] == "layer"
     assert at.session_state["network"] == preset("worked_example").network

@@ -1,25 +1,13 @@
 """Share links: a link restores the network exactly; a bad link warns and keeps the default."""
-from pathlib import Path
-
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 from streamlit.testing.v1 import AppTest
 
 from bpviz.engine import Network, SharedNetwork, encode_share, preset
 from bpviz.ui.links import link_query
+from tests.app.apptest import open_app
 
-ROOT = Path(__file__).resolve().parents[2]
 
-
-def _open_with(params, page=None):
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    if page:
-        at.switch_page(f"views/{page}.py").run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
 
 
 def _shared():
@@ -29,7 +17,7 @@ def _shared():
 
 def test_a_link_restores_network_example_and_settings_exactly():
     shared = _shared()
-    at = _open_with({"net": encode_share(shared)})
+    at = open_app(query={"net": encode_share(shared)})
     assert at.session_state["network"] == shared.network
     assert at.session_state["example_x"] == shared.x and at.session_state["example_y"] == shared.y
     assert at.session_state["learning_rate"] == 0.25 and at.session_state["update_biases"] is True
@@ -38,29 +26,29 @@ def test_a_link_restores_network_example_and_settings_exactly():
 
 @pytest.mark.parametrize("token", ["", "1.", "1.AAAA", "2.abc", "1." + "A" * 50_000, "1.%00%ff"])
 def test_a_malformed_link_warns_and_keeps_the_default_network(token):
-    at = _open_with({"net": token})
+    at = open_app(query={"net": token})
     assert at.session_state["network"] == preset("worked_example").network
     assert any("could not be loaded" in w.value for w in at.warning)
 
 
 def test_hidden_controls_are_hidden_and_unknown_ones_named():
-    at = _open_with({"hide": "tables,learning_rate,bogus"})
+    at = open_app(query={"hide": "tables,learning_rate,bogus"})
     assert any("bogus" in w.value for w in at.warning)          # shown once, on the page the link opens
     at.switch_page("views/build.py").run()
     assert [e for e in at.expander if "Architecture" in e.label]
     assert not [e for e in at.expander if "Weights and biases" in e.label]
-    step = _open_with({"hide": "learning_rate"}, page="step")
+    step = open_app("step", query={"hide": "learning_rate"})
     assert not [n for n in step.number_input if n.key == "step_lr"]
     assert any("Learning rate η = 0.5" in m.value for m in step.markdown)
 
 
 def test_an_unknown_language_is_named_in_the_warning():
-    at = _open_with({"lang": "klingon"})
+    at = open_app(query={"lang": "klingon"})
     assert any("klingon" in w.value for w in at.warning)
 
 
 def test_link_builder_makes_a_link_that_restores_the_chosen_preset():
-    at = _open_with({}, page="share")
+    at = open_app("share", query={})
     at.selectbox(key="share_source").set_value("xor")
     at.multiselect(key="share_hide").set_value(["tables"])
     at.run()
@@ -68,14 +56,14 @@ def test_link_builder_makes_a_link_that_restores_the_chosen_preset():
     assert "hide=tables" in link
     query = link.split("?", 1)[1]
     params = dict(part.split("=", 1) for part in query.split("&"))
-    restored = _open_with(params)
+    restored = open_app(query=params)
     assert restored.session_state["network"] == preset("xor").network
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.dictionaries(st.sampled_from(["net", "hide", "lang", "other"]), st.text(max_size=200), max_size=3))
 def test_garbage_query_strings_never_raise(params):
-    at = _open_with(params)
+    at = open_app(query=params)
     assert isinstance(at.session_state["network"], Network)
 
 
@@ -86,13 +74,13 @@ def test_link_query_round_trips_through_the_url_encoding():
 
 
 def test_a_link_that_hides_the_architecture_fixes_it_on_every_page():
-    at = _open_with({"hide": "architecture"}, page="train")   # XOR data: 1 output, the network has 2
+    at = open_app("train", query={"hide": "architecture"})   # XOR data: 1 output, the network has 2
     before = at.session_state["network"]
     at.button(key="train_adapt").click().run()
     assert not at.exception
     assert at.session_state["network"] == before
     assert any("fixes the architecture form" in w.value for w in at.warning)
-    free = _open_with({}, page="train")
+    free = open_app("train", query={})
     free.button(key="train_adapt").click().run()
     assert free.session_state["network"].sizes == (2, 2, 1)     # without the link the same click adapts it
 
@@ -142,7 +130,7 @@ def test_an_old_share_link_still_restores_its_network():
             "loss": "squared_error", "weights": [[[0.5, -0.25]]], "biases": [[0.125]],
             "x": [1.0, 2.0], "y": [1.0], "learning_rate": 0.75, "update_biases": False}
     token = "1." + base64.urlsafe_b64encode(zlib.compress(json.dumps(data).encode())).decode().rstrip("=")
-    at = _open_with({"net": token})
+    at = open_app(query={"net": token})
     net = at.session_state["network"]
     assert net.weights[0].tolist() == [[0.5, -0.25]] and net.biases[0].tolist() == [0.125]
     assert at.session_state["example_x"] == (1.0, 2.0) and at.session_state["learning_rate"] == 0.75
