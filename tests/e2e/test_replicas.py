@@ -8,6 +8,7 @@ lands on the same replica, with the cookie or without it, while different browse
 spread over both; the security headers on every response; a share link carrying the
 largest legal network; and the TLS server's cookie and HSTS.
 """
+import itertools
 import json
 import os
 import shutil
@@ -23,7 +24,17 @@ import pytest
 
 from bpviz.engine import Network, SharedNetwork
 from bpviz.ui.links import HIDEABLE, link_query
-from tests.e2e.conftest import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, ROOT, Session, _free_port, _require, start_server, stop_server
+from tests.e2e.conftest import (
+    ARTIFACTS,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    ROOT,
+    Session,
+    _free_port,
+    _require,
+    start_server,
+    stop_server,
+)
 
 pytestmark = pytest.mark.e2e
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
@@ -52,7 +63,7 @@ def _configure(scratch, replicas, port, tls_port, certificate, key):
     tls = _replace(files["bpviz-tls.conf"], "listen 443 ssl", f"listen 127.0.0.1:{tls_port} ssl")
     tls = _replace(tls, "/etc/ssl/bpviz/fullchain.pem", str(certificate))
     files["bpviz-tls.conf"] = _replace(tls, "/etc/ssl/bpviz/privkey.pem", str(key))
-    files["bpviz-site.conf"] += f"\nadd_header X-Bpviz-Upstream $upstream_addr always;   # test only\n"
+    files["bpviz-site.conf"] += "\nadd_header X-Bpviz-Upstream $upstream_addr always;   # test only\n"
     for name, text in files.items():
         (scratch / name).write_text(text)
     return scratch / "nginx.conf"
@@ -198,7 +209,7 @@ def test_behind_tls_the_sticky_cookie_is_secure_and_hsts_is_sent(balancer):
 
 def _largest_link_query():
     rng = np.random.default_rng(7)
-    pairs = list(zip(LARGEST_SIZES[:-1], LARGEST_SIZES[1:]))
+    pairs = list(itertools.pairwise(LARGEST_SIZES))
     net = Network([-rng.uniform(1e-3, 9.99e5, (n, m)) for m, n in pairs],
                   [-rng.uniform(1e-3, 9.99e5, n) for _, n in pairs], ["tanh"] * 6 + ["softmax"], "cross_entropy")
     shared = SharedNetwork(net, tuple(-rng.uniform(1e-3, 9.99e5, 10)), tuple([0.0] * 9 + [1.0]),
