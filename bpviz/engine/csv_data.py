@@ -4,12 +4,16 @@ is rejected with `NetworkError` naming the line and column.
 The first row is the header of column names (unique, non-empty). The delimiter is the
 first of "," ";" and tab found in the header line (else ","). Blank lines are skipped.
 Every row must have as many cells as the header. The chosen input and target columns
-must hold finite numbers of size at most MAX_PARAMETER_MAGNITUDE; other columns may
-hold anything. Lines are counted from 1, the header being line 1.
+must hold finite numbers of size at most MAX_PARAMETER_MAGNITUDE, written in plain ASCII
+decimal or scientific notation (NUMBER: "-1.5", ".5", "3.", "2e-3"; not "1_000",
+full-width or Arabic-Indic digits, "nan", "inf" or hex, all of which Python's float()
+would take); other columns may hold anything. Lines are counted from 1, the header
+being line 1.
 """
 import csv
 import io
 import math
+import re
 
 import numpy as np
 
@@ -20,6 +24,8 @@ from .limits import MAX_INPUTS, MAX_OUTPUTS, MAX_PARAMETER_MAGNITUDE, MAX_ROWS
 MAX_CSV_BYTES = 1_000_000
 MAX_CSV_COLUMNS = 100
 DELIMITERS = (",", ";", "\t")
+NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+CELL_PADDING = " \t"   # spaces and tabs around a number are ignored
 
 
 def _text(text_or_bytes, max_bytes):
@@ -86,11 +92,8 @@ def _check_header(header, line):
 
 
 def _is_number(cell):
-    try:
-        float(cell)
-    except ValueError:
-        return False
-    return True
+    """True if `cell` is a plain ASCII decimal or scientific number (NUMBER)."""
+    return NUMBER.fullmatch(cell.strip(CELL_PADDING)) is not None
 
 
 def csv_columns(text_or_bytes, max_bytes=MAX_CSV_BYTES):
@@ -112,10 +115,9 @@ def _check_columns(chosen, field, header, limit):
 
 
 def _number(cell, line, column):
-    try:
-        value = float(cell)
-    except ValueError:
-        raise NetworkError("csv_not_a_number", line=line, column=column, cell=cell.strip()) from None
+    if not _is_number(cell):
+        raise NetworkError("csv_not_a_number", line=line, column=column, cell=cell.strip())
+    value = float(cell)
     if not math.isfinite(value) or abs(value) > MAX_PARAMETER_MAGNITUDE:
         raise NetworkError("csv_number_range", line=line, column=column, low=-MAX_PARAMETER_MAGNITUDE,
                            high=MAX_PARAMETER_MAGNITUDE, cell=cell.strip())

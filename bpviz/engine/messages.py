@@ -119,7 +119,8 @@ MESSAGES = MappingProxyType({
     "csv_column_count": "{field} must list 1 to {limit} column names",
     "csv_unknown_column": "{field}: {name!r:.40} is not a column of the CSV file (columns: {columns})",
     "csv_column_twice": "{field} must not name a column twice",
-    "csv_not_a_number": "CSV line {line}, column {column!r:.40}: {cell!r:.40} is not a number",
+    "csv_not_a_number": "CSV line {line}, column {column!r:.40}: {cell!r:.40} is not a number (write plain "
+                        "digits 0-9 with an optional sign, decimal point and exponent, e.g. -1.5 or 2e-3)",
     "csv_number_range": "CSV line {line}, column {column!r:.40}: must be a finite number in [{low:g}, {high:g}], "
                         "got {cell!r:.40}",
     "csv_shared_column": "input_columns and target_columns must not share a column, both have {name!r:.40}",

@@ -50,7 +50,8 @@ def network_to_json(net):
 
 
 def network_from_json(text):
-    """Parse an uploaded JSON text (str or bytes) into a network, or raise `NetworkError`."""
+    """Parse an uploaded JSON text (str or bytes, UTF-8; a byte-order mark, as some
+    Windows editors write, is dropped) into a network, or raise `NetworkError`."""
     if isinstance(text, (bytes, bytearray)):
         if len(text) > MAX_JSON_CHARS:
             raise NetworkError("json_too_many_bytes", limit=MAX_JSON_CHARS, size=len(text))
@@ -63,7 +64,7 @@ def network_from_json(text):
     if len(text) > MAX_JSON_CHARS:
         raise NetworkError("json_too_many_characters", limit=MAX_JSON_CHARS, size=len(text))
     try:
-        data = json.loads(text)
+        data = json.loads(text.removeprefix("\ufeff"))
     except RecursionError:
         raise NetworkError("json_too_deep") from None
     except json.JSONDecodeError as error:

@@ -135,7 +135,7 @@ ERRORS_ZH = {
     "csv_column_count": "{field} 必须列出 1 到 {limit} 个列名",
     "csv_unknown_column": "{field}：{name!r:.40} 不是 CSV 文件中的列（已有的列：{columns}）",
     "csv_column_twice": "{field} 不能两次列出同一列",
-    "csv_not_a_number": "CSV 第 {line} 行、{column!r:.40} 列：{cell!r:.40} 不是数字",
+    "csv_not_a_number": "CSV 第 {line} 行、{column!r:.40} 列：{cell!r:.40} 不是数字（请用半角数字 0-9，可带正负号、小数点和指数，例如 -1.5 或 2e-3）",
     "csv_number_range": "CSV 第 {line} 行、{column!r:.40} 列：必须是区间 [{low:g}, {high:g}] 内的有限数，收到的是 {cell!r:.40}",
     "csv_shared_column": "输入列和目标列不能有同一列，两者都有 {name!r:.40}",
     "csv_name_type": "name 必须是字符串",

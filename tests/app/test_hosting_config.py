@@ -40,3 +40,9 @@ def test_the_theme_follows_the_browser():
 def test_objects_loaded_at_start_up_are_frozen_out_of_the_collector():
     open_app("step")
     assert gc.get_freeze_count() > 10_000
+
+
+def test_the_browser_gets_no_exception_details(options):
+    """No exception type, message, traceback or server path reaches a learner's browser
+    (tests/e2e/test_server_settings.py checks it on a running server)."""
+    assert options("client.showErrorDetails") == "none"

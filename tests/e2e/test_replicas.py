@@ -1,68 +1,138 @@
-"""Scale-out: two replicas behind nginx (deploy/nginx.conf) with sticky sessions.
+"""Scale-out: two replicas behind nginx (deploy/*.conf) with sticky sessions.
 
-Starts two Streamlit servers and Debian's nginx on loopback, runs the browser
-smoke test through nginx, and checks that every request of one browser lands on
-the same replica while different browsers are spread over both.
+Starts two Streamlit servers and Debian's nginx on loopback, with the deploy files as
+they are except for ports, temporary paths, a self-signed certificate for the TLS
+server, and one test-only header naming the replica that answered (X-Bpviz-Upstream;
+the deployed files reveal no replica address). Checks that every request of one browser
+lands on the same replica, with the cookie or without it, while different browsers are
+spread over both; the security headers on every response; a share link carrying the
+largest legal network; and the TLS server's cookie and HSTS.
 """
+import itertools
+import json
 import os
 import shutil
 import signal
+import ssl
 import subprocess
 import time
+import urllib.error
 import urllib.request
 
+import numpy as np
 import pytest
 
-from tests.e2e.browser import ARTIFACTS, ROOT, Session, free_port, require, start_server, stop_server
+from bpviz.engine import Network, SharedNetwork
+from bpviz.ui.links import HIDEABLE, link_query
+from tests.e2e.browser import (
+    ARTIFACTS,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    ROOT,
+    Session,
+    free_port,
+    require,
+    start_server,
+    stop_server,
+)
 
 pytestmark = pytest.mark.e2e
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+OPENSSL = shutil.which("openssl") or "/usr/bin/openssl"
+DEPLOY = ROOT / "deploy"
+UPSTREAM = "x-bpviz-upstream"
+# The largest legal network, 10-[10x6]-10, with values that compress worst (full
+# float64 precision, large magnitudes).
+LARGEST_SIZES = [10] + [10] * 6 + [10]
+
+
+def _replace(text, old, new):
+    assert old in text, f"deploy file changed: {old!r} not found"
+    return text.replace(old, new)
+
+
+def _configure(scratch, replicas, port, tls_port, certificate, key):
+    """Copy deploy/*.conf into `scratch` for loopback ports; returns the nginx.conf path."""
+    files = {path.name: path.read_text() for path in DEPLOY.glob("*.conf")}
+    main = files["nginx.conf"]
+    for default, url in zip(("127.0.0.1:8601", "127.0.0.1:8602"), replicas):
+        main = _replace(main, default, url.split("//")[1])
+    main = _replace(main, "listen 127.0.0.1:8600", f"listen 127.0.0.1:{port}")
+    main = _replace(main, "# include bpviz-tls.conf;", "include bpviz-tls.conf;")
+    files["nginx.conf"] = main.replace("/tmp/bpviz-nginx", str(scratch / "n"))
+    tls = _replace(files["bpviz-tls.conf"], "listen 443 ssl", f"listen 127.0.0.1:{tls_port} ssl")
+    tls = _replace(tls, "/etc/ssl/bpviz/fullchain.pem", str(certificate))
+    files["bpviz-tls.conf"] = _replace(tls, "/etc/ssl/bpviz/privkey.pem", str(key))
+    files["bpviz-site.conf"] += "\nadd_header X-Bpviz-Upstream $upstream_addr always;   # test only\n"
+    for name, text in files.items():
+        (scratch / name).write_text(text)
+    return scratch / "nginx.conf"
+
+
+def _wait_until_up(url, process, log):
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            urllib.request.urlopen(url + "/_stcore/health", timeout=2, context=_UNVERIFIED)
+            return
+        except OSError:
+            if time.monotonic() > deadline or process.poll() is not None:
+                raise RuntimeError(f"nginx did not start; see {log.name}")
+            time.sleep(0.2)
+
+
+_UNVERIFIED = ssl._create_unverified_context()   # the test's own self-signed certificate
 
 
 @pytest.fixture(scope="module")
 def balancer(tmp_path_factory):
+    """(http URL, https URL, replica URLs)."""
     require(os.path.exists(NGINX), f"no nginx at {NGINX} (apt-get install nginx)")
+    require(os.path.exists(OPENSSL), f"no openssl at {OPENSSL} (apt-get install openssl)")
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    replicas = [start_server() for _ in range(2)]
-    port = free_port()
-    conf = (ROOT / "deploy" / "nginx.conf").read_text()
-    for default, (_, url) in zip(("127.0.0.1:8601", "127.0.0.1:8602"), replicas):
-        conf = conf.replace(default, url.split("//")[1])
-    conf = conf.replace("listen 127.0.0.1:8600", f"listen 127.0.0.1:{port}")
     scratch = tmp_path_factory.mktemp("nginx")
     scratch.chmod(0o777)   # nginx's workers drop root and must write their temp files here
-    conf = conf.replace("/tmp/bpviz-nginx", str(scratch / "n"))
-    path = tmp_path_factory.mktemp("nginx-conf") / "nginx.conf"
-    path.write_text(conf)
+    certificate, key = scratch / "cert.pem", scratch / "key.pem"
+    subprocess.run([OPENSSL, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj",
+                    "/CN=127.0.0.1", "-keyout", str(key), "-out", str(certificate)],
+                   check=True, capture_output=True)
+    replicas = [start_server() for _ in range(2)]
+    port, tls_port = free_port(), free_port()
+    path = _configure(scratch, [u for _, u in replicas], port, tls_port, certificate, key)
     log = open(ARTIFACTS / "nginx.log", "w")
     nginx = subprocess.Popen([NGINX, "-c", str(path), "-e", "stderr", "-g", "daemon off;"],
                              stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            urllib.request.urlopen(url + "/_stcore/health", timeout=2)
-            break
-        except OSError:
-            if time.monotonic() > deadline or nginx.poll() is not None:
-                raise RuntimeError(f"nginx did not start; see {log.name}")
-            time.sleep(0.2)
-    yield url, [u for _, u in replicas]
-    os.killpg(nginx.pid, signal.SIGTERM)
-    nginx.wait(timeout=10)
-    for process, _ in replicas:
-        stop_server(process)
+    url, tls_url = f"http://127.0.0.1:{port}", f"https://127.0.0.1:{tls_port}"
+    try:
+        _wait_until_up(url, nginx, log)
+        _wait_until_up(tls_url, nginx, log)
+        yield url, tls_url, [u for _, u in replicas]
+    finally:
+        os.killpg(nginx.pid, signal.SIGTERM)
+        nginx.wait(timeout=10)
+        for process, _ in replicas:
+            stop_server(process)
 
 
 def _upstreams(tab):
     """Record the replica (X-Bpviz-Upstream) of every response the tab receives."""
     seen = []
-    tab.page.on("response", lambda r: seen.append(r.headers.get("x-bpviz-upstream")))
+    tab.page.on("response", lambda r: seen.append(r.headers.get(UPSTREAM)))
     return seen
 
 
+def _get(url, cookie=None):
+    """(status, headers as a list of (lower-case name, value)) of a GET."""
+    request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})
+    try:
+        with urllib.request.urlopen(request, timeout=30, context=_UNVERIFIED) as response:
+            return response.status, [(k.lower(), v) for k, v in response.getheaders()]
+    except urllib.error.HTTPError as error:
+        return error.code, [(k.lower(), v) for k, v in error.headers.items()]
+
+
 def test_a_session_stays_on_its_replica_and_steps_through_nginx(browser, balancer):
-    url, replicas = balancer
+    url, _, replicas = balancer
     tab = Session(browser, url)
     try:
         seen = _upstreams(tab)
@@ -72,8 +142,10 @@ def test_a_session_stays_on_its_replica_and_steps_through_nginx(browser, balance
         assert "0.298371109" in tab.page.get_by_test_id("stMetric").first.inner_text()
         tab.click_button("Apply update")
         assert "Update applied" in tab.page.inner_text("body")
-        upstreams = {u for u in seen if u}
-        assert len(upstreams) == 1, upstreams            # sticky: one replica for the whole session
+        # The first response (the page itself, before the browser has the cookie) is routed
+        # by client address; from then on, one replica for the whole session.
+        upstreams = {u for u in seen[1:] if u}
+        assert len(upstreams) == 1, upstreams
         assert upstreams.pop() in {r.split("//")[1] for r in replicas}
         tab.screenshot("replicas-step")
         assert not tab.real_errors(), (tab.errors, tab.failed_responses)
@@ -82,17 +154,152 @@ def test_a_session_stays_on_its_replica_and_steps_through_nginx(browser, balance
 
 
 def test_different_browsers_are_spread_over_both_replicas(browser, balancer):
-    url, replicas = balancer
+    url, _, replicas = balancer
     used = set()
-    for _ in range(12):
+    for _ in range(16):
         context = browser.new_context()
         try:
-            response = context.request.get(url + "/")
-            used.add(response.headers.get("x-bpviz-upstream"))
-            again = context.request.get(url + "/_stcore/health")
-            assert again.headers.get("x-bpviz-upstream") == response.headers.get("x-bpviz-upstream")
+            context.request.get(url + "/")                       # sets the browser's cookie
+            first = context.request.get(url + "/_stcore/health").headers.get(UPSTREAM)
+            again = context.request.get(url + "/_stcore/health").headers.get(UPSTREAM)
+            assert again == first
+            used.add(first)
         finally:
             context.close()
         if len(used) == 2:
             break
     assert used == {r.split("//")[1] for r in replicas}
+
+
+def test_every_response_carries_the_security_headers_and_no_replica_address(balancer):
+    url, _, replicas = balancer
+    responses = {"page": _get(url + "/step"), "static 404": _get(url + "/no-such-file.js"),
+                 "nginx's own error (address too long)": _get(url + "/step?x=" + "a" * 300_000)}
+    assert responses["nginx's own error (address too long)"][0] in (400, 414)
+    addresses = [r.split("//")[1] for r in replicas] + [r.split(":")[-1] for r in replicas]
+    for what, (status, headers) in responses.items():
+        named = dict(headers)
+        assert named.get("server") == "nginx", (what, named.get("server"))     # server_tokens off
+        assert named.get("x-content-type-options") == "nosniff", what
+        assert named.get("referrer-policy") == "same-origin", what
+        assert named.get("content-security-policy") == "frame-ancestors 'self' https:", what
+        assert "x-frame-options" not in named, what       # would forbid the learning platform's iframe
+        assert "strict-transport-security" not in named, what   # plain HTTP: no HSTS
+        shown = [f"{k}: {v}" for k, v in headers if k != UPSTREAM]
+        assert not [h for h in shown if any(a in h for a in addresses)], (what, shown)
+    cookie = [v for k, v in responses["page"][1] if k == "set-cookie" and v.startswith("bpviz_replica=")]
+    assert len(cookie) == 1 and "HttpOnly" in cookie[0] and "SameSite=Lax" in cookie[0]
+    assert "Secure" not in cookie[0]
+    with_cookie = _get(url + "/step", cookie="bpviz_replica=abc")[1]
+    assert not [v for k, v in with_cookie if k == "set-cookie" and v.startswith("bpviz_replica=")]
+    for path in DEPLOY.glob("*.conf"):                   # the test adds the only upstream header
+        assert "$upstream_addr" not in path.read_text(), path.name
+
+
+def test_behind_tls_the_sticky_cookie_is_secure_and_hsts_is_sent(balancer):
+    _, tls_url, _ = balancer
+    status, headers = _get(tls_url + "/step")
+    named = dict(headers)
+    assert status == 200
+    assert named.get("strict-transport-security", "").startswith("max-age=")
+    assert named.get("x-content-type-options") == "nosniff"
+    cookie = [v for k, v in headers if k == "set-cookie" and v.startswith("bpviz_replica=")]
+    assert len(cookie) == 1 and "; Secure" in cookie[0] and "SameSite=None" in cookie[0]
+
+
+def _largest_link_query():
+    rng = np.random.default_rng(7)
+    pairs = list(itertools.pairwise(LARGEST_SIZES))
+    net = Network([-rng.uniform(1e-3, 9.99e5, (n, m)) for m, n in pairs],
+                  [-rng.uniform(1e-3, 9.99e5, n) for _, n in pairs], ["tanh"] * 6 + ["softmax"], "cross_entropy")
+    shared = SharedNetwork(net, tuple(-rng.uniform(1e-3, 9.99e5, 10)), tuple([0.0] * 9 + [1.0]),
+                           1.2345678901234567e-5, True)
+    return link_query(shared, hide=HIDEABLE, lang="en")
+
+
+def test_a_link_carrying_the_largest_network_opens_it_through_nginx(browser, balancer):
+    url, _, _ = balancer
+    query = _largest_link_query()
+    assert len(query) > 10_000          # nginx's default buffers (4 x 8k) answer 414 to this
+    status, _ = _get(url + "/step" + query)
+    assert status == 200
+    tab = Session(browser, url)
+    try:
+        tab.open("step" + query)
+        assert tab.sidebar_network().startswith("10-10-10-10-10-10-10-10 · ")
+        alerts = " ".join(tab.page.get_by_test_id("stAlert").all_inner_texts())
+        assert "link" not in alerts, alerts            # no "The link's network could not be loaded"
+        assert "Example: input x = (-" in tab.page.inner_text("body")   # the link's example, not the default
+        tab.screenshot("replicas-largest-link")
+        assert not tab.real_errors(), (tab.errors, tab.failed_responses)
+    finally:
+        tab.close()
+
+
+def test_a_browser_that_refuses_the_cookie_keeps_one_replica_and_uploads_work(browser, balancer):
+    """The browser never sends bpviz_replica (as with a cookie blocker): every request,
+    the websocket and the uploads included, must still reach one replica. (Blocking every
+    cookie is not the case to test: Streamlit's uploads need its own XSRF cookie.)"""
+    url, _, _ = balancer
+    # Responses answered through page routes count as public-network content to
+    # Chromium, whose Local Network Access checks would then block the loopback websocket.
+    own_browser = browser.browser_type.launch(executable_path=CHROMIUM,
+                                              args=CHROMIUM_ARGS + ["--disable-features=LocalNetworkAccessChecks"])
+    tab = Session(own_browser, url)
+
+    def refuse_sticky_cookie(route):
+        """Send the request ourselves (not through the context's cookie jar, which would
+        keep the cookie) and hand the browser the response without bpviz_replica."""
+        request = route.request
+        headers = {k: v for k, v in request.all_headers().items() if not k.startswith(":")}
+        if "cookie" in headers:
+            headers["cookie"] = "; ".join(c for c in headers["cookie"].split("; ") if not c.startswith("bpviz_replica="))
+        forwarded = urllib.request.Request(request.url, data=request.post_data_buffer, method=request.method,
+                                           headers=headers)
+        try:
+            response = urllib.request.urlopen(forwarded, timeout=60)
+        except urllib.error.HTTPError as error:
+            response = error
+        with response:
+            body = response.read()
+            kept = [v for k, v in response.headers.items() if k.lower() == "set-cookie"
+                    and not v.startswith("bpviz_replica=")]
+            answer = {k: v for k, v in response.headers.items() if k.lower() != "set-cookie"}
+            if kept:
+                answer["set-cookie"] = "\n".join(kept)
+            route.fulfill(status=response.status, headers=answer, body=body)
+
+    try:
+        tab.context.route("**/*", refuse_sticky_cookie)
+        seen = _upstreams(tab)
+        tab.open("build")
+        # The websocket's handshake answer (not routable here) may have set the cookie after
+        # the handshake; the route strips it from every request, and a reconnect must not
+        # bring it back either.
+        tab.context.clear_cookies(name="bpviz_replica")
+        uploader = tab.page.locator("[data-testid='stFileUploader'] input[type='file']").first
+        for size in (2, 3, 4, 5, 6, 7):
+            network = Network.random([2, size, 1], ["tanh", "sigmoid"], "squared_error", seed=size)
+            uploader = tab.page.locator("[data-testid='stFileUploader'] input[type='file']").first
+            uploader.set_input_files(files=[{"name": f"net{size}.json", "mimeType": "application/json",
+                                             "buffer": json.dumps(network.to_dict()).encode()}])
+            tab.page.get_by_test_id("stAlert").filter(has_text="Loaded the uploaded network").first.wait_for()
+            tab.idle()
+            assert tab.sidebar_network().startswith(f"2-{size}-1 · ")
+        assert len({u for u in seen if u}) == 1, set(seen)
+        assert not [f for f in tab.failed_responses if "upload" in f[1]], tab.failed_responses
+        tab.screenshot("replicas-no-cookie-upload")
+    finally:
+        tab.close()
+        own_browser.close()
+
+
+def test_new_sessions_from_one_address_are_limited_above_a_class_sized_burst(balancer):
+    """120 websocket openings at once (a class of 60, two tabs each) pass; a client that
+    goes on opening sessions gets 429 from nginx, not a new session on a replica.
+    (Last in this file: it empties loopback's allowance for a minute.)"""
+    url, _, _ = balancer
+    statuses = [_get(url + "/_stcore/stream")[0] for _ in range(150)]
+    assert 429 not in statuses[:120], statuses[:120]
+    assert statuses[-10:] == [429] * 10, statuses[-10:]
+    assert _get(url + "/_stcore/health")[0] == 200      # other requests go on

@@ -109,7 +109,7 @@ def test_csv_reads_the_chosen_columns():
     ("a,b\n", ["a"], ["b"], "no data rows"),
     ("a,b\n1,x\n", ["a"], ["b"], "line 2, column 'b'"),
     ("a,b\n1,2\n3,nan\n", ["a"], ["b"], "line 3, column 'b'"),
-    ("a,b\n1,inf\n", ["a"], ["b"], "finite"),
+    ("a,b\n1,inf\n", ["a"], ["b"], "line 2, column 'b': 'inf' is not a number"),
     ("a,b\n1,1e7\n", ["a"], ["b"], "finite"),
     ("a,b\n1,2\n3\n", ["a"], ["b"], "line 3 has 1 cells"),
     ("a,b\n1,2,3\n", ["a"], ["b"], "line 2 has 3 cells"),
