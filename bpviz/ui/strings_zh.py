@@ -1,10 +1,11 @@
 """简体中文 catalogue: the same keys as strings_en.EN (a test checks), translated here.
 Formulas stay in standard notation."""
 
-from . import strings_errors
+from . import strings_errors, strings_practice
 
 ZH = {
     **strings_errors.chinese(),   # the engine's error messages and field names
+    **strings_practice.ZH,   # quiz mode, the Worksheets page and the printed sheets
     # figures
     "viz.quantity.a": "激活值 a",
     "viz.quantity.z": "加权输入 z",
