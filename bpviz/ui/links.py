@@ -4,6 +4,7 @@ Query parameters:
     net   a token from `bpviz.engine.encode_share` (network, example, η, biases)
     lang  a catalogue language, e.g. "en"
     hide  comma-separated controls to hide from students (HIDEABLE)
+    quiz  "1": quiz mode on the Step page, without the switch to turn it off (QUIZ)
 A malformed, oversized or tampered parameter gives a visible warning and the
 default network; it never raises.
 """
@@ -19,6 +20,7 @@ from bpviz.ui.i18n import CATALOGUES, LANGUAGE_KEY, error_text, t
 HIDEABLE = ("presets", "files", "architecture", "tables", "example", "learning_rate")
 HIDDEN = "hidden_controls"        # frozenset of HIDEABLE names
 LINK_READ = "link_read"           # the URL has been read for this session
+QUIZ = "quiz_from_link"           # True: the link switched quiz mode on for this session
 MAX_PARAMETER_CHARS = 40_000
 
 
@@ -43,6 +45,11 @@ def read_link_once():
         if unknown:
             problems.append(t("link.bad_hide", value=", ".join(unknown)[:80], accepted=", ".join(HIDEABLE)))
         st.session_state[HIDDEN] = frozenset(name for name in names if name in HIDEABLE)
+    quiz = params.get("quiz")
+    if quiz is not None:
+        st.session_state[QUIZ] = quiz == "1"
+        if quiz != "1":
+            problems.append(t("link.bad_quiz"))
     token = params.get("net")
     if token is not None:
         try:
@@ -68,13 +75,15 @@ def current_shared():
                          bool(st.session_state[state.UPDATE_BIASES]))
 
 
-def link_query(shared, hide=(), lang=None):
-    """The query string ("?net=…&hide=…&lang=…") that restores `shared` with those settings."""
+def link_query(shared, hide=(), lang=None, quiz=False):
+    """The query string ("?net=…&hide=…&lang=…&quiz=1") that restores `shared` with those settings."""
     params = {"net": encode_share(shared)}
     if hide:
         params["hide"] = ",".join(name for name in HIDEABLE if name in hide)
     if lang:
         params["lang"] = lang
+    if quiz:
+        params["quiz"] = "1"
     return "?" + urlencode(params, safe=",")
 
 
@@ -104,10 +113,11 @@ def link_builder():
                         format_func=lambda code: LANGUAGE_NAMES[code])
     page = st.radio(t("share.page"), ("step", "build"), horizontal=True, key="share_page",
                     format_func=lambda p: t(f"nav.{p}"))
+    quiz = st.checkbox(t("share.quiz"), key="share_quiz", help=t("share.quiz_help"))
     shared = current_shared() if source == "current" else preset(source)
     shared = SharedNetwork(shared.network, tuple(shared.x), tuple(shared.y), shared.learning_rate,
                            shared.update_biases)
-    link = app_url(page) + link_query(shared, hide=hide, lang=lang)
+    link = app_url(page) + link_query(shared, hide=hide, lang=lang, quiz=quiz)
     st.caption(t("share.copy_hint", chars=len(link)))
     st.code(link, language=None, wrap_lines=True)
     st.link_button(t("share.open"), link, icon=":material/open_in_new:")

@@ -3,6 +3,11 @@ printed sheets and keys ("sheet.*", handed to bpviz.worksheets as a catalogue)."
 
 EN = {
     "nav.worksheets": "Worksheets",
+    # classroom links
+    "share.quiz": "Quiz mode: students predict each value before it is shown",
+    "share.quiz_help": "The Step page opens in quiz mode without the switch to turn it off: the next values stay "
+                       "hidden until the student has typed a prediction.",
+    "link.bad_quiz": "The link's quiz setting must be 1 (quiz mode on); it was ignored.",
     # quiz mode on the Step page
     "quiz.toggle": "Quiz mode: predict each value before the next step shows it",
     "quiz.toggle_help": "Type what the next step will compute. Hints come after a miss; each hint costs a point.",
@@ -83,6 +88,9 @@ EN = {
 
 ZH = {
     "nav.worksheets": "练习卷",
+    "share.quiz": "测验模式：学生先预测每个数值，再揭晓",
+    "share.quiz_help": "逐步页面以测验模式打开，且没有关闭开关：学生输入预测之前，下一步的数值保持隐藏。",
+    "link.bad_quiz": "链接中的 quiz 设置必须是 1（开启测验模式）；已忽略。",
     "quiz.toggle": "测验模式：先预测每个数值，再由下一步揭晓",
     "quiz.toggle_help": "输入下一步将算出的数值。答错后可以看提示；每个提示扣一分。",
     "quiz.from_link": "本课堂已开启测验模式：先预测每个数值，再由下一步揭晓。",
