@@ -61,9 +61,6 @@ EN = {
                     "(typst compile worksheet.typ).",
     "ws.font_missing": "The Chinese font (fonts-wqy-microhei) is not installed on this server, so Chinese sheets "
                        "cannot be made. English sheets still work.",
-    "ws.too_large": "The current network has {count} parameters; worksheets take networks of at most {limit} "
-                    "(for example 3-4-2). Use a class set, or a smaller network.",
-    # printed on the sheets
     "sheet.lang": "en",
     "sheet.title": "Backpropagation worksheet",
     "sheet.key_title": "Backpropagation worksheet: answer key",
@@ -137,8 +134,6 @@ ZH = {
     "ws.download_key_source": "答案卷（Typst 源文件）",
     "ws.edit_hint": "要修改练习卷，请编辑其 Typst 源文件，再用 Typst 编译（typst compile worksheet.typ）。",
     "ws.font_missing": "本服务器没有安装中文字体（fonts-wqy-microhei），因此无法生成中文练习卷。英文练习卷仍可生成。",
-    "ws.too_large": "当前网络有 {count} 个参数；练习卷最多支持 {limit} 个参数的网络（例如 3-4-2）。"
-                    "请使用全班套题，或换一个更小的网络。",
     "sheet.lang": "zh",
     "sheet.title": "反向传播练习卷",
     "sheet.key_title": "反向传播练习卷：答案",

@@ -46,7 +46,7 @@ def network_drawing(net, x) -> str:
                          f"fill: white, stroke: 0.8pt, inset: 0pt, align(center + horizon, "
                          f"text(size: 7pt, ${latex_to_typst(name)}$))))")
             under = latex_number(x[j]) if l == 0 else rf"b = {latex_number(net.biases[l - 1][j])}"
-            if labelled or l == 0:
+            if labelled:
                 parts.append(_label(cx, cy + radius + 2.2, under))
     return (f"#align(center, box(width: {WIDTH:.0f}mm, height: {height:.2f}mm, {{\n  "
             + "\n  ".join(parts) + "\n}))\n")
