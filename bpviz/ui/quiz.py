@@ -9,7 +9,8 @@ checking, hints and scores are bpviz.engine.practice; this module keeps the
 attempts of the current pass in session state and draws them.
 
 A classroom link with `quiz=1` switches quiz mode on for the session and hides
-the switch (links.QUIZ).
+the switch (links.QUIZ). While quiz mode is on the inspector offers no
+animation of the pass, which would show every value at once.
 """
 import streamlit as st
 
@@ -25,6 +26,11 @@ TURNS = "quiz_turns"         # {step index: questions asked at that step so far}
 REACHED = "quiz_reached"     # the furthest step the learner may see
 FORM = "quiz_form"
 PREDICTION = "quiz_prediction"
+
+
+def active():
+    """Quiz mode is on (by the learner's switch or by the link that opened the session)."""
+    return bool(st.session_state.get(links.QUIZ) or st.session_state.get(ON))
 
 
 def panel(steps):

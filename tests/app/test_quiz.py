@@ -127,3 +127,14 @@ def test_a_bad_quiz_value_in_a_link_is_named_and_ignored():
     assert "quiz setting must be 1" in _texts(at, "warning")
     at.switch_page("views/step.py").run()
     assert [t for t in at.toggle if t.key == "quiz_on"]
+
+
+def test_quiz_mode_offers_no_animation_of_the_whole_pass(step_page):
+    def options(at):
+        return " ".join(str(o) for o in at.get("button_group")[0].proto.options)
+    step_page.get("button_group")[0].set_value("animation")   # a learner watching the animation
+    at = rerun(step_page)
+    assert "Animation" in options(at)
+    at = _quiz_on(at)                                          # quiz mode takes the animation away
+    assert "Animation" not in options(at)
+    assert r"z^{(1)}_{0} = \;?" in _texts(at, "latex")
