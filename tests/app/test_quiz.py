@@ -138,3 +138,13 @@ def test_quiz_mode_offers_no_animation_of_the_whole_pass(step_page):
     at = _quiz_on(at)                                          # quiz mode takes the animation away
     assert "Animation" not in options(at)
     assert r"z^{(1)}_{0} = \;?" in _texts(at, "latex")
+
+
+def test_the_link_builder_writes_quiz_1_only_when_asked():
+    from bpviz.engine import SharedNetwork
+    from bpviz.engine.presets import preset
+    from bpviz.ui.links import link_query
+    p = preset("worked_example")
+    shared = SharedNetwork(p.network, p.x, p.y, p.learning_rate, p.update_biases)
+    assert link_query(shared, quiz=True).endswith("&quiz=1")
+    assert "quiz" not in link_query(shared)

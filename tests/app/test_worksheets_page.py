@@ -47,3 +47,15 @@ def test_the_current_network_makes_one_sheet_of_it():
     assert "Made 1 sheet(s)" in at.success[0].value
     source = at.session_state["worksheets_made"][1]["worksheet"]
     assert "Network 2-2-2" in source and "0.15" in source   # the worked example, the default network
+
+
+def test_chinese_sheets_from_an_english_page_carry_the_chinese_text():
+    at = open_app("worksheets")
+    at.number_input(key="ws_count").set_value(2)
+    at.selectbox(key="ws_lang").set_value("zh")
+    at = rerun(at)
+    at.button(key="ws_generate").click()
+    at = rerun(at)
+    key = at.session_state["worksheets_made"][2]["answer-key"]
+    text = "".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(key)).pages)
+    assert "反向传播练习卷：答案" in text and "第 2 份 · 种子 2" in text
