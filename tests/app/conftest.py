@@ -7,9 +7,11 @@ from streamlit.testing.v1 import AppTest
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def open_app(page=None):
-    """Run the app (on `page`, e.g. "build") and check that nothing raised."""
+def open_app(page=None, query=None):
+    """Run the app (on `page`, e.g. "build"; opened with link parameters `query`) and check
+    that nothing raised."""
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params.update(query or {})
     at.run()
     if page:
         at.switch_page(f"views/{page}.py").run()

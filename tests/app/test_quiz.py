@@ -2,9 +2,7 @@
 score, the lock on stepping ahead, and the classroom link's quiz=1.
 
 Values are the published worked example's: net_h1 = z(1)0 = 0.3775, net_o1 = z(2)0 = 1.105905967."""
-from streamlit.testing.v1 import AppTest
-
-from tests.app.conftest import ROOT, open_app, rerun
+from tests.app.conftest import open_app, rerun
 
 
 def _quiz_on(at):
@@ -99,31 +97,21 @@ def test_another_question_at_the_same_step_rotates_to_the_next_number(step_page)
 def test_quiz_mode_in_chinese():
     # AppTest cannot set widgets on a Chinese Step page (it matches the granularity radio's
     # translated labels against its values); answering in Chinese is in the browser test.
-    at = _open_link({"lang": "zh", "quiz": "1"})
+    at = open_app("step", {"lang": "zh", "quiz": "1"})
     assert "本课堂已开启测验模式" in _texts(at, "info")
     assert "在下一步揭晓之前，预测 **加权输入 z**" in _texts(at, "markdown")
     assert "相对误差不超过 0.001" in _texts(at, "caption")
 
 
-def _open_link(query, page="step"):
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    at.query_params.update(query)
-    at.run()
-    if page:
-        at.switch_page(f"views/{page}.py").run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
-
-
 def test_a_classroom_link_switches_quiz_mode_on_without_a_switch_to_turn_it_off():
-    at = _open_link({"quiz": "1"})
+    at = open_app("step", {"quiz": "1"})
     assert "Quiz mode is on for this class" in _texts(at, "info")
     assert not [t for t in at.toggle if t.key == "quiz_on"]
     assert "Step 1 of 7" in _progress(_click(at, "step_next"))
 
 
 def test_a_bad_quiz_value_in_a_link_is_named_and_ignored():
-    at = _open_link({"quiz": "yes"}, page=None)
+    at = open_app(query={"quiz": "yes"})
     assert "quiz setting must be 1" in _texts(at, "warning")
     at.switch_page("views/step.py").run()
     assert [t for t in at.toggle if t.key == "quiz_on"]
