@@ -10,6 +10,9 @@ from .pdf import MissingFontError, compile_pdf
 from .problems import MAX_SEED, SHAPES, friendly_problem
 from .source import PAPERS, Sheet, key_source, worksheet_source
 
+__all__ = ["MAX_SEED", "MAX_SHEETS", "PAPERS", "SHAPES", "MissingFontError", "Sheet", "class_set", "compile_pdf",
+           "friendly_problem", "key_source", "worksheet_source"]
+
 MAX_SHEETS = 60
 
 

@@ -113,7 +113,7 @@ def test_a_class_set_has_one_distinct_sheet_per_seed_each_with_its_seed_printed(
 def test_the_same_seed_gives_the_same_sheet_whatever_the_class_set():
     alone = _pdf_text(compile_pdf(worksheet_source(class_set(seed=7, count=1), EN)))
     third = _pdf_text(compile_pdf(worksheet_source(class_set(seed=5, count=3), EN)))
-    first_page = [page for page in third if "seed 7" in page][0]
+    first_page = next(page for page in third if "seed 7" in page)
     assert alone[0].replace("Sheet 1 ", "Sheet 3 ") == first_page
     assert friendly_problem(7) == friendly_problem(7)
 
