@@ -9,7 +9,7 @@ EN = {
                        "hidden until the student has typed a prediction.",
     "link.bad_quiz": "The link's quiz setting must be 1 (quiz mode on); it was ignored.",
     # quiz mode on the Step page
-    "quiz.toggle": "Quiz mode: predict each value before the next step shows it",
+    "quiz.toggle": "Quiz mode: predict each value before it is revealed",
     "quiz.toggle_help": "Type what the next step will compute. Hints come after a miss; each hint costs a point.",
     "quiz.from_link": "Quiz mode is on for this class: predict each value before the next step shows it.",
     "quiz.ask": "Predict **{quantity}** before the next step shows it:",
