@@ -35,8 +35,9 @@ PREAMBLE = """\
 #set page(paper: "{paper}", margin: (x: 16mm, y: 14mm), numbering: "– 1 –")
 #set text(font: {fonts}, size: 10pt, lang: "{lang}")
 #set par(justify: false)
+#show math.frac: it => math.display(it)   // full-size fractions in the answers' inline equations
 #let blank(n, symbol) = box(width: 100%, inset: (y: 2.5mm))[#text(size: 8pt, fill: gray)[#n] #h(1mm) #symbol #h(1mm) $=$ #box(width: 30mm, stroke: (bottom: 0.5pt + black), height: 4mm)]
-#let answer(n, formula, numbers, result) = block(breakable: false, spacing: 2.2mm)[#text(size: 8pt, fill: gray)[#n] #h(1mm) #formula \\
+#let answer(n, formula, numbers, result) = block(breakable: false, spacing: 3.2mm)[#set par(leading: 1.1em); #text(size: 8pt, fill: gray)[#n] #h(1mm) #formula \\
 #h(6mm) #numbers #h(1mm) $=$ *#result*]
 """
 
