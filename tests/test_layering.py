@@ -20,3 +20,10 @@ def test_viz_imports_no_streamlit():
     loaded = _modules_after_import("bpviz.viz")
     assert "plotly" in loaded
     assert "streamlit" not in loaded
+
+
+def test_worksheets_import_no_streamlit_or_plotting():
+    loaded = _modules_after_import("bpviz.worksheets")
+    assert "typst" in loaded
+    for forbidden in ("streamlit", "plotly", "pandas"):
+        assert forbidden not in loaded, f"bpviz.worksheets pulls in {forbidden}"
