@@ -10,6 +10,7 @@ import streamlit as st
 # the pages: several sessions importing pandas at the same moment can see it half
 # initialised.
 from bpviz.ui import address, inspector, landscape_controls, layout, links, server, state, train_controls  # noqa: F401
+from bpviz.ui import quiz, worksheet_controls  # noqa: F401   (worksheet_controls loads the typst compiler)
 
 st.set_page_config(page_title="bpviz · backpropagation, step by step", page_icon="🧮", layout="wide")
 server.freeze_startup_objects()

@@ -66,3 +66,10 @@ def test_engine_package_lists_its_public_api():
     assert len(engine.__all__) == len(set(engine.__all__))
     assert [name for name in engine.__all__ if not hasattr(engine, name)] == []
     assert [name for name in engine.__all__ if name.startswith("_")] == []
+
+
+def test_worksheets_import_no_streamlit_or_plotting():
+    loaded = _modules_after_import("bpviz.worksheets")
+    assert "typst" in loaded
+    for forbidden in ("streamlit", "plotly", "pandas"):
+        assert forbidden not in loaded, f"bpviz.worksheets pulls in {forbidden}"

@@ -15,6 +15,7 @@ PAGES = (  # (script, url path, title key, icon)
     ("views/landscape.py", "landscape", "nav.landscape", ":material/landscape:"),
     ("views/gradcheck.py", "gradcheck", "nav.gradcheck", ":material/rule:"),
     ("views/share.py", "share", "nav.share", ":material/share:"),
+    ("views/worksheets.py", "worksheets", "nav.worksheets", ":material/print:"),
 )
 
 

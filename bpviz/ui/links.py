@@ -153,10 +153,11 @@ def link_builder():
                         format_func=lambda code: LANGUAGE_NAMES[code])
     page = st.radio(t("share.page"), ("step", "build"), horizontal=True, key="share_page",
                     format_func=lambda p: t(f"nav.{p}"))
+    quiz = st.checkbox(t("share.quiz"), key="share_quiz", help=t("share.quiz_help"))
     shared = current_shared() if source == "current" else preset(source)
     shared = SharedNetwork(shared.network, tuple(shared.x), tuple(shared.y), shared.learning_rate,
                            shared.update_biases)
-    link = app_url(page) + link_query(shared, hide=hide, lang=lang)
+    link = app_url(page) + link_query(shared, hide=hide, lang=lang, quiz=quiz)
     st.caption(t("share.copy_hint", chars=len(link)))
     st.code(link, language=None, wrap_lines=True)
     st.link_button(t("share.open"), link, icon=":material/open_in_new:")

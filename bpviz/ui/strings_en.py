@@ -5,13 +5,14 @@ from bpviz.viz import TEXT_EN as FIGURE_TEXT_EN
 
 from bpviz.engine import WORDING
 
-from . import strings_errors, strings_health, strings_url
+from . import strings_errors, strings_health, strings_practice, strings_url
 
 EN = {
     **FIGURE_TEXT_EN,   # figure titles, axis names and hover words, defined beside each figure
     **strings_url.EN,   # the address bar and classroom links
     **strings_errors.english(),   # the engine's error messages and field names
     **strings_health.EN,
+    **strings_practice.EN,   # quiz mode, the Worksheets page and the printed sheets
     # navigation and frame
     "nav.home": "Home",
     "nav.build": "Build",

@@ -1,12 +1,13 @@
 """简体中文 catalogue: the same keys as strings_en.EN (a test checks), translated here.
 Formulas stay in standard notation."""
 
-from . import strings_errors, strings_health, strings_url
+from . import strings_errors, strings_health, strings_practice, strings_url
 
 ZH = {
     **strings_url.ZH,   # the address bar and classroom links
     **strings_errors.chinese(),   # the engine's error messages and field names
     **strings_health.ZH,
+    **strings_practice.ZH,   # quiz mode, the Worksheets page and the printed sheets
     # figures
     "viz.quantity.a": "激活值 a",
     "viz.quantity.z": "加权输入 z",

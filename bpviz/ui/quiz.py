@@ -1,0 +1,138 @@
+"""Quiz mode on the Step page: predict the next value before the step shows it.
+
+`panel(steps)` runs before the step buttons. While quiz mode is on it keeps the
+step position at most one past the last step whose question was tried (so
+Next, Forward pass and Backward pass reveal nothing early), asks one number
+that the next step computes (of the selected neuron when it has one), checks
+the prediction (Enter submits the form) and offers hints after a miss. The
+checking, hints and scores are bpviz.engine.practice; this module keeps the
+attempts of the current pass in session state and draws them.
+
+A classroom link with `quiz=1` switches quiz mode on for the session and hides
+the switch (state.quiz_mode()). While quiz mode is on the inspector offers no
+animation of the pass, which would show every value at once.
+"""
+import streamlit as st
+
+from bpviz.engine import practice
+from bpviz.engine import explain
+from bpviz.ui import state
+from bpviz.ui.i18n import t
+
+ON = "quiz_on"               # the learner's switch
+PASS = "quiz_pass"           # what the attempts below belong to: (network, example, η, steps, biases)
+ATTEMPTS = "quiz_attempts"   # {(step index, turn): practice.Attempt} of this pass
+TURNS = "quiz_turns"         # {step index: questions asked at that step so far}
+REACHED = "quiz_reached"     # the furthest step the learner may see
+FORM = "quiz_form"
+PREDICTION = "quiz_prediction"
+
+
+def active():
+    """Quiz mode is on (by the learner's switch or by the link that opened the session)."""
+    return bool(state.quiz_mode() or st.session_state.get(ON))
+
+
+def panel(steps):
+    """The quiz for the step on show (nothing when quiz mode is off)."""
+    if state.quiz_mode():
+        st.info(t("quiz.from_link"), icon=":material/school:")
+    elif not st.toggle(t("quiz.toggle"), key=ON, help=t("quiz.toggle_help")):
+        return
+    _start_pass_if_new(steps)
+    index = int(st.session_state.get(state.STEP_INDEX, 0))
+    if index > st.session_state[REACHED]:
+        st.session_state[state.STEP_INDEX] = index = st.session_state[REACHED]
+        st.warning(t("quiz.locked"), icon=":material/lock:")
+    with st.container(border=True):
+        if index >= len(steps) - 1:
+            st.success(t("quiz.done"))
+        else:
+            _question(steps, index)
+        _score()
+
+
+def _start_pass_if_new(steps):
+    first = steps[0]
+    identity = (repr(first.network.to_dict()), first.X.tobytes(), first.Y.tobytes(), first.learning_rate,
+                len(steps), first.update_biases)
+    if st.session_state.get(PASS) != identity:
+        st.session_state[PASS] = identity
+        st.session_state[ATTEMPTS] = {}
+        st.session_state[TURNS] = {}
+        st.session_state[REACHED] = int(st.session_state.get(state.STEP_INDEX, 0))
+
+
+def _question(steps, index):
+    turn = st.session_state[TURNS].get(index, 0)
+    question = practice.pick(practice.revealed(steps[index], steps[index + 1]),
+                             st.session_state.get(state.SELECTED), turn)
+    key = (index, turn)
+    attempt = st.session_state[ATTEMPTS].get(key) or practice.Attempt(
+        question, practice.kind(question, steps[index].output_layer))
+    answer = explain(steps[index + 1], question.quantity, question.layer, question.j, question.k)
+    st.markdown(t("quiz.ask", quantity=t(f"quantity.{answer.kind}")))
+    st.latex(answer.symbol + r" = \;?")
+    st.caption(t("quiz.tolerance"))
+    with st.form(FORM, clear_on_submit=True, border=False):
+        typed = st.text_input(t("quiz.prediction"), key=PREDICTION, placeholder=t("quiz.placeholder"),
+                              max_chars=practice.MAX_PREDICTION_CHARS, disabled=attempt.finished)
+        checked = st.form_submit_button(t("quiz.check"), key="quiz_check", disabled=attempt.finished, icon=":material/check:")
+    if checked:
+        prediction = practice.parse_prediction(typed)
+        if prediction is None:
+            st.error(t("quiz.bad_prediction", limit=practice.MAX_PREDICTION_CHARS))
+        else:
+            attempt = _store(key, practice.submit(attempt, prediction, answer.value), index)
+    _feedback(attempt, answer, key, index)
+
+
+def _store(key, attempt, index):
+    st.session_state[ATTEMPTS][key] = attempt
+    if attempt.tried or attempt.finished:
+        st.session_state[REACHED] = max(st.session_state[REACHED], index + 1)
+    return attempt
+
+
+def _take_hint(key, attempt, index):
+    _store(key, practice.take_hint(attempt), index)
+
+
+def _another(index):
+    st.session_state[TURNS][index] = st.session_state[TURNS].get(index, 0) + 1
+
+
+def _feedback(attempt, answer, key, index):
+    """What the attempt has earned so far: the verdict, the hints shown, the next hint's button."""
+    if attempt.solved:
+        st.success(t("quiz.right", value=f"{answer.value:.9g}", points=attempt.points, most=practice.MAX_POINTS))
+    elif attempt.finished:
+        st.info(t("quiz.answer_shown"))
+    elif attempt.tries:
+        st.warning(t("quiz.miss", tries=attempt.tries))
+    hints = (answer.formula, answer.substituted, answer.result)
+    for level in range(attempt.hints):
+        st.caption(t("quiz.hint", number=level + 1, count=practice.HINT_LEVELS) + " · "
+                   + t(f"quiz.hint.{level + 1}"))
+        st.latex(hints[level] if level < 2 else answer.symbol + " " + answer.result)
+    columns = st.columns(2)
+    if attempt.tries and not attempt.finished:
+        level = attempt.hints + 1
+        columns[0].button(t("quiz.hint", number=level, count=practice.HINT_LEVELS) + ": " + t(f"quiz.hint.{level}"),
+                          key="quiz_hint", on_click=_take_hint, args=(key, attempt, index),
+                          icon=":material/lightbulb:")
+    if attempt.tried or attempt.finished:
+        st.caption(t("quiz.unlocked"))
+        columns[1].button(t("quiz.another"), key="quiz_another", on_click=_another, args=(index,),
+                          icon=":material/refresh:")
+
+
+def _score():
+    """The pass's score per kind of number."""
+    scores = practice.score(st.session_state[ATTEMPTS].values())
+    st.markdown(f"**{t('quiz.score')}**")
+    if not scores:
+        st.caption(t("quiz.no_score"))
+        return
+    st.markdown("\n".join("- " + t("quiz.score_line", kind=t(f"quantity.{s.kind}"), right=s.right, asked=s.asked,
+                                   points=s.points, most=s.most) for s in scores))

@@ -1,0 +1,60 @@
+"""Quiz mode from a classroom link in a real browser: the keyboard submits (Enter in the
+prediction field), the next step stays hidden until the learner has tried, hints after a miss.
+
+Values are the published worked example's: net_h1 = 0.3775, net_o1 = 1.105905967."""
+import pytest
+
+pytestmark = pytest.mark.e2e
+
+
+def _predict(tab, text):
+    field = tab.page.get_by_label("Your prediction").or_(tab.page.get_by_label("你的预测"))
+    field.fill(text)
+    field.press("Enter")        # Enter submits the form: no click
+    tab.idle()
+
+
+def _progress(tab):
+    return tab.page.get_by_test_id("stProgress").inner_text()
+
+
+@pytest.mark.parametrize("viewport", [(1280, 720), (390, 844)], ids=["desktop", "phone"])
+def test_a_classroom_link_quiz_answered_from_the_keyboard(browser, server, viewport):
+    from tests.e2e.browser import Session
+    tab = Session(browser, server, viewport=viewport)
+    try:
+        tab.open("step?quiz=1")
+        body = tab.page.get_by_test_id("stMain")
+        assert "Quiz mode is on for this class" in body.inner_text()
+        assert not tab.page.get_by_text("Quiz mode: predict each value before it is revealed").count()   # no switch to turn it off
+
+        tab.click_button("Next step")                      # not tried yet: held on the start
+        assert "Step 1 of 7" in _progress(tab)
+        assert "Type a prediction first" in body.inner_text()
+
+        _predict(tab, "0.3775")
+        assert "Right: the value is 0.3775. 3 of 3 points." in body.inner_text()
+        tab.click_button("Next step")
+        assert "Step 2 of 7" in _progress(tab)
+
+        _predict(tab, "1")                                  # z(2)0 = 1.105905967: a miss
+        assert "Not quite (1 wrong so far)" in body.inner_text()
+        tab.click_button("Hint 1 of 3")
+        tab.click_button("Hint 2 of 3")
+        assert "0.593269992" in body.inner_text()           # the formula with the numbers in
+        _predict(tab, "1.106")
+        assert "1 of 3 points" in body.inner_text()
+        assert "Weighted input z: 2 of 2 right · 4 of 6 points" in body.inner_text()
+        tab.screenshot(f"quiz-{viewport[0]}")
+        assert not tab.real_errors(), (tab.errors, tab.failed_responses)
+    finally:
+        tab.close()
+
+
+def test_quiz_in_chinese_from_a_link(session):
+    tab = session.open("step?quiz=1&lang=zh")
+    _predict(tab, "0.3")
+    body = tab.page.get_by_test_id("stMain").inner_text()
+    assert "还不对（已错 1 次）" in body
+    assert "加权输入 z：1 题中答对 0 题 · 得 0 分（满分 3 分）" in body
+    tab.screenshot("quiz-zh")
