@@ -112,7 +112,7 @@ def test_a_classroom_link_switches_quiz_mode_on_without_a_switch_to_turn_it_off(
 
 def test_a_bad_quiz_value_in_a_link_is_named_and_ignored():
     at = open_app(query={"quiz": "yes"})
-    assert "quiz setting must be 1" in _texts(at, "warning")
+    assert "must be 0 (off) or 1 (on)" in _texts(at, "warning")
     at.switch_page("views/step.py").run()
     assert [t for t in at.toggle if t.key == "quiz_on"]
 
