@@ -8,6 +8,8 @@ from typing import Tuple
 
 import numpy as np
 
+from . import budget
+from .errors import NetworkError
 from .limits import MAX_ROWS
 from .network import Network
 from .propagation import _forward_unchecked, example_losses
@@ -21,6 +23,13 @@ class ParameterGradients:
     biases: Tuple[np.ndarray, ...]
 
 
+def check_rows_budget(sizes, rows):
+    """Refuse a gradient check whose central differences would exceed the work budget."""
+    if budget.over_budget(budget.check_rows_work(sizes, rows)):
+        raise NetworkError("budget_check_rows", rows=rows, count=budget.parameter_count(sizes),
+                           most=budget.max_check_rows(sizes))
+
+
 def numerical_gradient(net: Network, X, Y, epsilon=1e-6) -> ParameterGradients:
     """Central-difference gradients of the batch-mean loss of `net` on (X, Y)."""
     check_type(net, Network, "net")
@@ -28,6 +37,7 @@ def numerical_gradient(net: Network, X, Y, epsilon=1e-6) -> ParameterGradients:
     Y = check_batch(Y, "Y (targets)", net.sizes[-1], MAX_ROWS)
     check_same_rows(X.shape[0], Y.shape[0])
     epsilon = check_number(epsilon, "epsilon", 0.0, 1.0, low_open=True)
+    check_rows_budget(net.sizes, len(X))
 
     def loss_with(weights, biases):
         trial = Network._trusted(weights, biases, net.activations, net.loss, net.sizes)

@@ -14,7 +14,7 @@ import numpy as np
 
 from .activations import ACTIVATIONS
 from .errors import NetworkError
-from .gradcheck import numerical_gradient
+from .gradcheck import check_rows_budget, numerical_gradient
 from .landscape import ParameterRef, _check_data, parameter_refs
 from .propagation import _backward_unchecked, _forward_unchecked, output_delta
 from .update import check_learning_rate
@@ -100,6 +100,7 @@ def gradient_check(net, X, Y, mistake="none", epsilon=1e-6, learning_rate=0.5) -
     if mistake not in MISTAKES:
         raise NetworkError("unknown_choice", field="mistake", choices=", ".join(MISTAKES), got=mistake)
     learning_rate = check_learning_rate(learning_rate)
+    check_rows_budget(net.sizes, len(X))
     numerical = numerical_gradient(net, X, Y, epsilon)
     with np.errstate(all="ignore"):
         weights, biases = MISTAKES[mistake](net, X, Y, learning_rate)

@@ -14,6 +14,7 @@ from typing import Optional, Tuple
 
 import numpy as np
 
+from . import budget
 from .errors import NetworkError
 from .limits import MAX_ROWS
 from .network import Network
@@ -103,6 +104,8 @@ def step_sequence(net: Network, X, Y, learning_rate, granularity="layer",
     Y = check_batch(Y, "Y (targets)", net.sizes[-1], MAX_ROWS)
     check_same_rows(X.shape[0], Y.shape[0])
     learning_rate = check_learning_rate(learning_rate)
+    if budget.over_budget(budget.step_work(net.sizes, len(X))):
+        raise NetworkError("budget_step_rows", rows=len(X), most=budget.max_step_rows(net.sizes))
     trace = _forward_unchecked(net, X)
     gradients = _backward_unchecked(net, trace, Y)
     L = len(net.weights)
