@@ -4,10 +4,12 @@ with the other catalogues (a test checks they match)."""
 from bpviz.viz import TEXT_EN as FIGURE_TEXT_EN
 
 from . import strings_errors
+from . import strings_train
 
 EN = {
     **FIGURE_TEXT_EN,   # figure titles, axis names and hover words, defined beside each figure
     **strings_errors.english(),   # the engine's error messages and field names
+    **strings_train.EN,
     # navigation and frame
     "nav.home": "Home",
     "nav.build": "Build",
@@ -215,7 +217,6 @@ EN = {
                     "fall and the decision boundary take shape. It trains the same network as Build and Step."),
     "train.mismatch": ("Your network ({network}) does not fit these data: they have {inputs} input(s) and "
                        "{outputs} target(s)."),
-    "train.adapt": "Adapt the network to the data",
     "train.learning_rate": "Learning rate η",
     "train.learning_rate_help": "Step size of every update. Too small: slow. Too large: the loss jumps or explodes.",
     "train.decay": "Learning-rate decay",

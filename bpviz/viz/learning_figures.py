@@ -27,6 +27,7 @@ DEFAULT_TEXT = {
     "viz.class": "class {label}",
     "viz.test_points": "test, class {label}",
     "viz.output": "output",
+    "viz.boundary": "decision boundary",
     "viz.network_curve": "network",
     "viz.data": "data",
 }
@@ -98,9 +99,11 @@ def decision_boundary_figure(net, X, Y, resolution=60, neuron=None, X_test=None,
     centre = 0.0 if rule == 0.0 else 0.5
     spread = max(float(np.max(np.abs(values - centre))), 1e-9)
     heat = dict(type="heatmap", x=xs, y=ys, z=values, zmin=centre - spread, zmax=centre + spread,
+                name=label(text, DEFAULT_TEXT, "viz.output"), showlegend=False,
                 colorscale=[list(s) for s in style.DIVERGING], opacity=0.75, hoverinfo="x+y+z",
                 colorbar=dict(title=dict(text=label(text, DEFAULT_TEXT, "viz.output")), thickness=12))
-    traces = [heat, dict(type="contour", x=xs, y=ys, z=values, showscale=False, hoverinfo="skip",
+    traces = [heat, dict(type="contour", x=xs, y=ys, z=values, showscale=False, hoverinfo="skip", showlegend=False,
+                         name=label(text, DEFAULT_TEXT, "viz.boundary"),
                          contours=dict(start=centre, end=centre, size=1, coloring="none"),
                          line=dict(color="#222222", width=2))]
     traces += _points(X, Y, rule, text)
