@@ -41,10 +41,9 @@ def show(figure, key, selectable=False):
         st.plotly_chart(figure, key=key, config=CHART_CONFIG)
 
 
-def network_diagram(source, key, node_quantity="a", edge_quantity="weight", example=0, title=None):
-    """The diagram of a bare network (Build page) or of a `Step` (Step page); `title`
-    replaces the bare network's title (which speaks of stepping) on other pages."""
-    text = catalogue() if title is None else {**catalogue(), "viz.no_values": title}
+def network_diagram(source, key, node_quantity="a", edge_quantity="weight", example=0):
+    """The diagram of a bare network (Build page) or of a `Step` (Step page)."""
     figure = viz.network_figure(source, node_quantity=node_quantity, edge_quantity=edge_quantity,
-                                selected=st.session_state.get(state.SELECTED), example=example, text=text)
+                                selected=st.session_state.get(state.SELECTED), example=example,
+                                text=catalogue())
     show(figure, key, selectable=True)

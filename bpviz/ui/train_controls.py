@@ -30,7 +30,7 @@ MAX_EPOCHS_PER_CLICK = 1000
 MAX_EPOCHS_PER_REDRAW = 100
 DEFAULT_EPOCHS_PER_REDRAW = 25
 MAX_HISTORY = 5000                # epochs kept for the curves
-PLAY_INTERVAL = 0.2               # seconds between live redraws
+PLAY_INTERVAL = 0.5               # seconds between live redraws
 PLAY_MAX_EPOCHS = 20_000          # one Play runs at most this many epochs ...
 PLAY_MAX_MINUTES = 2              # ... or this long
 

@@ -10,7 +10,8 @@ import streamlit as st
 
 from bpviz import viz
 from bpviz.engine.plateau import PLATEAU_WINDOW, plateau
-from bpviz.ui import charts, state, train_controls
+from bpviz.ui import state, train_controls
+from bpviz.ui.live_chart import live_chart
 from bpviz.ui.i18n import catalogue, t
 
 
@@ -50,16 +51,17 @@ def show_progress(data):
     text = catalogue()
     left, right = st.columns(2)
     with left:
-        charts.show(viz.loss_figure(history, text=text), key="train_loss")
+        live_chart(viz.loss_figure(history, text=text), key="train_loss")
         st.caption(t("train.no_history") if not history else " ")
     with right:
         net, train_set, test = state.network(), data.train, data.test
         if net.sizes[0] == 2:
-            charts.show(viz.decision_boundary_figure(
+            live_chart(viz.decision_boundary_figure(
                 net, train_set.X, train_set.Y, X_test=None if test is None else test.X,
                 Y_test=None if test is None else test.Y, text=text), key="train_boundary")
         elif net.sizes[0] == 1:
-            charts.show(viz.regression_figure(net, train_set.X, train_set.Y, text=text), key="train_regression")
+            live_chart(viz.regression_figure(net, train_set.X, train_set.Y, text=text), key="train_regression")
         else:
             st.caption(t("train.no_boundary"))
-    charts.network_diagram(state.network(), key="train_diagram", title=t("train.diagram_title"))
+    live_chart(viz.network_figure(state.network(), text={**text, "viz.no_values": t("train.diagram_title")}),
+               key="train_diagram")

@@ -70,7 +70,10 @@ def test_n_epochs_lower_the_loss_and_equal_the_engines_training():
     assert net == expected            # the page trains exactly what the engine trains
     assert at.session_state["train_state"].epoch == 200
     assert at.metric[0].value == "200"
-    assert at.get("plotly_chart"), "the loss curve is drawn"
+    import json
+    charts = [json.loads(json.loads(chart.proto.json)["figure"]) for chart in at.get("bidi_component")]
+    assert [len(chart["data"][0]["x"]) for chart in charts][0] == 200, "the loss curve shows every epoch"
+    assert len(charts) == 3       # loss, boundary, diagram
 
 
 def test_play_stops_at_full_accuracy_and_after_its_longest_time():
