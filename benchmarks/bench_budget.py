@@ -186,30 +186,27 @@ def ui_actions(root):
             at.run()
         return f"Train: one Play redraw ({per_redraw} epochs, full batch)", redraw
 
+    def on_training(name, settle):
+        """The page on the training data: chosen (settle=True: and run once) before the action."""
+        at = page(name)
+        at.radio(key=f"{name}_data").set_value("training")
+        if settle:
+            at.run()
+        return at
+
     def landscape():
-        at = page("landscape")
-        at.radio(key="landscape_data").set_value("training")
-        return "Landscape page on the training data (as it opens)", lambda: at.run()
+        return "Landscape page on the training data (as it opens)", on_training("landscape", False).run
 
     def landscape_change():
-        at = page("landscape")
-        at.radio(key="landscape_data").set_value("training").run()
-        state = {"i": 0}
-
-        def choose_another():
-            state["i"] += 1
-            at.selectbox(key="landscape_ref").set_value(state["i"]).run()
-        return "Landscape: choose another parameter", choose_another
+        at, chosen = on_training("landscape", True), iter(range(1, 1000))
+        return "Landscape: choose another parameter", \
+            lambda: at.selectbox(key="landscape_ref").set_value(next(chosen)).run()
 
     def gradcheck():
-        at = page("gradcheck")
-        at.radio(key="gradcheck_data").set_value("training")
-        return "Gradient check on the training data", lambda: at.run()
+        return "Gradient check on the training data", on_training("gradcheck", False).run
 
     def rerun_gradcheck():
-        at = page("gradcheck")
-        at.radio(key="gradcheck_data").set_value("training").run()
-        return "Gradient check: a rerun that changes nothing", lambda: at.run()
+        return "Gradient check: a rerun that changes nothing", on_training("gradcheck", True).run
     return [train_click, play_redraw, landscape, landscape_change, gradcheck, rerun_gradcheck]
 
 

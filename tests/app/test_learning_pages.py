@@ -46,14 +46,18 @@ def test_landscape_computes_only_the_view_on_show_and_nothing_again_on_a_rerun()
     assert "landscape_two" in at.session_state["memo"] and len(at.get("plotly_chart")) == 1
 
 
+def _on_big_training_data(page):
+    at = open_app(page)
+    _largest_on_big_data(at)
+    rerun(at)
+    at.radio(key=f"{page}_data").set_value("training")
+    return rerun(at)
+
+
 def test_landscape_on_the_largest_network_and_5000_rows_offers_only_what_fits():
     from bpviz.engine import budget
     from bpviz.engine.limits import WORK_BUDGET
-    at = open_app("landscape")
-    _largest_on_big_data(at)
-    rerun(at)
-    at.radio(key="landscape_data").set_value("training")
-    rerun(at)
+    at = _on_big_training_data("landscape")
     captions = " ".join(c.value for c in at.caption)
     assert "The curve uses" in captions
     at.radio(key="landscape_view").set_value("two")
@@ -66,11 +70,7 @@ def test_landscape_on_the_largest_network_and_5000_rows_offers_only_what_fits():
 
 def test_gradient_check_on_5000_rows_uses_the_rows_that_fit_and_says_so():
     from bpviz.engine import budget
-    at = open_app("gradcheck")
-    _largest_on_big_data(at)
-    rerun(at)
-    at.radio(key="gradcheck_data").set_value("training")
-    rerun(at)
+    at = _on_big_training_data("gradcheck")
     most = budget.max_check_rows((10,) * 8)
     assert f"first {most:,} of the 5,000 training rows" in " ".join(c.value for c in at.caption)
     assert not at.error and len(at.dataframe[0].value) == 770

@@ -97,17 +97,22 @@ def test_play_stops_at_full_accuracy_and_after_its_longest_time():
     assert "Play stopped after 2 minutes" in _texts(at.info)
 
 
-def test_a_plateau_is_named_with_what_helps():
-    from bpviz.engine import Network
+def _trained(net, learning_rate, epochs):
+    """The Train page after one click of `epochs` epochs of `net` at `learning_rate`."""
     at = open_app("train")
-    at.session_state["network"] = Network.random([2, 2, 1], "sigmoid", "squared_error", seed=0)
+    at.session_state["network"] = net
     at.session_state["preset"] = None
     rerun(at)
-    at.number_input(key="train_lr").set_value(0.5)
-    at.number_input(key="train_epochs_n").set_value(600)
+    at.number_input(key="train_lr").set_value(learning_rate)
+    at.number_input(key="train_epochs_n").set_value(epochs)
     rerun(at)
     at.button(key="train_epochs").click()
-    rerun(at)
+    return rerun(at)
+
+
+def test_a_plateau_is_named_with_what_helps():
+    from bpviz.engine import Network
+    at = _trained(Network.random([2, 2, 1], "sigmoid", "squared_error", seed=0), 0.5, 600)
     assert "plateau" in _texts(at.info) and "more hidden neurons" in _texts(at.info)
 
 
@@ -134,16 +139,8 @@ def test_epochs_per_click_are_bounded_by_the_work_budget_for_the_largest_network
 
 
 def test_divergence_keeps_the_last_good_network_and_says_why():
-    at = open_app("train")
     from bpviz.engine import Network
-    net = Network([[[3.0, 3.0]], [[3.0]]], [[0.0], [0.0]], ["linear", "linear"], "squared_error")
-    at.session_state["network"] = net
-    rerun(at)
-    at.number_input(key="train_lr").set_value(100.0)
-    at.number_input(key="train_epochs_n").set_value(50)
-    rerun(at)
-    at.button(key="train_epochs").click()
-    rerun(at)
+    at = _trained(Network([[[3.0, 3.0]], [[3.0]]], [[0.0], [0.0]], ["linear", "linear"], "squared_error"), 100.0, 50)
     kept = at.session_state["network"]
     assert all(np.isfinite(w).all() for w in kept.weights)
     assert any("learning rate is too high" in e.value for e in at.error)
