@@ -54,7 +54,7 @@ def untouched_preset():
 def ensure_fit(data):
     """A network that fits the data: kept if it fits; set up from the data set's measured
     defaults if it is still an untouched preset (a fresh session); else offered. True if
-    the network fits now."""
+    the network fits (a set-up reruns the page)."""
     net = state.network()
     if fits(net, data.train.X, data.train.Y):
         return True
@@ -64,7 +64,7 @@ def ensure_fit(data):
         if not st.button(t("train.set_up_button"), key="train_set_up", icon=":material/build:"):
             return False
     set_up(data)
-    return True
+    st.rerun()   # the sidebar, drawn before the page, shows the new network too
 
 
 def set_up(data):
