@@ -41,8 +41,12 @@ export default async function ({ data, parentElement }) {
   plot.style.height = `${figure.layout.height || 400}px`;   // the room is kept before Plotly has drawn
   const layout = { ...figure.layout, autosize: true };
   for (const name of Object.keys(layout)) {   // room for tick labels and axis titles, as st.plotly_chart gives
-    if (/^[xy]axis\d*$/.test(name)) layout[name] = { automargin: true, ...layout[name] };
+    if (!/^[xy]axis\d*$/.test(name)) continue;
+    const axis = { automargin: true, ...layout[name] };
+    if (typeof axis.title === "string") axis.title = { text: axis.title };   // plotly.js 3 reads {text} only
+    layout[name] = axis;
   }
+  if (typeof layout.title === "string") layout.title = { text: layout.title };
   layout.font = { family: getComputedStyle(parentElement.host || document.body).fontFamily, ...layout.font };
   const Plotly = await loadPlotly();
   await Plotly.react(plot, figure.data, layout, { ...data.config, responsive: true });

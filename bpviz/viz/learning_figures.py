@@ -55,7 +55,7 @@ def loss_figure(history, text=None, log_y=False):
                   yaxis=dict(title=label(text, DEFAULT_TEXT, "viz.loss_axis"), type="log" if log_y else "linear"),
                   yaxis2=dict(title=label(text, DEFAULT_TEXT, "viz.accuracy_axis"), overlaying="y", side="right",
                               range=[0, 1.02], tickformat=".0%", showgrid=False),
-                  legend=dict(orientation="h", y=-0.25), hovermode="x unified")
+                  legend=dict(orientation="h", y=-0.35), hovermode="x unified")
     return style.figure(traces, layout)
 
 
@@ -112,7 +112,7 @@ def decision_boundary_figure(net, X, Y, resolution=60, neuron=None, X_test=None,
                           rule, text, test=True)
     layout = style.base_layout(title=label(text, DEFAULT_TEXT, "viz.boundary_title"), height=380)
     layout.update(xaxis=dict(title="x₀", constrain="domain"), yaxis=dict(title="x₁", scaleanchor="x"),
-                  legend=dict(orientation="h", y=-0.2))
+                  legend=dict(orientation="h", y=-0.3))   # below the x title
     return style.figure(traces, layout)
 
 
@@ -132,5 +132,5 @@ def regression_figure(net, X, Y, X_test=None, Y_test=None, text=None, points=200
                               name=label(text, DEFAULT_TEXT, "viz.test_loss"),
                               marker=dict(color="rgba(0,0,0,0)", size=6, line=dict(width=1.5, color=style.TRAIN_COLOUR))))
     layout = style.base_layout(title=label(text, DEFAULT_TEXT, "viz.regression_title"), height=360)
-    layout.update(xaxis=dict(title="x"), yaxis=dict(title="y"), legend=dict(orientation="h", y=-0.2))
+    layout.update(xaxis=dict(title="x"), yaxis=dict(title="y"), legend=dict(orientation="h", y=-0.3))
     return style.figure(traces, layout)
