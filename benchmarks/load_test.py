@@ -144,8 +144,8 @@ async def learner_loop(index, url, pages, interval, deadline, latencies, errors)
                 await learner.open(page)
                 latencies.setdefault(f"open {page}", []).append(time.monotonic() - started)
                 started = time.monotonic()
-            if key not in learner.buttons and "train_adapt" in learner.buttons:
-                await learner.click("train_adapt")      # fit the default network to the data first
+            if key not in learner.buttons and "train_set_up" in learner.buttons:
+                await learner.click("train_set_up")     # a network that fits the data first
                 started = time.monotonic()
             await learner.click(key)
             latencies.setdefault(name, []).append(time.monotonic() - started)

@@ -1,5 +1,5 @@
 """Landscape: the loss against one parameter (tangent = gradient, update arrow), and
-over two parameters with a gradient-descent path."""
+over two parameters with a gradient-descent path. Only the view on show is computed."""
 import streamlit as st
 
 from bpviz.ui import landscape_controls, state
@@ -9,8 +9,7 @@ st.title(t("landscape.title"))
 st.caption(t("landscape.intro"))
 state.show_notice()
 X, Y = landscape_controls.data_choice("landscape_data")
-one_tab, two_tab = st.tabs([t("landscape.one"), t("landscape.two")])
-with one_tab:
+if landscape_controls.view_choice() == "one":
     landscape_controls.one_parameter(X, Y)
-with two_tab:
+else:
     landscape_controls.two_parameters(X, Y)

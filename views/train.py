@@ -1,7 +1,7 @@
 """Train: many updates on a data set, with live loss curves and decision boundary."""
 import streamlit as st
 
-from bpviz.ui import state, train_controls, train_data
+from bpviz.ui import state, train_controls, train_data, train_view
 from bpviz.ui.i18n import t
 
 st.title(t("train.title"))
@@ -14,9 +14,9 @@ with st.expander(t("data.title", label=train_data.current().label), expanded=Fal
 data = train_data.current()
 st.caption(t("data.summary", label=data.label, rows=data.train.rows,
              test=0 if data.test is None else data.test.rows, task=t(f"data.task.{data.train.task}")))
-if train_controls.adapt_network(data):
-    chosen = train_controls.settings(data.train.rows)
+if train_controls.ensure_fit(data):
+    chosen = train_controls.settings(data)
     if chosen is not None:
         config, epochs, per_redraw = chosen
-        train_controls.actions(data, config, epochs)
-        train_controls.live_view(data, config, per_redraw)
+        train_controls.actions(data, config, epochs, per_redraw)
+        train_view.live_view(data, config, per_redraw)

@@ -7,6 +7,7 @@ neuron k of layer l to neuron j of layer l+1; a batch X is `(n, sizes[0])`.
 `__all__` below is the engine's public API: the UI, the figures and outside code
 import from `bpviz.engine` only, never from its submodules.
 """
+from . import budget, practice
 from .activations import ACTIVATION_NAMES, ACTIVATIONS, HIDDEN_ACTIVATION_NAMES
 from .csv_data import MAX_CSV_BYTES, csv_columns, dataset_from_csv
 from .datasets import (
@@ -28,7 +29,7 @@ from .errors import NetworkError
 from .explanations import QUANTITIES, Explanation, available_quantities, explain
 from .formatting import latex_number, paren
 from .gradient_check import GradientCheckReport, gradient_check, numerical_gradient, verdict_of
-from .landscape import default_window, descent_path, gradient_of, loss_along, loss_grid, parameter_value
+from .landscape import MAX_PATH_STEPS, default_window, descent_path, gradient_of, loss_along, loss_grid, parameter_value
 from .limits import (
     MAX_HIDDEN_LAYERS,
     MAX_INPUTS,
@@ -38,16 +39,20 @@ from .limits import (
     MAX_PARAMETER_MAGNITUDE,
     MAX_ROWS,
     MAX_SEED,
+    REDRAW_BUDGET,
+    WORK_BUDGET,
 )
 from .losses import LOSS_NAMES, LOSSES
 from .messages import MESSAGES
 from .mistakes import MISTAKES
 from .network import INITS, Network, ParameterGradients, ParameterRef, check_sizes, parameter_refs
+from .plateau import PLATEAU_WINDOW, plateau
 from .presets import PRESET_NAMES, Preset, preset
 from .propagation import Gradients, Trace, backward, backward_pass, forward, forward_pass, loss_value
 from .serialization import network_from_json, network_to_json
 from .share import SharedNetwork, decode_share, encode_share
 from .steps import GRANULARITIES, PHASES, Step, step_sequence
+from .train_setup import fits, learning_rate_for, network_for
 from .training import accuracy, train
 from .training_state import MAX_DECAY, STOP_REASONS, EpochRecord, TrainingConfig, TrainingResult, TrainingState
 from .update import check_learning_rate, sgd_step
@@ -61,6 +66,8 @@ __all__ = [
     # limits
     "MAX_HIDDEN_LAYERS", "MAX_NEURONS_PER_LAYER", "MAX_INPUTS", "MAX_OUTPUTS", "MAX_ROWS", "MAX_LEARNING_RATE",
     "MAX_PARAMETER_MAGNITUDE", "MAX_SEED", "MAX_CSV_BYTES", "MAX_DECAY", "MAX_NOISE", "MAX_TEST_FRACTION",
+    # the work budget of one call, and what fits in it (module `budget`)
+    "WORK_BUDGET", "REDRAW_BUDGET", "MAX_PATH_STEPS", "budget",
     # forward, backward, update (checked, and the trusted passes for callers that validated once)
     "Trace", "Gradients", "forward", "backward", "forward_pass", "backward_pass", "loss_value",
     "sgd_step", "check_learning_rate",
@@ -75,6 +82,9 @@ __all__ = [
     "train_test_split", "is_classification", "label_rule", "csv_columns", "dataset_from_csv",
     # training
     "TrainingConfig", "TrainingState", "TrainingResult", "EpochRecord", "STOP_REASONS", "train", "accuracy",
+    "fits", "learning_rate_for", "network_for", "PLATEAU_WINDOW", "plateau",
+    # practice: the numbers of a pass as questions, tolerance and scores (module `practice`)
+    "practice",
     # parameters one at a time: landscape and gradient check
     "ParameterRef", "ParameterGradients", "parameter_refs", "parameter_value", "default_window",
     "gradient_of", "loss_along", "loss_grid", "descent_path",

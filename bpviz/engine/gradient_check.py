@@ -16,6 +16,7 @@ from typing import Tuple
 
 import numpy as np
 
+from . import budget
 from .errors import NetworkError
 from .mistakes import MISTAKES
 from .network import Network, ParameterGradients, ParameterRef, parameter_refs
@@ -42,11 +43,19 @@ class GradientCheckReport:
     verdict: str            # "pass", "warn" or "fail"
 
 
+def check_rows_budget(sizes, rows):
+    """Refuse a gradient check whose central differences would exceed the work budget."""
+    if budget.over_budget(budget.check_rows_work(sizes, rows)):
+        raise NetworkError("budget_check_rows", rows=rows, count=budget.parameter_count(sizes),
+                           most=budget.max_check_rows(sizes))
+
+
 def numerical_gradient(net: Network, X, Y, epsilon=1e-6) -> ParameterGradients:
     """Central-difference gradients of the batch-mean loss of `net` on (X, Y)."""
     check_type(net, Network, "net")
     X, Y = check_data(X, Y, net.sizes)
     epsilon = check_number(epsilon, "epsilon", 0.0, 1.0, low_open=True)
+    check_rows_budget(net.sizes, len(X))
 
     def loss_with(weights, biases):
         trial = Network.trusted(weights, biases, net.activations, net.loss, net.sizes)
@@ -87,6 +96,7 @@ def gradient_check(net, X, Y, mistake="none", epsilon=1e-6, learning_rate=0.5) -
     if mistake not in MISTAKES:
         raise NetworkError("unknown_choice", field="mistake", choices=", ".join(MISTAKES), got=mistake)
     learning_rate = check_learning_rate(learning_rate)
+    check_rows_budget(net.sizes, len(X))
     numerical = numerical_gradient(net, X, Y, epsilon)
     with np.errstate(all="ignore"):
         analytic = MISTAKES[mistake](net, X, Y, learning_rate)

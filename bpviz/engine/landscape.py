@@ -6,6 +6,7 @@ A parameter is addressed by a `ParameterRef` (network.py), in the explanations' 
 
 import numpy as np
 
+from . import budget
 from .errors import NetworkError
 from .limits import MAX_PARAMETER_MAGNITUDE
 from .network import Network, check_ref
@@ -46,7 +47,7 @@ def _check_values(values, field, limit):
     return check_batch(column, field, 1, limit, MAX_PARAMETER_MAGNITUDE)[:, 0]
 
 
-CHUNK_ROWS = 400_000      # settings × examples evaluated at once (bounds the memory used)
+CHUNK_ROWS = 20_000       # settings × examples evaluated at once (bounds the memory used)
 
 
 def _losses(net, X, Y, refs, values, dtype=np.float64):
@@ -87,6 +88,8 @@ def loss_along(net, X, Y, ref, values):
     X, Y = check_data(X, Y, net.sizes)
     check_ref(net, ref)
     values = _check_values(values, "values", MAX_POINTS)
+    if budget.over_budget(budget.losses_work(net.sizes, len(X), len(values))):
+        raise NetworkError("budget_points", count=len(values), rows=len(X), most=budget.max_points(net.sizes, len(X)))
     return _losses(net, X, Y, [ref], values[:, None])
 
 
@@ -100,6 +103,9 @@ def loss_grid(net, X, Y, ref_x, ref_y, xs, ys):
     if ref_x == ref_y:
         raise NetworkError("grid_same_parameter")
     xs, ys = _check_values(xs, "xs", MAX_GRID), _check_values(ys, "ys", MAX_GRID)
+    if budget.over_budget(budget.losses_work(net.sizes, len(X), len(xs) * len(ys), budget.FLOAT32_SHARE)):
+        raise NetworkError("budget_grid", count=len(xs) * len(ys), columns=len(xs), lines=len(ys), rows=len(X),
+                           most=budget.max_grid_points(net.sizes, len(X)), side=budget.max_grid_side(net.sizes, len(X)))
     grid_x, grid_y = np.meshgrid(xs, ys)                      # row i: ys[i]; column j: xs[j]
     losses = _losses(net, X, Y, [ref_x, ref_y], np.column_stack([grid_x.ravel(), grid_y.ravel()]), np.float32)
     return losses.reshape(len(ys), len(xs))
@@ -114,6 +120,8 @@ def descent_path(net, X, Y, refs, learning_rate, steps):
         check_ref(net, ref)
     learning_rate = check_learning_rate(learning_rate)
     steps = check_int(steps, "steps", 0, MAX_PATH_STEPS)
+    if budget.over_budget(budget.path_work(net.sizes, len(X), steps)):
+        raise NetworkError("budget_steps", steps=steps, rows=len(X), most=budget.max_path_steps(net.sizes, len(X)))
     path = [[parameter_value(net, ref) for ref in refs]]
     current = net
     with np.errstate(all="ignore"):

@@ -14,6 +14,10 @@ MIN_LEARNING_RATE = 0.0      # exclusive
 MAX_LEARNING_RATE = 100.0
 MAX_EPOCHS_PER_CALL = 10_000
 MAX_SEED = 2**32 - 1
-# Work one training call may do (one click on the hosted server): both bounds hold.
-MAX_UPDATES_PER_CALL = 50_000        # parameter updates (epochs × batches per epoch)
-MAX_EXAMPLE_PASSES_PER_CALL = 2_000_000   # examples through forward + backward (epochs × rows)
+# The work budget: what one call of an engine entry point (one click on the hosted
+# server) may compute, in parameter-passes (one example through one weight or bias;
+# see budget.py for how each entry point counts). Calibrated on the 2-core server:
+# the worst legal call of every entry point costs ≤ 0.6 s of CPU (benchmarks/bench_budget.py).
+WORK_BUDGET = 500_000_000
+CALL_OVERHEAD = 6_000        # parameter-passes one NumPy pass costs per layer, however few its rows
+REDRAW_BUDGET = WORK_BUDGET // 4   # one live redraw of training (Play): ≤ 0.25 s of CPU with drawing

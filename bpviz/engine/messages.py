@@ -62,10 +62,21 @@ MESSAGES = MappingProxyType({
     "velocity_shape": "velocity must be None or a ParameterGradients shaped like the network",
     "test_data_pair": "X_test and Y_test must be given together, or neither",
     "rows_limit": "training and test rows together must be at most {limit}, got {train} + {test}",
-    "too_many_updates": "epochs × batches per epoch must be at most {limit:,} per call, got {epochs:,} × "
-                        "{batches:,}: use fewer epochs or a larger batch_size",
-    "too_many_passes": "epochs × rows must be at most {limit:,} per call, got {epochs:,} × {rows:,}: use "
-                       "fewer epochs",
+    # The work budget (budget.py): one call may do at most limits.WORK_BUDGET parameter-passes
+    "budget_epochs": "{epochs:,} epochs on {rows:,} training and {test:,} test rows are more work than one call "
+                     "may do with this network: use at most {most:,} epochs, or fewer rows, or a larger batch_size",
+    "budget_one_epoch": "one epoch on {rows:,} training and {test:,} test rows in batches of {batch:,} is more work "
+                        "than one call may do with this network: use a larger batch_size or fewer rows",
+    "budget_points": "{count:,} values on {rows:,} rows are more work than one call may do with this network: use "
+                     "at most {most:,} values, or fewer rows",
+    "budget_grid": "a grid of {columns} × {lines} = {count:,} points on {rows:,} rows is more work than one call may "
+                   "do with this network: use at most {most:,} points (such as {side} × {side}), or fewer rows",
+    "budget_steps": "{steps:,} gradient-descent steps on {rows:,} rows are more work than one call may do with this "
+                    "network: use at most {most:,} steps, or fewer rows",
+    "budget_check_rows": "a gradient check of {count:,} parameters on {rows:,} rows is more work than one call may "
+                         "do: use at most {most:,} rows, or a smaller network",
+    "budget_step_rows": "one pass on {rows:,} rows is more work than one call may do with this network: use at most "
+                        "{most:,} rows",
     # Data sets (datasets.py)
     "targets_not_numbers": "Y (targets) must be numbers in rows of 1 to {most} targets",
     "data_shape": "{field} must have shape (n, 1 to {most})",

@@ -14,6 +14,7 @@ from typing import Optional, Tuple
 
 import numpy as np
 
+from . import budget
 from .errors import NetworkError
 from .network import Network
 from .propagation import Gradients, Trace, backward_pass, forward_pass
@@ -101,6 +102,8 @@ def step_sequence(net: Network, X, Y, learning_rate, granularity="layer",
         raise NetworkError("unknown_choice", field="granularity", choices=", ".join(GRANULARITIES), got=granularity)
     X, Y = check_data(X, Y, net.sizes)
     learning_rate = check_learning_rate(learning_rate)
+    if budget.over_budget(budget.step_work(net.sizes, len(X))):
+        raise NetworkError("budget_step_rows", rows=len(X), most=budget.max_step_rows(net.sizes))
     trace = forward_pass(net, X)
     gradients = backward_pass(net, trace, Y)
     L = len(net.weights)

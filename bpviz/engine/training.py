@@ -36,8 +36,9 @@ import numpy as np
 
 from .datasets import label_rule
 from .errors import NetworkError
+from . import budget
+from .limits import MAX_PARAMETER_MAGNITUDE, MAX_ROWS
 from .network import ParameterGradients
-from .limits import MAX_EXAMPLE_PASSES_PER_CALL, MAX_PARAMETER_MAGNITUDE, MAX_ROWS, MAX_UPDATES_PER_CALL
 from .network import Network
 from .fastpath import FlatData, FlatModel, pack, unpack
 from .propagation import forward_pass
@@ -97,19 +98,19 @@ def train(state_or_network, X, Y, config, X_test=None, Y_test=None) -> TrainingR
         X_test, Y_test = check_data(X_test, Y_test, state.network.sizes, "X_test", "Y_test")
         if len(X) + len(X_test) > MAX_ROWS:
             raise NetworkError("rows_limit", limit=MAX_ROWS, train=len(X), test=len(X_test))
-    _check_work(config, len(X))
+    _check_work(state.network.sizes, config, len(X), 0 if X_test is None else len(X_test))
     with np.errstate(all="ignore"):   # NaN and overflow are detected, not warned about
         return _train_checked(state, X, Y, config, X_test, Y_test)
 
 
-def _check_work(config, rows):
-    """Bound the work of one call (one click on a shared server)."""
-    updates = config.epochs * -(-rows // config.batch_size)
-    if updates > MAX_UPDATES_PER_CALL:
-        raise NetworkError("too_many_updates", limit=MAX_UPDATES_PER_CALL, epochs=config.epochs,
-                           batches=-(-rows // config.batch_size))
-    if config.epochs * rows > MAX_EXAMPLE_PASSES_PER_CALL:
-        raise NetworkError("too_many_passes", limit=MAX_EXAMPLE_PASSES_PER_CALL, epochs=config.epochs, rows=rows)
+def _check_work(sizes, config, rows, test_rows):
+    """Bound the work of one call (one click on a shared server) by the work budget."""
+    per_epoch = budget.epoch_work(sizes, rows, test_rows, config.batch_size)
+    most = budget.max_epochs(sizes, rows, test_rows, config.batch_size)
+    if most == 0:
+        raise NetworkError("budget_one_epoch", rows=rows, test=test_rows, batch=config.batch_size)
+    if budget.over_budget(config.epochs * per_epoch):
+        raise NetworkError("budget_epochs", epochs=config.epochs, rows=rows, test=test_rows, most=most)
 
 
 def _train_checked(state, X, Y, config, X_test, Y_test):

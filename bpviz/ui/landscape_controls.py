@@ -1,23 +1,30 @@
 """Widgets of the Landscape and Gradient-check pages: which data, which parameters,
-and the figures. The data are the stepping example or the Train page's data set."""
+and the figures. The data are the stepping example or the Train page's data set.
+
+Each view asks the work budget how much it may compute for the network and data
+(curve values, grid points, path steps, check rows), says so when the bound bites,
+and remembers its result per session (`memo`), so reruns recompute nothing."""
 import numpy as np
 import pandas as pd
 import streamlit as st
 
 from bpviz import viz
-from bpviz.engine import (MAX_LEARNING_RATE, MISTAKES, NetworkError, default_window, descent_path, gradient_check,
-                          gradient_of, latex_number, loss_along, loss_grid, paren, parameter_refs, parameter_value)
-from bpviz.ui import charts, state, train_data
+from bpviz.engine import (MAX_LEARNING_RATE, MAX_PATH_STEPS, MISTAKES, WORK_BUDGET, NetworkError, budget,
+                          default_window, descent_path, fits, gradient_check, gradient_of, latex_number, loss_along,
+                          loss_grid, paren, parameter_refs, parameter_value)
+from bpviz.ui import charts, memo, state, train_data
 from bpviz.ui.i18n import catalogue, error_text, t
 
 TABLE_OFFSETS = (-1.0, -0.5, -0.1, 0.0, 0.1, 0.5, 1.0)   # the seed article's few values around w
+CURVE_POINTS = 161
+RESOLUTIONS = (10, 20, 30, 40, 60)
+VIEWS = ("one", "two")
 
 
 def data_choice(key):
     """(X, Y, description): the stepping example, or the training data if they fit."""
     net, data = state.network(), train_data.current()
-    fits = net.sizes[0] == data.train.X.shape[1] and net.sizes[-1] == data.train.Y.shape[1]
-    choices = ("example", "training") if fits else ("example",)
+    choices = ("example", "training") if fits(net, data.train.X, data.train.Y) else ("example",)
     choice = st.radio(t("landscape.data"), choices, horizontal=True, key=key,
                       format_func=lambda c: t(f"landscape.data.{c}", label=data.label))
     if choice == "training":
@@ -33,26 +40,44 @@ def parameter_choice(net, label, key, default=0):
     return refs[index]
 
 
+def view_choice():
+    """Which view to compute: only the one on show (tabs would compute both)."""
+    return st.radio(t("landscape.view"), VIEWS, horizontal=True, key="landscape_view",
+                    format_func=lambda v: t(f"landscape.{v}"))
+
+
 def one_parameter(X, Y):
     net = state.network()
     ref = parameter_choice(net, t("landscape.parameter"), "landscape_ref")
     learning_rate = float(st.session_state[state.LEARNING_RATE])
-    low, high = default_window(net, X, Y, ref)
-    values = np.linspace(low, high, 161)
-    losses = loss_along(net, X, Y, ref, values)
+    most = budget.max_points(net.sizes, len(X))
+    points = min(CURVE_POINTS, most - len(TABLE_OFFSETS) - 1)
+    if points < CURVE_POINTS:
+        st.caption(t("landscape.points_bound", points=points, rows=len(X)))
     current = parameter_value(net, ref)
-    current_loss = float(loss_along(net, X, Y, ref, [current])[0])
-    gradient = gradient_of(net, X, Y, ref)
+    low, high = default_window(net, X, Y, ref)
+    values = np.concatenate([np.linspace(low, high, points), [current],
+                             [current + offset for offset in TABLE_OFFSETS]])
+
+    def compute():   # one loss_along call: the curve, the current value and the table
+        return loss_along(net, X, Y, ref, values), gradient_of(net, X, Y, ref)
+    losses, gradient = memo.remembered("landscape_one", (net, X, Y, ref, points), compute)
+    current_loss, table_losses = float(losses[points]), losses[points + 1:]
     st.latex(rf"\frac{{\partial E}}{{\partial {ref.symbol}}} = {latex_number(gradient)},\qquad "
              rf"{ref.symbol} - \eta \frac{{\partial E}}{{\partial {ref.symbol}}} = {latex_number(current)} - "
              rf"{paren(learning_rate)} \cdot {paren(gradient)} = {latex_number(current - learning_rate * gradient)}")
-    charts.show(viz.one_weight_figure(values, losses, current, current_loss, gradient, learning_rate, ref.label,
-                                      text=catalogue()), key="landscape_one")
-    table_values = [current + offset for offset in TABLE_OFFSETS]
-    table = pd.DataFrame({t("landscape.value"): table_values,
-                          t("landscape.loss"): loss_along(net, X, Y, ref, table_values)})
+    charts.show(viz.one_weight_figure(values[:points], losses[:points], current, current_loss, gradient,
+                                      learning_rate, ref.label, text=catalogue()), key="landscape_one")
+    table = pd.DataFrame({t("landscape.value"): values[points + 1:], t("landscape.loss"): table_losses})
     st.caption(t("landscape.table_help", name=ref.label))
     st.dataframe(table, hide_index=True, width="content")
+
+
+def grid_bounds(net, rows):
+    """(most grid points per axis, most path steps): half the work budget each."""
+    half = WORK_BUDGET // 2
+    return (budget.max_grid_side(net.sizes, rows, half),
+            min(MAX_PATH_STEPS, budget.max_path_steps(net.sizes, rows, half)))
 
 
 def two_parameters(X, Y):
@@ -65,29 +90,51 @@ def two_parameters(X, Y):
     if ref_x == ref_y:
         st.warning(t("landscape.same_parameter"))
         return
+    most_side, most_steps = grid_bounds(net, len(X))
+    resolutions = tuple(r for r in RESOLUTIONS if r <= most_side) or (max(2, most_side),)
     columns = st.columns(3)
-    steps = int(columns[0].number_input(t("landscape.steps"), 1, 500, 30, key="landscape_steps"))
+    st.session_state["landscape_steps"] = min(st.session_state.get("landscape_steps", 30), most_steps)
+    steps = int(columns[0].number_input(t("landscape.steps"), 1, most_steps, key="landscape_steps"))
     learning_rate = float(columns[1].number_input(t("landscape.learning_rate"), 0.0001, MAX_LEARNING_RATE,
                                                   float(st.session_state[state.LEARNING_RATE]), 0.1,
                                                   format="%.4g", key="landscape_lr"))
-    resolution = int(columns[2].select_slider(t("landscape.resolution"), (20, 30, 40, 60), 40,
-                                              key="landscape_resolution"))
-    path = descent_path(net, X, Y, [ref_x, ref_y], learning_rate, steps)
-    windows = [default_window(net, X, Y, ref) for ref in (ref_x, ref_y)]
-    xs = np.linspace(min(windows[0][0], path[:, 0].min()), max(windows[0][1], path[:, 0].max()), resolution)
-    ys = np.linspace(min(windows[1][0], path[:, 1].min()), max(windows[1][1], path[:, 1].max()), resolution)
-    grid = loss_grid(net, X, Y, ref_x, ref_y, xs, ys)
+    if st.session_state.get("landscape_resolution") not in resolutions:
+        st.session_state["landscape_resolution"] = 40 if 40 in resolutions else resolutions[-1]
+    resolution = (int(columns[2].select_slider(t("landscape.resolution"), resolutions, key="landscape_resolution"))
+                  if len(resolutions) > 1 else resolutions[0])
+    if most_side < RESOLUTIONS[-1] or most_steps < MAX_PATH_STEPS:
+        st.caption(t("landscape.grid_bound", most=most_side, steps=most_steps, count=net.parameter_count,
+                     rows=len(X)))
+
+    def compute():
+        path = descent_path(net, X, Y, [ref_x, ref_y], learning_rate, steps)
+        windows = [default_window(net, X, Y, ref) for ref in (ref_x, ref_y)]
+        xs = np.linspace(min(windows[0][0], path[:, 0].min()), max(windows[0][1], path[:, 0].max()), resolution)
+        ys = np.linspace(min(windows[1][0], path[:, 1].min()), max(windows[1][1], path[:, 1].max()), resolution)
+        return path, xs, ys, loss_grid(net, X, Y, ref_x, ref_y, xs, ys)
+    path, xs, ys, grid = memo.remembered("landscape_two", (net, X, Y, ref_x, ref_y, learning_rate, steps,
+                                                           resolution), compute)
     charts.show(viz.contour_figure(xs, ys, grid, path, (ref_x.label, ref_y.label), text=catalogue()),
                 key="landscape_contour")
+
+
+def check_rows(net, X, Y):
+    """The first rows of (X, Y) a gradient check may use, saying so when that is fewer."""
+    most = budget.max_check_rows(net.sizes)
+    if len(X) > most:
+        st.caption(t("gradcheck.rows_bound", used=most, rows=len(X), count=net.parameter_count))
+    return X[:most], Y[:most]
 
 
 def check_view(X, Y):
     mistake = st.selectbox(t("gradcheck.mistake"), tuple(MISTAKES), key="gradcheck_mistake",
                            format_func=lambda m: t(f"gradcheck.mistake.{m}"))
     st.caption(t(f"gradcheck.mistake.{mistake}.about"))
+    net, learning_rate = state.network(), float(st.session_state[state.LEARNING_RATE])
+    X, Y = check_rows(net, X, Y)
     try:
-        report = gradient_check(state.network(), X, Y, mistake=mistake,
-                                learning_rate=float(st.session_state[state.LEARNING_RATE]))
+        report = memo.remembered("gradcheck", (net, X, Y, mistake, learning_rate), lambda: gradient_check(
+            net, X, Y, mistake=mistake, learning_rate=learning_rate))
     except NetworkError as error:
         st.error(t("gradcheck.cannot", message=error_text(error)))
         return

@@ -5,7 +5,7 @@ from bpviz.viz import TEXT_EN as FIGURE_TEXT_EN
 
 from bpviz.engine import WORDING
 
-from . import strings_errors, strings_health, strings_practice, strings_url
+from . import strings_errors, strings_health, strings_practice, strings_train, strings_url
 
 EN = {
     **FIGURE_TEXT_EN,   # figure titles, axis names and hover words, defined beside each figure
@@ -13,6 +13,7 @@ EN = {
     **strings_errors.english(),   # the engine's error messages and field names
     **strings_health.EN,
     **strings_practice.EN,   # quiz mode, the Worksheets page and the printed sheets
+    **strings_train.EN,
     # navigation and frame
     "nav.home": "Home",
     "nav.build": "Build",
@@ -220,7 +221,6 @@ EN = {
                     "fall and the decision boundary take shape. It trains the same network as Build and Step."),
     "train.mismatch": ("Your network ({network}) does not fit these data: they have {inputs} input(s) and "
                        "{outputs} target(s)."),
-    "train.adapt": "Adapt the network to the data",
     "train.learning_rate": "Learning rate η",
     "train.learning_rate_help": "Step size of every update. Too small: slow. Too large: the loss jumps or explodes.",
     "train.decay": "Learning-rate decay",

@@ -87,9 +87,16 @@ ERRORS_ZH = {
     "velocity_shape": "velocity 必须是 None 或与网络形状相同的 ParameterGradients",
     "test_data_pair": "X_test 和 Y_test 必须同时给出，或都不给",
     "rows_limit": "训练集与测试集的行数合计至多 {limit} 行，收到 {train} + {test} 行",
-    "too_many_updates": ("每次调用的「轮数 × 每轮批次数」至多为 {limit:,}，收到 {epochs:,} × {batches:,}："
-                         "请减少轮数或增大批量大小"),
-    "too_many_passes": "每次调用的「轮数 × 行数」至多为 {limit:,}，收到 {epochs:,} × {rows:,}：请减少轮数",
+    "budget_epochs": ("对这个网络而言，在 {rows:,} 行训练数据和 {test:,} 行测试数据上训练 {epochs:,} 轮，超出了一次调用"
+                      "允许的计算量：请至多训练 {most:,} 轮，或减少行数，或增大批量大小"),
+    "budget_one_epoch": ("对这个网络而言，在 {rows:,} 行训练数据和 {test:,} 行测试数据上以每批 {batch:,} 行训练一轮，"
+                         "就超出了一次调用允许的计算量：请增大批量大小或减少行数"),
+    "budget_points": "对这个网络而言，在 {rows:,} 行数据上计算 {count:,} 个取值超出了一次调用允许的计算量：请至多取 {most:,} 个值，或减少行数",
+    "budget_grid": ("对这个网络而言，在 {rows:,} 行数据上计算 {columns} × {lines} = {count:,} 个网格点超出了一次调用允许的"
+                    "计算量：请至多取 {most:,} 个点（例如 {side} × {side}），或减少行数"),
+    "budget_steps": "对这个网络而言，在 {rows:,} 行数据上走 {steps:,} 步梯度下降超出了一次调用允许的计算量：请至多走 {most:,} 步，或减少行数",
+    "budget_check_rows": "在 {rows:,} 行数据上检查 {count:,} 个参数的梯度超出了一次调用允许的计算量：请至多用 {most:,} 行，或用更小的网络",
+    "budget_step_rows": "对这个网络而言，在 {rows:,} 行数据上做一次传播超出了一次调用允许的计算量：请至多用 {most:,} 行",
     "targets_not_numbers": "Y（目标）必须是数字，每行 1 到 {most} 个目标值",
     "data_shape": "{field} 的形状必须是 (n, 1 到 {most})",
     "names_tuple": "{field} 必须是由 {width} 个字符串组成的元组",

@@ -1,13 +1,14 @@
 """简体中文 catalogue: the same keys as strings_en.EN (a test checks), translated here.
 Formulas stay in standard notation."""
 
-from . import strings_errors, strings_health, strings_practice, strings_url
+from . import strings_errors, strings_health, strings_practice, strings_train, strings_url
 
 ZH = {
     **strings_url.ZH,   # the address bar and classroom links
     **strings_errors.chinese(),   # the engine's error messages and field names
     **strings_health.ZH,
     **strings_practice.ZH,   # quiz mode, the Worksheets page and the printed sheets
+    **strings_train.ZH,
     # figures
     "viz.quantity.a": "激活值 a",
     "viz.quantity.z": "加权输入 z",
@@ -263,7 +264,6 @@ ZH = {
     "train.intro": ("连续进行多次更新：每一轮把所有训练样本前向传播、反向传播并更新权重（每个样本更新一次、"
                     "每个小批量更新一次或每轮更新一次）。观察损失下降、决策边界逐渐成形。这里训练的就是搭建页和单步页使用的同一个网络。"),
     "train.mismatch": "你的网络（{network}）与这些数据不匹配：数据有 {inputs} 个输入、{outputs} 个目标。",
-    "train.adapt": "让网络适配数据",
     "train.learning_rate": "学习率 η",
     "train.learning_rate_help": "每次更新的步长。太小：训练慢；太大：损失会跳动甚至发散。",
     "train.decay": "学习率衰减",

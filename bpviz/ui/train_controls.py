@@ -1,4 +1,5 @@
-"""The Train page's controls: hyper-parameters, the actions, and the live view.
+"""The Train page's controls: a network that fits the data, the hyper-parameters
+(bounded by the work budget), the actions, and Play's stops.
 
 Training acts on the session's network (the one Build and Step use): each call
 of `bpviz.engine.train` continues from the `TrainingState` kept in session
@@ -6,22 +7,29 @@ state, and the trained network is stored back with `state.set_network`. If the
 network or the data changed elsewhere, training starts afresh from them.
 """
 import dataclasses
+import time
 
 import streamlit as st
 
-from bpviz import viz
-from bpviz.engine import (MAX_DECAY, MAX_LEARNING_RATE, MAX_ROWS, NetworkError, TrainingConfig, TrainingState,
-                          reshape_network, train)
-from bpviz.ui import charts, layout, state, train_data
-from bpviz.ui.i18n import catalogue, error_text, t, t_count
+from bpviz.engine import (MAX_DECAY, MAX_LEARNING_RATE, MAX_ROWS, REDRAW_BUDGET, NetworkError, TrainingConfig,
+                          TrainingState, budget, fits, learning_rate_for, network_for, preset, train)
+from bpviz.ui import layout, state
+from bpviz.ui.i18n import error_text, t, t_count
 
 TRAINING = "train_state"          # TrainingState
 TRAINING_DATA = "train_state_data"  # the TrainData that TRAINING was trained on
+TASK = "train_task"               # (data, sizes, preset) the learning rate was chosen for
 PLAYING = "train_playing"
+PLAY_START = "train_play_start"   # (time.monotonic(), epoch) when Play was pressed
 OUTCOME = "train_outcome"         # (kind, text) of the last stop, shown until the next action
+LEARNING_RATE = "train_lr"
 MAX_EPOCHS_PER_CLICK = 1000
+MAX_EPOCHS_PER_REDRAW = 100
+DEFAULT_EPOCHS_PER_REDRAW = 25
 MAX_HISTORY = 5000                # epochs kept for the curves
-PLAY_INTERVAL = 0.2               # seconds between live redraws
+PLAY_INTERVAL = 0.5               # seconds between live redraws
+PLAY_MAX_EPOCHS = 20_000          # one Play runs at most this many epochs ...
+PLAY_MAX_MINUTES = 2              # ... or this long
 
 
 def training_state(data):
@@ -34,41 +42,67 @@ def training_state(data):
     return current
 
 
-def fits(net, data):
-    return net.sizes[0] == data.train.X.shape[1] and net.sizes[-1] == data.train.Y.shape[1]
+def untouched_preset():
+    """The name of the preset the session's network still is, or None."""
+    name = st.session_state.get(state.PRESET)
+    return name if name is not None and state.network() == preset(name).network else None
 
 
-def adapt_network(data):
-    """Offer to give the network the data's input and output widths; True if it fits."""
+def ensure_fit(data):
+    """A network that fits the data: kept if it fits; set up from the data set's measured
+    defaults if it is still an untouched preset (a fresh session); else offered. True if
+    the network fits (a set-up reruns the page)."""
     net = state.network()
-    if fits(net, data):
+    if fits(net, data.train.X, data.train.Y):
         return True
-    inputs, outputs = data.train.X.shape[1], data.train.Y.shape[1]
-    st.warning(t("train.mismatch", network=layout.network_line(net), inputs=inputs, outputs=outputs))
-    if st.button(t("train.adapt"), key="train_adapt", icon=":material/build:"):
-        activations, loss = list(net.activations), net.loss
-        if data.train.task == "regression":
-            activations[-1], loss = "linear", "squared_error"
-        elif activations[-1] not in ("sigmoid", "softmax"):
-            activations[-1] = "sigmoid"
-        if activations[-1] == "sigmoid" and loss == "cross_entropy":
-            loss = "binary_cross_entropy"
-        sizes = [inputs, *net.sizes[1:-1], outputs]
-        try:
-            state.set_network(reshape_network(net, sizes, activations, loss, seed=0))
-        except NetworkError as error:
-            st.error(t("build.error", message=error_text(error)))
+    if untouched_preset() is None:
+        st.info(t("train.mismatch", network=layout.network_line(net), inputs=data.train.X.shape[1],
+                  outputs=data.train.Y.shape[1]))
+        if not st.button(t("train.set_up_button"), key="train_set_up", icon=":material/build:"):
             return False
-        st.rerun()
-    return False
+    set_up(data)
+    st.rerun()   # the sidebar, drawn before the page, shows the new network too
 
 
-def settings(rows):
-    """The hyper-parameter widgets; returns (TrainingConfig for one epoch, epochs per click,
-    epochs per live redraw) or None with the problem shown."""
+def set_up(data):
+    """Replace the network by the data set's measured starting point, and say so."""
+    net = network_for(data.key, data.train.X, data.train.Y)
+    state.set_network(net)
+    st.session_state[state.PRESET] = None
+    learning_rate = learning_rate_for(data.key)
+    st.session_state[TASK] = (data, net.sizes, None)
+    st.session_state[LEARNING_RATE] = learning_rate
+    reset_training(data)
+    st.session_state[OUTCOME] = ("info", t("train.set_up", data=data.label, network=layout.network_line(net),
+                                           learning_rate=learning_rate))
+
+
+def choose_learning_rate(data):
+    """Give the learning-rate box the measured η when the task (data, architecture,
+    preset) changed since it was last chosen; the learner's own choice stays otherwise."""
+    name = untouched_preset()
+    task = (data, state.network().sizes, name)
+    known = st.session_state.get(TASK)
+    if known is None or known[0] is not data or known[1:] != task[1:]:
+        st.session_state[TASK] = task
+        st.session_state[LEARNING_RATE] = learning_rate_for(data.key, name)
+
+
+def bounded(key, default, high):
+    """Prepare a widget's session value: the default the first time, never above `high`."""
+    st.session_state[key] = min(st.session_state.get(key, default), high)
+
+
+def settings(data):
+    """The hyper-parameter widgets, bounded by the work budget; returns (TrainingConfig
+    for one epoch, epochs per click, epochs per live redraw: 0 when none fits) or None
+    with the problem shown."""
+    net, rows = state.network(), data.train.rows
+    test_rows = 0 if data.test is None else data.test.rows
     left, middle, right = st.columns(3)
-    learning_rate = left.number_input(t("train.learning_rate"), 0.0001, MAX_LEARNING_RATE, 0.5, 0.1,
-                                      format="%.4g", key="train_lr", help=t("train.learning_rate_help"))
+    choose_learning_rate(data)
+    learning_rate = left.number_input(t("train.learning_rate"), 0.0001, MAX_LEARNING_RATE, step=0.1,
+                                      format="%.4g", key=LEARNING_RATE, help=t("train.learning_rate_help"))
     decay = left.number_input(t("train.decay"), 0.0, MAX_DECAY, 0.0, 0.001, format="%.4g", key="train_decay",
                               help=t("train.decay_help"))
     momentum = left.slider(t("train.momentum"), 0.0, 0.99, 0.0, 0.01, key="train_momentum",
@@ -77,14 +111,31 @@ def settings(rows):
     batch_size = rows if full_batch else int(middle.number_input(
         t("train.batch_size"), 1, MAX_ROWS, 1, key="train_batch_size", help=t("train.batch_size_help")))
     shuffle = middle.checkbox(t("train.shuffle"), value=True, key="train_shuffle", disabled=full_batch)
-    epochs = int(middle.number_input(t("train.epochs"), 1, MAX_EPOCHS_PER_CLICK, 100, 10, key="train_epochs_n"))
-    per_redraw = int(right.number_input(t("train.per_redraw"), 1, 100, 10, key="train_per_redraw",
-                                        help=t("train.per_redraw_help")))
+    batch_size = min(batch_size, rows)
+    most = min(MAX_EPOCHS_PER_CLICK, budget.max_epochs(net.sizes, rows, test_rows, batch_size))
+    most_per_redraw = min(MAX_EPOCHS_PER_REDRAW, budget.max_epochs(net.sizes, rows, test_rows, batch_size,
+                                                                   REDRAW_BUDGET))
+    if most == 0:
+        st.error(t("train.no_room", count=net.parameter_count, rows=rows + test_rows))
+        return None
+    bounded("train_epochs_n", 100, most)
+    epochs = int(middle.number_input(t("train.epochs"), 1, most, step=10, key="train_epochs_n"))
+    if most < MAX_EPOCHS_PER_CLICK:
+        middle.caption(t("train.epochs_bound", most=most, count=net.parameter_count, rows=rows + test_rows))
+    per_redraw = 0
+    if most_per_redraw:
+        bounded("train_per_redraw", DEFAULT_EPOCHS_PER_REDRAW, most_per_redraw)
+        per_redraw = int(right.number_input(t("train.per_redraw"), 1, most_per_redraw, key="train_per_redraw",
+                                            help=t("train.per_redraw_help")))
+        if most_per_redraw < MAX_EPOCHS_PER_REDRAW:
+            right.caption(t("train.redraw_bound", most=most_per_redraw, rows=rows + test_rows))
+    else:
+        right.caption(t("train.no_play"))
     target_loss = right.number_input(t("train.target_loss"), 0.0, 1e6, 0.0, 0.001, format="%.4g",
                                      key="train_target_loss", help=t("train.target_loss_help"))
-    all_correct = right.checkbox(t("train.all_correct"), value=False, key="train_all_correct")
+    all_correct = right.checkbox(t("train.all_correct"), value=True, key="train_all_correct")
     try:
-        config = TrainingConfig(learning_rate=learning_rate, batch_size=min(batch_size, rows), momentum=momentum,
+        config = TrainingConfig(learning_rate=learning_rate, batch_size=batch_size, momentum=momentum,
                                 decay=decay, epochs=1, target_loss=target_loss or None,
                                 stop_when_all_correct=all_correct, shuffle=shuffle and not full_batch,
                                 update_biases=True)
@@ -119,9 +170,28 @@ def run_epochs(data, config, epochs):
     return False
 
 
-def _toggle_play():
-    st.session_state[PLAYING] = not st.session_state.get(PLAYING, False)
+def play_step(data, config, per_redraw):
+    """One live redraw's training; False (with the reason stored) when Play must stop:
+    the engine stopped, or this Play has run its most epochs or minutes."""
+    if not run_epochs(data, config, per_redraw):
+        return False
+    started, first_epoch = st.session_state.get(PLAY_START, (time.monotonic(), 0))
+    done = training_state(data).epoch - first_epoch
+    if done >= PLAY_MAX_EPOCHS:
+        st.session_state[OUTCOME] = ("info", t("train.stopped.play_epochs", epochs=done))
+        return False
+    if time.monotonic() - started >= 60 * PLAY_MAX_MINUTES:
+        st.session_state[OUTCOME] = ("info", t("train.stopped.play_time", minutes=PLAY_MAX_MINUTES))
+        return False
+    return True
+
+
+def _toggle_play(data):
+    playing = not st.session_state.get(PLAYING, False)
+    st.session_state[PLAYING] = playing
     st.session_state[OUTCOME] = None
+    if playing:
+        st.session_state[PLAY_START] = (time.monotonic(), training_state(data).epoch)
 
 
 def reset_training(data):
@@ -131,7 +201,7 @@ def reset_training(data):
     st.session_state[PLAYING] = False
 
 
-def actions(data, config, epochs):
+def actions(data, config, epochs, per_redraw):
     """One epoch, N epochs, Play/Pause and Reset history."""
     playing = st.session_state.get(PLAYING, False)
     columns = st.columns(4)
@@ -142,53 +212,8 @@ def actions(data, config, epochs):
                          disabled=playing, width="stretch"):
         run_epochs(data, config, epochs)
     columns[2].button(t("train.pause") if playing else t("train.play"), key="train_play", on_click=_toggle_play,
-                      icon=":material/pause:" if playing else ":material/play_arrow:", type="primary",
-                      width="stretch")
+                      args=(data,), icon=":material/pause:" if playing else ":material/play_arrow:", type="primary",
+                      width="stretch", disabled=per_redraw == 0,
+                      help=t("train.play_help", epochs=PLAY_MAX_EPOCHS, minutes=PLAY_MAX_MINUTES))
     columns[3].button(t("train.reset"), key="train_reset", on_click=reset_training, args=(data,),
                       icon=":material/history:", width="stretch", help=t("train.reset_help"))
-
-
-def live_view(data, config, per_redraw):
-    """Curves, boundary and diagram; while playing, a fragment trains and redraws on a timer."""
-    playing = st.session_state.get(PLAYING, False)
-
-    @st.fragment(run_every=PLAY_INTERVAL if playing else None)
-    def view():
-        if st.session_state.get(PLAYING, False) and not run_epochs(data, config, per_redraw):
-            st.session_state[PLAYING] = False
-            st.rerun()   # the whole page: the timer stops and the buttons come back
-        show_progress(data)
-    view()
-
-
-def show_progress(data):
-    outcome = st.session_state.get(OUTCOME)
-    if outcome:
-        getattr(st, outcome[0])(outcome[1])
-    current = training_state(data)
-    record = current.history[-1] if current.history else None
-    columns = st.columns(4)
-    columns[0].metric(t("train.epoch"), current.epoch)
-    columns[1].metric(t("train.train_loss"), "–" if record is None else f"{record.train_loss:.4g}")
-    columns[2].metric(t("train.test_loss"), "–" if record is None or record.test_loss is None
-                      else f"{record.test_loss:.4g}")
-    accuracy = None if record is None else record.train_accuracy
-    columns[3].metric(t("train.accuracy"), "–" if accuracy is None else f"{100 * accuracy:.1f} %")
-    text = catalogue()
-    left, right = st.columns(2)
-    with left:
-        if current.history:
-            charts.show(viz.loss_figure(current.history, text=text), key="train_loss")
-        else:
-            st.info(t("train.no_history"))
-    with right:
-        net, train_set, test = state.network(), data.train, data.test
-        if net.sizes[0] == 2:
-            charts.show(viz.decision_boundary_figure(
-                net, train_set.X, train_set.Y, X_test=None if test is None else test.X,
-                Y_test=None if test is None else test.Y, text=text), key="train_boundary")
-        elif net.sizes[0] == 1:
-            charts.show(viz.regression_figure(net, train_set.X, train_set.Y, text=text), key="train_regression")
-        else:
-            st.caption(t("train.no_boundary"))
-    charts.network_diagram(state.network(), key="train_diagram")

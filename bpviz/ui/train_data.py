@@ -23,13 +23,14 @@ class TrainData:
     train: Dataset
     test: Optional[Dataset]
     label: str          # what the learner chose, for captions
+    key: str = "csv"    # which data set: "truth_table:xor", "two_d:circle", "sine" or "csv" (train_setup's keys)
 
 
 def current():
     """The session's data, defaulting to the XOR truth table."""
     if DATA not in st.session_state:
         table = truth_table("xor")
-        st.session_state[DATA] = TrainData(table, None, t("data.truth_table.xor"))
+        st.session_state[DATA] = TrainData(table, None, t("data.truth_table.xor"), "truth_table:xor")
     return st.session_state[DATA]
 
 
@@ -53,7 +54,8 @@ def picker():
         if source == "truth_table":
             name = st.selectbox(t("data.table"), tuple(TRUTH_TABLES), key="data_table",
                                 format_func=lambda n: t(f"data.truth_table.{n}"))
-            make = lambda: TrainData(truth_table(name), None, t(f"data.truth_table.{name}"))  # noqa: E731
+            make = lambda: TrainData(truth_table(name), None, t(f"data.truth_table.{name}"),  # noqa: E731
+                                     f"truth_table:{name}")
         else:
             columns = st.columns(2)
             if source == "two_d":
@@ -69,8 +71,9 @@ def picker():
                 whole = (two_d(name, int(rows), float(noise), int(seed)) if source == "two_d"
                          else sine(int(rows), float(noise), int(seed)))
                 train, test = train_test_split(whole, float(test_fraction), int(seed))
-                label = t(f"data.two_d.{name}") if source == "two_d" else t("data.source.sine")
-                return TrainData(train, test, label)
+                if source == "two_d":
+                    return TrainData(train, test, t(f"data.two_d.{name}"), f"two_d:{name}")
+                return TrainData(train, test, t("data.source.sine"), "sine")
         submitted = st.form_submit_button(t("data.use"), icon=":material/dataset:")
     return submitted and _store(make)
 

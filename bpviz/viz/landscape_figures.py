@@ -74,14 +74,15 @@ def contour_figure(xs, ys, grid, path, names, text=None):
     grid = np.nan_to_num(np.asarray(grid, dtype=float), nan=float(np.nanmax(grid)) if np.isfinite(grid).any() else 0.0)
     path = np.asarray(path, dtype=float)
     traces = [
-        dict(type="contour", x=xs, y=ys, z=grid, colorscale="Cividis", ncontours=25,
+        dict(type="contour", x=xs, y=ys, z=grid, colorscale="Cividis", ncontours=25, showlegend=False,
+             name=label(text, DEFAULT_TEXT, "viz.landscape.loss"),
              colorbar=dict(title=dict(text=label(text, DEFAULT_TEXT, "viz.landscape.loss")), thickness=12),
              hovertemplate=f"{names[0]} = %{{x:.4g}}<br>{names[1]} = %{{y:.4g}}<br>E = %{{z:.6g}}<extra></extra>"),
         dict(type="scatter", mode="lines+markers", x=path[:, 0], y=path[:, 1],
              name=label(text, DEFAULT_TEXT, "viz.contour.path", steps=len(path) - 1),
              line=dict(color=style.HIGHLIGHT_COLOUR, width=2), marker=dict(size=4, color=style.HIGHLIGHT_COLOUR)),
         dict(type="scatter", mode="markers", x=[path[0, 0], path[-1, 0]], y=[path[0, 1], path[-1, 1]],
-             showlegend=False, hoverinfo="skip",
+             name=label(text, DEFAULT_TEXT, "viz.contour.start"), showlegend=False, hoverinfo="skip",
              marker=dict(size=[12, 10], symbol=["circle", "star"], color=["white", style.HIGHLIGHT_COLOUR],
                          line=dict(width=1, color="#222222"))),
     ]

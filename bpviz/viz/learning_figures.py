@@ -26,6 +26,7 @@ DEFAULT_TEXT = {
     "viz.class": "class {label}",
     "viz.test_points": "test, class {label}",
     "viz.output": "output",
+    "viz.boundary": "decision boundary",
     "viz.network_curve": "network",
     "viz.data": "data",
 }
@@ -53,7 +54,7 @@ def loss_figure(history, text=None, log_y=False):
                   yaxis=dict(title=label(text, DEFAULT_TEXT, "viz.loss_axis"), type="log" if log_y else "linear"),
                   yaxis2=dict(title=label(text, DEFAULT_TEXT, "viz.accuracy_axis"), overlaying="y", side="right",
                               range=[0, 1.02], tickformat=".0%", showgrid=False),
-                  legend=dict(orientation="h", y=-0.25), hovermode="x unified")
+                  legend=dict(orientation="h", y=-0.35), hovermode="x unified")
     return style.figure(traces, layout)
 
 
@@ -97,9 +98,11 @@ def decision_boundary_figure(net, X, Y, resolution=60, neuron=None, X_test=None,
     centre = 0.0 if rule == 0.0 else 0.5
     spread = max(float(np.max(np.abs(values - centre))), 1e-9)
     heat = dict(type="heatmap", x=xs, y=ys, z=values, zmin=centre - spread, zmax=centre + spread,
+                name=label(text, DEFAULT_TEXT, "viz.output"), showlegend=False,
                 colorscale=[list(s) for s in style.DIVERGING], opacity=0.75, hoverinfo="x+y+z",
                 colorbar=dict(title=dict(text=label(text, DEFAULT_TEXT, "viz.output")), thickness=12))
-    traces = [heat, dict(type="contour", x=xs, y=ys, z=values, showscale=False, hoverinfo="skip",
+    traces = [heat, dict(type="contour", x=xs, y=ys, z=values, showscale=False, hoverinfo="skip", showlegend=False,
+                         name=label(text, DEFAULT_TEXT, "viz.boundary"),
                          contours=dict(start=centre, end=centre, size=1, coloring="none"),
                          line=dict(color="#222222", width=2))]
     traces += _points(X, Y, rule, text)
@@ -108,7 +111,7 @@ def decision_boundary_figure(net, X, Y, resolution=60, neuron=None, X_test=None,
                           rule, text, test=True)
     layout = style.base_layout(title=label(text, DEFAULT_TEXT, "viz.boundary_title"), height=380)
     layout.update(xaxis=dict(title="x₀", constrain="domain"), yaxis=dict(title="x₁", scaleanchor="x"),
-                  legend=dict(orientation="h", y=-0.2))
+                  legend=dict(orientation="h", y=-0.3))   # below the x title
     return style.figure(traces, layout)
 
 
@@ -128,5 +131,5 @@ def regression_figure(net, X, Y, X_test=None, Y_test=None, text=None, points=200
                               name=label(text, DEFAULT_TEXT, "viz.test_loss"),
                               marker=dict(color="rgba(0,0,0,0)", size=6, line=dict(width=1.5, color=style.TRAIN_COLOUR))))
     layout = style.base_layout(title=label(text, DEFAULT_TEXT, "viz.regression_title"), height=360)
-    layout.update(xaxis=dict(title="x"), yaxis=dict(title="y"), legend=dict(orientation="h", y=-0.2))
+    layout.update(xaxis=dict(title="x"), yaxis=dict(title="y"), legend=dict(orientation="h", y=-0.3))
     return style.figure(traces, layout)

@@ -9,17 +9,46 @@ def _load_xor_preset(at):
     from bpviz.engine import preset
     p = preset("xor")
     at.session_state["network"] = p.network
+    at.session_state["preset"] = "xor"
     return p.network
 
 
-def test_default_data_are_the_xor_table_and_the_network_is_adapted_to_them():
-    at = open_app("train")     # the worked example has 2 outputs, XOR has 1
-    assert any("does not fit" in w.value for w in at.warning)
-    at.button(key="train_adapt").click()
-    rerun(at)
-    net = at.session_state["network"]
-    assert net.sizes == (2, 2, 1)
+def _texts(elements):
+    return " ".join(element.value for element in elements)
+
+
+def test_a_fresh_session_sets_up_a_network_for_the_data_and_one_click_learns_xor():
+    at = open_app("train")     # the worked example (2-2-2) does not fit XOR's one target
     assert not at.warning
+    net = at.session_state["network"]
+    assert net.sizes == (2, 4, 1) and net.activations == ("tanh", "sigmoid")
+    assert "set up a network" in _texts(at.info) and at.number_input(key="train_lr").value == 1.0
+    at.button(key="train_epochs").click()
+    rerun(at)
+    assert "every training example is classified correctly" in _texts(at.success)
+    assert at.metric[3].value == "100.0 %"
+
+
+def test_a_learners_own_network_is_kept_until_they_ask_for_one_that_fits():
+    from bpviz.engine import Network
+    at = open_app("train")
+    own = Network.random([3, 5, 2], "tanh", "squared_error", seed=4)
+    at.session_state["network"] = own
+    at.session_state["preset"] = None
+    rerun(at)
+    assert at.session_state["network"] == own and not at.warning
+    assert "does not fit" in _texts(at.info)
+    at.button(key="train_set_up").click()
+    rerun(at)
+    assert at.session_state["network"].sizes == (2, 4, 1)
+
+
+def test_the_xor_preset_trains_with_its_own_learning_rate():
+    at = open_app("train")
+    _load_xor_preset(at)
+    rerun(at)
+    assert at.number_input(key="train_lr").value == 2.0
+    assert at.session_state["network"].sizes == (2, 2, 1)
 
 
 def test_n_epochs_lower_the_loss_and_equal_the_engines_training():
@@ -30,6 +59,7 @@ def test_n_epochs_lower_the_loss_and_equal_the_engines_training():
     before = loss_value(start, table.X, table.Y)
     at.number_input(key="train_epochs_n").set_value(200)
     at.number_input(key="train_lr").set_value(2.0)
+    at.checkbox(key="train_all_correct").uncheck()
     rerun(at)
     at.button(key="train_epochs").click()
     rerun(at)
@@ -40,20 +70,77 @@ def test_n_epochs_lower_the_loss_and_equal_the_engines_training():
     assert net == expected            # the page trains exactly what the engine trains
     assert at.session_state["train_state"].epoch == 200
     assert at.metric[0].value == "200"
-    assert at.get("plotly_chart"), "the loss curve is drawn"
+    import json
+    charts = [json.loads(json.loads(chart.proto.json)["figure"]) for chart in at.get("bidi_component")]
+    assert [len(chart["data"][0]["x"]) for chart in charts][0] == 200, "the loss curve shows every epoch"
+    assert len(charts) == 3       # loss, boundary, diagram
+
+
+def test_play_stops_at_full_accuracy_and_after_its_longest_time():
+    import time
+    at = open_app("train")
+    at.session_state["train_playing"] = True
+    at.session_state["train_play_start"] = (time.monotonic(), 0)
+    for _ in range(10):
+        rerun(at)
+        if not at.session_state["train_playing"]:
+            break
+    assert not at.session_state["train_playing"]
+    assert "every training example is classified correctly" in _texts(at.success)
+    at.button(key="train_reset").click()
+    at.checkbox(key="train_all_correct").uncheck()
+    rerun(at)
+    at.session_state["train_playing"] = True
+    at.session_state["train_play_start"] = (time.monotonic() - 3600, 0)
+    rerun(at)
+    assert not at.session_state["train_playing"]
+    assert "Play stopped after 2 minutes" in _texts(at.info)
+
+
+def _trained(net, learning_rate, epochs):
+    """The Train page after one click of `epochs` epochs of `net` at `learning_rate`."""
+    at = open_app("train")
+    at.session_state["network"] = net
+    at.session_state["preset"] = None
+    rerun(at)
+    at.number_input(key="train_lr").set_value(learning_rate)
+    at.number_input(key="train_epochs_n").set_value(epochs)
+    rerun(at)
+    at.button(key="train_epochs").click()
+    return rerun(at)
+
+
+def test_a_plateau_is_named_with_what_helps():
+    from bpviz.engine import Network
+    at = _trained(Network.random([2, 2, 1], "sigmoid", "squared_error", seed=0), 0.5, 600)
+    assert "plateau" in _texts(at.info) and "more hidden neurons" in _texts(at.info)
+
+
+def test_epochs_per_click_are_bounded_by_the_work_budget_for_the_largest_network():
+    from bpviz.engine import Network, budget, train_test_split
+    from bpviz.engine.datasets import Dataset
+    from bpviz.ui.train_data import TrainData
+    rng = np.random.default_rng(0)
+    whole = Dataset(rng.uniform(-1, 1, (5000, 10)), np.eye(10)[rng.integers(0, 10, 5000)], "big", "classification",
+                    tuple(f"x{i}" for i in range(10)), tuple(f"y{i}" for i in range(10)))
+    train_set, test_set = train_test_split(whole, 0.25, 0)
+    at = open_app("train")
+    at.session_state["train_data"] = TrainData(train_set, test_set, "big")
+    at.session_state["network"] = Network.random([10] * 8, ["tanh"] * 6 + ["softmax"], "cross_entropy", seed=0)
+    at.session_state["preset"] = None
+    rerun(at)
+    most = budget.max_epochs((10,) * 8, 3750, 1250, 3750)
+    box = at.number_input(key="train_epochs_n")
+    assert box.max == most < 1000 and box.value == most
+    assert f"At most {most:,} epochs per click" in " ".join(c.value for c in at.caption)
+    at.button(key="train_epochs").click()
+    rerun(at)
+    assert at.session_state["train_state"].epoch == most and not at.error
 
 
 def test_divergence_keeps_the_last_good_network_and_says_why():
-    at = open_app("train")
     from bpviz.engine import Network
-    net = Network([[[3.0, 3.0]], [[3.0]]], [[0.0], [0.0]], ["linear", "linear"], "squared_error")
-    at.session_state["network"] = net
-    rerun(at)
-    at.number_input(key="train_lr").set_value(100.0)
-    at.number_input(key="train_epochs_n").set_value(50)
-    rerun(at)
-    at.button(key="train_epochs").click()
-    rerun(at)
+    at = _trained(Network([[[3.0, 3.0]], [[3.0]]], [[0.0], [0.0]], ["linear", "linear"], "squared_error"), 100.0, 50)
     kept = at.session_state["network"]
     assert all(np.isfinite(w).all() for w in kept.weights)
     assert any("learning rate is too high" in e.value for e in at.error)

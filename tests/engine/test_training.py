@@ -268,12 +268,12 @@ def test_state_and_record_types():
 
 
 def test_one_call_cannot_do_unbounded_work():
-    from bpviz.engine.limits import MAX_EXAMPLE_PASSES_PER_CALL, MAX_UPDATES_PER_CALL
+    from bpviz.engine import budget
     net = Network.random([2, 3, 1], "sigmoid", "squared_error", seed=0)
     X, Y = np.zeros((5000, 2)), np.zeros((5000, 1))
-    online = TrainingConfig(learning_rate=0.1, batch_size=1, epochs=MAX_UPDATES_PER_CALL // 5000 + 1)
-    with pytest.raises(NetworkError, match="epochs × batches"):
-        train(net, X, Y, online)
-    full = TrainingConfig(learning_rate=0.1, batch_size=5000, epochs=MAX_EXAMPLE_PASSES_PER_CALL // 5000 + 1)
-    with pytest.raises(NetworkError, match="epochs × rows"):
-        train(net, X, Y, full)
+    for batch_size in (1, 5000):
+        most = budget.max_epochs(net.sizes, 5000, 0, batch_size)
+        assert 1 <= most < 10_000
+        over = TrainingConfig(learning_rate=0.1, batch_size=batch_size, epochs=most + 1)
+        with pytest.raises(NetworkError, match=f"use at most {most:,} epochs"):
+            train(net, X, Y, over)

@@ -1,0 +1,42 @@
+"""Per-session memory of expensive results, so a rerun that changes nothing they
+depend on (a language switch, another widget, a sidebar click) computes nothing.
+
+`remembered(slot, parts, compute)` keeps ONE result per slot (e.g. "landscape_two")
+in this session's state, under a digest of everything the result depends on
+(networks, arrays, settings). Nothing is shared between sessions (this is not
+`st.cache_resource`), and each session holds at most one result per slot.
+"""
+import hashlib
+
+import numpy as np
+import streamlit as st
+
+from bpviz.engine import Network
+
+MEMO = "memo"   # {slot: (digest, result)}
+
+
+def digest(parts):
+    """A SHA-256 hex digest of networks, arrays and plain values (by their repr)."""
+    h = hashlib.sha256()
+    for part in parts:
+        if isinstance(part, Network):
+            h.update(repr((part.sizes, part.activations, part.loss)).encode())
+            for array in (*part.weights, *part.biases):
+                h.update(np.ascontiguousarray(array).tobytes())
+        elif isinstance(part, np.ndarray):
+            h.update(repr((part.shape, part.dtype.str)).encode())
+            h.update(np.ascontiguousarray(part).tobytes())
+        else:
+            h.update(repr(part).encode())
+        h.update(b"|")
+    return h.hexdigest()
+
+
+def remembered(slot, parts, compute):
+    """compute() the first time, or when `parts` changed since the slot's last result."""
+    memo = st.session_state.setdefault(MEMO, {})
+    key = digest(parts)
+    if slot not in memo or memo[slot][0] != key:
+        memo[slot] = (key, compute())
+    return memo[slot][1]

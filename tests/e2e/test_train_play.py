@@ -1,0 +1,55 @@
+"""A fresh session's one click on Play trains XOR to 100 % with every chart drawn in
+every sample taken during training, at 1280x720 and at 390 px wide."""
+import time
+
+import pytest
+
+from tests.e2e.conftest import Session
+
+pytestmark = pytest.mark.e2e
+
+# Per chart on the page: 1 if its plot is visible with a size and has drawn axes or
+# traces, else 0 (a chart being re-created, still hidden or empty, gives 0).
+DRAWN = """() => [...document.querySelectorAll('.js-plotly-plot')].map(plot => {
+  const svg = plot.querySelector('.main-svg'), box = plot.getBoundingClientRect();
+  const shown = svg && box.width > 50 && box.height > 50 && getComputedStyle(plot).visibility !== 'hidden';
+  return shown && plot.querySelector('g.trace, g.xtick, .imagelayer image') ? 1 : 0; })"""
+
+
+def _accuracy(tab):
+    metrics = tab.page.get_by_test_id("stMetric")
+    return metrics.nth(3).inner_text().splitlines()[-1].strip() if metrics.count() >= 4 else ""
+
+
+@pytest.mark.parametrize("viewport", [(1280, 720), (390, 844)], ids=["desktop", "phone"])
+def test_one_click_on_play_reaches_full_accuracy_with_every_chart_drawn(browser, server, viewport):
+    tab = Session(browser, server, viewport=viewport)
+    try:
+        tab.open("train")
+        body = tab.page.inner_text("body")
+        assert "does not fit" not in body and "set up a network" in body
+        assert tab.page.get_by_test_id("stAlertContentWarning").count() == 0
+        # the charts are drawn once the page's Plotly has loaded (the first visit downloads it)
+        tab.page.wait_for_function(f"({DRAWN})().join() === '1,1,1'", timeout=30_000)
+        tab.page.get_by_role("button", name="Play").first.click()
+        started, samples, reached = time.monotonic(), [], None
+        while time.monotonic() - started < 20:
+            samples.append(tab.page.evaluate(DRAWN))
+            if _accuracy(tab).startswith("100"):
+                reached = time.monotonic() - started
+                break
+            tab.page.wait_for_timeout(250)
+        tab.idle()
+        assert reached is not None, f"not at 100 % after 20 s: {_accuracy(tab)}"
+        assert all(sample == [1, 1, 1] for sample in samples), samples
+        assert "every training example is classified correctly" in tab.page.inner_text("body")
+        tab.page.locator(".js-plotly-plot").first.scroll_into_view_if_needed()
+        tab.page.screenshot(path=str(tab_path(f"train-play-{viewport[0]}")))
+        assert not tab.real_errors(), (tab.errors, tab.failed_responses)
+    finally:
+        tab.close()
+
+
+def tab_path(name):
+    from tests.e2e.conftest import ARTIFACTS
+    return ARTIFACTS / f"{name}.png"
