@@ -39,8 +39,8 @@ import numpy as np  # noqa: E402
 
 from bpviz.engine import (Network, NetworkError, TrainingConfig, gradient_check, numerical_gradient,  # noqa: E402
                           step_sequence, train)
-from bpviz.engine.landscape import (MAX_GRID, MAX_PATH_STEPS, MAX_POINTS, ParameterRef, descent_path,  # noqa: E402
-                                   loss_along, loss_grid)
+from bpviz.engine import ParameterRef, descent_path, loss_along, loss_grid  # noqa: E402
+from bpviz.engine.landscape import MAX_GRID, MAX_PATH_STEPS, MAX_POINTS  # noqa: E402
 
 REPEATS = 3
 LARGEST = [10] + [10] * 6 + [10]

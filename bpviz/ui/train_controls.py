@@ -55,19 +55,26 @@ def ensure_fit(data):
     net = state.network()
     if fits(net, data.train.X, data.train.Y):
         return True
-    if untouched_preset() is None:
+    fixed = state.fixed("architecture")   # a classroom link fixed it: no set-up, say why
+    if untouched_preset() is None or fixed:
         st.info(t("train.mismatch", network=layout.network_line(net), inputs=data.train.X.shape[1],
                   outputs=data.train.Y.shape[1]))
+        if fixed:
+            st.warning(t("link.fixed", control=t("share.control.architecture")))
+            return False
         if not st.button(t("train.set_up_button"), key="train_set_up", icon=":material/build:"):
             return False
-    set_up(data)
-    st.rerun()   # the sidebar, drawn before the page, shows the new network too
+    if set_up(data):
+        st.rerun()   # the sidebar, drawn before the page, shows the new network too
+    return False
 
 
 def set_up(data):
-    """Replace the network by the data set's measured starting point, and say so."""
+    """Replace the network by the data set's measured starting point, and say so. False
+    if the state refused the new network (a link fixed the architecture)."""
     net = network_for(data.key, data.train.X, data.train.Y)
-    state.set_network(net)
+    if not state.set_network(net):
+        return False
     st.session_state[state.PRESET] = None
     learning_rate = learning_rate_for(data.key)
     st.session_state[TASK] = (data, net.sizes, None)
@@ -75,6 +82,7 @@ def set_up(data):
     reset_training(data)
     st.session_state[OUTCOME] = ("info", t("train.set_up", data=data.label, network=layout.network_line(net),
                                            learning_rate=learning_rate))
+    return True
 
 
 def choose_learning_rate(data):

@@ -6,7 +6,7 @@ import pytest
 from bpviz.engine import (Network, NetworkError, TrainingConfig, gradient_check, numerical_gradient,
                           step_sequence, train)
 from bpviz.engine import budget
-from bpviz.engine.landscape import ParameterRef, descent_path, loss_along, loss_grid
+from bpviz.engine import ParameterRef, descent_path, loss_along, loss_grid
 from bpviz.engine.limits import CALL_OVERHEAD, WORK_BUDGET
 
 LARGEST = (10, 10, 10, 10, 10, 10, 10, 10)
