@@ -5,9 +5,11 @@ from bpviz.ui import state, step_controls
 from bpviz.ui.i18n import t
 
 st.title(t("step.title"))
-st.caption(t("step.intro"))
 state.show_notice()
-step_controls.settings()
+hero = st.container()          # the buttons and the diagram first, on screen without scrolling
+with st.expander(t("step.settings")):
+    step_controls.settings()   # runs before the stepper, so a changed setting is used at once
+st.caption(t("step.intro"))
 
 
 @st.fragment
@@ -20,4 +22,5 @@ def stepper():
     step_controls.step_view(step, len(steps))
 
 
-stepper()
+with hero:
+    stepper()

@@ -1,10 +1,11 @@
 """简体中文 catalogue: the same keys as strings_en.EN (a test checks), translated here.
 Formulas stay in standard notation."""
 
-from . import strings_errors
+from . import strings_diagram, strings_errors
 
 ZH = {
     **strings_errors.chinese(),   # the engine's error messages and field names
+    **strings_diagram.ZH,   # the Step page's hero diagram
     # figures
     "viz.quantity.a": "激活值 a",
     "viz.quantity.z": "加权输入 z",

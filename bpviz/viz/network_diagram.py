@@ -83,13 +83,16 @@ def values_of(source, node_quantity="a", edge_quantity="weight", example=0):
                          step.loss)
 
 
-def node_traces(values, text=None, show_scale=True, brief=False):
+def node_traces(values, text=None, show_scale=True, brief=False, limit=None, marker_size=None, font_size=None,
+                number_format=style.NUMBER_FORMAT):
     """[known neurons, unknown neurons, labels in black, labels in white]: four scatter
     traces, always all four (maybe empty). A known neuron's number is drawn by a text
     trace of its own colour, black or white, whichever reads better on that neuron's
     fill: each text trace has one colour, so a click that selects a neuron (plotly then
     restyles selected and unselected points) cannot change it.
-    `brief`: hover names and values only (animation frames, where size counts)."""
+    `brief`: hover names and values only (animation frames, where size counts).
+    `limit`: the colour scale's half-range (default: the largest value shown); marker
+    and font sizes in px (default: by the network's size)."""
     net, positions = values.network, neuron_positions(values.network.sizes)
     known, unknown = [], []
     for l, n in enumerate(net.sizes):
@@ -99,7 +102,7 @@ def node_traces(values, text=None, show_scale=True, brief=False):
     shown = [float(values.nodes[l][j]) for l, j in known]
     # inputs show x, not z or δ: they keep the scale's neutral middle and stay off its range
     on_scale = [v if l > 0 or quantity in ("a", "none") else 0.0 for (l, _), v in zip(known, shown)]
-    limit = style.symmetric_limit(on_scale)
+    limit = limit or style.symmetric_limit(on_scale)
     symbol = SYMBOLS[quantity]
 
     def hover(l, j, value=None):
@@ -111,7 +114,8 @@ def node_traces(values, text=None, show_scale=True, brief=False):
         where = label(text, DEFAULT_TEXT, "viz.neuron", j=j, layer=l)
         return f"{head} = {value:{style.HOVER_FORMAT}}<br>{where}" if value is not None else \
             f"{head} = ?<br>{where}<br>{label(text, DEFAULT_TEXT, 'viz.unknown')}"
-    marker_size = 34 if max(net.sizes) <= 6 else 26
+    marker_size = marker_size or (34 if max(net.sizes) <= 6 else 26)
+    font_size = font_size or (10 if marker_size > 30 else 8)
     known_trace = dict(
         type="scatter", mode="markers", name=label(text, DEFAULT_TEXT, f"viz.quantity.{quantity}"),
         x=[positions[p][0] for p in known], y=[positions[p][1] for p in known],
@@ -126,7 +130,7 @@ def node_traces(values, text=None, show_scale=True, brief=False):
         type="scatter", mode="markers+text", name=label(text, DEFAULT_TEXT, "viz.unknown"),
         x=[positions[p][0] for p in unknown], y=[positions[p][1] for p in unknown],
         customdata=[list(p) for p in unknown], text=[style.UNKNOWN_LABEL] * len(unknown),
-        textfont=dict(size=12, color=style.TEXT_ON_LIGHT),
+        textfont=dict(size=max(12, font_size), color=style.TEXT_ON_LIGHT),
         hovertext=[hover(l, j) for l, j in unknown], hoverinfo="text",
         marker=dict(size=marker_size, color=style.UNKNOWN_FILL, line=dict(width=2, color=style.UNKNOWN_COLOUR)),
         showlegend=False)
@@ -135,7 +139,7 @@ def node_traces(values, text=None, show_scale=True, brief=False):
     known_trace.update(selected=as_drawn, unselected=as_drawn)
     as_drawn = dict(marker=dict(opacity=1), textfont=dict(color=style.TEXT_ON_LIGHT))
     unknown_trace.update(selected=as_drawn, unselected=as_drawn)
-    numbers = [f"{v:{style.NUMBER_FORMAT}}" for v in shown]
+    numbers = [f"{v:{number_format}}" for v in shown]
     label_colours = style.label_colours(on_scale, limit)
     labels = []
     for colour in (style.TEXT_ON_LIGHT, style.TEXT_ON_DARK):
@@ -144,7 +148,7 @@ def node_traces(values, text=None, show_scale=True, brief=False):
         labels.append(packed(dict(
             type="scatter", mode="text", hoverinfo="skip", showlegend=False,
             x=[known_trace["x"][i] for i in mine], y=[known_trace["y"][i] for i in mine],
-            text=[numbers[i] for i in mine], textfont=dict(size=10 if marker_size > 30 else 8, color=colour),
+            text=[numbers[i] for i in mine], textfont=dict(size=font_size, color=colour),
             selected=as_drawn, unselected=as_drawn)))
     return [packed(known_trace), packed(unknown_trace)] + labels
 
