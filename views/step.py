@@ -19,7 +19,7 @@ def stepper():
     if steps is None:
         return
     step = step_controls.buttons(steps)
-    step_controls.step_view(step, len(steps))
+    step_controls.step_view(step, len(steps), steps[step.index + 1] if step.index + 1 < len(steps) else None)
 
 
 with hero:

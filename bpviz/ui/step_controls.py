@@ -108,7 +108,7 @@ def display_options(net):
     return tutorial, show_z, animate
 
 
-def step_view(step, count):
+def step_view(step, count, next_step=None):
     """Where we are, the hero diagram of what is known (animated into place), and the readouts."""
     st.progress((step.index + 1) / count, text=t("step.position", number=step.index + 1, count=count,
                                                    label=_step_label(step)))
@@ -121,7 +121,7 @@ def step_view(step, count):
     with diagram_box:
         height, width = diagram_motion.room_now()
         charts.step_diagram(step, key="step_diagram", tutorial_names=tutorial, show_z=show_z, height=height,
-                            width=width)
+                            width=width, next_step=next_step)
         diagram_motion.motion(step.index, animate)
     inspector.tabs(step, tutorial)
 

@@ -14,8 +14,8 @@ and with more than FULL_LAYER neurons in a layer keep δ and biases in the hover
 `labelling(step)` says which, for the page's caption.
 
 `layout.meta` carries what the browser needs to animate the step (see
-bpviz/ui/diagram_motion.js): the index of the flow trace and, per travelling
-value, where it starts, where it ends and its text.
+bpviz/ui/diagram_motion.js): for this step and the next, per travelling value,
+where it starts and ends (data coordinates) and its text.
 """
 from dataclasses import dataclass
 
@@ -24,7 +24,8 @@ import numpy as np
 from bpviz.engine.steps import Step
 from bpviz.viz import style
 from bpviz.viz.diagram_layout import axis_ranges, edges, neuron_positions
-from bpviz.viz.network_diagram import diagram_layout, edge_traces, node_traces, side_labels, title_of, values_of
+from bpviz.viz.network_diagram import DEFAULT_TEXT as SIDE_TEXT
+from bpviz.viz.network_diagram import diagram_layout, edge_traces, node_traces, title_of, values_of
 from bpviz.viz.notation import neuron_name, parameter_names, tutorial_names_fit, tutorial_neuron
 from bpviz.viz.text import label
 
@@ -34,7 +35,7 @@ DEFAULT_TEXT = {
 }
 LABELLED_EDGES = 40        # connections labelled with their numbers; bigger networks label the largest
 FULL_LAYER = 5             # up to this many neurons in every layer: δ badges and bias labels on the picture
-LABEL_AT = 0.3             # an edge's label sits this far along it from its source neuron
+LABEL_AT = (0.25, 0.5, 0.75)   # an edge's label sits this far along it: going down, level, going up
 FONT_PX = 14               # every label on the diagram
 DIGITS = ".4g"             # labels print 4 significant digits; the hover and the readouts 9
 DEFAULT_HEIGHT = 460
@@ -77,10 +78,16 @@ def _chip(x, y, text, fill=style.LABEL_CHIP, xshift=0, yshift=0, name=None):
                 font=dict(size=FONT_PX, color=style.text_colour_on(fill)), borderpad=2, name=name or "")
 
 
+def x_range(sizes):
+    """The x axis: room for the input names on the left and the targets on the right."""
+    return [-0.45, len(sizes) - 1 + 0.6]
+
+
 def _geometry(sizes, height, width):
     """Pixels per data unit across and down, and the neuron diameter that fits."""
-    x_range, y_range = axis_ranges(sizes)
-    across = max(width - 140, 200) / (x_range[1] - x_range[0])       # 140: colour bars and margins
+    y_range = axis_ranges(sizes)[1]
+    x_range_ = x_range(sizes)
+    across = max(width - 140, 200) / (x_range_[1] - x_range_[0])       # 140: colour bars and margins
     down = max(height - 60, 200) / (y_range[1] - y_range[0])
     room = down * (0.45 if max(sizes) <= FULL_LAYER else 0.8)
     return across, down, int(np.clip(min(room, 0.25 * across), 22, 64))
@@ -128,17 +135,42 @@ def _edge_labels(step, positions, names, count):
                 text = f"{weight_name(l, j, k)} {_number(weight)} → {_number(step.updated.weights[l - 1][j, k])}"
             text += f"<br>∂ {_number(shown)}"
         (x0, y0), (x1, y1) = positions[(l - 1, k)], positions[(l, j)]
-        rows.append((abs(shown), x0 + LABEL_AT * (x1 - x0), y0 + LABEL_AT * (y1 - y0), text, (l, j, k)))
+        at = label_at(y1 - y0)
+        rows.append((abs(shown), x0 + at * (x1 - x0), y0 + at * (y1 - y0), text, (l, j, k)))
     if len(rows) > count:
         rows = sorted(rows, key=lambda r: -r[0])[:count]
     return [_chip(x, y, text, name=f"edge {l} {j} {k}") for _, x, y, text, (l, j, k) in rows]
+
+
+def label_at(drop):
+    """Where along an edge its label goes, by the edge's rise (`drop` = y of target − y of
+    source): level edges in the middle, falling ones early and rising ones late, so the
+    labels of two crossing edges sit apart on the same height."""
+    return LABEL_AT[1] if abs(drop) < 1e-9 else (LABEL_AT[0] if drop < 0 else LABEL_AT[2])
+
+
+def _side_labels(step, positions, marker, tutorial, text, example):
+    """Left of each input its name (its value x is in the neuron); right of each output its
+    target y."""
+    sizes, notes = step.network.sizes, []
+    for j in range(sizes[0]):
+        x, y = positions[(0, j)]
+        name = tutorial_neuron(0, j) if tutorial else f"{label(text, SIDE_TEXT, 'viz.input')}<sub>{j}</sub>"
+        notes.append(dict(_chip(x, y, name, xshift=-(marker / 2 + 4), name=f"input {j}"), xanchor="right"))
+    last = len(sizes) - 1
+    for j in range(sizes[last]):
+        x, y = positions[(last, j)]
+        value = f"{label(text, SIDE_TEXT, 'viz.target')}<sub>{j}</sub> = {_number(step.Y[example, j])}"
+        notes.append(dict(_chip(x, y, value, xshift=marker / 2 + 4, name=f"target {j}"), xanchor="left"))
+    return notes
 
 
 def flow(step, example=0):
     """What travels at this step, as ([start (x, y)], [end (x, y)], [text]):
     forward into layer l: w·a from each neuron of layer l−1 to each of layer l;
     backward at a hidden layer l: w·δ from each neuron of layer l+1 back to each of layer l,
-    where they sum; backward at the output layer: δ from the targets into the outputs;
+    where they sum; the loss: each output to its target; backward at the output layer: δ
+    from the targets into the outputs;
     the update: −η ∂E/∂w from the middle of each connection to its label. Empty otherwise."""
     net, positions = step.network, neuron_positions(step.network.sizes)
     starts, ends, texts = [], [], []
@@ -155,6 +187,12 @@ def flow(step, example=0):
             for k in range(net.sizes[l - 1]):
                 starts.append(positions[(l - 1, k)]), ends.append(positions[(l, j)])
                 texts.append(_number(net.weights[l - 1][j, k] * a[k]))
+    if step.phase == "loss":     # each output travels to its target, where the loss compares them
+        output = step.trace.activations[last][example]
+        for j in range(net.sizes[last]):
+            x, y = positions[(last, j)]
+            starts.append((x, y)), ends.append((x + 0.45, y))
+            texts.append(_number(output[j]))
     if step.phase == "backward":
         backward_layers = [step.layer] if step.layer is not None else list(range(last, 0, -1))
         for l in backward_layers:
@@ -172,8 +210,9 @@ def flow(step, example=0):
     if step.phase == "update" and step.updated is not None:
         for l, j, k in edges(net.sizes):
             (x0, y0), (x1, y1) = positions[(l - 1, k)], positions[(l, j)]
-            starts.append((x0 + 0.5 * (x1 - x0), y0 + 0.5 * (y1 - y0)))
-            ends.append((x0 + LABEL_AT * (x1 - x0), y0 + LABEL_AT * (y1 - y0)))
+            at = label_at(y1 - y0)
+            starts.append((x0 + 0.5 * at * (x1 - x0), y0 + 0.5 * at * (y1 - y0)))
+            ends.append((x0 + at * (x1 - x0), y0 + at * (y1 - y0)))
             texts.append(_number(step.updated.weights[l - 1][j, k] - net.weights[l - 1][j, k]))
     return starts, ends, texts
 
@@ -197,10 +236,18 @@ def highlighted_edges(step, selected=None):
     return mine or chosen
 
 
+def _flow_meta(step, example):
+    starts, ends, texts = flow(step, example)
+    return dict(x0=[p[0] for p in starts], y0=[p[1] for p in starts], x1=[p[0] for p in ends],
+                y1=[p[1] for p in ends], text=texts)
+
+
 def step_figure(step, selected=None, example=0, text=None, tutorial_names=False, show_z=False,
-                height=DEFAULT_HEIGHT, width=900):
+                height=DEFAULT_HEIGHT, width=900, next_step=None):
     """The hero diagram of `step` (see the module docstring). `height` and `width` in px are
-    the room the page offers; `tutorial_names` names a 2-2-2 network as the tutorial does."""
+    the room the page offers; `tutorial_names` names a 2-2-2 network as the tutorial does;
+    `next_step` (the step after, if any) lets the browser start its flow before the server
+    has drawn it."""
     if not isinstance(step, Step):
         raise TypeError("step must be an engine Step")
     net, sizes = step.network, step.network.sizes
@@ -226,19 +273,13 @@ def step_figure(step, selected=None, example=0, text=None, tutorial_names=False,
                                           thickness=12, len=0.45, y=1.0, yanchor="top")
     nodes[0]["marker"]["showscale"] = True
     traces += nodes
-    x_range, y_range = axis_ranges(sizes)
     traces.append(dict(   # the δ colour bar: one point off the axes carries its scale
-        type="scatter", mode="markers", x=[x_range[0] - 10], y=[0], hoverinfo="skip", showlegend=False,
+        type="scatter", mode="markers", x=[-10], y=[0], hoverinfo="skip", showlegend=False,
         name="delta scale", marker=dict(size=1, color=[0.0], cmin=-limits["delta"], cmax=limits["delta"],
                                         colorscale=[list(s) for s in style.DIVERGING], showscale=True,
                                         colorbar=dict(title=dict(text=label(text, DEFAULT_TEXT,
                                                                             "viz.step.legend_delta")),
                                                       thickness=12, len=0.45, y=0.0, yanchor="bottom"))))
-    flow_index = len(traces)
-    traces.append(dict(type="scatter", mode="markers+text", x=[], y=[], text=[], visible=False, hoverinfo="skip",
-                       showlegend=False, name="flow", textposition="top center",
-                       textfont=dict(size=FONT_PX, color=style.TEXT_ON_LIGHT),
-                       marker=dict(size=12, color=style.HIGHLIGHT_COLOUR, line=dict(width=1, color="#000"))))
     if selected is not None and 0 <= selected[0] < len(sizes) and 0 <= selected[1] < sizes[selected[0]]:
         x, y = positions[tuple(selected)]
         traces.append(dict(type="scatter", mode="markers", x=[x], y=[y], customdata=[list(selected)],
@@ -249,20 +290,17 @@ def step_figure(step, selected=None, example=0, text=None, tutorial_names=False,
     values = values_of(step, "a", "weight", example)
     layout = diagram_layout(sizes, title_of(values, text), height=height)
     layout["margin"] = dict(l=10, r=10, t=40, b=10)
-    notes = side_labels(values, text)
-    for note in notes:
-        note["font"] = dict(note.get("font", {}), size=FONT_PX)
+    layout["xaxis"]["range"] = x_range(sizes)
+    notes = _side_labels(step, positions, marker, tutorial_names and tutorial_names_fit(sizes), text, example)
     notes += _edge_labels(step, positions, names, fits.edges)
     if fits.badges:
         notes += _neuron_labels(step, limits, positions, marker, names, show_z, example)
     if tutorial_names and tutorial_names_fit(sizes):
-        notes += [_chip(x, y, tutorial_neuron(l, j), xshift=-(marker / 2 + 14), yshift=marker / 2,
-                        name=f"name {l} {j}") for (l, j), (x, y) in positions.items()]
+        notes += [dict(_chip(x, y, tutorial_neuron(l, j), xshift=-(marker / 2 + 4), name=f"name {l} {j}"),
+                       xanchor="right") for (l, j), (x, y) in positions.items() if l > 0]
     layout["annotations"] = notes
-    starts, ends, texts = flow(step, example)
-    layout["meta"] = dict(step=step.index, phase=step.phase, flow_trace=flow_index,
-                          flow=dict(x0=[p[0] for p in starts], y0=[p[1] for p in starts],
-                                    x1=[p[0] for p in ends], y1=[p[1] for p in ends], text=texts))
+    layout["meta"] = dict(step=step.index, phase=step.phase, flow=_flow_meta(step, example),
+                          next=None if next_step is None else _flow_meta(next_step, example))
     return style.figure(traces, layout)
 
 
