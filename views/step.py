@@ -4,6 +4,8 @@ import streamlit as st
 from bpviz.ui import state, step_controls
 from bpviz.ui.i18n import t
 
+# less room above the title than Streamlit's default 6 rem: the diagram needs the height
+st.html("<style>.stMainBlockContainer { padding-top: 2.5rem; }</style>")
 st.title(t("step.title"))
 state.show_notice()
 hero = st.container()          # the buttons and the diagram first, on screen without scrolling

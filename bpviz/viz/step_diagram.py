@@ -23,7 +23,7 @@ import numpy as np
 
 from bpviz.engine.steps import Step
 from bpviz.viz import style
-from bpviz.viz.diagram_layout import axis_ranges, edges, neuron_positions
+from bpviz.viz.diagram_layout import edges, neuron_positions
 from bpviz.viz.network_diagram import DEFAULT_TEXT as SIDE_TEXT
 from bpviz.viz.network_diagram import diagram_layout, edge_traces, node_traces, title_of, values_of
 from bpviz.viz.notation import neuron_name, parameter_names, tutorial_names_fit, tutorial_neuron
@@ -35,7 +35,7 @@ DEFAULT_TEXT = {
 }
 LABELLED_EDGES = 40        # connections labelled with their numbers; bigger networks label the largest
 FULL_LAYER = 5             # up to this many neurons in every layer: δ badges and bias labels on the picture
-LABEL_AT = (0.25, 0.5, 0.75)   # an edge's label sits this far along it: going down, level, going up
+LABEL_AT = (0.35, 0.55, 0.45)   # an edge's label sits this far along it: going down, level, going up
 FONT_PX = 14               # every label on the diagram
 DIGITS = ".4g"             # labels print 4 significant digits; the hover and the readouts 9
 DEFAULT_HEIGHT = 460
@@ -83,18 +83,24 @@ def x_range(sizes):
     return [-0.45, len(sizes) - 1 + 0.6]
 
 
+def y_range(sizes):
+    """The y axis: the tallest layer and room for the labels above and below its ends."""
+    half = (max(sizes) - 1) / 2.0
+    return [-half - 0.55, half + 0.55]
+
+
 def _geometry(sizes, height, width):
     """Pixels per data unit across and down, and the neuron diameter that fits."""
-    y_range = axis_ranges(sizes)[1]
-    x_range_ = x_range(sizes)
+    y_range_, x_range_ = y_range(sizes), x_range(sizes)
     across = max(width - 140, 200) / (x_range_[1] - x_range_[0])       # 140: colour bars and margins
-    down = max(height - 60, 200) / (y_range[1] - y_range[0])
+    down = max(height - 60, 200) / (y_range_[1] - y_range_[0])
     room = down * (0.45 if max(sizes) <= FULL_LAYER else 0.8)
     return across, down, int(np.clip(min(room, 0.25 * across), 22, 64))
 
 
-def _neuron_labels(step, limits, positions, marker, names, show_z, example):
-    """δ badges under the neurons, bias (∂E/∂b) and z labels above them."""
+def _neuron_labels(step, limits, positions, marker, names, show_z, example, tutorial=False):
+    """δ badges under the neurons, bias (∂E/∂b) and z labels above them (led by the
+    neuron's tutorial name, h1, when asked)."""
     notes, net = [], step.network
     weight_name, bias_name = names
     offset = marker / 2 + 12
@@ -112,6 +118,8 @@ def _neuron_labels(step, limits, positions, marker, names, show_z, example):
                 if step.updated is not None and step.update_biases:
                     above = (f"{bias_name(l, j)} {_number(net.biases[l - 1][j])} → "
                              f"{_number(step.updated.biases[l - 1][j])}")
+            if tutorial:
+                above = f"<b>{tutorial_neuron(l, j)}</b>  {above}"
             if show_z and z is not None:
                 above = f"z {_number(z[example, j])}<br>{above}"
             notes.append(_chip(x, y, above, yshift=offset + (8 if show_z and z is not None else 0),
@@ -144,8 +152,9 @@ def _edge_labels(step, positions, names, count):
 
 def label_at(drop):
     """Where along an edge its label goes, by the edge's rise (`drop` = y of target − y of
-    source): level edges in the middle, falling ones early and rising ones late, so the
-    labels of two crossing edges sit apart on the same height."""
+    source): falling edges near their source, rising ones a little later (clear of the
+    bias label above their source), level ones past the middle (measured on the 2-2-2
+    worked example at 1280×720: no two labels overlap)."""
     return LABEL_AT[1] if abs(drop) < 1e-9 else (LABEL_AT[0] if drop < 0 else LABEL_AT[2])
 
 
@@ -290,14 +299,12 @@ def step_figure(step, selected=None, example=0, text=None, tutorial_names=False,
     values = values_of(step, "a", "weight", example)
     layout = diagram_layout(sizes, title_of(values, text), height=height)
     layout["margin"] = dict(l=10, r=10, t=40, b=10)
-    layout["xaxis"]["range"] = x_range(sizes)
+    layout["xaxis"]["range"], layout["yaxis"]["range"] = x_range(sizes), y_range(sizes)
     notes = _side_labels(step, positions, marker, tutorial_names and tutorial_names_fit(sizes), text, example)
     notes += _edge_labels(step, positions, names, fits.edges)
     if fits.badges:
-        notes += _neuron_labels(step, limits, positions, marker, names, show_z, example)
-    if tutorial_names and tutorial_names_fit(sizes):
-        notes += [dict(_chip(x, y, tutorial_neuron(l, j), xshift=-(marker / 2 + 4), name=f"name {l} {j}"),
-                       xanchor="right") for (l, j), (x, y) in positions.items() if l > 0]
+        notes += _neuron_labels(step, limits, positions, marker, names, show_z, example,
+                                tutorial_names and tutorial_names_fit(sizes))
     layout["annotations"] = notes
     layout["meta"] = dict(step=step.index, phase=step.phase, flow=_flow_meta(step, example),
                           next=None if next_step is None else _flow_meta(next_step, example))
