@@ -97,7 +97,7 @@ def test_each_quantity_keeps_one_colour_scale_for_the_whole_pass():
         assert float(known.marker.color[x1]) == 0.1                        # x1 keeps its value, so its colour
     assert len(scales) == 1
     (a_limit, delta_limit), = scales
-    assert a_limit >= 0.7729 and delta_limit >= 0.1385                      # the largest a and δ of the pass
+    assert a_limit >= 0.772928465 and delta_limit >= 0.138498561           # the largest a and δ of the pass
 
 
 def test_labels_are_at_least_14_px():
