@@ -274,7 +274,7 @@ def step_figure(step, selected=None, example=0, text=None, tutorial_names=False,
         xs += [x0, x1, None]
         ys += [y0, y1, None]
     traces = [dict(type="scatter", mode="lines", x=xs, y=ys, hoverinfo="skip", showlegend=False,
-                   line=dict(color=style.HIGHLIGHT_COLOUR, width=10), opacity=0.55, name="highlight")]
+                   line=dict(color=style.HIGHLIGHT_COLOUR, width=10), opacity=0.55, name="")]
     traces += edge_traces(values_of(step, "a", "weight", example), text)
     nodes = node_traces(values_of(step, "a", "weight", example), text, limit=limits["a"], marker_size=marker,
                         font_size=FONT_PX, number_format=DIGITS)
@@ -284,7 +284,7 @@ def step_figure(step, selected=None, example=0, text=None, tutorial_names=False,
     traces += nodes
     traces.append(dict(   # the δ colour bar: one point off the axes carries its scale
         type="scatter", mode="markers", x=[-10], y=[0], hoverinfo="skip", showlegend=False,
-        name="delta scale", marker=dict(size=1, color=[0.0], cmin=-limits["delta"], cmax=limits["delta"],
+        name=label(text, DEFAULT_TEXT, "viz.step.legend_delta"), marker=dict(size=1, color=[0.0], cmin=-limits["delta"], cmax=limits["delta"],
                                         colorscale=[list(s) for s in style.DIVERGING], showscale=True,
                                         colorbar=dict(title=dict(text=label(text, DEFAULT_TEXT,
                                                                             "viz.step.legend_delta")),

@@ -91,7 +91,7 @@ def test_each_quantity_keeps_one_colour_scale_for_the_whole_pass():
     for step in STEPS:
         figure = step_figure(step)
         known = next(t for t in figure.data if t.name == "activation a")
-        delta = next(t for t in figure.data if t.name == "delta scale")
+        delta = next(t for t in figure.data if t.name == "δ")                 # the δ colour bar
         scales.add((known.marker.cmax, delta.marker.cmax))
         x1 = [tuple(c) for c in known.customdata].index((0, 1))
         assert float(known.marker.color[x1]) == 0.1                        # x1 keeps its value, so its colour
