@@ -95,10 +95,12 @@ def buttons(steps):
     return steps[index]
 
 
-def display_options(net):
-    """The diagram's switches: tutorial names (2-2-2 networks; on by default for the worked
-    example), z on the diagram, motion. Returns (tutorial_names, show_z, animate)."""
-    row = st.container(horizontal=True, gap="medium", key="step_display")
+def display_options(step):
+    """The loss, and the diagram's switches: tutorial names (2-2-2 networks; on by default
+    for the worked example), z on the diagram, motion. Returns (tutorial_names, show_z, animate)."""
+    net = step.network
+    row = st.container(horizontal=True, gap="medium", key="step_display", vertical_alignment="center")
+    row.metric(t("step.loss"), "?" if step.loss is None else f"{step.loss:.9g}", width="content")
     tutorial = False
     if tutorial_names_fit(net.sizes):
         st.session_state.setdefault("step_tutorial_names", st.session_state.get(state.PRESET) == "worked_example")
@@ -114,7 +116,7 @@ def step_view(step, count, next_step=None):
                                                    label=_step_label(step)))
     diagram_box = st.container()
     st.caption(t(f"step.explain.{step.phase}") + " " + t("step.key_hint"))
-    tutorial, show_z, animate = display_options(step.network)
+    tutorial, show_z, animate = display_options(step)
     fits = labelling(step.network.sizes)
     if not fits.complete:
         st.caption(t("step.diagram_fallback", shown=fits.edges, total=fits.total))

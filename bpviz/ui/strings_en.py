@@ -127,6 +127,7 @@ EN = {
     "step.update_applied": "Update applied. Loss on this example: {before} before, {after} after.",
     "step.position": "Step {number} of {count}: {label}",
     "step.phase_layer": "{phase}, layer {layer}",
+    "step.loss": "Loss E",
     "step.explain.start": "Nothing is computed yet: only the input is known.",
     "step.explain.forward": "Each neuron sums its weighted inputs plus its bias (z), then applies its activation (a).",
     "step.explain.loss": "The output is compared with the target: the loss E measures how far off it is.",

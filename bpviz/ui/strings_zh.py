@@ -169,6 +169,7 @@ ZH = {
     "step.update_applied": "更新已应用。该样本上的损失：更新前 {before}，更新后 {after}。",
     "step.position": "第 {number} / {count} 步：{label}",
     "step.phase_layer": "{phase}，第 {layer} 层",
+    "step.loss": "损失 E",
     "step.explain.start": "还没有计算任何值：只知道输入。",
     "step.explain.forward": "每个神经元把加权输入与偏置相加得到 z，再经过激活函数得到 a。",
     "step.explain.loss": "把输出与目标值比较：损失 E 衡量两者相差多远。",

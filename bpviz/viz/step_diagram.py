@@ -37,6 +37,8 @@ LABELLED_EDGES = 40        # connections labelled with their numbers; bigger net
 FULL_LAYER = 5             # up to this many neurons in every layer: δ badges and bias labels on the picture
 LABEL_AT = (0.35, 0.55, 0.45)   # an edge's label sits this far along it: going down, level, going up
 FONT_PX = 14               # every label on the diagram
+NARROW = 600               # px: below this width (phones) labels are shorter and colour bars go below
+NARROW_FONT_PX = 12
 DIGITS = ".4g"             # labels print 4 significant digits; the hover and the readouts 9
 DEFAULT_HEIGHT = 460
 
@@ -72,15 +74,16 @@ def _number(value):
     return f"{value:{DIGITS}}"
 
 
-def _chip(x, y, text, fill=style.LABEL_CHIP, xshift=0, yshift=0, name=None):
+def _chip(x, y, text, fill=style.LABEL_CHIP, xshift=0, yshift=0, name=None, size=FONT_PX):
     """An annotation: black or white text (whichever reads on `fill`) on a chip of `fill`."""
     return dict(x=x, y=y, text=text, showarrow=False, xshift=xshift, yshift=yshift, bgcolor=fill,
-                font=dict(size=FONT_PX, color=style.text_colour_on(fill)), borderpad=2, name=name or "")
+                font=dict(size=size, color=style.text_colour_on(fill)), borderpad=2 if size >= FONT_PX else 1,
+                name=name or "")
 
 
 def x_range(sizes):
     """The x axis: room for the input names on the left and the targets on the right."""
-    return [-0.45, len(sizes) - 1 + 0.6]
+    return [-0.45, len(sizes) - 1 + 0.65]
 
 
 def y_range(sizes):
@@ -92,18 +95,20 @@ def y_range(sizes):
 def _geometry(sizes, height, width):
     """Pixels per data unit across and down, and the neuron diameter that fits."""
     y_range_, x_range_ = y_range(sizes), x_range(sizes)
-    across = max(width - 140, 200) / (x_range_[1] - x_range_[0])       # 140: colour bars and margins
+    beside = 140 if width >= NARROW else 20                             # colour bars and margins
+    across = max(width - beside, 200) / (x_range_[1] - x_range_[0])
     down = max(height - 60, 200) / (y_range_[1] - y_range_[0])
     room = down * (0.45 if max(sizes) <= FULL_LAYER else 0.8)
-    return across, down, int(np.clip(min(room, 0.25 * across), 22, 64))
+    return across, down, int(np.clip(min(room, (0.25 if width >= NARROW else 0.3) * across), 22, 64))
 
 
-def _neuron_labels(step, limits, positions, marker, names, show_z, example, tutorial=False):
+def _neuron_labels(step, limits, positions, marker, names, show_z, example, tutorial=False, narrow=False):
     """δ badges under the neurons, bias (∂E/∂b) and z labels above them (led by the
-    neuron's tutorial name, h1, when asked)."""
+    neuron's tutorial name, h1, when asked). `narrow`: δ badges only, in small type."""
     notes, net = [], step.network
     weight_name, bias_name = names
-    offset = marker / 2 + 12
+    size = NARROW_FONT_PX if narrow else FONT_PX
+    offset = marker / 2 + size - 2
     for l in range(1, len(net.sizes)):
         z, delta, bias_grad = step.preactivation(l), step.delta(l), step.bias_grad(l)
         for j in range(net.sizes[l]):
@@ -111,7 +116,10 @@ def _neuron_labels(step, limits, positions, marker, names, show_z, example, tuto
             if delta is not None:
                 value = float(delta[example, j])
                 fill = style.diverging_colour(value, limits["delta"])
-                notes.append(_chip(x, y, f"δ {_number(value)}", fill, yshift=-offset, name=f"delta {l} {j}"))
+                notes.append(_chip(x, y, f"δ {_number(value)}", fill, yshift=-offset, name=f"delta {l} {j}",
+                                   size=size))
+            if narrow:
+                continue
             above = f"{bias_name(l, j)} {_number(net.biases[l - 1][j])}"
             if bias_grad is not None:
                 above += f"  ∂ {_number(bias_grad[j])}"
@@ -127,9 +135,10 @@ def _neuron_labels(step, limits, positions, marker, names, show_z, example, tuto
     return notes
 
 
-def _edge_labels(step, positions, names, count):
+def _edge_labels(step, positions, names, count, narrow=False):
     """Labels of the connections: the weight, ∂E/∂w once known, old → new at the update.
-    With more connections than `count`, only the `count` largest (by the value shown)."""
+    With more connections than `count`, only the `count` largest (by the value shown).
+    `narrow`: one short line, the newest number (w, then ∂E/∂w, then the new w), small type."""
     net, weight_name = step.network, names[0]
     rows = []
     for l, j, k in edges(net.sizes):
@@ -142,12 +151,16 @@ def _edge_labels(step, positions, names, count):
             if step.updated is not None:
                 text = f"{weight_name(l, j, k)} {_number(weight)} → {_number(step.updated.weights[l - 1][j, k])}"
             text += f"<br>∂ {_number(shown)}"
+            if narrow:
+                text = (f"→{_number(step.updated.weights[l - 1][j, k])}" if step.updated is not None
+                        else f"∂{_number(shown)}")
         (x0, y0), (x1, y1) = positions[(l - 1, k)], positions[(l, j)]
         at = label_at(y1 - y0)
         rows.append((abs(shown), x0 + at * (x1 - x0), y0 + at * (y1 - y0), text, (l, j, k)))
     if len(rows) > count:
         rows = sorted(rows, key=lambda r: -r[0])[:count]
-    return [_chip(x, y, text, name=f"edge {l} {j} {k}") for _, x, y, text, (l, j, k) in rows]
+    size = NARROW_FONT_PX if narrow else FONT_PX
+    return [_chip(x, y, text, name=f"edge {l} {j} {k}", size=size) for _, x, y, text, (l, j, k) in rows]
 
 
 def label_at(drop):
@@ -158,19 +171,21 @@ def label_at(drop):
     return LABEL_AT[1] if abs(drop) < 1e-9 else (LABEL_AT[0] if drop < 0 else LABEL_AT[2])
 
 
-def _side_labels(step, positions, marker, tutorial, text, example):
+def _side_labels(step, positions, marker, tutorial, text, example, size=FONT_PX):
     """Left of each input its name (its value x is in the neuron); right of each output its
     target y."""
     sizes, notes = step.network.sizes, []
     for j in range(sizes[0]):
         x, y = positions[(0, j)]
         name = tutorial_neuron(0, j) if tutorial else f"{label(text, SIDE_TEXT, 'viz.input')}<sub>{j}</sub>"
-        notes.append(dict(_chip(x, y, name, xshift=-(marker / 2 + 4), name=f"input {j}"), xanchor="right"))
+        notes.append(dict(_chip(x, y, name, xshift=-(marker / 2 + 4), name=f"input {j}", size=size),
+                          xanchor="right"))
     last = len(sizes) - 1
     for j in range(sizes[last]):
         x, y = positions[(last, j)]
         value = f"{label(text, SIDE_TEXT, 'viz.target')}<sub>{j}</sub> = {_number(step.Y[example, j])}"
-        notes.append(dict(_chip(x, y, value, xshift=marker / 2 + 4, name=f"target {j}"), xanchor="left"))
+        notes.append(dict(_chip(x, y, value, xshift=marker / 2 + 2, name=f"target {j}", size=size),
+                          xanchor="left"))
     return notes
 
 
@@ -264,6 +279,9 @@ def step_figure(step, selected=None, example=0, text=None, tutorial_names=False,
     positions = neuron_positions(sizes)
     limits = pass_limits(step, example)
     fits = labelling(sizes)
+    narrow = width < NARROW
+    if narrow:    # a phone scrolls: taller than the window is fine, labels need the room
+        height = max(height, int(1.4 * width))
     across, down, marker = _geometry(sizes, height, width)
     names = parameter_names(sizes, tutorial_names)
 
@@ -278,8 +296,11 @@ def step_figure(step, selected=None, example=0, text=None, tutorial_names=False,
     traces += edge_traces(values_of(step, "a", "weight", example), text)
     nodes = node_traces(values_of(step, "a", "weight", example), text, limit=limits["a"], marker_size=marker,
                         font_size=FONT_PX, number_format=DIGITS)
+    bars = ((dict(orientation="h", x=0.0, xanchor="left", y=-0.02, yanchor="top"),
+             dict(orientation="h", x=1.0, xanchor="right", y=-0.02, yanchor="top")) if narrow else
+            (dict(y=1.0, yanchor="top"), dict(y=0.0, yanchor="bottom")))
     nodes[0]["marker"]["colorbar"] = dict(title=dict(text=label(text, DEFAULT_TEXT, "viz.step.legend_a")),
-                                          thickness=12, len=0.45, y=1.0, yanchor="top")
+                                          thickness=12, len=0.45, **bars[0])
     nodes[0]["marker"]["showscale"] = True
     traces += nodes
     traces.append(dict(   # the δ colour bar: one point off the axes carries its scale
@@ -288,7 +309,7 @@ def step_figure(step, selected=None, example=0, text=None, tutorial_names=False,
                                         colorscale=[list(s) for s in style.DIVERGING], showscale=True,
                                         colorbar=dict(title=dict(text=label(text, DEFAULT_TEXT,
                                                                             "viz.step.legend_delta")),
-                                                      thickness=12, len=0.45, y=0.0, yanchor="bottom"))))
+                                                      thickness=12, len=0.45, **bars[1]))))
     if selected is not None and 0 <= selected[0] < len(sizes) and 0 <= selected[1] < sizes[selected[0]]:
         x, y = positions[tuple(selected)]
         traces.append(dict(type="scatter", mode="markers", x=[x], y=[y], customdata=[list(selected)],
@@ -298,13 +319,14 @@ def step_figure(step, selected=None, example=0, text=None, tutorial_names=False,
 
     values = values_of(step, "a", "weight", example)
     layout = diagram_layout(sizes, title_of(values, text), height=height)
-    layout["margin"] = dict(l=10, r=10, t=40, b=10)
+    layout["margin"] = dict(l=10, r=10, t=40, b=70 if narrow else 10)
     layout["xaxis"]["range"], layout["yaxis"]["range"] = x_range(sizes), y_range(sizes)
-    notes = _side_labels(step, positions, marker, tutorial_names and tutorial_names_fit(sizes), text, example)
-    notes += _edge_labels(step, positions, names, fits.edges)
+    notes = _side_labels(step, positions, marker, tutorial_names and tutorial_names_fit(sizes), text, example,
+                         NARROW_FONT_PX if narrow else FONT_PX)
+    notes += _edge_labels(step, positions, names, fits.edges, narrow)
     if fits.badges:
         notes += _neuron_labels(step, limits, positions, marker, names, show_z, example,
-                                tutorial_names and tutorial_names_fit(sizes))
+                                tutorial_names and tutorial_names_fit(sizes), narrow)
     layout["annotations"] = notes
     layout["meta"] = dict(step=step.index, phase=step.phase, flow=_flow_meta(step, example),
                           next=None if next_step is None else _flow_meta(next_step, example))
