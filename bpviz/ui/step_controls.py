@@ -91,7 +91,6 @@ def buttons(steps):
                icon=":material/fast_rewind:", disabled=index >= backward_end)
     row.button(t("step.apply_update"), key="step_apply", on_click=_apply_update, args=(steps[-1],),
                icon=":material/check:", help=t("step.apply_update_help"))
-    state.show_notice()
     return steps[index]
 
 
@@ -117,6 +116,7 @@ def step_view(step, count, next_step=None):
     diagram_box = st.container()
     st.caption(t(f"step.explain.{step.phase}") + " " + t("step.key_hint"))
     tutorial, show_z, animate = display_options(step)
+    state.show_notice()       # below the diagram: a message must not push the diagram down
     fits = labelling(step.network.sizes)
     if not fits.complete:
         st.caption(t("step.diagram_fallback", shown=fits.edges, total=fits.total))

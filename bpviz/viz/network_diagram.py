@@ -153,19 +153,26 @@ def node_traces(values, text=None, show_scale=True, brief=False, limit=None, mar
     return [packed(known_trace), packed(unknown_trace)] + labels
 
 
-def edge_traces(values, text=None, hover=True):
-    """One line trace per EDGE_GROUPS entry, one for unknown values, and one trace of
-    invisible hover points naming every connection (always len(EDGE_GROUPS) + 2 traces;
-    without `hover` the last one is empty). Grouping is vectorised: the animation calls
-    this once per frame."""
-    net = values.network
-    sizes = net.sizes
-    sources, targets = edge_endpoints(sizes)
+def _edge_numbers(values):
+    """The value of every connection of `edges(sizes)` (0 where unknown) and which are known."""
+    sizes = values.network.sizes
     layer_of_edge = np.repeat(np.arange(1, len(sizes)), [a * b for a, b in zip(sizes[:-1], sizes[1:])])
     known_layers = np.array([m is not None for m in values.edge_matrices])
     known = known_layers[layer_of_edge - 1]
     numbers = np.zeros(len(known))
     numbers[known] = edge_values([m for m in values.edge_matrices if m is not None])
+    return numbers, known
+
+
+def edge_traces(values, text=None, hover=True, hover_values=None):
+    """One line trace per EDGE_GROUPS entry, one for unknown values, and one trace of
+    invisible hover points naming every connection (always len(EDGE_GROUPS) + 2 traces;
+    without `hover` the last one is empty). Grouping is vectorised. `hover_values`: what
+    the hover tells, when not the lines' values (the Step page draws weights and hovers
+    gradients too)."""
+    sizes = values.network.sizes
+    sources, targets = edge_endpoints(sizes)
+    numbers, known = _edge_numbers(values)
     limit = style.symmetric_limit(numbers[known])
     classes = np.minimum((np.abs(numbers) / limit * len(WIDTHS)).astype(int), len(WIDTHS) - 1)
     traces = []
@@ -181,7 +188,8 @@ def edge_traces(values, text=None, hover=True):
     hover_layer = dict(type="scatter", mode="markers", showlegend=False, marker=dict(size=9, color="rgba(0,0,0,0)"))
     if hover:
         points = sources + HOVER_AT * (targets - sources)
-        template, rows = _edge_hovers(values, numbers, known, text)
+        hovered = hover_values or values
+        template, rows = _edge_hovers(hovered, *(_edge_numbers(hovered) if hover_values else (numbers, known)), text)
         hover_layer.update(x=points[:, 0], y=points[:, 1], customdata=rows, hovertemplate=template)
     else:
         hover_layer.update(x=[], y=[], hoverinfo="skip")

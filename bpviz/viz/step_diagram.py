@@ -293,7 +293,8 @@ def step_figure(step, selected=None, example=0, text=None, tutorial_names=False,
         ys += [y0, y1, None]
     traces = [dict(type="scatter", mode="lines", x=xs, y=ys, hoverinfo="skip", showlegend=False,
                    line=dict(color=style.HIGHLIGHT_COLOUR, width=10), opacity=0.55, name="")]
-    traces += edge_traces(values_of(step, "a", "weight", example), text)
+    traces += edge_traces(values_of(step, "a", "weight", example), text,
+                          hover_values=values_of(step, "a", "grad", example))
     nodes = node_traces(values_of(step, "a", "weight", example), text, limit=limits["a"], marker_size=marker,
                         font_size=FONT_PX, number_format=DIGITS)
     bars = ((dict(orientation="h", x=0.0, xanchor="left", y=-0.02, yanchor="top"),
