@@ -119,7 +119,8 @@ def step_view(step, count, next_step=None):
     state.show_notice()       # below the diagram: a message must not push the diagram down
     fits = labelling(step.network.sizes)
     if not fits.complete:
-        st.caption(t("step.diagram_fallback", shown=fits.edges, total=fits.total))
+        st.caption(t("step.diagram_fallback", shown=fits.edges, total=fits.total) if fits.edges
+                   else t("step.diagram_fallback_hover", total=fits.total))
     with diagram_box:
         height, width = diagram_motion.room_now()
         charts.step_diagram(step, key="step_diagram", tutorial_names=tutorial, show_z=show_z, height=height,

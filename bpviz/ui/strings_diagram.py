@@ -17,6 +17,9 @@ EN = {
     "step.diagram_fallback": "This network is large: the diagram labels the {shown} largest of its {total} "
                              "connections and keeps δ and biases in the hover. Every number is in the inspector "
                              "and the matrix view.",
+    "step.diagram_fallback_hover": "This network is large: the diagram prints each activation to two decimals and "
+                                   "keeps its {total} connections, δ and biases in the hover. Every number is in "
+                                   "the inspector and the matrix view.",
 }   # the figure's own English words (viz.step.*) come with bpviz.viz.TEXT_EN
 
 ZH = {
@@ -32,6 +35,8 @@ ZH = {
     "step.animate_help": "每一步数值沿连接移动。关闭此开关，或系统要求减少动态效果时，图直接变化而不移动。",
     "step.diagram_fallback": "这个网络较大：图上只标出 {total} 条连接中数值最大的 {shown} 条，δ 和偏置放在悬停提示里。"
                              "所有数值都可在检查器和矩阵视图中查看。",
+    "step.diagram_fallback_hover": "这个网络较大：图上的激活值保留两位小数，{total} 条连接、δ 和偏置放在悬停提示里。"
+                                   "所有数值都可在检查器和矩阵视图中查看。",
     "viz.step.legend_a": "a",
     "viz.step.legend_delta": "δ",
 }

@@ -10,7 +10,8 @@
   neurons, δ: fill of the badges, w: the lines), each with its colour bar, so a
   value keeps its colour from step to step; every coloured value is also printed.
 Networks with more than LABELLED_EDGES connections label the largest ones only,
-and with more than FULL_LAYER neurons in a layer keep δ and biases in the hover;
+and with more than FULL_LAYER neurons in a layer keep δ, biases and connections in
+the hover (and print a in two decimals, in small type);
 `labelling(step)` says which, for the page's caption.
 
 `layout.meta` carries what the browser needs to animate the step (see
@@ -39,6 +40,7 @@ LABEL_AT = (0.35, 0.55, 0.45)   # an edge's label sits this far along it: going 
 FONT_PX = 14               # every label on the diagram
 NARROW = 600               # px: below this width (phones) labels are shorter and colour bars go below
 NARROW_FONT_PX = 12
+SMALL_FONT_PX, SMALL_DIGITS = 11, ".2f"   # the values inside the small neurons of big networks
 DIGITS = ".4g"             # labels print 4 significant digits; the hover and the readouts 9
 DEFAULT_HEIGHT = 460
 
@@ -57,8 +59,10 @@ class Labelling:
 
 
 def labelling(sizes):
-    total = len(edges(sizes))
-    return Labelling(min(total, LABELLED_EDGES), total, max(sizes) <= FULL_LAYER)
+    """What fits: with more than FULL_LAYER neurons in a layer the rows are too close for
+    any label beside a neuron, so connections are left to the hover too."""
+    total, roomy = len(edges(sizes)), max(sizes) <= FULL_LAYER
+    return Labelling(min(total, LABELLED_EDGES) if roomy else 0, total, roomy)
 
 
 def pass_limits(step, example=0):
@@ -296,7 +300,8 @@ def step_figure(step, selected=None, example=0, text=None, tutorial_names=False,
     traces += edge_traces(values_of(step, "a", "weight", example), text,
                           hover_values=values_of(step, "a", "grad", example))
     nodes = node_traces(values_of(step, "a", "weight", example), text, limit=limits["a"], marker_size=marker,
-                        font_size=FONT_PX, number_format=DIGITS)
+                        font_size=FONT_PX if fits.badges else SMALL_FONT_PX,
+                        number_format=DIGITS if fits.badges else SMALL_DIGITS)
     bars = ((dict(orientation="h", x=0.0, xanchor="left", y=-0.02, yanchor="top"),
              dict(orientation="h", x=1.0, xanchor="right", y=-0.02, yanchor="top")) if narrow else
             (dict(y=1.0, yanchor="top"), dict(y=0.0, yanchor="bottom")))
