@@ -252,7 +252,9 @@ def diagram_layout(sizes, title, height=None):
     layout = style.base_layout(title=title, height=height or max(320, 62 * max(sizes) + 110))
     axis = dict(visible=False, fixedrange=True)
     layout.update(xaxis=dict(range=x_range, **axis), yaxis=dict(range=y_range, **axis),
-                  hovermode="closest", uirevision="network", clickmode="event+select", dragmode=False)
+                  hovermode="closest", uirevision="network", clickmode="event+select", dragmode=False,
+                  hoverlabel=dict(bgcolor="#FFFFFF", bordercolor="#000000",      # black on white: 21:1
+                                  font=dict(color="#000000", size=14, family=style.FONT_FAMILY)))
     return layout
 
 
