@@ -278,7 +278,7 @@ def step_figure(step, selected=None, example=0, text=None, tutorial_names=False,
     has drawn it."""
     if not isinstance(step, Step):
         raise TypeError("step must be an engine Step")
-    net, sizes = step.network, step.network.sizes
+    sizes = step.network.sizes
     example = min(max(int(example), 0), step.X.shape[0] - 1)
     positions = neuron_positions(sizes)
     limits = pass_limits(step, example)

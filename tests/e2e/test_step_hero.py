@@ -4,11 +4,11 @@ printed (no hover), the keys step the pass, a step draws intermediate frames and
 is blank; and on a 390 px phone the diagram comes first and no label covers a neuron.
 
 Published numbers are the classic hand-worked example's."""
-import re
 
 import pytest
 
-from tests.e2e.conftest import IDLE, Session
+from tests.e2e.conftest import Session
+from tests.viz.drawn import number_after, printed_close
 
 pytestmark = pytest.mark.e2e
 CHART = ".st-key-step_diagram .js-plotly-plot"
@@ -34,18 +34,6 @@ def _labels(tab):
     """Every text drawn in the diagram (annotations and text on neurons), as shown."""
     return tab.page.evaluate(f"""() => [...document.querySelectorAll(
         '{CHART} text.annotation-text, {CHART} g.textpoint text')].map(t => t.textContent)""")
-
-
-def _number(texts, pattern):
-    for text in texts:
-        found = re.search(pattern + r"\s*(-?[\d.]+)", text)
-        if found:
-            return float(found.group(1))
-    raise AssertionError(f"{pattern} not on the diagram: {texts}")
-
-
-def _near(printed, published):
-    return abs(printed - published) <= 5e-4 * abs(published)     # 4 significant digits printed
 
 
 def _press(tab, key):
@@ -79,7 +67,7 @@ def test_the_whole_story_on_one_screen_from_the_keyboard(hero):
 
     start = _labels(tab)                    # all eight weights, without hovering
     for name, value in dict(w1=0.15, w2=0.20, w3=0.25, w4=0.30, w5=0.40, w6=0.45, w7=0.50, w8=0.55).items():
-        assert _number([t for t in start if t.startswith(name + " ")], name) == value
+        assert number_after([t for t in start if t.startswith(name + " ")], name) == value
 
     tab.page.evaluate(SAMPLER)
     assert _step(tab) == 0
@@ -97,11 +85,11 @@ def test_the_whole_story_on_one_screen_from_the_keyboard(hero):
 
     texts = _labels(tab)
     tab.screenshot("hero-backward")
-    assert _near(float(next(t for t in texts if t.startswith("0.59"))), 0.593269992)   # a(h1), in the neuron
+    assert printed_close(float(next(t for t in texts if t.startswith("0.59"))), 0.593269992)   # a(h1), in the neuron
     deltas = [float(t.split()[1]) for t in texts if t.startswith("δ ")]
-    assert any(_near(d, 0.00877135) for d in deltas) and any(_near(d, 0.138498562) for d in deltas), deltas
-    assert _near(_number([t for t in texts if t.startswith("w5 ")], "∂"), 0.082167041)
-    assert _near(_number([t for t in texts if t.startswith("w1 ")], "∂"), 0.000438568)
+    assert any(printed_close(d, 0.00877135) for d in deltas) and any(printed_close(d, 0.138498562) for d in deltas), deltas
+    assert printed_close(number_after([t for t in texts if t.startswith("w5 ")], "∂"), 0.082167041)
+    assert printed_close(number_after([t for t in texts if t.startswith("w1 ")], "∂"), 0.000438568)
 
     sizes = tab.page.evaluate(f"""() => [...document.querySelectorAll(
         '{CHART} text.annotation-text, {CHART} g.textpoint text')].map(t => parseFloat(getComputedStyle(t).fontSize))""")

@@ -3,9 +3,8 @@ import json
 
 import numpy as np
 
-from bpviz.engine import Network, preset, step_sequence
+from bpviz.engine import preset, step_sequence
 from bpviz.viz import matrix_figure
-from tests.viz.drawn import neuron_labels
 
 WORKED = preset("worked_example")
 

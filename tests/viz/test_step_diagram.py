@@ -11,7 +11,7 @@ from bpviz.engine import Network, preset, step_sequence
 from bpviz.viz import step_figure, style
 from bpviz.viz.notation import tutorial_weight
 from bpviz.viz.step_diagram import LABELLED_EDGES, flow, highlighted_edges, labelling
-from tests.viz.drawn import neuron_labels
+from tests.viz.drawn import neuron_labels, number_after, printed_close
 
 WORKED = preset("worked_example")
 STEPS = step_sequence(WORKED.network, WORKED.x, WORKED.y, 0.5, "layer", update_biases=False)
@@ -20,20 +20,6 @@ BACKWARD_DONE = STEPS[5]        # backward, layer 1: every δ and gradient known
 
 def _notes(figure):
     return [note.text for note in figure.layout.annotations]
-
-
-def _number_after(texts, pattern):
-    """The number printed after `pattern` (a regex) in any of the texts."""
-    for text in texts:
-        found = re.search(pattern + r"\s*(-?[\d.]+(?:e-?\d+)?)", text)
-        if found:
-            return float(found.group(1))
-    raise AssertionError(f"{pattern} not printed in {texts}")
-
-
-def _close(printed, published):
-    """Printed to 4 significant digits: within half a unit of the 4th digit (so at least 3 right)."""
-    return abs(printed - published) <= 5e-4 * abs(published)
 
 
 def _known_labels(figure):
@@ -45,20 +31,20 @@ def _known_labels(figure):
 def test_one_picture_shows_the_published_activation_deltas_and_gradients_together():
     figure = step_figure(BACKWARD_DONE, tutorial_names=True)
     notes = _notes(figure)
-    assert _close(float(_known_labels(figure)[(1, 0)]), 0.593269992)       # a(h1), inside the neuron
-    assert _close(_number_after([n for n in notes if "h1" in n or n.startswith("δ")], r"δ"), 0.00877135)
+    assert printed_close(float(_known_labels(figure)[(1, 0)]), 0.593269992)       # a(h1), inside the neuron
+    assert printed_close(number_after([n for n in notes if "h1" in n or n.startswith("δ")], r"δ"), 0.00877135)
     deltas = [n for n in notes if n.startswith("δ")]
-    assert any(_close(float(n.split()[1]), 0.00877135) for n in deltas)     # δ(h1)
-    assert any(_close(float(n.split()[1]), 0.138498562) for n in deltas)    # δ(o1)
-    assert _close(_number_after([n for n in notes if n.startswith("w5 ")], r"∂"), 0.082167041)
-    assert _close(_number_after([n for n in notes if n.startswith("w1 ")], r"∂"), 0.000438568)
+    assert any(printed_close(float(n.split()[1]), 0.00877135) for n in deltas)     # δ(h1)
+    assert any(printed_close(float(n.split()[1]), 0.138498562) for n in deltas)    # δ(o1)
+    assert printed_close(number_after([n for n in notes if n.startswith("w5 ")], r"∂"), 0.082167041)
+    assert printed_close(number_after([n for n in notes if n.startswith("w1 ")], r"∂"), 0.000438568)
 
 
 def test_all_eight_weights_are_printed_at_the_start():
     notes = _notes(step_figure(STEPS[0], tutorial_names=True))
     published = dict(w1=0.15, w2=0.20, w3=0.25, w4=0.30, w5=0.40, w6=0.45, w7=0.50, w8=0.55)
     for name, value in published.items():
-        assert _number_after([n for n in notes if n.startswith(name + " ")], name) == value
+        assert number_after([n for n in notes if n.startswith(name + " ")], name) == value
     assert not any("∂" in n for n in notes if n.startswith("w"))           # no gradient known yet
 
 
@@ -66,14 +52,14 @@ def test_the_update_step_prints_old_and_new_weights():
     notes = _notes(step_figure(STEPS[-1], tutorial_names=True))
     w5 = next(n for n in notes if n.startswith("w5 "))
     old, new = re.search(r"w5 ([\d.]+) → ([\d.]+)", w5).groups()
-    assert float(old) == 0.4 and _close(float(new), 0.35891648)            # the tutorial's w5⁺
+    assert float(old) == 0.4 and printed_close(float(new), 0.35891648)            # the tutorial's w5⁺
 
 
 def test_biases_are_printed_with_their_gradients_once_known():
     before = [n for n in _notes(step_figure(STEPS[3])) if "b⁽" in n]
     assert len(before) == 4 and not any("∂" in n for n in before)
     after = [n for n in _notes(step_figure(BACKWARD_DONE)) if "b⁽¹⁾₀" in n][0]
-    assert "0.35" in after and _close(_number_after([after], "∂"), 0.00877135)  # ∂E/∂b = δ
+    assert "0.35" in after and printed_close(number_after([after], "∂"), 0.00877135)  # ∂E/∂b = δ
 
 
 def test_tutorial_names_only_for_two_two_two_networks_and_engine_names_otherwise():
@@ -119,7 +105,7 @@ def test_a_big_network_labels_its_largest_connections_or_leaves_them_to_the_hove
     edges = [n for n in _notes(step_figure(step)) if "∂" in n and n.startswith("w")]
     assert len(edges) == LABELLED_EDGES
     gradients = np.abs(np.concatenate([g.ravel() for g in step.gradients.weights]))
-    smallest_shown = min(abs(_number_after([n], "∂")) for n in edges)
+    smallest_shown = min(abs(number_after([n], "∂")) for n in edges)
     assert smallest_shown >= np.sort(gradients)[-LABELLED_EDGES] * (1 - 1e-3)   # the largest ones
     assert labelling([3, 4, 4, 2]).complete                                   # 36 connections: all of them
     largest = Network.random([10] + [10] * 6 + [10], "tanh", "squared_error", seed=1)
@@ -132,11 +118,11 @@ def test_a_big_network_labels_its_largest_connections_or_leaves_them_to_the_hove
 def test_the_flow_carries_w_times_a_forward_and_w_times_delta_backward():
     forward = flow(STEPS[1])
     assert len(forward[2]) == 4                                   # four connections into layer 1
-    assert _close(float(forward[2][0]), 0.15 * 0.05)              # w1 · i1, from i1 to h1
+    assert printed_close(float(forward[2][0]), 0.15 * 0.05)              # w1 · i1, from i1 to h1
     assert forward[0][0] == (0.0, 0.5) and forward[1][0] == (1.0, 0.5)
     backward = flow(STEPS[5])                                     # δ of layer 1 from w·δ of layer 2
     terms = [float(t) for t in backward[2]]
-    assert _close(terms[0], 0.40 * 0.138498562)                   # w5 · δ(o1), back to h1
+    assert printed_close(terms[0], 0.40 * 0.138498562)                   # w5 · δ(o1), back to h1
     assert backward[0][0] == (2.0, 0.5) and backward[1][0] == (1.0, 0.5)
 
 
