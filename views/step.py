@@ -26,3 +26,4 @@ def stepper():
 
 with hero:
     stepper()
+# (a practice panel, e.g. a quiz on this step, goes here: one call)

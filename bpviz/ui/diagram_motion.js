@@ -4,11 +4,11 @@
 // layout.meta.flow travel from where they are computed to where they are used, over
 // 800 ms (not at all under prefers-reduced-motion or with the page's motion switch off);
 // a key or button asking for the next step starts that step's flow (layout.meta.next) at
-// once, before the server has answered; (2) gives the presenter's keys PageDown / Space (next) and
-// PageUp (previous), which press the step buttons (Right, Left and Home are the buttons'
-// own shortcuts); (3) reports the room the diagram has, so the server draws it filling the
-// window below its top.
-// It draws with the page's plot (its axes place the moving values) and SVG of its own.
+// once, before the server has answered; (2) gives the presenter's keys PageDown / Space
+// (next) and PageUp (previous), which press the step buttons (Right, Left and Home are
+// the buttons' own shortcuts); (3) reports the room the diagram has, so the server draws
+// it filling the window below its top.
+// It places the moving values with the plot's own axes and draws them in SVG of its own.
 //
 // st.plotly_chart mounts a new plot whenever the figure changes (its element id hashes the
 // figure), and the new plot is hidden until it has been sized: a blank frame. So when a

@@ -1,8 +1,12 @@
 """The Step diagram's companion component (diagram_motion.js): it animates the step in
 the diagram, gives the presenter's extra keys, and reports the room the diagram has.
 
-Registered once, at import, with st.components.v2 (inline JavaScript of a few KB; it
-uses the Plotly the page's diagram already loaded, so nothing large is sent).
+Why a component and not Plotly frames: st.plotly_chart mounts a new plot for every
+changed figure (its element id hashes the figure), so nothing can be animated inside it
+from one step to the next; frames played in the plot would need the whole pass in one
+figure and a second way to click a neuron. The component draws the moving values over
+the plot in SVG, reading the plot's axes, so the figure stays built by bpviz.viz and
+clicks keep selecting neurons. Registered once, at import (inline JavaScript of a few KB).
 """
 from pathlib import Path
 
@@ -10,12 +14,10 @@ import streamlit as st
 
 DEFAULT_ROOM = (460, 900)          # (height, width) in px until the browser has reported
 MIN_HEIGHT, MAX_HEIGHT = 300, 1400
+ROOM = "diagram_room"              # session state: the last room the browser reported
 
 _mount = st.components.v2.component(
     "bpviz_diagram_motion", js=(Path(__file__).with_name("diagram_motion.js")).read_text(encoding="utf-8"))
-
-
-ROOM = "diagram_room"              # session state: the last room the browser reported
 
 
 def _remember_room(key):
@@ -33,8 +35,8 @@ def room_now():
 
 
 def motion(step_index, animate, key="step_motion"):
-    """Mount the component after the diagram of step `step_index`; returns the room the
-    diagram has next time, (height, width) in px (see `room`)."""
+    """Mount the component after the diagram of step `step_index` (`animate`: the page's
+    motion switch). What it reports lands in `room_now()` for the next run."""
     _mount(key=key, data={"step": int(step_index), "motion": bool(animate)}, default={"room": None},
            on_room_change=lambda: _remember_room(key), height=0)
 
