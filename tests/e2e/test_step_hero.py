@@ -148,3 +148,20 @@ def test_on_a_phone_the_diagram_comes_first_and_no_label_covers_a_neuron(browser
         assert overlaps == 0
     finally:
         tab.close()
+
+
+def test_no_motion_when_the_system_asks_for_reduced_motion(browser, server):
+    tab = Session(browser, server, viewport=(1280, 720))
+    try:
+        tab.page.emulate_media(reduced_motion="reduce")
+        tab.open("step")
+        tab.page.wait_for_selector(CHART)
+        tab.page.wait_for_timeout(1500)
+        tab.idle()
+        tab.page.evaluate(SAMPLER)
+        _press(tab, "ArrowRight")
+        assert _step(tab) == 1                                        # it still steps
+        seen = tab.page.evaluate("() => window.seen")
+        assert not any(transform for _, _, transform in seen)         # but nothing travels
+    finally:
+        tab.close()
