@@ -305,8 +305,12 @@ def step_figure(step, selected=None, example=0, text=None, tutorial_names=False,
     bars = ((dict(orientation="h", x=0.0, xanchor="left", y=-0.02, yanchor="top"),
              dict(orientation="h", x=1.0, xanchor="right", y=-0.02, yanchor="top")) if narrow else
             (dict(y=1.0, yanchor="top"), dict(y=0.0, yanchor="bottom")))
-    nodes[0]["marker"]["colorbar"] = dict(title=dict(text=label(text, DEFAULT_TEXT, "viz.step.legend_a")),
-                                          thickness=12, len=0.45, **bars[0])
+    # colour bars on a light chip with black text: readable on either theme (a theme's grey
+    # tick labels were 3.7:1 on white)
+    on_chip = dict(bgcolor=style.LABEL_CHIP, tickfont=dict(color=style.TEXT_ON_LIGHT, size=12))
+    nodes[0]["marker"]["colorbar"] = dict(title=dict(text=label(text, DEFAULT_TEXT, "viz.step.legend_a"),
+                                                     font=dict(color=style.TEXT_ON_LIGHT)),
+                                          thickness=12, len=0.45, **bars[0], **on_chip)
     nodes[0]["marker"]["showscale"] = True
     traces += nodes
     traces.append(dict(   # the δ colour bar: one point off the axes carries its scale
@@ -314,8 +318,9 @@ def step_figure(step, selected=None, example=0, text=None, tutorial_names=False,
         name=label(text, DEFAULT_TEXT, "viz.step.legend_delta"), marker=dict(size=1, color=[0.0], cmin=-limits["delta"], cmax=limits["delta"],
                                         colorscale=[list(s) for s in style.DIVERGING], showscale=True,
                                         colorbar=dict(title=dict(text=label(text, DEFAULT_TEXT,
-                                                                            "viz.step.legend_delta")),
-                                                      thickness=12, len=0.45, **bars[1]))))
+                                                                            "viz.step.legend_delta"),
+                                                                 font=dict(color=style.TEXT_ON_LIGHT)),
+                                                      thickness=12, len=0.45, **bars[1], **on_chip))))
     if selected is not None and 0 <= selected[0] < len(sizes) and 0 <= selected[1] < sizes[selected[0]]:
         x, y = positions[tuple(selected)]
         traces.append(dict(type="scatter", mode="markers", x=[x], y=[y], customdata=[list(selected)],
