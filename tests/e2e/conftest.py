@@ -188,7 +188,7 @@ class Session:
             const ticks = [...plot.querySelectorAll(".cbaxis text")].map(t => {     // on the bar's own chip, if any
                 const chip = t.closest(".colorbar") && t.closest(".colorbar").querySelector("rect.cbbg");
                 const paint = chip && getComputedStyle(chip).fill;
-                return ratio(fill(t), paint && paint !== "none" && !/,\s*0\)$/.test(paint) ? rgb(paint) : background);
+                return ratio(fill(t), paint && paint !== "none" && !/,\\s*0\\)$/.test(paint) ? rgb(paint) : background);
             });
             return {heading: ratio(rgb(getComputedStyle(document.querySelector("h1")).color), background),
                     on_background: Math.min(...onBackground), on_markers: Math.min(...onMarkers),
