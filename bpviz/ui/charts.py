@@ -47,3 +47,11 @@ def network_diagram(source, key, node_quantity="a", edge_quantity="weight", exam
                                 selected=st.session_state.get(state.SELECTED), example=example,
                                 text=catalogue())
     show(figure, key, selectable=True)
+
+
+def step_diagram(step, key, tutorial_names=False, show_z=False, height=460, width=900, next_step=None):
+    """The Step page's hero diagram of `step`, `height` px tall; a click on a neuron selects it."""
+    figure = viz.step_figure(step, selected=st.session_state.get(state.SELECTED), text=catalogue(),
+                             tutorial_names=tutorial_names, show_z=show_z, height=height, width=width,
+                             next_step=next_step)
+    show(figure, key, selectable=True)

@@ -8,11 +8,10 @@ import numpy as np
 import streamlit as st
 
 from bpviz.engine import MAX_LEARNING_RATE, NetworkError, loss_value, step_sequence
-from bpviz.ui import charts, inspector, links, state
+from bpviz.ui import charts, diagram_motion, inspector, links, state
 from bpviz.ui.i18n import error_text, t
-
-NODE_CHOICES = ("auto", "a", "z", "delta")
-EDGE_CHOICES = ("auto", "weight", "grad")
+from bpviz.viz.notation import tutorial_names_fit
+from bpviz.viz.step_diagram import labelling
 
 
 def settings():
@@ -70,44 +69,63 @@ def _apply_update(step):
 
 
 def buttons(steps):
-    """The step buttons; returns the step to show."""
+    """The step buttons, in one row that wraps rather than cuts a label; returns the step to
+    show. Right, Left and Home are the buttons' own shortcuts; diagram_motion adds PageDown,
+    Space and PageUp (a presenter's remote)."""
     last = len(steps) - 1
     index = min(max(int(st.session_state.get(state.STEP_INDEX, 0)), 0), last)
     phases = [s.phase for s in steps]
     loss_index, backward_end = phases.index("loss"), last - 1
-    columns = st.columns(6)
-    columns[0].button(t("step.reset"), key="step_reset", on_click=_go, args=(0,), icon=":material/first_page:",
-                      disabled=index == 0, width="stretch")
-    columns[1].button(t("step.previous"), key="step_prev", on_click=_go, args=(index - 1,),
-                      icon=":material/chevron_left:", disabled=index == 0, width="stretch")
-    columns[2].button(t("step.next"), key="step_next", on_click=_go, args=(index + 1,), type="primary",
-                      icon=":material/chevron_right:", disabled=index == last, width="stretch")
-    columns[3].button(t("step.forward_pass"), key="step_forward", on_click=_go, args=(loss_index,),
-                      icon=":material/fast_forward:", disabled=index >= loss_index, width="stretch")
-    columns[4].button(t("step.backward_pass"), key="step_backward", on_click=_go, args=(backward_end,),
-                      icon=":material/fast_rewind:", disabled=index >= backward_end, width="stretch")
-    columns[5].button(t("step.apply_update"), key="step_apply", on_click=_apply_update, args=(steps[-1],),
-                      icon=":material/check:", width="stretch", help=t("step.apply_update_help"))
-    state.show_notice()
+    row = st.container(horizontal=True, gap="xsmall", key="step_buttons")
+    row.button(t("step.reset"), key="step_reset", on_click=_go, args=(0,), icon=":material/first_page:",
+               disabled=index == 0, shortcut="Home", help=t("step.key_help.reset"))
+    row.button(t("step.previous"), key="step_prev", on_click=_go, args=(index - 1,),
+               icon=":material/chevron_left:", disabled=index == 0, shortcut="Left", help=t("step.key_help.previous"))
+    row.button(t("step.next"), key="step_next", on_click=_go, args=(index + 1,), type="primary",
+               icon=":material/chevron_right:", disabled=index == last, shortcut="Right",
+               help=t("step.key_help.next"))
+    row.button(t("step.forward_pass"), key="step_forward", on_click=_go, args=(loss_index,),
+               icon=":material/fast_forward:", disabled=index >= loss_index)
+    row.button(t("step.backward_pass"), key="step_backward", on_click=_go, args=(backward_end,),
+               icon=":material/fast_rewind:", disabled=index >= backward_end)
+    row.button(t("step.apply_update"), key="step_apply", on_click=_apply_update, args=(steps[-1],),
+               icon=":material/check:", help=t("step.apply_update_help"))
     return steps[index]
 
 
-def step_view(step, count):
-    """Where we are, the diagram of what is known, and the readouts."""
+def display_options(step):
+    """The loss, and the diagram's switches: tutorial names (2-2-2 networks; on by default
+    for the worked example), z on the diagram, motion. Returns (tutorial_names, show_z, animate)."""
+    net = step.network
+    row = st.container(horizontal=True, gap="medium", key="step_display", vertical_alignment="center")
+    row.metric(t("step.loss"), "?" if step.loss is None else f"{step.loss:.9g}", width="content")
+    tutorial = False
+    if tutorial_names_fit(net.sizes):
+        st.session_state.setdefault("step_tutorial_names", st.session_state.get(state.PRESET) == "worked_example")
+        tutorial = row.toggle(t("step.tutorial_names"), key="step_tutorial_names", help=t("step.tutorial_names_help"))
+    show_z = row.toggle(t("step.show_z"), key="step_show_z")
+    animate = row.toggle(t("step.animate"), value=True, key="step_animate", help=t("step.animate_help"))
+    return tutorial, show_z, animate
+
+
+def step_view(step, count, next_step=None):
+    """Where we are, the hero diagram of what is known (animated into place), and the readouts."""
     st.progress((step.index + 1) / count, text=t("step.position", number=step.index + 1, count=count,
                                                    label=_step_label(step)))
-    st.caption(t(f"step.explain.{step.phase}"))
-    node_column, edge_column, loss_column = st.columns(3)
-    node_choice = node_column.selectbox(t("step.node_quantity"), NODE_CHOICES, key="step_node_quantity",
-                                        format_func=lambda q: t(f"quantity.choice.{q}"))
-    edge_choice = edge_column.selectbox(t("step.edge_quantity"), EDGE_CHOICES, key="step_edge_quantity",
-                                        format_func=lambda q: t(f"edge.choice.{q}"))
-    loss_column.metric(t("step.loss"), "?" if step.loss is None else f"{step.loss:.9g}")
-    backward = step.phase in ("backward", "update")
-    node_quantity = ("delta" if backward else "a") if node_choice == "auto" else node_choice
-    edge_quantity = ("grad" if backward else "weight") if edge_choice == "auto" else edge_choice
-    charts.network_diagram(step, key="step_diagram", node_quantity=node_quantity, edge_quantity=edge_quantity)
-    inspector.tabs(step)
+    diagram_box = st.container()
+    st.caption(t(f"step.explain.{step.phase}") + " " + t("step.key_hint"))
+    tutorial, show_z, animate = display_options(step)
+    state.show_notice()       # below the diagram: a message must not push the diagram down
+    fits = labelling(step.network.sizes)
+    if not fits.complete:
+        st.caption(t("step.diagram_fallback", shown=fits.edges, total=fits.total) if fits.edges
+                   else t("step.diagram_fallback_hover", total=fits.total))
+    with diagram_box:
+        height, width = diagram_motion.room_now()
+        charts.step_diagram(step, key="step_diagram", tutorial_names=tutorial, show_z=show_z, height=height,
+                            width=width, next_step=next_step)
+        diagram_motion.motion(step.index, animate)
+    inspector.tabs(step, tutorial)
 
 
 def _step_label(step):

@@ -5,7 +5,7 @@ from bpviz.viz import TEXT_EN as FIGURE_TEXT_EN
 
 from bpviz.engine import WORDING
 
-from . import strings_errors, strings_health, strings_practice, strings_train, strings_url
+from . import strings_diagram, strings_errors, strings_health, strings_practice, strings_train, strings_url
 
 EN = {
     **FIGURE_TEXT_EN,   # figure titles, axis names and hover words, defined beside each figure
@@ -14,6 +14,7 @@ EN = {
     **strings_health.EN,
     **strings_practice.EN,   # quiz mode, the Worksheets page and the printed sheets
     **strings_train.EN,
+    **strings_diagram.EN,   # the Step page's hero diagram
     # navigation and frame
     "nav.home": "Home",
     "nav.build": "Build",
@@ -132,8 +133,6 @@ EN = {
     "step.update_applied": "Update applied. Loss on this example: {before} before, {after} after.",
     "step.position": "Step {number} of {count}: {label}",
     "step.phase_layer": WORDING["step.phase_layer"],   # the engine's English: Step.label
-    "step.node_quantity": "Neurons show",
-    "step.edge_quantity": "Connections show",
     "step.loss": "Loss E",
     "step.explain.start": "Nothing is computed yet: only the input is known.",
     "step.explain.forward": "Each neuron sums its weighted inputs plus its bias (z), then applies its activation (a).",
@@ -146,18 +145,10 @@ EN = {
     "phase.loss": "loss",
     "phase.backward": "backward",
     "phase.update": "update",
-    "quantity.choice.auto": "follow the phase",
-    "quantity.choice.a": "activation a",
-    "quantity.choice.z": "pre-activation z",
-    "quantity.choice.delta": "error term δ",
-    "edge.choice.auto": "follow the phase",
-    "edge.choice.weight": "weights w",
-    "edge.choice.grad": "gradients ∂E/∂w",
 
     # inspector
     "inspect.tab.neuron": "Inspector",
     "inspect.tab.matrix": "Matrix view",
-    "inspect.tab.animation": "Animation",
     "inspect.tab.update": "Update",
     "inspect.click_hint": "Click a neuron in the diagram, or pick one here.",
     "inspect.neuron": "Neuron",

@@ -1,7 +1,7 @@
 """简体中文 catalogue: the same keys as strings_en.EN (a test checks), translated here.
 Formulas stay in standard notation."""
 
-from . import strings_errors, strings_health, strings_practice, strings_train, strings_url
+from . import strings_diagram, strings_errors, strings_health, strings_practice, strings_train, strings_url
 
 ZH = {
     **strings_url.ZH,   # the address bar and classroom links
@@ -9,6 +9,7 @@ ZH = {
     **strings_health.ZH,
     **strings_practice.ZH,   # quiz mode, the Worksheets page and the printed sheets
     **strings_train.ZH,
+    **strings_diagram.ZH,   # the Step page's hero diagram
     # figures
     "viz.quantity.a": "激活值 a",
     "viz.quantity.z": "加权输入 z",
@@ -57,15 +58,6 @@ ZH = {
     "viz.output": "输出",
     "viz.network_curve": "网络",
     "viz.data": "数据",
-    "viz.play": "▶ 播放",
-    "viz.pause": "❚❚ 暂停",
-    "viz.step_prefix": "步骤：",
-    "viz.phase.start": "开始",
-    "viz.phase.forward": "前向",
-    "viz.phase.loss": "损失",
-    "viz.phase.backward": "反向",
-    "viz.phase.update": "更新",
-    "viz.phase_layer": "{phase} 第 {layer} 层",
     "viz.matrix.title": "第 {layer} 层的矩阵形式（样本 {example}）",
     "viz.matrix.forward": "前向",
     "viz.matrix.backward": "反向",
@@ -181,8 +173,6 @@ ZH = {
     "step.update_applied": "更新已应用。该样本上的损失：更新前 {before}，更新后 {after}。",
     "step.position": "第 {number} / {count} 步：{label}",
     "step.phase_layer": "{phase}，第 {layer} 层",
-    "step.node_quantity": "神经元显示",
-    "step.edge_quantity": "连接显示",
     "step.loss": "损失 E",
     "step.explain.start": "还没有计算任何值：只知道输入。",
     "step.explain.forward": "每个神经元把加权输入与偏置相加得到 z，再经过激活函数得到 a。",
@@ -197,18 +187,10 @@ ZH = {
     "phase.loss": "损失",
     "phase.backward": "反向",
     "phase.update": "更新",
-    "quantity.choice.auto": "随阶段变化",
-    "quantity.choice.a": "激活值 a",
-    "quantity.choice.z": "加权输入 z",
-    "quantity.choice.delta": "误差项 δ",
-    "edge.choice.auto": "随阶段变化",
-    "edge.choice.weight": "权重 w",
-    "edge.choice.grad": "梯度 ∂E/∂w",
 
     # inspector
     "inspect.tab.neuron": "检查器",
     "inspect.tab.matrix": "矩阵视图",
-    "inspect.tab.animation": "动画",
     "inspect.tab.update": "更新",
     "inspect.view": "显示",
     "inspect.click_hint": "点击图中的神经元，或在这里选择一个。",

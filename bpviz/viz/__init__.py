@@ -2,11 +2,12 @@
 plotly; never streamlit. Every builder takes `text`, a mapping of "viz.*" keys to
 the strings to show (the app passes its catalogue); `TEXT_EN` holds the English
 defaults of every figure."""
-from . import landscape_figures, learning_figures, matrix_view, network_diagram, pass_animation
+from . import landscape_figures, learning_figures, matrix_view, network_diagram, step_diagram
 from .landscape_figures import contour_figure, gradcheck_figure, one_weight_figure
 from .learning_figures import decision_boundary_figure, loss_figure, regression_figure
 from .matrix_view import matrix_figure
 from .network_diagram import network_figure
-from .pass_animation import animation_figure
+from .step_diagram import step_figure
 
-TEXT_EN = {**network_diagram.DEFAULT_TEXT, **landscape_figures.DEFAULT_TEXT, **learning_figures.DEFAULT_TEXT, **pass_animation.DEFAULT_TEXT, **matrix_view.DEFAULT_TEXT}
+TEXT_EN = {**network_diagram.DEFAULT_TEXT, **landscape_figures.DEFAULT_TEXT, **learning_figures.DEFAULT_TEXT, **matrix_view.DEFAULT_TEXT,
+           **step_diagram.DEFAULT_TEXT}

@@ -95,11 +95,12 @@ def matrix_figure(step, layer, text=None, example=0):
                         known["hover"].append(f"{where} = {value:.9g}")
             column += block["cols"] + GAP - 1
         top -= height + 2
-    size = 30 if max(net.sizes) <= 5 else 22
+    small = max(net.sizes) <= 5
+    size, unit, font = (44, 56, 13) if small else (30, 36, 10)   # px: cell, cell pitch, number
     traces = [
         dict(type="scatter", mode="markers+text", x=known["x"], y=known["y"], text=known["text"],
              hovertext=known["hover"], hoverinfo="text", showlegend=False,
-             textfont=dict(size=9, color=style.label_colours(known["colour"], limit)),
+             textfont=dict(size=font, color=style.label_colours(known["colour"], limit)),
              marker=dict(symbol="square", size=size, color=known["colour"], cmin=-limit, cmax=limit,
                          colorscale=[list(s) for s in style.DIVERGING], line=dict(width=1, color=style.NEUTRAL_COLOUR))),
         dict(type="scatter", mode="markers+text", x=unknown["x"], y=unknown["y"],
@@ -108,7 +109,7 @@ def matrix_figure(step, layer, text=None, example=0):
              marker=dict(symbol="square-open", size=size, color=style.UNKNOWN_COLOUR)),
     ]
     layout = style.base_layout(title=label(text, DEFAULT_TEXT, "viz.matrix.title", layer=layer, example=example),
-                               height=int(max(300, 26 * (-top) + 80)))
+                               height=int(max(300, unit * (-top) + 80)))
     layout.update(xaxis=dict(visible=False, scaleanchor="y"), yaxis=dict(visible=False), annotations=notes,
                   hovermode="closest")
     return style.figure(traces, layout)

@@ -82,13 +82,16 @@ def values_of(source, node_quantity="a", edge_quantity="weight", example=0):
                          step.loss)
 
 
-def node_traces(values, text=None, show_scale=True, brief=False):
+def node_traces(values, text=None, show_scale=True, brief=False, limit=None, marker_size=None, font_size=None,
+                number_format=style.NUMBER_FORMAT):
     """[known neurons, unknown neurons, labels in black, labels in white]: four scatter
     traces, always all four (maybe empty). A known neuron's number is drawn by a text
     trace of its own colour, black or white, whichever reads better on that neuron's
     fill: each text trace has one colour, so a click that selects a neuron (plotly then
     restyles selected and unselected points) cannot change it.
-    `brief`: hover names and values only (animation frames, where size counts)."""
+    `brief`: hover names and values only (animation frames, where size counts).
+    `limit`: the colour scale's half-range (default: the largest value shown); marker
+    and font sizes in px (default: by the network's size)."""
     net, positions = values.network, neuron_positions(values.network.sizes)
     known, unknown = [], []
     for l, n in enumerate(net.sizes):
@@ -98,7 +101,7 @@ def node_traces(values, text=None, show_scale=True, brief=False):
     shown = [float(values.nodes[l][j]) for l, j in known]
     # inputs show x, not z or δ: they keep the scale's neutral middle and stay off its range
     on_scale = [v if l > 0 or quantity in ("a", "none") else 0.0 for (l, _), v in zip(known, shown)]
-    limit = style.symmetric_limit(on_scale)
+    limit = limit or style.symmetric_limit(on_scale)
     symbol = SYMBOLS[quantity]
 
     def hover(l, j, value=None):
@@ -110,7 +113,8 @@ def node_traces(values, text=None, show_scale=True, brief=False):
         where = label(text, DEFAULT_TEXT, "viz.neuron", j=j, layer=l)
         return f"{head} = {value:{style.HOVER_FORMAT}}<br>{where}" if value is not None else \
             f"{head} = ?<br>{where}<br>{label(text, DEFAULT_TEXT, 'viz.unknown')}"
-    marker_size = 34 if max(net.sizes) <= 6 else 26
+    marker_size = marker_size or (34 if max(net.sizes) <= 6 else 26)
+    font_size = font_size or (10 if marker_size > 30 else 8)
     known_trace = dict(
         type="scatter", mode="markers", name=label(text, DEFAULT_TEXT, f"viz.quantity.{quantity}"),
         x=[positions[p][0] for p in known], y=[positions[p][1] for p in known],
@@ -125,7 +129,7 @@ def node_traces(values, text=None, show_scale=True, brief=False):
         type="scatter", mode="markers+text", name=label(text, DEFAULT_TEXT, "viz.unknown"),
         x=[positions[p][0] for p in unknown], y=[positions[p][1] for p in unknown],
         customdata=[list(p) for p in unknown], text=[style.UNKNOWN_LABEL] * len(unknown),
-        textfont=dict(size=12, color=style.TEXT_ON_LIGHT),
+        textfont=dict(size=max(12, font_size), color=style.TEXT_ON_LIGHT),
         hovertext=[hover(l, j) for l, j in unknown], hoverinfo="text",
         marker=dict(size=marker_size, color=style.UNKNOWN_FILL, line=dict(width=2, color=style.UNKNOWN_COLOUR)),
         showlegend=False)
@@ -134,7 +138,7 @@ def node_traces(values, text=None, show_scale=True, brief=False):
     known_trace.update(selected=as_drawn, unselected=as_drawn)
     as_drawn = dict(marker=dict(opacity=1), textfont=dict(color=style.TEXT_ON_LIGHT))
     unknown_trace.update(selected=as_drawn, unselected=as_drawn)
-    numbers = [f"{v:{style.NUMBER_FORMAT}}" for v in shown]
+    numbers = [f"{v:{number_format}}" for v in shown]
     label_colours = style.label_colours(on_scale, limit)
     labels = []
     for colour in (style.TEXT_ON_LIGHT, style.TEXT_ON_DARK):
@@ -143,24 +147,31 @@ def node_traces(values, text=None, show_scale=True, brief=False):
         labels.append(packed(dict(
             type="scatter", mode="text", hoverinfo="skip", showlegend=False,
             x=[known_trace["x"][i] for i in mine], y=[known_trace["y"][i] for i in mine],
-            text=[numbers[i] for i in mine], textfont=dict(size=10 if marker_size > 30 else 8, color=colour),
+            text=[numbers[i] for i in mine], textfont=dict(size=font_size, color=colour),
             selected=as_drawn, unselected=as_drawn)))
     return [packed(known_trace), packed(unknown_trace)] + labels
 
 
-def edge_traces(values, text=None, hover=True):
-    """One line trace per EDGE_GROUPS entry, one for unknown values, and one trace of
-    invisible hover points naming every connection (always len(EDGE_GROUPS) + 2 traces;
-    without `hover` the last one is empty). Grouping is vectorised: the animation calls
-    this once per frame."""
-    net = values.network
-    sizes = net.sizes
-    sources, targets = edge_endpoints(sizes)
+def _edge_numbers(values):
+    """The value of every connection of `edges(sizes)` (0 where unknown) and which are known."""
+    sizes = values.network.sizes
     layer_of_edge = np.repeat(np.arange(1, len(sizes)), [a * b for a, b in zip(sizes[:-1], sizes[1:])])
     known_layers = np.array([m is not None for m in values.edge_matrices])
     known = known_layers[layer_of_edge - 1]
     numbers = np.zeros(len(known))
     numbers[known] = edge_values([m for m in values.edge_matrices if m is not None])
+    return numbers, known
+
+
+def edge_traces(values, text=None, hover=True, hover_values=None):
+    """One line trace per EDGE_GROUPS entry, one for unknown values, and one trace of
+    invisible hover points naming every connection (always len(EDGE_GROUPS) + 2 traces;
+    without `hover` the last one is empty). Grouping is vectorised. `hover_values`: what
+    the hover tells, when not the lines' values (the Step page draws weights and hovers
+    gradients too)."""
+    sizes = values.network.sizes
+    sources, targets = edge_endpoints(sizes)
+    numbers, known = _edge_numbers(values)
     limit = style.symmetric_limit(numbers[known])
     classes = np.minimum((np.abs(numbers) / limit * len(WIDTHS)).astype(int), len(WIDTHS) - 1)
     traces = []
@@ -176,7 +187,8 @@ def edge_traces(values, text=None, hover=True):
     hover_layer = dict(type="scatter", mode="markers", showlegend=False, marker=dict(size=9, color="rgba(0,0,0,0)"))
     if hover:
         points = sources + HOVER_AT * (targets - sources)
-        template, rows = _edge_hovers(values, numbers, known, text)
+        hovered = hover_values or values
+        template, rows = _edge_hovers(hovered, *(_edge_numbers(hovered) if hover_values else (numbers, known)), text)
         hover_layer.update(x=points[:, 0], y=points[:, 1], customdata=rows, hovertemplate=template)
     else:
         hover_layer.update(x=[], y=[], hoverinfo="skip")
@@ -239,7 +251,9 @@ def diagram_layout(sizes, title, height=None):
     layout = style.base_layout(title=title, height=height or max(320, 62 * max(sizes) + 110))
     axis = dict(visible=False, fixedrange=True)
     layout.update(xaxis=dict(range=x_range, **axis), yaxis=dict(range=y_range, **axis),
-                  hovermode="closest", uirevision="network", clickmode="event+select", dragmode=False)
+                  hovermode="closest", uirevision="network", clickmode="event+select", dragmode=False,
+                  hoverlabel=dict(bgcolor="#FFFFFF", bordercolor="#000000",      # black on white: 21:1
+                                  font=dict(color="#000000", size=14, family=style.FONT_FAMILY)))
     return layout
 
 

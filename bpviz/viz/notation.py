@@ -24,3 +24,32 @@ def weight_name(layer, j, k):
 def layer_mark(layer):
     """The layer superscript alone: ⁽²⁾."""
     return f"({layer})".translate(_SUPER)
+
+
+def tutorial_names_fit(sizes):
+    """The tutorial's names (i1 i2, h1 h2, o1 o2, w1…w8, b1 b2) exist for 2-2-2 networks only."""
+    return list(sizes) == [2, 2, 2]
+
+
+def tutorial_neuron(layer, j):
+    """i1, i2 (inputs), h1, h2 (hidden), o1, o2 (outputs) of a 2-2-2 network."""
+    return f"{'iho'[layer]}{j + 1}"
+
+
+def tutorial_weight(layer, j, k):
+    """w1…w8 of a 2-2-2 network: w1 = weights[0][0, 0] (i1 → h1), w2 = weights[0][0, 1] (i2 → h1),
+    w3 = weights[0][1, 0], w4 = weights[0][1, 1], then w5…w8 the same way into o1, o2."""
+    return f"w{4 * (layer - 1) + 2 * j + k + 1}"
+
+
+def tutorial_bias(layer):
+    """b1 (the hidden layer's bias), b2 (the output layer's): the tutorial shares one per layer."""
+    return f"b{layer}"
+
+
+def parameter_names(sizes, tutorial=False):
+    """Names of every weight and bias as two functions, (weight(l, j, k), bias(l, j)): the tutorial's
+    w1…w8, b1, b2 when asked for and the network is 2-2-2, else w⁽ˡ⁾ⱼₖ and b⁽ˡ⁾ⱼ."""
+    if tutorial and tutorial_names_fit(sizes):
+        return tutorial_weight, lambda layer, j: tutorial_bias(layer)
+    return weight_name, lambda layer, j: neuron_name("b", layer, j)

@@ -22,6 +22,7 @@ NAMES = set(ACTIVATION_NAMES) | set(LOSS_NAMES) | {
     "xavier", "glorot", "he", "relu", "csv", "json", "xor", "and", "or", "bpviz", "url", "sigmoid", "tanh",
     "softmax", "b", "w", "x", "y", "z", "a", "e", "k", "j", "n", "f", "eta", "delta", "sum", "frac", "partial",
     "leftarrow", "cdot", "right", "left", "times", "nan", "en", "zh",
+    "home", "page", "up", "down",   # key caps, printed in Latin letters on Chinese keyboards too
 }
 
 

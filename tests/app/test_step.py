@@ -23,7 +23,7 @@ def _figure(at, index=0):
 def test_start_shows_the_example_and_an_unknown_loss(step_page):
     text = " ".join(m.value for m in step_page.markdown)
     assert "(0.05, 0.1)" in text and "(0.01, 0.99)" in text
-    assert step_page.metric[0].value == "?"
+    assert "Loss E = ?" in _figure(step_page)["layout"]["title"]["text"]
     assert "Step 1 of 7: start" in step_page.get("progress")[0].proto.text
 
 
@@ -34,7 +34,8 @@ def test_next_steps_through_the_forward_pass_to_the_engines_loss(step_page):
     for _ in range(3):   # forward layer 1, forward layer 2, loss
         _click(step_page, "step_next")
     assert "loss" in step_page.get("progress")[0].proto.text
-    assert float(step_page.metric[0].value) == float(f"{expected:.9g}")
+    title = _figure(step_page)["layout"]["title"]["text"]
+    assert float(title.split("=")[1]) == float(f"{expected:.9g}")
     assert abs(expected - 0.298371109) < 1e-9   # the published figure, independently
 
 
@@ -91,3 +92,36 @@ def test_diagram_draws_unknown_activations_as_unknown_at_the_start(step_page):
     labels = " ".join(str(t) for trace in figure["data"] for t in (trace.get("text") or []))
     assert "?" in labels
     assert "0.75136507"[:6] not in labels     # a^{(2)}_0 is not on show before its step
+
+
+def _annotations(at):
+    return [note["text"] for note in _figure(at)["layout"].get("annotations", [])]
+
+
+def test_the_worked_example_shows_tutorial_names_and_a_switch_turns_them_off(step_page):
+    assert any(text.startswith("w5 0.4") for text in _annotations(step_page))
+    step_page.toggle(key="step_tutorial_names").set_value(False)
+    rerun(step_page)
+    texts = _annotations(step_page)
+    assert not any(text.startswith("w5 ") for text in texts)
+    assert any(text.startswith("w⁽²⁾₀₀ 0.4") for text in texts)
+
+
+def test_the_update_table_prints_nine_significant_digits_with_tutorial_names(step_page):
+    _click(step_page, "step_backward")
+    _click(step_page, "step_next")          # the update step
+    step_page.segmented_control(key="step_view").set_value("update")
+    rerun(step_page)
+    table = step_page.dataframe[0].value
+    row = table[table.iloc[:, 0] == "w5"].iloc[0]
+    assert row.iloc[1] == "0.4" and row.iloc[2] == "0.35891648"     # the tutorial's w5⁺, to its 8 digits
+    w1 = table[table.iloc[:, 0] == "w1"].iloc[0]
+    assert abs(float(w1.iloc[2]) - 0.149780716) < 1e-9 and len(w1.iloc[2].replace("0.", "")) >= 9
+
+
+def test_picking_a_neuron_from_the_list_moves_the_ring_at_once(step_page):
+    step_page.selectbox(key="inspect_neuron").set_value((1, 1))
+    rerun(step_page)
+    ring = [trace for trace in _figure(step_page)["data"] if trace.get("marker", {}).get("symbol") == "circle-open"]
+    assert [list(c) for c in ring[0]["customdata"]] == [[1, 1]]
+    assert step_page.session_state["selected_neuron"] == (1, 1)

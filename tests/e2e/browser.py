@@ -166,7 +166,11 @@ class Session:
                 onMarkers.push(ratio(fill(note.querySelector("text.annotation-text")),
                                      fill(note.querySelector("rect.bg"))));
             }
-            const ticks = [...plot.querySelectorAll(".cbaxis text")].map(t => ratio(fill(t), background));
+            const ticks = [...plot.querySelectorAll(".cbaxis text")].map(t => {     // on the bar's own chip, if any
+                const chip = t.closest(".colorbar") && t.closest(".colorbar").querySelector("rect.cbbg");
+                const paint = chip && getComputedStyle(chip).fill;
+                return ratio(fill(t), paint && paint !== "none" && !/,\\s*0\\)$/.test(paint) ? rgb(paint) : background);
+            });
             return {heading: ratio(rgb(getComputedStyle(document.querySelector("h1")).color), background),
                     on_background: Math.min(...onBackground), on_markers: Math.min(...onMarkers),
                     colour_bar: Math.min(...ticks), counts: [onBackground.length, onMarkers.length, ticks.length]};

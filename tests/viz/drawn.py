@@ -1,5 +1,7 @@
-"""Reading a diagram as it is drawn: each known neuron's label, matched by position."""
+"""Reading a diagram as it is drawn: each known neuron's label, matched by position; the
+number printed after a name; whether a printed number is a published one to its digits."""
 import base64
+import re
 
 import numpy as np
 
@@ -37,3 +39,17 @@ def hover_texts(trace):
             text = text.replace(f"%{{customdata[{i}]}}", str(value))
         texts.append(text)
     return texts
+
+
+def number_after(texts, pattern):
+    """The number printed after `pattern` (a regex) in the first of `texts` that has one."""
+    for text in texts:
+        found = re.search(pattern + r"\s*(-?[\d.]+(?:e-?\d+)?)", text)
+        if found:
+            return float(found.group(1))
+    raise AssertionError(f"{pattern} not printed in {texts}")
+
+
+def printed_close(printed, published):
+    """Printed to 4 significant digits: within half a unit of the 4th digit (so at least 3 right)."""
+    return abs(printed - published) <= 5e-4 * abs(published)

@@ -7,8 +7,8 @@ import pytest
 from bpviz.engine import Network, TrainingConfig, preset, sine, step_sequence, train, two_d
 from bpviz.engine.gradient_check import gradient_check
 from bpviz.engine import ParameterRef, descent_path, loss_grid
-from bpviz.viz import (animation_figure, contour_figure, decision_boundary_figure, gradcheck_figure, loss_figure,
-                       matrix_figure, network_figure, one_weight_figure, regression_figure)
+from bpviz.viz import (contour_figure, decision_boundary_figure, gradcheck_figure, loss_figure,
+                       matrix_figure, network_figure, one_weight_figure, regression_figure, step_figure)
 
 WORKED = preset("worked_example")
 STEPS = step_sequence(WORKED.network, WORKED.x, WORKED.y, 0.5)
@@ -20,7 +20,8 @@ LINE = sine(20, 0.1, seed=0)
 BUILDERS = {
     "diagram of a network": lambda: network_figure(WORKED.network, selected=(1, 0)),
     "diagram of each step": lambda: [network_figure(s, q, e) for s in STEPS for q, e in (("a", "weight"), ("delta", "grad"))],
-    "animation": lambda: animation_figure(WORKED.network, WORKED.x, WORKED.y, 0.5),
+    "hero diagram of each step": lambda: [step_figure(s, selected=(1, 0), tutorial_names=True, show_z=True)
+                                          for s in STEPS],
     "matrix view": lambda: [matrix_figure(s, l) for s in STEPS for l in (1, 2)],
     "loss curves": lambda: loss_figure(train(NET, DATA.X, DATA.Y, TrainingConfig(batch_size=40, epochs=5),
                                              DATA.X[:10], DATA.Y[:10]).state.history),

@@ -1,0 +1,350 @@
+"""The Step page's hero diagram: every number of the step printed on the picture.
+
+`step_figure(step, ...)` draws one engine `Step` of one example:
+- each neuron shows its activation a inside (inputs: x), once known; a badge
+  under it shows δ once known; above it the bias b (and ∂E/∂b once known), and
+  z on demand;
+- each connection is labelled with its weight, then its gradient ∂E/∂w once
+  known; at the update step, old → new;
+- colours use one fixed scale per quantity for the whole pass (a: fill of the
+  neurons, δ: fill of the badges, w: the lines), each with its colour bar, so a
+  value keeps its colour from step to step; every coloured value is also printed.
+Networks with more than LABELLED_EDGES connections label the largest ones only,
+and with more than FULL_LAYER neurons in a layer keep δ, biases and connections in
+the hover (and print a in two decimals, in small type);
+`labelling(step)` says which, for the page's caption.
+
+`layout.meta` carries what the browser needs to animate the step (see
+bpviz/ui/diagram_motion.js): for this step and the next, per travelling value,
+where it starts and ends (data coordinates) and its text.
+"""
+from dataclasses import dataclass
+
+import numpy as np
+
+from bpviz.engine.steps import Step
+from bpviz.viz import style
+from bpviz.viz.diagram_layout import edges, neuron_positions
+from bpviz.viz.network_diagram import DEFAULT_TEXT as SIDE_TEXT
+from bpviz.viz.network_diagram import diagram_layout, edge_traces, node_traces, title_of, values_of
+from bpviz.viz.notation import neuron_name, parameter_names, tutorial_names_fit, tutorial_neuron
+from bpviz.viz.text import label
+
+DEFAULT_TEXT = {
+    "viz.step.legend_a": "a",
+    "viz.step.legend_delta": "δ",
+}
+LABELLED_EDGES = 40        # connections labelled with their numbers; bigger networks label the largest
+FULL_LAYER = 5             # up to this many neurons in every layer: δ badges and bias labels on the picture
+LABEL_AT = (0.35, 0.55, 0.45)   # an edge's label sits this far along it: going down, level, going up
+FONT_PX = 14               # every label on the diagram
+NARROW = 600               # px: below this width (phones) labels are shorter and colour bars go below
+NARROW_FONT_PX = 12
+SMALL_FONT_PX, SMALL_DIGITS = 11, ".2f"   # the values inside the small neurons of big networks
+DIGITS = ".4g"             # labels print 4 significant digits; the hover and the readouts 9
+DEFAULT_HEIGHT = 460
+
+
+@dataclass(frozen=True)
+class Labelling:
+    """How much of a network fits on the picture: connections labelled (all or the largest
+    `edges` of `total`), and whether δ badges and bias labels are drawn."""
+    edges: int
+    total: int
+    badges: bool
+
+    @property
+    def complete(self):
+        return self.edges == self.total and self.badges
+
+
+def labelling(sizes):
+    """What fits: with more than FULL_LAYER neurons in a layer the rows are too close for
+    any label beside a neuron, so connections are left to the hover too."""
+    total, roomy = len(edges(sizes)), max(sizes) <= FULL_LAYER
+    return Labelling(min(total, LABELLED_EDGES) if roomy else 0, total, roomy)
+
+
+def pass_limits(step, example=0):
+    """Fixed colour-scale half-ranges for the whole pass of `step` (whatever it knows yet):
+    a over every layer (inputs too), δ over every layer, w over the old and new weights."""
+    trace, gradients = step.trace, step.gradients
+    activations = np.concatenate([a[example] for a in trace.activations])
+    deltas = np.concatenate([d[example] for d in gradients.deltas])
+    return {"a": style.symmetric_limit(activations), "delta": style.symmetric_limit(deltas)}
+
+
+def _number(value):
+    return f"{value:{DIGITS}}"
+
+
+def _chip(x, y, text, fill=style.LABEL_CHIP, xshift=0, yshift=0, name=None, size=FONT_PX):
+    """An annotation: black or white text (whichever reads on `fill`) on a chip of `fill`."""
+    return dict(x=x, y=y, text=text, showarrow=False, xshift=xshift, yshift=yshift, bgcolor=fill,
+                font=dict(size=size, color=style.text_colour_on(fill)), borderpad=2 if size >= FONT_PX else 1,
+                name=name or "")
+
+
+def x_range(sizes):
+    """The x axis: room for the input names on the left and the targets on the right."""
+    return [-0.45, len(sizes) - 1 + 0.65]
+
+
+def y_range(sizes):
+    """The y axis: the tallest layer and room for the labels above and below its ends."""
+    half = (max(sizes) - 1) / 2.0
+    return [-half - 0.55, half + 0.55]
+
+
+def _geometry(sizes, height, width):
+    """Pixels per data unit across and down, and the neuron diameter that fits."""
+    y_range_, x_range_ = y_range(sizes), x_range(sizes)
+    beside = 140 if width >= NARROW else 20                             # colour bars and margins
+    across = max(width - beside, 200) / (x_range_[1] - x_range_[0])
+    down = max(height - 60, 200) / (y_range_[1] - y_range_[0])
+    room = down * (0.45 if max(sizes) <= FULL_LAYER else 0.8)
+    return across, down, int(np.clip(min(room, (0.25 if width >= NARROW else 0.3) * across), 22, 64))
+
+
+def _neuron_labels(step, limits, positions, marker, names, show_z, example, tutorial=False, narrow=False):
+    """δ badges under the neurons, bias (∂E/∂b) and z labels above them (led by the
+    neuron's tutorial name, h1, when asked). `narrow`: δ badges only, in small type."""
+    notes, net = [], step.network
+    weight_name, bias_name = names
+    size = NARROW_FONT_PX if narrow else FONT_PX
+    offset = marker / 2 + size - 2
+    for l in range(1, len(net.sizes)):
+        z, delta, bias_grad = step.preactivation(l), step.delta(l), step.bias_grad(l)
+        for j in range(net.sizes[l]):
+            x, y = positions[(l, j)]
+            if delta is not None:
+                value = float(delta[example, j])
+                fill = style.diverging_colour(value, limits["delta"])
+                notes.append(_chip(x, y, f"δ {_number(value)}", fill, yshift=-offset, name=f"delta {l} {j}",
+                                   size=size))
+            if narrow:
+                continue
+            above = f"{bias_name(l, j)} {_number(net.biases[l - 1][j])}"
+            if bias_grad is not None:
+                above += f"  ∂ {_number(bias_grad[j])}"
+                if step.updated is not None and step.update_biases:
+                    above = (f"{bias_name(l, j)} {_number(net.biases[l - 1][j])} → "
+                             f"{_number(step.updated.biases[l - 1][j])}")
+            if tutorial:
+                above = f"<b>{tutorial_neuron(l, j)}</b>  {above}"
+            if show_z and z is not None:
+                above = f"z {_number(z[example, j])}<br>{above}"
+            notes.append(_chip(x, y, above, yshift=offset + (8 if show_z and z is not None else 0),
+                               name=f"bias {l} {j}"))
+    return notes
+
+
+def _edge_labels(step, positions, names, count, narrow=False):
+    """Labels of the connections: the weight, ∂E/∂w once known, old → new at the update.
+    With more connections than `count`, only the `count` largest (by the value shown).
+    `narrow`: one short line, the newest number (w, then ∂E/∂w, then the new w), small type."""
+    net, weight_name = step.network, names[0]
+    rows = []
+    for l, j, k in edges(net.sizes):
+        weight = float(net.weights[l - 1][j, k])
+        gradient = step.weight_grad(l)
+        text = f"{weight_name(l, j, k)} {_number(weight)}"
+        shown = weight
+        if gradient is not None:
+            shown = float(gradient[j, k])
+            if step.updated is not None:
+                text = f"{weight_name(l, j, k)} {_number(weight)} → {_number(step.updated.weights[l - 1][j, k])}"
+            text += f"<br>∂ {_number(shown)}"
+            if narrow:
+                text = (f"→{_number(step.updated.weights[l - 1][j, k])}" if step.updated is not None
+                        else f"∂{_number(shown)}")
+        (x0, y0), (x1, y1) = positions[(l - 1, k)], positions[(l, j)]
+        at = label_at(y1 - y0)
+        rows.append((abs(shown), x0 + at * (x1 - x0), y0 + at * (y1 - y0), text, (l, j, k)))
+    if len(rows) > count:
+        rows = sorted(rows, key=lambda r: -r[0])[:count]
+    size = NARROW_FONT_PX if narrow else FONT_PX
+    return [_chip(x, y, text, name=f"edge {l} {j} {k}", size=size) for _, x, y, text, (l, j, k) in rows]
+
+
+def label_at(drop):
+    """Where along an edge its label goes, by the edge's rise (`drop` = y of target − y of
+    source): falling edges near their source, rising ones a little later (clear of the
+    bias label above their source), level ones past the middle (measured on the 2-2-2
+    worked example at 1280×720: no two labels overlap)."""
+    return LABEL_AT[1] if abs(drop) < 1e-9 else (LABEL_AT[0] if drop < 0 else LABEL_AT[2])
+
+
+def _side_labels(step, positions, marker, tutorial, text, example, size=FONT_PX):
+    """Left of each input its name (its value x is in the neuron); right of each output its
+    target y."""
+    sizes, notes = step.network.sizes, []
+    for j in range(sizes[0]):
+        x, y = positions[(0, j)]
+        name = tutorial_neuron(0, j) if tutorial else f"{label(text, SIDE_TEXT, 'viz.input')}<sub>{j}</sub>"
+        notes.append(dict(_chip(x, y, name, xshift=-(marker / 2 + 4), name=f"input {j}", size=size),
+                          xanchor="right"))
+    last = len(sizes) - 1
+    for j in range(sizes[last]):
+        x, y = positions[(last, j)]
+        value = f"{label(text, SIDE_TEXT, 'viz.target')}<sub>{j}</sub> = {_number(step.Y[example, j])}"
+        notes.append(dict(_chip(x, y, value, xshift=marker / 2 + 2, name=f"target {j}", size=size),
+                          xanchor="left"))
+    return notes
+
+
+def flow(step, example=0):
+    """What travels at this step, as ([start (x, y)], [end (x, y)], [text]):
+    forward into layer l: w·a from each neuron of layer l−1 to each of layer l;
+    backward at a hidden layer l: w·δ from each neuron of layer l+1 back to each of layer l,
+    where they sum; the loss: each output to its target; backward at the output layer: δ
+    from the targets into the outputs;
+    the update: −η ∂E/∂w from the middle of each connection to its label. Empty otherwise."""
+    net, positions = step.network, neuron_positions(step.network.sizes)
+    starts, ends, texts = [], [], []
+    last = step.output_layer
+    if step.phase == "forward" and step.layer is not None:
+        layers = [step.layer]
+    elif step.phase == "forward":
+        layers = list(range(1, last + 1))
+    else:
+        layers = []
+    for l in layers:
+        a = step.trace.activations[l - 1][example]
+        for j in range(net.sizes[l]):
+            for k in range(net.sizes[l - 1]):
+                starts.append(positions[(l - 1, k)]), ends.append(positions[(l, j)])
+                texts.append(_number(net.weights[l - 1][j, k] * a[k]))
+    if step.phase == "loss":     # each output travels to its target, where the loss compares them
+        output = step.trace.activations[last][example]
+        for j in range(net.sizes[last]):
+            x, y = positions[(last, j)]
+            starts.append((x, y)), ends.append((x + 0.45, y))
+            texts.append(_number(output[j]))
+    if step.phase == "backward":
+        backward_layers = [step.layer] if step.layer is not None else list(range(last, 0, -1))
+        for l in backward_layers:
+            if l == last:
+                for j in range(net.sizes[l]):
+                    x, y = positions[(l, j)]
+                    starts.append((x + 0.55, y)), ends.append((x, y))
+                    texts.append(_number(step.gradients.deltas[l - 1][example, j]))
+                continue
+            following = step.gradients.deltas[l][example]
+            for j in range(net.sizes[l + 1]):
+                for k in range(net.sizes[l]):
+                    starts.append(positions[(l + 1, j)]), ends.append(positions[(l, k)])
+                    texts.append(_number(net.weights[l][j, k] * following[j]))
+    if step.phase == "update" and step.updated is not None:
+        for l, j, k in edges(net.sizes):
+            (x0, y0), (x1, y1) = positions[(l - 1, k)], positions[(l, j)]
+            at = label_at(y1 - y0)
+            starts.append((x0 + 0.5 * at * (x1 - x0), y0 + 0.5 * at * (y1 - y0)))
+            ends.append((x0 + at * (x1 - x0), y0 + at * (y1 - y0)))
+            texts.append(_number(step.updated.weights[l - 1][j, k] - net.weights[l - 1][j, k]))
+    return starts, ends, texts
+
+
+def highlighted_edges(step, selected=None):
+    """The connections the current step computes with, (l, j, k) each: into layer l going
+    forward; from layer l+1 back into l going backward. With a neuron of that layer
+    selected, only the ones feeding it."""
+    if step.layer is None or step.phase not in ("forward", "backward"):
+        return []
+    sizes, l = step.network.sizes, step.layer
+    if step.phase == "forward":
+        chosen = [(l, j, k) for j in range(sizes[l]) for k in range(sizes[l - 1])]
+        pick = (lambda e: (l, e[1]) == tuple(selected)) if selected else None
+    elif l < step.output_layer:
+        chosen = [(l + 1, j, k) for j in range(sizes[l + 1]) for k in range(sizes[l])]
+        pick = (lambda e: (l, e[2]) == tuple(selected)) if selected else None
+    else:
+        return []
+    mine = [e for e in chosen if pick and pick(e)]
+    return mine or chosen
+
+
+def _flow_meta(step, example):
+    starts, ends, texts = flow(step, example)
+    return dict(x0=[p[0] for p in starts], y0=[p[1] for p in starts], x1=[p[0] for p in ends],
+                y1=[p[1] for p in ends], text=texts)
+
+
+def step_figure(step, selected=None, example=0, text=None, tutorial_names=False, show_z=False,
+                height=DEFAULT_HEIGHT, width=900, next_step=None):
+    """The hero diagram of `step` (see the module docstring). `height` and `width` in px are
+    the room the page offers; `tutorial_names` names a 2-2-2 network as the tutorial does;
+    `next_step` (the step after, if any) lets the browser start its flow before the server
+    has drawn it."""
+    if not isinstance(step, Step):
+        raise TypeError("step must be an engine Step")
+    sizes = step.network.sizes
+    example = min(max(int(example), 0), step.X.shape[0] - 1)
+    positions = neuron_positions(sizes)
+    limits = pass_limits(step, example)
+    fits = labelling(sizes)
+    narrow = width < NARROW
+    if narrow:    # a phone scrolls: taller than the window is fine, labels need the room
+        height = max(height, int(1.4 * width))
+    across, down, marker = _geometry(sizes, height, width)
+    names = parameter_names(sizes, tutorial_names)
+
+    highlight = highlighted_edges(step, selected)
+    xs, ys = [], []
+    for l, j, k in highlight:
+        (x0, y0), (x1, y1) = positions[(l - 1, k)], positions[(l, j)]
+        xs += [x0, x1, None]
+        ys += [y0, y1, None]
+    traces = [dict(type="scatter", mode="lines", x=xs, y=ys, hoverinfo="skip", showlegend=False,
+                   line=dict(color=style.HIGHLIGHT_COLOUR, width=10), opacity=0.55, name="")]
+    traces += edge_traces(values_of(step, "a", "weight", example), text,
+                          hover_values=values_of(step, "a", "grad", example))
+    nodes = node_traces(values_of(step, "a", "weight", example), text, limit=limits["a"], marker_size=marker,
+                        font_size=FONT_PX if fits.badges else SMALL_FONT_PX,
+                        number_format=DIGITS if fits.badges else SMALL_DIGITS)
+    bars = ((dict(orientation="h", x=0.0, xanchor="left", y=-0.02, yanchor="top"),
+             dict(orientation="h", x=1.0, xanchor="right", y=-0.02, yanchor="top")) if narrow else
+            (dict(y=1.0, yanchor="top"), dict(y=0.0, yanchor="bottom")))
+    # colour bars on a light chip with black text: readable on either theme (a theme's grey
+    # tick labels were 3.7:1 on white)
+    on_chip = dict(bgcolor=style.LABEL_CHIP, tickfont=dict(color=style.TEXT_ON_LIGHT, size=12))
+    nodes[0]["marker"]["colorbar"] = dict(title=dict(text=label(text, DEFAULT_TEXT, "viz.step.legend_a"),
+                                                     font=dict(color=style.TEXT_ON_LIGHT)),
+                                          thickness=12, len=0.45, **bars[0], **on_chip)
+    nodes[0]["marker"]["showscale"] = True
+    traces += nodes
+    traces.append(dict(   # the δ colour bar: one point off the axes carries its scale
+        type="scatter", mode="markers", x=[-10], y=[0], hoverinfo="skip", showlegend=False,
+        name=label(text, DEFAULT_TEXT, "viz.step.legend_delta"), marker=dict(size=1, color=[0.0], cmin=-limits["delta"], cmax=limits["delta"],
+                                        colorscale=[list(s) for s in style.DIVERGING], showscale=True,
+                                        colorbar=dict(title=dict(text=label(text, DEFAULT_TEXT,
+                                                                            "viz.step.legend_delta"),
+                                                                 font=dict(color=style.TEXT_ON_LIGHT)),
+                                                      thickness=12, len=0.45, **bars[1], **on_chip))))
+    if selected is not None and 0 <= selected[0] < len(sizes) and 0 <= selected[1] < sizes[selected[0]]:
+        x, y = positions[tuple(selected)]
+        traces.append(dict(type="scatter", mode="markers", x=[x], y=[y], customdata=[list(selected)],
+                           hoverinfo="skip", showlegend=False, unselected=dict(marker=dict(opacity=1)),
+                           marker=dict(size=marker + 14, symbol="circle-open", color=style.HIGHLIGHT_COLOUR,
+                                       line=dict(width=4, color=style.HIGHLIGHT_COLOUR))))
+
+    values = values_of(step, "a", "weight", example)
+    layout = diagram_layout(sizes, title_of(values, text), height=height)
+    layout["margin"] = dict(l=10, r=10, t=40, b=70 if narrow else 10)
+    layout["xaxis"]["range"], layout["yaxis"]["range"] = x_range(sizes), y_range(sizes)
+    notes = _side_labels(step, positions, marker, tutorial_names and tutorial_names_fit(sizes), text, example,
+                         NARROW_FONT_PX if narrow else FONT_PX)
+    notes += _edge_labels(step, positions, names, fits.edges, narrow)
+    if fits.badges:
+        notes += _neuron_labels(step, limits, positions, marker, names, show_z, example,
+                                tutorial_names and tutorial_names_fit(sizes), narrow)
+    layout["annotations"] = notes
+    layout["meta"] = dict(step=step.index, phase=step.phase, flow=_flow_meta(step, example),
+                          next=None if next_step is None else _flow_meta(next_step, example))
+    return style.figure(traces, layout)
+
+
+def neuron_title(layer, j, tutorial_names, sizes):
+    """'h1 = a⁽¹⁾₀' with tutorial names on a 2-2-2 network, else 'a⁽¹⁾₀'."""
+    engine = neuron_name("a", layer, j)
+    return f"{tutorial_neuron(layer, j)} = {engine}" if tutorial_names and tutorial_names_fit(sizes) else engine
