@@ -7,7 +7,7 @@ import streamlit as st
 
 from bpviz import viz
 from bpviz.engine import available_quantities, explain
-from bpviz.ui import charts, quiz, state
+from bpviz.ui import charts, state
 from bpviz.ui.i18n import catalogue, t
 from bpviz.viz.notation import parameter_names, tutorial_names_fit, tutorial_neuron
 
@@ -18,8 +18,7 @@ NEURON_CHOICE = "inspect_neuron"     # the drop-down's own key
 def tabs(step, tutorial_names=False):
     """One readout at a time, chosen like a tab: only the chosen one is computed, which
     keeps every click of the Step page cheap on a shared server."""
-    views = tuple(v for v in VIEWS if not (v == "animation" and quiz.active()))   # it shows the whole pass
-    view = st.segmented_control(t("inspect.view"), views, default="neuron", key="step_view",
+    view = st.segmented_control(t("inspect.view"), VIEWS, default="neuron", key="step_view",
                                 format_func=lambda v: t(f"inspect.tab.{v}"), label_visibility="collapsed")
     if view == "matrix":
         matrix_view(step)

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from bpviz.engine.steps import Step
+from bpviz.engine import Step
 from bpviz.viz import style
 from bpviz.viz.diagram_layout import edges, neuron_positions
 from bpviz.viz.network_diagram import DEFAULT_TEXT as SIDE_TEXT

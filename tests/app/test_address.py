@@ -137,7 +137,11 @@ def test_an_unchanged_state_is_not_written_again():
     at.button(key="step_next").click()
     rerun(at)
     written = at.session_state[WRITTEN]
-    components = len(at.get("bidi_component"))
-    assert components == 1                # the address changed: the component carries it
+    assert len(_address_components(at)) == 1     # the address changed: the component carries it
     rerun(at)
-    assert at.session_state[WRITTEN] == written and not at.get("bidi_component")
+    assert at.session_state[WRITTEN] == written and not _address_components(at)
+
+
+def _address_components(at):
+    """The page's address components (the diagram has a component of its own)."""
+    return [c for c in at.get("bidi_component") if c.proto.component_name.endswith("bpviz_address")]
