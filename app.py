@@ -2,13 +2,17 @@
 
 Sets up the page, the session state (and a share link's settings, once per
 session), the navigation and the sidebar; each page is a thin script in views/.
+A `NetworkError` that a page lets through is shown, in the page's language, where
+the page stopped; the session's network is left as it was.
 """
 import streamlit as st
+
+from bpviz.engine import NetworkError
 
 # Every page's modules (and pandas, plotly) are imported here, by the first run, not by
 # the pages: several sessions importing pandas at the same moment can see it half
 # initialised.
-from bpviz.ui import inspector, landscape_controls, layout, links, server, state, train_controls  # noqa: F401
+from bpviz.ui import i18n, inspector, landscape_controls, layout, links, server, state, train_controls  # noqa: F401
 
 st.set_page_config(page_title="bpviz · backpropagation, step by step", page_icon="🧮", layout="wide")
 server.freeze_startup_objects()
@@ -16,4 +20,7 @@ state.init()
 links.read_link_once()
 page = st.navigation(layout.pages())
 layout.sidebar()
-page.run()
+try:
+    page.run()
+except NetworkError as error:   # the page's inputs are legal but it cannot be drawn: say why, keep the network
+    st.error(i18n.t("app.page_error", message=i18n.error_text(error)))

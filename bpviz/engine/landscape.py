@@ -193,8 +193,8 @@ def _set_trusted(net, ref, value):
 
 def default_window(net, X, Y, ref, half_width=None):
     """(low, high) around the current value: wide enough to show the curve's shape and
-    the update step."""
+    the update step, and inside the legal range ±MAX_PARAMETER_MAGNITUDE."""
     value = parameter_value(net, ref)
     if half_width is None:
         half_width = max(2.0, 1.5 * abs(value))
-    return value - half_width, value + half_width
+    return max(value - half_width, -MAX_PARAMETER_MAGNITUDE), min(value + half_width, MAX_PARAMETER_MAGNITUDE)

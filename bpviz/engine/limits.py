@@ -3,6 +3,7 @@
 They keep the hosted classroom server responsive: the largest legal network is
 10 inputs, 6 hidden layers of 10 neurons and 10 outputs (770 parameters).
 """
+import math
 
 MAX_HIDDEN_LAYERS = 6
 MAX_NEURONS_PER_LAYER = 10   # hidden layers
@@ -17,3 +18,5 @@ MAX_SEED = 2**32 - 1
 # Work one training call may do (one click on the hosted server): both bounds hold.
 MAX_UPDATES_PER_CALL = 50_000        # parameter updates (epochs × batches per epoch)
 MAX_EXAMPLE_PASSES_PER_CALL = 2_000_000   # examples through forward + backward (epochs × rows)
+# Where the engine's range is open, the least value a widget offers (widgets need closed ranges).
+LEAST_LEARNING_RATE = math.nextafter(MIN_LEARNING_RATE, math.inf)   # the float just above the excluded bound

@@ -7,6 +7,7 @@ import streamlit as st
 from bpviz import viz
 from bpviz.engine import MAX_LEARNING_RATE, NetworkError
 from bpviz.engine.gradient_check import MISTAKES, gradient_check
+from bpviz.engine.limits import LEAST_LEARNING_RATE, MAX_PARAMETER_MAGNITUDE
 from bpviz.engine.numbers import latex_number, paren
 from bpviz.engine.landscape import (default_window, descent_path, gradient_of, loss_along, loss_grid,
                                     parameter_refs, parameter_value)
@@ -51,7 +52,7 @@ def one_parameter(X, Y):
              rf"{paren(learning_rate)} \cdot {paren(gradient)} = {latex_number(current - learning_rate * gradient)}")
     charts.show(viz.one_weight_figure(values, losses, current, current_loss, gradient, learning_rate, ref.label,
                                       text=catalogue()), key="landscape_one")
-    table_values = [current + offset for offset in TABLE_OFFSETS]
+    table_values = [current + offset for offset in TABLE_OFFSETS if abs(current + offset) <= MAX_PARAMETER_MAGNITUDE]
     table = pd.DataFrame({t("landscape.value"): table_values,
                           t("landscape.loss"): loss_along(net, X, Y, ref, table_values)})
     st.caption(t("landscape.table_help", name=ref.label))
@@ -70,7 +71,7 @@ def two_parameters(X, Y):
         return
     columns = st.columns(3)
     steps = int(columns[0].number_input(t("landscape.steps"), 1, 500, 30, key="landscape_steps"))
-    learning_rate = float(columns[1].number_input(t("landscape.learning_rate"), 0.0001, MAX_LEARNING_RATE,
+    learning_rate = float(columns[1].number_input(t("landscape.learning_rate"), LEAST_LEARNING_RATE, MAX_LEARNING_RATE,
                                                   float(st.session_state[state.LEARNING_RATE]), 0.1,
                                                   format="%.4g", key="landscape_lr"))
     resolution = int(columns[2].select_slider(t("landscape.resolution"), (20, 30, 40, 60), 40,

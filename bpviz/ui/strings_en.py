@@ -4,10 +4,12 @@ with the other catalogues (a test checks they match)."""
 from bpviz.viz import TEXT_EN as FIGURE_TEXT_EN
 
 from . import strings_errors
+from . import strings_text
 
 EN = {
     **FIGURE_TEXT_EN,   # figure titles, axis names and hover words, defined beside each figure
     **strings_errors.english(),   # the engine's error messages and field names
+    **strings_text.EN,   # the page-edge error
     # navigation and frame
     "nav.home": "Home",
     "nav.build": "Build",

@@ -2,9 +2,11 @@
 Formulas stay in standard notation."""
 
 from . import strings_errors
+from . import strings_text
 
 ZH = {
     **strings_errors.chinese(),   # the engine's error messages and field names
+    **strings_text.ZH,   # the page-edge error
     # figures
     "viz.quantity.a": "激活值 a",
     "viz.quantity.z": "加权输入 z",

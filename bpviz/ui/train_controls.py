@@ -12,7 +12,8 @@ import streamlit as st
 from bpviz import viz
 from bpviz.engine import MAX_LEARNING_RATE, MAX_ROWS, NetworkError, TrainingConfig, TrainingState, train
 from bpviz.engine.edit import reshape_network
-from bpviz.engine.training import MAX_DECAY
+from bpviz.engine.limits import LEAST_LEARNING_RATE
+from bpviz.engine.training import MAX_DECAY, MAX_TARGET_LOSS
 from bpviz.ui import charts, layout, state, train_data
 from bpviz.ui.i18n import catalogue, error_text, t
 
@@ -68,7 +69,7 @@ def settings(rows):
     """The hyper-parameter widgets; returns (TrainingConfig for one epoch, epochs per click,
     epochs per live redraw) or None with the problem shown."""
     left, middle, right = st.columns(3)
-    learning_rate = left.number_input(t("train.learning_rate"), 0.0001, MAX_LEARNING_RATE, 0.5, 0.1,
+    learning_rate = left.number_input(t("train.learning_rate"), LEAST_LEARNING_RATE, MAX_LEARNING_RATE, 0.5, 0.1,
                                       format="%.4g", key="train_lr", help=t("train.learning_rate_help"))
     decay = left.number_input(t("train.decay"), 0.0, MAX_DECAY, 0.0, 0.001, format="%.4g", key="train_decay",
                               help=t("train.decay_help"))
@@ -81,7 +82,7 @@ def settings(rows):
     epochs = int(middle.number_input(t("train.epochs"), 1, MAX_EPOCHS_PER_CLICK, 100, 10, key="train_epochs_n"))
     per_redraw = int(right.number_input(t("train.per_redraw"), 1, 100, 10, key="train_per_redraw",
                                         help=t("train.per_redraw_help")))
-    target_loss = right.number_input(t("train.target_loss"), 0.0, 1e6, 0.0, 0.001, format="%.4g",
+    target_loss = right.number_input(t("train.target_loss"), 0.0, MAX_TARGET_LOSS, 0.0, 0.001, format="%.4g",
                                      key="train_target_loss", help=t("train.target_loss_help"))
     all_correct = right.checkbox(t("train.all_correct"), value=False, key="train_all_correct")
     try:
