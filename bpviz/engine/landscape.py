@@ -77,9 +77,13 @@ def with_parameter(net, ref, value):
 
 
 def gradient_of(net, X, Y, ref):
-    """∂E/∂(that parameter) by backpropagation, E the batch-mean loss."""
+    """∂E/∂(that parameter) by backpropagation, E the batch-mean loss. Raises
+    `NetworkError` where the loss is not defined (e.g. the log of an output ≤ 0)."""
     X, Y = _check_data(net, X, Y)
-    grads = _backward_unchecked(net, _forward_unchecked(net, X), Y)
+    with np.errstate(all="ignore"):   # an undefined loss is detected below, not warned about
+        grads = _backward_unchecked(net, _forward_unchecked(net, X), Y)
+    if not np.isfinite(grads.loss):
+        raise NetworkError("loss_undefined_on_data", loss=net.loss)
     return float(grads.weights[ref.layer - 1][ref.j, ref.k] if ref.kind == "weight"
                  else grads.biases[ref.layer - 1][ref.j])
 
