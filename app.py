@@ -3,13 +3,17 @@
 Sets up the page, the session state (and a link's settings, once per session),
 the navigation and the sidebar; each page is a thin script in views/; last, the
 address bar gets the session's state.
+A `NetworkError` that a page lets through is shown, in the page's language, where
+the page stopped; the session's network is left as it was.
 """
 import streamlit as st
+
+from bpviz.engine import NetworkError
 
 # Every page's modules (and pandas, plotly) are imported here, by the first run, not by
 # the pages: several sessions importing pandas at the same moment can see it half
 # initialised.
-from bpviz.ui import address, inspector, landscape_controls, layout, links, server, state, train_controls  # noqa: F401
+from bpviz.ui import address, i18n, inspector, landscape_controls, layout, links, server, state, train_controls  # noqa: F401
 from bpviz.ui import quiz, worksheet_controls  # noqa: F401   (worksheet_controls loads the typst compiler)
 
 st.set_page_config(page_title="bpviz · backpropagation, step by step", page_icon="🧮", layout="wide")
@@ -18,5 +22,8 @@ state.init()
 links.read_link_once()
 page = st.navigation(layout.pages())
 layout.sidebar()
-page.run()
+try:
+    page.run()
+except NetworkError as error:   # the page's inputs are legal but it cannot be drawn: say why, keep the network
+    st.error(i18n.t("app.page_error", message=i18n.error_text(error)))
 address.write()   # after the page: the address carries what this run changed

@@ -31,6 +31,7 @@ from .formatting import latex_number, paren
 from .gradient_check import GradientCheckReport, gradient_check, numerical_gradient, verdict_of
 from .landscape import MAX_PATH_STEPS, default_window, descent_path, gradient_of, loss_along, loss_grid, parameter_value
 from .limits import (
+    LEAST_LEARNING_RATE,
     MAX_HIDDEN_LAYERS,
     MAX_INPUTS,
     MAX_LEARNING_RATE,
@@ -54,7 +55,7 @@ from .share import SharedNetwork, decode_share, encode_share
 from .steps import GRANULARITIES, PHASES, Step, step_sequence
 from .train_setup import fits, learning_rate_for, network_for
 from .training import accuracy, train
-from .training_state import MAX_DECAY, STOP_REASONS, EpochRecord, TrainingConfig, TrainingResult, TrainingState
+from .training_state import MAX_DECAY, MAX_TARGET_LOSS, STOP_REASONS, EpochRecord, TrainingConfig, TrainingResult, TrainingState
 from .update import check_learning_rate, sgd_step
 from .wording import WORDING, english, plural_form
 
@@ -64,8 +65,8 @@ __all__ = [
     "WORDING", "english", "plural_form",
     "ACTIVATIONS", "ACTIVATION_NAMES", "HIDDEN_ACTIVATION_NAMES", "LOSSES", "LOSS_NAMES", "MESSAGES",
     # limits
-    "MAX_HIDDEN_LAYERS", "MAX_NEURONS_PER_LAYER", "MAX_INPUTS", "MAX_OUTPUTS", "MAX_ROWS", "MAX_LEARNING_RATE",
-    "MAX_PARAMETER_MAGNITUDE", "MAX_SEED", "MAX_CSV_BYTES", "MAX_DECAY", "MAX_NOISE", "MAX_TEST_FRACTION",
+    "LEAST_LEARNING_RATE", "MAX_HIDDEN_LAYERS", "MAX_NEURONS_PER_LAYER", "MAX_INPUTS", "MAX_OUTPUTS", "MAX_ROWS", "MAX_LEARNING_RATE",
+    "MAX_PARAMETER_MAGNITUDE", "MAX_SEED", "MAX_CSV_BYTES", "MAX_DECAY", "MAX_TARGET_LOSS", "MAX_NOISE", "MAX_TEST_FRACTION",
     # the work budget of one call, and what fits in it (module `budget`)
     "WORK_BUDGET", "REDRAW_BUDGET", "MAX_PATH_STEPS", "budget",
     # forward, backward, update (checked, and the trusted passes for callers that validated once)

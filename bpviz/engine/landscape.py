@@ -34,10 +34,14 @@ def with_parameter(net, ref, value):
 
 
 def gradient_of(net, X, Y, ref):
-    """∂E/∂(that parameter) by backpropagation, E the batch-mean loss."""
+    """∂E/∂(that parameter) by backpropagation, E the batch-mean loss. Raises
+    `NetworkError` where the loss is not defined (e.g. the log of an output ≤ 0)."""
     check_type(net, Network, "net")
     X, Y = check_data(X, Y, net.sizes)
-    grads = backward_pass(net, forward_pass(net, X), Y)
+    with np.errstate(all="ignore"):   # an undefined loss is detected below, not warned about
+        grads = backward_pass(net, forward_pass(net, X), Y)
+    if not np.isfinite(grads.loss):
+        raise NetworkError("loss_undefined_on_data", loss=net.loss)
     return float(ref.value_in(grads))
 
 
@@ -148,8 +152,8 @@ def _set_trusted(net, ref, value):
 
 def default_window(net, X, Y, ref, half_width=None):
     """(low, high) around the current value: wide enough to show the curve's shape and
-    the update step."""
+    the update step, and inside the legal range ±MAX_PARAMETER_MAGNITUDE."""
     value = parameter_value(net, ref)
     if half_width is None:
         half_width = max(2.0, 1.5 * abs(value))
-    return value - half_width, value + half_width
+    return max(value - half_width, -MAX_PARAMETER_MAGNITUDE), min(value + half_width, MAX_PARAMETER_MAGNITUDE)

@@ -3,6 +3,7 @@
 They keep the hosted classroom server responsive: the largest legal network is
 10 inputs, 6 hidden layers of 10 neurons and 10 outputs (770 parameters).
 """
+import math
 
 MAX_HIDDEN_LAYERS = 6
 MAX_NEURONS_PER_LAYER = 10   # hidden layers
@@ -21,3 +22,5 @@ MAX_SEED = 2**32 - 1
 WORK_BUDGET = 500_000_000
 CALL_OVERHEAD = 6_000        # parameter-passes one NumPy pass costs per layer, however few its rows
 REDRAW_BUDGET = WORK_BUDGET // 4   # one live redraw of training (Play): ≤ 0.25 s of CPU with drawing
+# Where the engine's range is open, the least value a widget offers (widgets need closed ranges).
+LEAST_LEARNING_RATE = math.nextafter(MIN_LEARNING_RATE, math.inf)   # the float just above the excluded bound

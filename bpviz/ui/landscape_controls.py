@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from bpviz import viz
-from bpviz.engine import (MAX_LEARNING_RATE, MAX_PATH_STEPS, MISTAKES, WORK_BUDGET, NetworkError, budget,
+from bpviz.engine import (LEAST_LEARNING_RATE, MAX_LEARNING_RATE, MAX_PARAMETER_MAGNITUDE, MAX_PATH_STEPS, MISTAKES, WORK_BUDGET, NetworkError, budget,
                           default_window, descent_path, fits, gradient_check, gradient_of, latex_number, loss_along,
                           loss_grid, paren, parameter_refs, parameter_value)
 from bpviz.ui import charts, memo, state, train_data
@@ -56,8 +56,8 @@ def one_parameter(X, Y):
         st.caption(t("landscape.points_bound", points=points, rows=len(X)))
     current = parameter_value(net, ref)
     low, high = default_window(net, X, Y, ref)
-    values = np.concatenate([np.linspace(low, high, points), [current],
-                             [current + offset for offset in TABLE_OFFSETS]])
+    table_values = [current + offset for offset in TABLE_OFFSETS if abs(current + offset) <= MAX_PARAMETER_MAGNITUDE]
+    values = np.concatenate([np.linspace(low, high, points), [current], table_values])
 
     def compute():   # one loss_along call: the curve, the current value and the table
         return loss_along(net, X, Y, ref, values), gradient_of(net, X, Y, ref)
@@ -95,7 +95,7 @@ def two_parameters(X, Y):
     columns = st.columns(3)
     st.session_state["landscape_steps"] = min(st.session_state.get("landscape_steps", 30), most_steps)
     steps = int(columns[0].number_input(t("landscape.steps"), 1, most_steps, key="landscape_steps"))
-    learning_rate = float(columns[1].number_input(t("landscape.learning_rate"), 0.0001, MAX_LEARNING_RATE,
+    learning_rate = float(columns[1].number_input(t("landscape.learning_rate"), LEAST_LEARNING_RATE, MAX_LEARNING_RATE,
                                                   float(st.session_state[state.LEARNING_RATE]), 0.1,
                                                   format="%.4g", key="landscape_lr"))
     if st.session_state.get("landscape_resolution") not in resolutions:

@@ -2,7 +2,7 @@
 import streamlit as st
 
 from bpviz.ui import state
-from bpviz.ui.i18n import LANGUAGE_KEY, LANGUAGE_NAMES, t
+from bpviz.ui.i18n import LANGUAGE_KEY, LANGUAGE_NAMES, plain_text, t
 
 # Page scripts live in views/, not pages/: Streamlit treats a pages/ folder beside the
 # entry point as its legacy multipage layout, which runs a deep-linked page without
@@ -36,4 +36,4 @@ def sidebar():
 
 def network_line(net):
     """'2-2-2 · sigmoid, sigmoid · squared_error · 12 parameters', in the session's language."""
-    return t("sidebar.describe", **net.description_values())
+    return plain_text("sidebar.describe", **net.description_values())

@@ -7,7 +7,7 @@ the position in it is the only thing kept: `state.STEP_INDEX`.
 import numpy as np
 import streamlit as st
 
-from bpviz.engine import MAX_LEARNING_RATE, NetworkError, loss_value, step_sequence
+from bpviz.engine import LEAST_LEARNING_RATE, MAX_LEARNING_RATE, NetworkError, loss_value, step_sequence
 from bpviz.ui import charts, diagram_motion, inspector, links, state
 from bpviz.ui.i18n import error_text, t
 from bpviz.viz.notation import tutorial_names_fit
@@ -35,7 +35,7 @@ def settings():
                                       else "step.biases_kept")))
         return
     learning_rate = lr_column.number_input(
-        t("step.learning_rate"), min_value=0.0001, max_value=MAX_LEARNING_RATE,
+        t("step.learning_rate"), min_value=LEAST_LEARNING_RATE, max_value=MAX_LEARNING_RATE,
         value=float(st.session_state[state.LEARNING_RATE]), step=0.1, format="%.4g", key="step_lr",
         help=t("step.learning_rate_help"))
     update_biases = bias_column.checkbox(t("step.update_biases"), value=st.session_state[state.UPDATE_BIASES],

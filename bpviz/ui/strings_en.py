@@ -5,7 +5,7 @@ from bpviz.viz import TEXT_EN as FIGURE_TEXT_EN
 
 from bpviz.engine import WORDING
 
-from . import strings_diagram, strings_errors, strings_health, strings_practice, strings_train, strings_url
+from . import strings_diagram, strings_errors, strings_health, strings_practice, strings_text, strings_train, strings_url
 
 EN = {
     **FIGURE_TEXT_EN,   # figure titles, axis names and hover words, defined beside each figure
@@ -15,6 +15,7 @@ EN = {
     **strings_practice.EN,   # quiz mode, the Worksheets page and the printed sheets
     **strings_train.EN,
     **strings_diagram.EN,   # the Step page's hero diagram
+    **strings_text.EN,   # the page-edge error
     # navigation and frame
     "nav.home": "Home",
     "nav.build": "Build",

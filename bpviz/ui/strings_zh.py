@@ -1,7 +1,7 @@
 """简体中文 catalogue: the same keys as strings_en.EN (a test checks), translated here.
 Formulas stay in standard notation."""
 
-from . import strings_diagram, strings_errors, strings_health, strings_practice, strings_train, strings_url
+from . import strings_diagram, strings_errors, strings_health, strings_practice, strings_text, strings_train, strings_url
 
 ZH = {
     **strings_url.ZH,   # the address bar and classroom links
@@ -10,6 +10,7 @@ ZH = {
     **strings_practice.ZH,   # quiz mode, the Worksheets page and the printed sheets
     **strings_train.ZH,
     **strings_diagram.ZH,   # the Step page's hero diagram
+    **strings_text.ZH,   # the page-edge error
     # figures
     "viz.quantity.a": "激活值 a",
     "viz.quantity.z": "加权输入 z",

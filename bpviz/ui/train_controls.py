@@ -11,7 +11,8 @@ import time
 
 import streamlit as st
 
-from bpviz.engine import (MAX_DECAY, MAX_LEARNING_RATE, MAX_ROWS, REDRAW_BUDGET, NetworkError, TrainingConfig,
+from bpviz.engine import (LEAST_LEARNING_RATE, MAX_DECAY, MAX_LEARNING_RATE, MAX_ROWS, MAX_TARGET_LOSS, REDRAW_BUDGET,
+                          NetworkError, TrainingConfig,
                           TrainingState, budget, fits, learning_rate_for, network_for, preset, train)
 from bpviz.ui import layout, state
 from bpviz.ui.i18n import error_text, t, t_count
@@ -109,7 +110,7 @@ def settings(data):
     test_rows = 0 if data.test is None else data.test.rows
     left, middle, right = st.columns(3)
     choose_learning_rate(data)
-    learning_rate = left.number_input(t("train.learning_rate"), 0.0001, MAX_LEARNING_RATE, step=0.1,
+    learning_rate = left.number_input(t("train.learning_rate"), LEAST_LEARNING_RATE, MAX_LEARNING_RATE, step=0.1,
                                       format="%.4g", key=LEARNING_RATE, help=t("train.learning_rate_help"))
     decay = left.number_input(t("train.decay"), 0.0, MAX_DECAY, 0.0, 0.001, format="%.4g", key="train_decay",
                               help=t("train.decay_help"))
@@ -139,7 +140,7 @@ def settings(data):
             right.caption(t("train.redraw_bound", most=most_per_redraw, rows=rows + test_rows))
     else:
         right.caption(t("train.no_play"))
-    target_loss = right.number_input(t("train.target_loss"), 0.0, 1e6, 0.0, 0.001, format="%.4g",
+    target_loss = right.number_input(t("train.target_loss"), 0.0, MAX_TARGET_LOSS, 0.0, 0.001, format="%.4g",
                                      key="train_target_loss", help=t("train.target_loss_help"))
     all_correct = right.checkbox(t("train.all_correct"), value=True, key="train_all_correct")
     try:

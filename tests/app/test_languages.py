@@ -169,5 +169,6 @@ def test_field_names_in_a_message_are_translated_too():
         text = i18n.error_text(error)
     finally:
         i18n.language = original
-    assert text == ZH["error.not_whole_number"].format(field=FIELDS_ZH["epochs"], low=1, high=5000, got="'many'")
+    # the outside value is shown as a code span (literal, never Markdown); the field's word is translated
+    assert text == ZH["error.not_whole_number"].format(field=FIELDS_ZH["epochs"], low=1, high=5000, got="` 'many' `")
     assert "epochs" not in text
