@@ -12,10 +12,10 @@ from bpviz.engine import (ACTIVATION_NAMES, HIDDEN_ACTIVATION_NAMES, LOSS_NAMES,
                           encode_share)
 from bpviz.engine.limits import LEAST_LEARNING_RATE, MAX_PARAMETER_MAGNITUDE
 from bpviz.ui.layout import PAGES
-from bpviz.ui.links import HIDEABLE
+from bpviz.ui.state import HIDEABLE
 from bpviz.ui.strings_en import EN
 from bpviz.ui.strings_zh import ZH
-from tests.app.conftest import ROOT
+from tests.app.apptest import ROOT
 
 BIG = MAX_PARAMETER_MAGNITUDE
 LARGEST = [MAX_INPUTS, *[MAX_NEURONS_PER_LAYER] * MAX_HIDDEN_LAYERS, MAX_OUTPUTS]

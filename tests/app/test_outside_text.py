@@ -18,7 +18,7 @@ from bpviz.engine import preset
 from bpviz.engine.serialization import network_to_dict
 from bpviz.ui import i18n
 from bpviz.ui.i18n import literal
-from tests.app.conftest import ROOT
+from tests.app.apptest import ROOT
 
 # Each starts with 20 characters that neither repr() nor a link's comma-splitting changes.
 PAYLOADS = (
@@ -189,4 +189,6 @@ def test_csv_file_names_are_shown_literally(payload, lang, in_language):
     run(at)
     assert at.session_state["train_data"].label == name
     assert_shown_literally(at, name)           # the data's caption and expander
+    at.button(key="train_set_up").click()      # Train set up 2-4-1 for XOR: a network that fits these data
+    run(at)
     assert_shown_literally(run(at.switch_page("views/landscape.py")), name)   # the "loss measured on" choice

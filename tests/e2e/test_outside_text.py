@@ -8,7 +8,7 @@ from urllib.parse import quote, urlsplit
 import pytest
 
 from tests.app.test_outside_text import PAYLOADS, network_with, token_for
-from tests.e2e.conftest import Session
+from tests.e2e.browser import Session
 
 pytestmark = pytest.mark.e2e
 
