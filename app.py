@@ -13,8 +13,19 @@ from bpviz.engine import NetworkError
 # Every page's modules (and pandas, plotly) are imported here, by the first run, not by
 # the pages: several sessions importing pandas at the same moment can see it half
 # initialised.
-from bpviz.ui import address, i18n, inspector, landscape_controls, layout, links, server, state, train_controls  # noqa: F401
-from bpviz.ui import quiz, worksheet_controls  # noqa: F401   (worksheet_controls loads the typst compiler)
+from bpviz.ui import (  # noqa: F401   imported only to load them first (worksheet_controls loads typst)
+    address,
+    i18n,
+    inspector,
+    landscape_controls,
+    layout,
+    links,
+    quiz,
+    server,
+    state,
+    train_controls,
+    worksheet_controls,
+)
 
 st.set_page_config(page_title="bpviz · backpropagation, step by step", page_icon="🧮", layout="wide")
 server.freeze_startup_objects()

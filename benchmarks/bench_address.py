@@ -18,14 +18,14 @@ import statistics
 import sys
 import time
 import zlib
+from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import numpy as np  # noqa: E402
 
-from bpviz.engine import (Network, SharedNetwork, TrainingConfig, decode_share, encode_share, preset,  # noqa: E402
-                          train, two_d)
+from bpviz.engine import Network, SharedNetwork, TrainingConfig, decode_share, encode_share, preset, train, two_d  # noqa: E402
 from bpviz.engine.serialization import network_to_dict  # noqa: E402
 from bpviz.ui.links import link_query  # noqa: E402
 from bpviz.ui.state import HIDEABLE  # noqa: E402
@@ -72,8 +72,8 @@ def main():
         rest = link_query(None, hide=HIDEABLE, lang="zh", quiz=True, step=15, granularity="pass",
                           data="two_d:gaussians:5000:0.95:0.85:4294967295")
         addresses = [f"{ORIGIN}/gradcheck?net={token}&{rest.lstrip('?')}" for token in (old, new)]
-        encode = median_cpu(lambda: encode_share(shared)) * 1000
-        decode = median_cpu(lambda: decode_share(new)) * 1000
+        encode = median_cpu(partial(encode_share, shared)) * 1000
+        decode = median_cpu(partial(decode_share, new)) * 1000
         print(f"{name:34} {len(old):9,} {len(new):9,} {len(addresses[0]):11,} {len(addresses[1]):11,}"
               f" {encode:10.2f} {decode:10.2f}")
         request_line = len(f"GET {addresses[1][len(ORIGIN):]} HTTP/1.1")

@@ -37,9 +37,19 @@ sys.path.insert(0, str(APP_ROOT))   # the app (and its bpviz) whose figures are 
 
 import numpy as np  # noqa: E402
 
-from bpviz.engine import (Network, NetworkError, TrainingConfig, gradient_check, numerical_gradient,  # noqa: E402
-                          step_sequence, train)
-from bpviz.engine import ParameterRef, descent_path, loss_along, loss_grid  # noqa: E402
+from bpviz.engine import (  # noqa: E402
+    Network,
+    NetworkError,
+    ParameterRef,
+    TrainingConfig,
+    descent_path,
+    gradient_check,
+    loss_along,
+    loss_grid,
+    numerical_gradient,
+    step_sequence,
+    train,
+)
 from bpviz.engine.landscape import MAX_GRID, MAX_PATH_STEPS, MAX_POINTS  # noqa: E402
 
 REPEATS = 3

@@ -19,9 +19,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import plotly.io  # noqa: E402
 import plotly.tools  # noqa: E402
 
-from bpviz.engine import Network, preset, step_sequence, train, TrainingConfig, two_d  # noqa: E402
-from bpviz.viz import (decision_boundary_figure, loss_figure, matrix_figure, step_figure,  # noqa: E402
-                       network_figure)
+from bpviz.engine import Network, TrainingConfig, preset, step_sequence, train, two_d  # noqa: E402
+from bpviz.viz import decision_boundary_figure, loss_figure, matrix_figure, network_figure, step_figure  # noqa: E402
 
 
 def median_ms(build, repeats=15):

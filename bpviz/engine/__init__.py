@@ -55,7 +55,15 @@ from .share import SharedNetwork, decode_share, encode_share
 from .steps import GRANULARITIES, PHASES, Step, step_sequence
 from .train_setup import fits, learning_rate_for, network_for
 from .training import accuracy, train
-from .training_state import MAX_DECAY, MAX_TARGET_LOSS, STOP_REASONS, EpochRecord, TrainingConfig, TrainingResult, TrainingState
+from .training_state import (
+    MAX_DECAY,
+    MAX_TARGET_LOSS,
+    STOP_REASONS,
+    EpochRecord,
+    TrainingConfig,
+    TrainingResult,
+    TrainingState,
+)
 from .update import check_learning_rate, sgd_step
 from .wording import WORDING, english, plural_form
 
@@ -65,8 +73,9 @@ __all__ = [
     "WORDING", "english", "plural_form",
     "ACTIVATIONS", "ACTIVATION_NAMES", "HIDDEN_ACTIVATION_NAMES", "LOSSES", "LOSS_NAMES", "MESSAGES",
     # limits
-    "LEAST_LEARNING_RATE", "MAX_HIDDEN_LAYERS", "MAX_NEURONS_PER_LAYER", "MAX_INPUTS", "MAX_OUTPUTS", "MAX_ROWS", "MAX_LEARNING_RATE",
-    "MAX_PARAMETER_MAGNITUDE", "MAX_SEED", "MAX_CSV_BYTES", "MAX_DECAY", "MAX_TARGET_LOSS", "MAX_NOISE", "MAX_TEST_FRACTION",
+    "LEAST_LEARNING_RATE", "MAX_HIDDEN_LAYERS", "MAX_NEURONS_PER_LAYER", "MAX_INPUTS", "MAX_OUTPUTS", "MAX_ROWS",
+    "MAX_LEARNING_RATE", "MAX_PARAMETER_MAGNITUDE", "MAX_SEED", "MAX_CSV_BYTES", "MAX_DECAY", "MAX_TARGET_LOSS",
+    "MAX_NOISE", "MAX_TEST_FRACTION",
     # the work budget of one call, and what fits in it (module `budget`)
     "WORK_BUDGET", "REDRAW_BUDGET", "MAX_PATH_STEPS", "budget",
     # forward, backward, update (checked, and the trusted passes for callers that validated once)

@@ -18,7 +18,6 @@ Targets count as classes (`label_rule`) when they are one-hot rows, or all in
 {0, 1}, or all in {−1, 1}; anything else is regression.
 """
 from dataclasses import dataclass
-from typing import Optional, Tuple
 
 import numpy as np
 
@@ -75,8 +74,8 @@ class Dataset:
     Y: np.ndarray
     name: str
     task: str
-    input_names: Tuple[str, ...]
-    target_names: Tuple[str, ...]
+    input_names: tuple[str, ...]
+    target_names: tuple[str, ...]
 
     def __post_init__(self):
         X, Y = np.asarray(self.X), np.asarray(self.Y)
@@ -156,7 +155,7 @@ def sine(n=100, noise=0.1, seed=0):
     return Dataset(x.reshape(-1, 1), y.reshape(-1, 1), "sine", "regression", ("x",), ("sin x",))
 
 
-def train_test_split(dataset, test_fraction=0.25, seed=0) -> Tuple[Dataset, Optional[Dataset]]:
+def train_test_split(dataset, test_fraction=0.25, seed=0) -> tuple[Dataset, Dataset | None]:
     """(train, test): round(n × test_fraction) random rows go to test (at most n − 1,
     so train keeps a row); test is None when that is 0 rows."""
     check_type(dataset, Dataset, "dataset")

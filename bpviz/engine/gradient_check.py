@@ -12,7 +12,6 @@ the numerical gradient, parameter by parameter:
     verdict: "pass" if the largest is < 1e-5, "warn" if < 1e-3, else "fail"
 """
 from dataclasses import dataclass
-from typing import Tuple
 
 import numpy as np
 
@@ -38,7 +37,7 @@ class CheckRow:
 @dataclass(frozen=True)
 class GradientCheckReport:
     mistake: str
-    rows: Tuple[CheckRow, ...]
+    rows: tuple[CheckRow, ...]
     max_relative_error: float
     verdict: str            # "pass", "warn" or "fail"
 

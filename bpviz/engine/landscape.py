@@ -7,11 +7,11 @@ A parameter is addressed by a `ParameterRef` (network.py), in the explanations' 
 import numpy as np
 
 from . import budget
+from .activations import ACTIVATIONS
 from .errors import NetworkError
 from .limits import MAX_PARAMETER_MAGNITUDE
 from .network import Network, check_ref
-from .activations import ACTIVATIONS
-from .propagation import Trace, backward_pass, forward_pass, example_losses
+from .propagation import Trace, backward_pass, example_losses, forward_pass
 from .update import check_learning_rate
 from .validation import check_batch, check_data, check_int, check_type
 

@@ -18,7 +18,6 @@ which leaves no points). An attempt is an immutable value: `submit` and
 import math
 import unicodedata
 from dataclasses import dataclass, replace
-from typing import Optional, Tuple
 
 from .explanations import available_quantities
 
@@ -37,7 +36,7 @@ class Question:
     quantity: str
     layer: int
     j: int
-    k: Optional[int] = None
+    k: int | None = None
 
 
 def kind(question, output_layer):
@@ -47,7 +46,7 @@ def kind(question, output_layer):
     return question.quantity
 
 
-def pass_questions(sizes) -> Tuple[Question, ...]:
+def pass_questions(sizes) -> tuple[Question, ...]:
     """Every number of one pass of a network of `sizes`, in the order a learner works them out."""
     L = len(sizes) - 1
     forward = [Question(q, l, j) for l in range(1, L + 1) for j in range(sizes[l]) for q in ("z", "a")]
@@ -62,14 +61,14 @@ def pass_questions(sizes) -> Tuple[Question, ...]:
     return tuple(forward + [Question("loss", L, 0)] + backward + update)
 
 
-def revealed(before, after) -> Tuple[Question, ...]:
+def revealed(before, after) -> tuple[Question, ...]:
     """The questions whose answer step `after` shows and step `before` did not, in pass order."""
     def known(step, question):
         return question.quantity in available_quantities(step, question.layer, question.j)
     return tuple(q for q in pass_questions(after.network.sizes) if known(after, q) and not known(before, q))
 
 
-def pick(candidates, selected=None, turn=0) -> Optional[Question]:
+def pick(candidates, selected=None, turn=0) -> Question | None:
     """The question to ask: among `candidates`, those of the `selected` neuron (layer, j) if it
     has any, else all; `turn` (how many were asked at this step already) rotates through them."""
     if not candidates:
@@ -79,7 +78,7 @@ def pick(candidates, selected=None, turn=0) -> Optional[Question]:
     return pool[turn % len(pool)]
 
 
-def parse_prediction(text) -> Optional[float]:
+def parse_prediction(text) -> float | None:
     """A typed prediction as a float, or None if it is not one finite number.
 
     Accepts 0.5933, -1.2e-3, a minus sign (−), full-width digits and a decimal comma."""
@@ -152,7 +151,7 @@ class KindScore:
     most: int
 
 
-def score(attempts) -> Tuple[KindScore, ...]:
+def score(attempts) -> tuple[KindScore, ...]:
     """Per kind, in KINDS order, for the kinds that were asked."""
     result = []
     for name in KINDS:

@@ -21,7 +21,6 @@ import json
 import re
 import zlib
 from dataclasses import dataclass
-from typing import Tuple
 
 import numpy as np
 
@@ -43,8 +42,8 @@ FLOAT = np.dtype("<f8")
 class SharedNetwork:
     """What a share link restores: the network, the example (x, y) and the step settings."""
     network: Network
-    x: Tuple[float, ...]
-    y: Tuple[float, ...]
+    x: tuple[float, ...]
+    y: tuple[float, ...]
     learning_rate: float
     update_biases: bool
 

@@ -10,7 +10,6 @@ Pass granularity folds each wave into one step: start, forward, loss,
 backward, update. Layers are numbered as in `Network` (0 = input … L).
 """
 from dataclasses import dataclass
-from typing import Optional, Tuple
 
 import numpy as np
 
@@ -44,7 +43,7 @@ class Step:
     """
     index: int
     phase: str
-    layer: Optional[int]
+    layer: int | None
     forward_known: int
     loss_known: bool
     delta_from: int
@@ -55,33 +54,33 @@ class Step:
     gradients: Gradients
     learning_rate: float
     update_biases: bool
-    updated: Optional[Network] = None
+    updated: Network | None = None
 
     @property
     def output_layer(self) -> int:
         return len(self.network.sizes) - 1
 
-    def activation(self, layer: int) -> Optional[np.ndarray]:
+    def activation(self, layer: int) -> np.ndarray | None:
         """a of `layer` (0..L), `(n, sizes[layer])`, or None if not known yet."""
         return self.trace.activations[layer] if 0 <= layer <= self.forward_known else None
 
-    def preactivation(self, layer: int) -> Optional[np.ndarray]:
+    def preactivation(self, layer: int) -> np.ndarray | None:
         """z of `layer` (1..L), or None if not known yet (and always None for the input)."""
         return self.trace.preactivations[layer - 1] if 1 <= layer <= self.forward_known else None
 
     @property
-    def loss(self) -> Optional[float]:
+    def loss(self) -> float | None:
         return self.gradients.loss if self.loss_known else None
 
-    def delta(self, layer: int) -> Optional[np.ndarray]:
+    def delta(self, layer: int) -> np.ndarray | None:
         """δ of `layer` (1..L) per example, or None if not known yet."""
         return self.gradients.deltas[layer - 1] if self._backward_knows(layer) else None
 
-    def weight_grad(self, layer: int) -> Optional[np.ndarray]:
+    def weight_grad(self, layer: int) -> np.ndarray | None:
         """∂E/∂W of the weights into `layer` (1..L), i.e. of `weights[layer-1]`, or None."""
         return self.gradients.weights[layer - 1] if self._backward_knows(layer) else None
 
-    def bias_grad(self, layer: int) -> Optional[np.ndarray]:
+    def bias_grad(self, layer: int) -> np.ndarray | None:
         """∂E/∂b of `biases[layer-1]`, or None if not known yet."""
         return self.gradients.biases[layer - 1] if self._backward_knows(layer) else None
 
@@ -95,7 +94,7 @@ class Step:
 
 
 def step_sequence(net: Network, X, Y, learning_rate, granularity="layer",
-                  update_biases=True) -> Tuple[Step, ...]:
+                  update_biases=True) -> tuple[Step, ...]:
     """Every step of one forward pass, loss, backward pass and update of `net` on (X, Y)."""
     check_type(net, Network, "net")
     if granularity not in GRANULARITIES:

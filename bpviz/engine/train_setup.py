@@ -11,7 +11,6 @@ needs thousands). A preset made for a data set (`PRESET_DATA`) trains with its o
 learning rate there.
 """
 from dataclasses import dataclass
-from typing import Tuple
 
 import numpy as np
 
@@ -23,7 +22,7 @@ from .presets import preset
 @dataclass(frozen=True)
 class TrainSetup:
     """A measured starting point: hidden layer sizes, their activation, η, seed."""
-    hidden: Tuple[int, ...]
+    hidden: tuple[int, ...]
     activation: str
     learning_rate: float
     seed: int = 0

@@ -34,13 +34,12 @@ matrix product each. Networks are built only at the end of a call.
 """
 import numpy as np
 
+from . import budget
 from .datasets import label_rule
 from .errors import NetworkError
-from . import budget
-from .limits import MAX_PARAMETER_MAGNITUDE, MAX_ROWS
-from .network import ParameterGradients
-from .network import Network
 from .fastpath import FlatData, FlatModel, pack, unpack
+from .limits import MAX_PARAMETER_MAGNITUDE, MAX_ROWS
+from .network import Network, ParameterGradients
 from .propagation import forward_pass
 from .training_state import EpochRecord, TrainingConfig, TrainingResult, TrainingState
 from .validation import check_data, check_type

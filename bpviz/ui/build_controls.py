@@ -4,10 +4,28 @@ network stays as it was."""
 import numpy as np
 import streamlit as st
 
-from bpviz.engine import (ACTIVATION_NAMES, HIDDEN_ACTIVATION_NAMES, INITS, LOSS_NAMES, MAX_HIDDEN_LAYERS,
-                          MAX_INPUTS, MAX_NEURONS_PER_LAYER, MAX_OUTPUTS, MAX_PARAMETER_MAGNITUDE, MAX_SEED,
-                          PRESET_NAMES, Network, NetworkError, insert_neuron, network_from_json, network_to_json,
-                          remove_neuron, reshape_network, set_bias, set_weight)
+from bpviz.engine import (
+    ACTIVATION_NAMES,
+    HIDDEN_ACTIVATION_NAMES,
+    INITS,
+    LOSS_NAMES,
+    MAX_HIDDEN_LAYERS,
+    MAX_INPUTS,
+    MAX_NEURONS_PER_LAYER,
+    MAX_OUTPUTS,
+    MAX_PARAMETER_MAGNITUDE,
+    MAX_SEED,
+    PRESET_NAMES,
+    Network,
+    NetworkError,
+    insert_neuron,
+    network_from_json,
+    network_to_json,
+    remove_neuron,
+    reshape_network,
+    set_bias,
+    set_weight,
+)
 from bpviz.ui import layout, state
 from bpviz.ui.i18n import error_text, t
 from bpviz.ui.tables import layer_frame, network_from_frames

@@ -9,9 +9,27 @@ import pandas as pd
 import streamlit as st
 
 from bpviz import viz
-from bpviz.engine import (LEAST_LEARNING_RATE, MAX_LEARNING_RATE, MAX_PARAMETER_MAGNITUDE, MAX_PATH_STEPS, MISTAKES, WORK_BUDGET, NetworkError, budget,
-                          default_window, descent_path, fits, gradient_check, gradient_of, latex_number, loss_along,
-                          loss_grid, paren, parameter_refs, parameter_value)
+from bpviz.engine import (
+    LEAST_LEARNING_RATE,
+    MAX_LEARNING_RATE,
+    MAX_PARAMETER_MAGNITUDE,
+    MAX_PATH_STEPS,
+    MISTAKES,
+    WORK_BUDGET,
+    NetworkError,
+    budget,
+    default_window,
+    descent_path,
+    fits,
+    gradient_check,
+    gradient_of,
+    latex_number,
+    loss_along,
+    loss_grid,
+    parameter_refs,
+    parameter_value,
+    paren,
+)
 from bpviz.ui import charts, memo, state, train_data
 from bpviz.ui.i18n import catalogue, error_text, t
 

@@ -17,8 +17,8 @@ import streamlit as st
 
 from bpviz.engine import GRANULARITIES, NetworkError, SharedNetwork, decode_share, encode_share
 from bpviz.ui import data_link, state, train_data
-from bpviz.ui.layout import PAGES
 from bpviz.ui.i18n import CATALOGUES, LANGUAGE_KEY, error_text, t
+from bpviz.ui.layout import PAGES
 
 MAX_PARAMETER_CHARS = 40_000
 MAX_STEP_INDEX = 99               # more than any network's step count; pages clamp to the last step

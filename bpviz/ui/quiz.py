@@ -14,8 +14,7 @@ animation of the pass, which would show every value at once.
 """
 import streamlit as st
 
-from bpviz.engine import practice
-from bpviz.engine import explain
+from bpviz.engine import explain, practice
 from bpviz.ui import state
 from bpviz.ui.i18n import t
 
@@ -77,7 +76,8 @@ def _question(steps, index):
     with st.form(FORM, clear_on_submit=True, border=False):
         typed = st.text_input(t("quiz.prediction"), key=PREDICTION, placeholder=t("quiz.placeholder"),
                               max_chars=practice.MAX_PREDICTION_CHARS, disabled=attempt.finished)
-        checked = st.form_submit_button(t("quiz.check"), key="quiz_check", disabled=attempt.finished, icon=":material/check:")
+        checked = st.form_submit_button(t("quiz.check"), key="quiz_check", disabled=attempt.finished,
+                                        icon=":material/check:")
     if checked:
         prediction = practice.parse_prediction(typed)
         if prediction is None:

@@ -1,11 +1,18 @@
 """English catalogue: every string the app shows, by key. Keep keys in step
 with the other catalogues (a test checks they match)."""
 
+from bpviz.engine import WORDING
 from bpviz.viz import TEXT_EN as FIGURE_TEXT_EN
 
-from bpviz.engine import WORDING
-
-from . import strings_diagram, strings_errors, strings_health, strings_practice, strings_text, strings_train, strings_url
+from . import (
+    strings_diagram,
+    strings_errors,
+    strings_health,
+    strings_practice,
+    strings_text,
+    strings_train,
+    strings_url,
+)
 
 EN = {
     **FIGURE_TEXT_EN,   # figure titles, axis names and hover words, defined beside each figure

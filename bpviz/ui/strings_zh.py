@@ -1,7 +1,15 @@
 """简体中文 catalogue: the same keys as strings_en.EN (a test checks), translated here.
 Formulas stay in standard notation."""
 
-from . import strings_diagram, strings_errors, strings_health, strings_practice, strings_text, strings_train, strings_url
+from . import (
+    strings_diagram,
+    strings_errors,
+    strings_health,
+    strings_practice,
+    strings_text,
+    strings_train,
+    strings_url,
+)
 
 ZH = {
     **strings_url.ZH,   # the address bar and classroom links

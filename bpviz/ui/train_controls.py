@@ -11,9 +11,23 @@ import time
 
 import streamlit as st
 
-from bpviz.engine import (LEAST_LEARNING_RATE, MAX_DECAY, MAX_LEARNING_RATE, MAX_ROWS, MAX_TARGET_LOSS, REDRAW_BUDGET,
-                          NetworkError, TrainingConfig,
-                          TrainingState, budget, fits, learning_rate_for, network_for, preset, train)
+from bpviz.engine import (
+    LEAST_LEARNING_RATE,
+    MAX_DECAY,
+    MAX_LEARNING_RATE,
+    MAX_ROWS,
+    MAX_TARGET_LOSS,
+    REDRAW_BUDGET,
+    NetworkError,
+    TrainingConfig,
+    TrainingState,
+    budget,
+    fits,
+    learning_rate_for,
+    network_for,
+    preset,
+    train,
+)
 from bpviz.ui import layout, state
 from bpviz.ui.i18n import error_text, t, t_count
 
@@ -217,8 +231,8 @@ def actions(data, config, epochs, per_redraw):
     if columns[0].button(t("train.one_epoch"), key="train_one", icon=":material/skip_next:", disabled=playing,
                          width="stretch"):
         run_epochs(data, config, 1)
-    if columns[1].button(t_count("train.n_epochs", epochs, epochs=epochs), key="train_epochs", icon=":material/fast_forward:",
-                         disabled=playing, width="stretch"):
+    if columns[1].button(t_count("train.n_epochs", epochs, epochs=epochs), key="train_epochs",
+                         icon=":material/fast_forward:", disabled=playing, width="stretch"):
         run_epochs(data, config, epochs)
     columns[2].button(t("train.pause") if playing else t("train.play"), key="train_play", on_click=_toggle_play,
                       args=(data,), icon=":material/pause:" if playing else ":material/play_arrow:", type="primary",

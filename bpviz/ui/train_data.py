@@ -5,12 +5,25 @@ and how they were made). A rejected CSV or bad setting shows the engine's
 message and leaves the current data as they were.
 """
 from dataclasses import dataclass
-from typing import Optional
 
 import streamlit as st
 
-from bpviz.engine import (MAX_NOISE, MAX_ROWS, MAX_SEED, MAX_TEST_FRACTION, TRUTH_TABLES, TWO_D_NAMES, Dataset,
-                          NetworkError, csv_columns, dataset_from_csv, sine, train_test_split, truth_table, two_d)
+from bpviz.engine import (
+    MAX_NOISE,
+    MAX_ROWS,
+    MAX_SEED,
+    MAX_TEST_FRACTION,
+    TRUTH_TABLES,
+    TWO_D_NAMES,
+    Dataset,
+    NetworkError,
+    csv_columns,
+    dataset_from_csv,
+    sine,
+    train_test_split,
+    truth_table,
+    two_d,
+)
 from bpviz.ui.i18n import error_text, t
 
 DATA = "train_data"
@@ -21,7 +34,7 @@ CSV_COUNTER = "train_csv_counter"
 @dataclass(frozen=True)
 class TrainData:
     train: Dataset
-    test: Optional[Dataset]
+    test: Dataset | None
     label: str          # what the learner chose, for captions
     key: str = "csv"    # which data set: "truth_table:xor", "two_d:circle", "sine" or "csv" (train_setup's keys)
 

@@ -9,8 +9,17 @@ import streamlit as st
 
 from bpviz.ui import links
 from bpviz.ui.i18n import CATALOGUES, LANGUAGE_NAMES, language, t
-from bpviz.worksheets import (MAX_SEED, MAX_SHEETS, PAPERS, MissingFontError, Sheet, class_set, compile_pdf,
-                              key_source, worksheet_source)
+from bpviz.worksheets import (
+    MAX_SEED,
+    MAX_SHEETS,
+    PAPERS,
+    MissingFontError,
+    Sheet,
+    class_set,
+    compile_pdf,
+    key_source,
+    worksheet_source,
+)
 
 SOURCES = ("class_set", "current")
 MADE = "worksheets_made"     # (settings, files) of the last click

@@ -9,5 +9,16 @@ from .matrix_view import matrix_figure
 from .network_diagram import network_figure
 from .step_diagram import step_figure
 
-TEXT_EN = {**network_diagram.DEFAULT_TEXT, **landscape_figures.DEFAULT_TEXT, **learning_figures.DEFAULT_TEXT, **matrix_view.DEFAULT_TEXT,
-           **step_diagram.DEFAULT_TEXT}
+TEXT_EN = {**network_diagram.DEFAULT_TEXT, **landscape_figures.DEFAULT_TEXT, **learning_figures.DEFAULT_TEXT,
+           **matrix_view.DEFAULT_TEXT, **step_diagram.DEFAULT_TEXT}
+
+__all__ = [
+    # the diagrams: a network, a step of a pass, a matrix
+    "network_figure", "step_figure", "matrix_figure",
+    # the loss landscape and the gradient check
+    "contour_figure", "gradcheck_figure", "one_weight_figure",
+    # training: loss curves, decision boundary, regression fit
+    "loss_figure", "decision_boundary_figure", "regression_figure",
+    # the English defaults of every figure's text
+    "TEXT_EN",
+]

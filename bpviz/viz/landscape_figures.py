@@ -103,7 +103,8 @@ def gradcheck_figure(report, text=None):
     verdicts = [verdict_of(row.relative_error) for row in report.rows]
     span = max(float(np.max(np.abs(np.concatenate([numerical, analytic])))), 1e-9)
     traces = [dict(type="scatter", mode="lines", x=[-span, span], y=[-span, span],
-                   name=label(text, DEFAULT_TEXT, "viz.gradcheck.agree"), line=dict(color=style.NEUTRAL_COLOUR, dash="dot"))]
+                   name=label(text, DEFAULT_TEXT, "viz.gradcheck.agree"),
+                   line=dict(color=style.NEUTRAL_COLOUR, dash="dot"))]
     for verdict in ("pass", "warn", "fail"):
         chosen = [i for i, v in enumerate(verdicts) if v == verdict]
         if not chosen:

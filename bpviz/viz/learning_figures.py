@@ -83,9 +83,11 @@ def _points(X, Y, rule, text, test=False):
         chosen = classes == value
         key = "viz.test_points" if test else "viz.class"
         traces.append(dict(
-            type="scatter", mode="markers", x=X[chosen, 0], y=X[chosen, 1], name=label(text, DEFAULT_TEXT, key, label=value),
-            marker=dict(color="rgba(0,0,0,0)" if test else style.CLASS_COLOURS[value], symbol=style.CLASS_SYMBOLS[value],
-                        size=8, line=dict(width=1.5, color=style.CLASS_COLOURS[value] if test else "white"))))
+            type="scatter", mode="markers", x=X[chosen, 0], y=X[chosen, 1],
+            name=label(text, DEFAULT_TEXT, key, label=value),
+            marker=dict(color="rgba(0,0,0,0)" if test else style.CLASS_COLOURS[value],
+                        symbol=style.CLASS_SYMBOLS[value], size=8,
+                        line=dict(width=1.5, color=style.CLASS_COLOURS[value] if test else "white"))))
     return traces
 
 
@@ -124,12 +126,13 @@ def regression_figure(net, X, Y, X_test=None, Y_test=None, text=None, points=200
         curve = np.nan_to_num(forward_pass(net, xs).output[:, 0])
     traces = [dict(type="scatter", mode="markers", x=X[:, 0], y=Y[:, 0], name=label(text, DEFAULT_TEXT, "viz.data"),
                    marker=dict(color=style.TRAIN_COLOUR, size=6)),
-              dict(type="scatter", mode="lines", x=xs[:, 0], y=curve, name=label(text, DEFAULT_TEXT, "viz.network_curve"),
-                   line=dict(color=style.TEST_COLOUR, width=3))]
+              dict(type="scatter", mode="lines", x=xs[:, 0], y=curve,
+                   name=label(text, DEFAULT_TEXT, "viz.network_curve"), line=dict(color=style.TEST_COLOUR, width=3))]
     if X_test is not None and len(X_test):
         traces.insert(1, dict(type="scatter", mode="markers", x=np.asarray(X_test)[:, 0], y=np.asarray(Y_test)[:, 0],
                               name=label(text, DEFAULT_TEXT, "viz.test_loss"),
-                              marker=dict(color="rgba(0,0,0,0)", size=6, line=dict(width=1.5, color=style.TRAIN_COLOUR))))
+                              marker=dict(color="rgba(0,0,0,0)", size=6,
+                                          line=dict(width=1.5, color=style.TRAIN_COLOUR))))
     layout = style.base_layout(title=label(text, DEFAULT_TEXT, "viz.regression_title"), height=360)
     layout.update(xaxis=dict(title="x"), yaxis=dict(title="y"), legend=dict(orientation="h", y=-0.3))
     return style.figure(traces, layout)

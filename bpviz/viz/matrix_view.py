@@ -34,10 +34,15 @@ def _row_blocks(step, layer, example):
     net = step.network
     n_in, n_out = net.sizes[layer - 1], net.sizes[layer]
     a_prev, z, a = step.activation(layer - 1), step.preactivation(layer), step.activation(layer)
-    pick = (lambda m: None if m is None else m[example])
+
+    def pick(m):
+        return None if m is None else m[example]
+
     forward = [_block(f"W{layer_mark(layer)}", net.weights[layer - 1], n_out, n_in), "·",
-               _block(f"a{layer_mark(layer - 1)}", pick(a_prev), n_in, 1), "+", _block(f"b{layer_mark(layer)}", net.biases[layer - 1], n_out, 1),
-               "=", _block(f"z{layer_mark(layer)}", pick(z), n_out, 1), "f →", _block(f"a{layer_mark(layer)}", pick(a), n_out, 1)]
+               _block(f"a{layer_mark(layer - 1)}", pick(a_prev), n_in, 1), "+",
+               _block(f"b{layer_mark(layer)}", net.biases[layer - 1], n_out, 1), "=",
+               _block(f"z{layer_mark(layer)}", pick(z), n_out, 1), "f →",
+               _block(f"a{layer_mark(layer)}", pick(a), n_out, 1)]
     delta = pick(step.delta(layer))
     if layer == step.output_layer:
         backward = [_block(f"δ{layer_mark(layer)}", delta, n_out, 1)]
@@ -50,7 +55,8 @@ def _row_blocks(step, layer, example):
                     _block(f"δ{layer_mark(layer + 1)}", following, net.sizes[layer + 1], 1), "⊙",
                     _block(f"f′(z{layer_mark(layer)})", derivative if delta is not None else None, n_out, 1), "=",
                     _block(f"δ{layer_mark(layer)}", delta, n_out, 1)]
-    gradient = [_block(f"∂E/∂W{layer_mark(layer)} = δ{layer_mark(layer)} a{layer_mark(layer - 1)}ᵀ", step.weight_grad(layer), n_out, n_in)]
+    gradient = [_block(f"∂E/∂W{layer_mark(layer)} = δ{layer_mark(layer)} a{layer_mark(layer - 1)}ᵀ",
+                       step.weight_grad(layer), n_out, n_in)]
     return [forward, backward, gradient]
 
 
@@ -102,7 +108,8 @@ def matrix_figure(step, layer, text=None, example=0):
              hovertext=known["hover"], hoverinfo="text", showlegend=False,
              textfont=dict(size=font, color=style.label_colours(known["colour"], limit)),
              marker=dict(symbol="square", size=size, color=known["colour"], cmin=-limit, cmax=limit,
-                         colorscale=[list(s) for s in style.DIVERGING], line=dict(width=1, color=style.NEUTRAL_COLOUR))),
+                         colorscale=[list(s) for s in style.DIVERGING],
+                         line=dict(width=1, color=style.NEUTRAL_COLOUR))),
         dict(type="scatter", mode="markers+text", x=unknown["x"], y=unknown["y"],
              text=[style.UNKNOWN_LABEL] * len(unknown["x"]), hovertext=unknown["hover"], hoverinfo="text",
              showlegend=False,     # "?" in the theme's text colour, on the page's background

@@ -6,15 +6,25 @@ draws a bare `Network` (Build page: only parameters exist) or an engine `Step`
 (Step page: exactly what is known at that step). Every neuron marker carries
 `customdata = [layer, j]`, which is how the app learns which neuron was clicked.
 """
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Optional, Sequence
 
 import numpy as np
 
 from bpviz.engine import Network, Step
 from bpviz.viz import style
-from bpviz.viz.diagram_layout import (EDGE_GROUPS, HOVER_AT, WIDTHS, axis_ranges, edge_endpoints, edge_values, edges,
-                                      neuron_positions, packed, segments)
+from bpviz.viz.diagram_layout import (
+    EDGE_GROUPS,
+    HOVER_AT,
+    WIDTHS,
+    axis_ranges,
+    edge_endpoints,
+    edge_values,
+    edges,
+    neuron_positions,
+    packed,
+    segments,
+)
 from bpviz.viz.notation import neuron_name, weight_name
 from bpviz.viz.text import label
 
@@ -44,12 +54,12 @@ class DiagramValues:
     connections into layer l or None (unknown)."""
     network: Network
     node_quantity: str
-    nodes: Sequence[Optional[np.ndarray]]
+    nodes: Sequence[np.ndarray | None]
     edge_quantity: str
-    edge_matrices: Sequence[Optional[np.ndarray]]
-    x: Optional[np.ndarray]
-    y: Optional[np.ndarray]
-    loss: Optional[float]
+    edge_matrices: Sequence[np.ndarray | None]
+    x: np.ndarray | None
+    y: np.ndarray | None
+    loss: float | None
 
 
 def values_of(source, node_quantity="a", edge_quantity="weight", example=0):

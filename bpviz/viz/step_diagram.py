@@ -315,12 +315,12 @@ def step_figure(step, selected=None, example=0, text=None, tutorial_names=False,
     traces += nodes
     traces.append(dict(   # the δ colour bar: one point off the axes carries its scale
         type="scatter", mode="markers", x=[-10], y=[0], hoverinfo="skip", showlegend=False,
-        name=label(text, DEFAULT_TEXT, "viz.step.legend_delta"), marker=dict(size=1, color=[0.0], cmin=-limits["delta"], cmax=limits["delta"],
-                                        colorscale=[list(s) for s in style.DIVERGING], showscale=True,
-                                        colorbar=dict(title=dict(text=label(text, DEFAULT_TEXT,
-                                                                            "viz.step.legend_delta"),
-                                                                 font=dict(color=style.TEXT_ON_LIGHT)),
-                                                      thickness=12, len=0.45, **bars[1], **on_chip))))
+        name=label(text, DEFAULT_TEXT, "viz.step.legend_delta"),
+        marker=dict(size=1, color=[0.0], cmin=-limits["delta"], cmax=limits["delta"],
+                    colorscale=[list(s) for s in style.DIVERGING], showscale=True,
+                    colorbar=dict(title=dict(text=label(text, DEFAULT_TEXT, "viz.step.legend_delta"),
+                                             font=dict(color=style.TEXT_ON_LIGHT)),
+                                  thickness=12, len=0.45, **bars[1], **on_chip))))
     if selected is not None and 0 <= selected[0] < len(sizes) and 0 <= selected[1] < sizes[selected[0]]:
         x, y = positions[tuple(selected)]
         traces.append(dict(type="scatter", mode="markers", x=[x], y=[y], customdata=[list(selected)],

@@ -14,7 +14,6 @@ sets the language. Text from the catalogue or the network goes into the
 source as Typst string literals, never as markup.
 """
 from dataclasses import dataclass
-from typing import Optional
 
 from bpviz.engine import SharedNetwork, explain, latex_number, step_sequence
 from bpviz.engine.practice import pass_questions
@@ -28,14 +27,17 @@ RESULT_DIGITS = 10
 SECTIONS = (("sheet.forward", ("z", "a")), ("sheet.loss", ("loss",)),
             ("sheet.backward", ("delta", "bias_grad", "weight_grad")), ("sheet.update", ("new_weight", "new_bias")))
 
+# A line that ends in a lone backslash goes on in the next line (Python joins them); "\\" is Typst's line break.
 PREAMBLE = """\
 #set document(title: {title})
 #set page(paper: "{paper}", margin: (x: 16mm, y: 14mm), numbering: "– 1 –")
 #set text(font: {fonts}, size: 10pt, lang: "{lang}")
 #set par(justify: false)
 #show math.frac: it => math.display(it)   // full-size fractions in the answers' inline equations
-#let blank(n, symbol) = box(width: 100%, inset: (y: 2.5mm))[#text(size: 8pt, fill: gray)[#n] #h(1mm) #symbol #h(1mm) $=$ #box(width: 30mm, stroke: (bottom: 0.5pt + black), height: 4mm)]
-#let answer(n, formula, numbers, result) = block(breakable: false, spacing: 3.2mm)[#set par(leading: 1.1em); #text(size: 8pt, fill: gray)[#n] #h(1mm) #formula \\
+#let blank(n, symbol) = box(width: 100%, inset: (y: 2.5mm))[#text(size: 8pt, fill: gray)[#n] #h(1mm) #symbol \
+#h(1mm) $=$ #box(width: 30mm, stroke: (bottom: 0.5pt + black), height: 4mm)]
+#let answer(n, formula, numbers, result) = block(breakable: false, spacing: 3.2mm)[#set par(leading: 1.1em); \
+#text(size: 8pt, fill: gray)[#n] #h(1mm) #formula \\
 #h(6mm) #numbers #h(1mm) $=$ *#result*]
 """
 
@@ -44,7 +46,7 @@ PREAMBLE = """\
 class Sheet:
     """One worksheet: the problem and the seed that made it (None: not from a seed)."""
     problem: SharedNetwork
-    seed: Optional[int] = None
+    seed: int | None = None
 
 
 def worksheet_source(sheets, text, paper="a4") -> str:
@@ -85,7 +87,7 @@ def _worksheet_body(sheet, text):
     lines = [_say(text["sheet.name_line"]), "#v(2mm)", _description(problem, text),
              network_drawing(problem.network, problem.x), _parameters(problem.network, text),
              _say(text["sheet.instructions"])]
-    for title_key, quantities, questions in _sections(problem.network.sizes):
+    for title_key, _quantities, questions in _sections(problem.network.sizes):
         lines.append(f"=== #{_string(text[title_key])}")
         cells = [f"blank({_string(str(n) + '.')}, {_math(explain(steps[-1], q.quantity, q.layer, q.j, q.k).symbol)})"
                  for n, q in questions]
@@ -98,7 +100,7 @@ def _key_body(sheet, text):
     steps = step_sequence(problem.network, problem.x, problem.y, problem.learning_rate,
                           update_biases=problem.update_biases)
     lines = [_description(problem, text), _say(text["sheet.key_note"].format(digits=RESULT_DIGITS))]
-    for title_key, quantities, questions in _sections(problem.network.sizes):
+    for title_key, _quantities, questions in _sections(problem.network.sizes):
         lines.append(f"=== #{_string(text[title_key])}")
         for n, q in questions:
             e = explain(steps[-1], q.quantity, q.layer, q.j, q.k)
@@ -129,7 +131,8 @@ def _parameters(net, text):
     cells = []
     for l, (weights, biases) in enumerate(zip(net.weights, net.biases), 1):
         for j in range(weights.shape[0]):
-            cells += [_math(rf"w^{{({l})}}_{{{j}{k}}} = {latex_number(weights[j, k])}") for k in range(weights.shape[1])]
+            cells += [_math(rf"w^{{({l})}}_{{{j}{k}}} = {latex_number(weights[j, k])}")
+                      for k in range(weights.shape[1])]
             cells.append(_math(rf"b^{{({l})}}_{{{j}}} = {latex_number(biases[j])}"))
     return (f"#block(spacing: 2mm, strong({_string(text['sheet.parameters'])}))\n"
             f"#grid(columns: (1fr,) * 4, row-gutter: 4mm, {', '.join(cells)})\n#v(2mm)")

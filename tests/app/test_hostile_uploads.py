@@ -2,7 +2,8 @@
 data untouched, never an exception (hypothesis generates the garbage)."""
 import json
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tests.app.apptest import open_app, rerun
 

@@ -1,10 +1,10 @@
 """The server settings a shared classroom server relies on, as Streamlit reads them
 from .streamlit/config.toml."""
 import gc
-import tomllib
 from pathlib import Path
 
 import pytest
+import tomllib
 from streamlit import config
 
 from tests.app.apptest import open_app

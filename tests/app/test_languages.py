@@ -159,8 +159,8 @@ def test_the_same_link_is_explained_in_english(query, code):
 
 def test_field_names_in_a_message_are_translated_too():
     from bpviz.engine import NetworkError
-    from bpviz.ui.strings_errors import FIELDS_ZH
     from bpviz.ui import i18n
+    from bpviz.ui.strings_errors import FIELDS_ZH
 
     error = NetworkError("not_whole_number", field="epochs", low=1, high=5000, got="'many'")
     original = i18n.language

@@ -24,6 +24,7 @@ def test_correct_backward_pass_passes_and_a_mistake_fails():
 
 def _largest_on_big_data(at):
     import numpy as np
+
     from bpviz.engine import Network
     from bpviz.engine.datasets import Dataset
     from bpviz.ui.train_data import TrainData

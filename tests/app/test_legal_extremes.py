@@ -4,12 +4,23 @@ loss, parameters and example values up to ±MAX_PARAMETER_MAGNITUDE, learning ra
 both ends of their legal range, hidden controls and both languages (hypothesis draws them)."""
 import numpy as np
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
-from bpviz.engine import (ACTIVATION_NAMES, HIDDEN_ACTIVATION_NAMES, LOSS_NAMES, MAX_HIDDEN_LAYERS, MAX_INPUTS,
-                          MAX_LEARNING_RATE, MAX_NEURONS_PER_LAYER, MAX_OUTPUTS, Network, SharedNetwork,
-                          encode_share)
+from bpviz.engine import (
+    ACTIVATION_NAMES,
+    HIDDEN_ACTIVATION_NAMES,
+    LOSS_NAMES,
+    MAX_HIDDEN_LAYERS,
+    MAX_INPUTS,
+    MAX_LEARNING_RATE,
+    MAX_NEURONS_PER_LAYER,
+    MAX_OUTPUTS,
+    Network,
+    SharedNetwork,
+    encode_share,
+)
 from bpviz.engine.limits import LEAST_LEARNING_RATE, MAX_PARAMETER_MAGNITUDE
 from bpviz.ui.layout import PAGES
 from bpviz.ui.state import HIDEABLE

@@ -1,13 +1,12 @@
 """Share links: a link restores the network exactly; a bad link warns and keeps the default."""
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
 from bpviz.engine import Network, SharedNetwork, encode_share, preset
 from bpviz.ui.links import link_query
 from tests.app.apptest import open_app
-
-
 
 
 def _shared():
@@ -86,6 +85,7 @@ def test_a_link_that_hides_the_architecture_fixes_it_on_every_page():
 def _setters_under_a_link():
     """Runs as a script: every setter, with every control fixed by a link."""
     import streamlit as st
+
     from bpviz.engine import Network, preset
     from bpviz.ui import state
     state.init()

@@ -4,7 +4,8 @@ import re
 
 import numpy as np
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bpviz.engine import Network, NetworkError
 from bpviz.ui.tables import layer_frame, network_from_frames
@@ -48,7 +49,9 @@ def test_a_bad_cell_is_named_and_the_network_is_unchanged(net, bad, words):
 
 
 CELL_GARBAGE = st.one_of(st.floats(allow_nan=True, allow_infinity=True), st.text(max_size=12), st.none(),
-                         st.booleans(), st.integers(min_value=-10**400, max_value=10**400).filter(lambda n: abs(n) > 10**300) | st.integers(-10**9, 10**9),
+                         st.booleans(),
+                         st.integers(min_value=-10**400, max_value=10**400).filter(lambda n: abs(n) > 10**300)
+                         | st.integers(-10**9, 10**9),
                          st.sampled_from(["1e308", "-inf", "NaN", "0x10", "½", "1,5", " 2 "]))
 
 

@@ -1,7 +1,7 @@
 """The Train page: a few epochs lower the loss on XOR; bad data and settings change nothing."""
 import numpy as np
 
-from bpviz.engine import TrainingConfig, forward, loss_value, train, truth_table
+from bpviz.engine import TrainingConfig, loss_value, train, truth_table
 from tests.app.apptest import open_app, rerun
 
 

@@ -26,7 +26,8 @@ def test_a_classroom_link_quiz_answered_from_the_keyboard(browser, server, viewp
         tab.open("step?quiz=1")
         body = tab.page.get_by_test_id("stMain")
         assert "Quiz mode is on for this class" in body.inner_text()
-        assert not tab.page.get_by_text("Quiz mode: predict each value before it is revealed").count()   # no switch to turn it off
+        # no switch to turn it off
+        assert not tab.page.get_by_text("Quiz mode: predict each value before it is revealed").count()
 
         tab.click_button("Next step")                      # not tried yet: held on the start
         assert "Step 1 of 7" in _progress(tab)

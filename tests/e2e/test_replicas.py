@@ -76,9 +76,9 @@ def _wait_until_up(url, process, log):
         try:
             urllib.request.urlopen(url + "/_stcore/health", timeout=2, context=_UNVERIFIED)
             return
-        except OSError:
+        except OSError as err:
             if time.monotonic() > deadline or process.poll() is not None:
-                raise RuntimeError(f"nginx did not start; see {log.name}")
+                raise RuntimeError(f"nginx did not start; see {log.name}") from err
             time.sleep(0.2)
 
 
@@ -188,7 +188,7 @@ def test_every_response_carries_the_security_headers_and_no_replica_address(bala
                  "nginx's own error (address too long)": _get(url + "/step?x=" + "a" * 300_000)}
     assert responses["nginx's own error (address too long)"][0] in (400, 414)
     addresses = [r.split("//")[1] for r in replicas] + [r.split(":")[-1] for r in replicas]
-    for what, (status, headers) in responses.items():
+    for what, (_status, headers) in responses.items():
         named = dict(headers)
         assert named.get("server") == "nginx", (what, named.get("server"))     # server_tokens off
         assert named.get("x-content-type-options") == "nosniff", what
@@ -264,7 +264,8 @@ def test_a_browser_that_refuses_the_cookie_keeps_one_replica_and_uploads_work(br
         request = route.request
         headers = {k: v for k, v in request.all_headers().items() if not k.startswith(":")}
         if "cookie" in headers:
-            headers["cookie"] = "; ".join(c for c in headers["cookie"].split("; ") if not c.startswith("bpviz_replica="))
+            headers["cookie"] = "; ".join(c for c in headers["cookie"].split("; ")
+                                          if not c.startswith("bpviz_replica="))
         forwarded = urllib.request.Request(request.url, data=request.post_data_buffer, method=request.method,
                                            headers=headers)
         try:

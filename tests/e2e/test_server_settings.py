@@ -36,10 +36,10 @@ def serve(folder, script_text, environment=None):
         try:
             urllib.request.urlopen(url + "/_stcore/health", timeout=2)
             return process, url
-        except OSError:
+        except OSError as err:
             if time.monotonic() > deadline or process.poll() is not None:
                 stop_server(process)
-                raise RuntimeError(f"streamlit did not start; see {log.name}")
+                raise RuntimeError(f"streamlit did not start; see {log.name}") from err
             time.sleep(0.3)
 
 

@@ -30,7 +30,8 @@ def test_step_through_a_full_pass_and_inspect_a_neuron(session):
     text = inspector.inner_text()
     assert "0.138498562" in text           # δ of output neuron 0
     chooser = tab.page.get_by_test_id("stSelectbox").filter(has=tab.page.get_by_text("Neuron", exact=True))
-    shown = chooser.evaluate("el => el.textContent + ' ' + [...el.querySelectorAll('input')].map(i => i.value).join(' ')")
+    shown = chooser.evaluate("el => el.textContent + ' ' + "
+                             "[...el.querySelectorAll('input')].map(i => i.value).join(' ')")
     assert "layer 2, neuron 0" in shown   # the click selected that neuron
     contrast = tab.contrast_ratios()       # plotly restyles a selection: every label must stay readable
     assert contrast["on_markers"] >= 4.5 and contrast["on_background"] >= 4.5, contrast

@@ -15,19 +15,19 @@ CHART = ".st-key-step_diagram .js-plotly-plot"
 
 # Every animation frame: the diagram's step, whether a drawn diagram (or the held copy of
 # the last one) is on screen, and where the first travelling value is.
-SAMPLER = """() => {
+SAMPLER = f"""() => {{
     window.seen = [];
-    const sample = () => {
-        const gd = document.querySelector(%r);
+    const sample = () => {{
+        const gd = document.querySelector({CHART!r});
         const drawn = gd && gd._fullLayout && gd.querySelector(".main-svg")
             && getComputedStyle(gd).visibility !== "hidden" && gd.getBoundingClientRect().height > 0;
         const held = !!document.getElementById("bpviz-held-picture");
         const moving = document.querySelector("#bpviz-flow g");
         window.seen.push([drawn ? gd.layout.meta.step : null, held, moving ? moving.getAttribute("transform") : null]);
         requestAnimationFrame(sample);
-    };
+    }};
     requestAnimationFrame(sample);
-}""" % CHART
+}}"""
 
 
 def _labels(tab):
@@ -87,12 +87,14 @@ def test_the_whole_story_on_one_screen_from_the_keyboard(hero):
     tab.screenshot("hero-backward")
     assert printed_close(float(next(t for t in texts if t.startswith("0.59"))), 0.593269992)   # a(h1), in the neuron
     deltas = [float(t.split()[1]) for t in texts if t.startswith("δ ")]
-    assert any(printed_close(d, 0.00877135) for d in deltas) and any(printed_close(d, 0.138498562) for d in deltas), deltas
+    assert (any(printed_close(d, 0.00877135) for d in deltas)
+            and any(printed_close(d, 0.138498562) for d in deltas)), deltas
     assert printed_close(number_after([t for t in texts if t.startswith("w5 ")], "∂"), 0.082167041)
     assert printed_close(number_after([t for t in texts if t.startswith("w1 ")], "∂"), 0.000438568)
 
     sizes = tab.page.evaluate(f"""() => [...document.querySelectorAll(
-        '{CHART} text.annotation-text, {CHART} g.textpoint text')].map(t => parseFloat(getComputedStyle(t).fontSize))""")
+        '{CHART} text.annotation-text, {CHART} g.textpoint text')]
+        .map(t => parseFloat(getComputedStyle(t).fontSize))""")
     assert min(sizes) >= 14, sizes
     contrast = tab.contrast_ratios()
     assert min(contrast["on_background"], contrast["on_markers"]) >= 4.5, contrast
@@ -140,7 +142,8 @@ def test_on_a_phone_the_diagram_comes_first_and_no_label_covers_a_neuron(browser
                 .filter(p => getComputedStyle(p).fill !== "none")          // not the selection ring
                 .map(p => p.getBoundingClientRect()).filter(r => r.width >= 14);
             const chips = [...gd.querySelectorAll('g.annotation rect.bg')].map(r => r.getBoundingClientRect());
-            const inset = (r, by) => ({{left: r.left + by, right: r.right - by, top: r.top + by, bottom: r.bottom - by}});
+            const inset = (r, by) => ({{left: r.left + by, right: r.right - by,
+                                        top: r.top + by, bottom: r.bottom - by}});
             const hit = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
             return chips.filter(c => discs.some(d => hit(inset(c, 1), inset(d, 3)))).length;
         }}""")

@@ -3,10 +3,20 @@ that fits, and accepts exactly that most; the bounds shrink as the work grows.""
 import numpy as np
 import pytest
 
-from bpviz.engine import (Network, NetworkError, TrainingConfig, gradient_check, numerical_gradient,
-                          step_sequence, train)
-from bpviz.engine import budget
-from bpviz.engine import ParameterRef, descent_path, loss_along, loss_grid
+from bpviz.engine import (
+    Network,
+    NetworkError,
+    ParameterRef,
+    TrainingConfig,
+    budget,
+    descent_path,
+    gradient_check,
+    loss_along,
+    loss_grid,
+    numerical_gradient,
+    step_sequence,
+    train,
+)
 from bpviz.engine.limits import CALL_OVERHEAD, WORK_BUDGET
 
 LARGEST = (10, 10, 10, 10, 10, 10, 10, 10)

@@ -7,8 +7,20 @@ import pytest
 
 from bpviz.engine.explanations import explain
 from bpviz.engine.network import Network
-from bpviz.engine.practice import (MAX_POINTS, Attempt, Question, kind, parse_prediction, pass_questions, pick,
-                                   revealed, score, submit, take_hint, within_tolerance)
+from bpviz.engine.practice import (
+    MAX_POINTS,
+    Attempt,
+    Question,
+    kind,
+    parse_prediction,
+    pass_questions,
+    pick,
+    revealed,
+    score,
+    submit,
+    take_hint,
+    within_tolerance,
+)
 from bpviz.engine.presets import preset
 from bpviz.engine.steps import step_sequence
 

@@ -4,11 +4,30 @@ import numpy as np
 import plotly.graph_objects as go
 import pytest
 
-from bpviz.engine import Network, TrainingConfig, preset, sine, step_sequence, train, two_d
+from bpviz.engine import (
+    Network,
+    ParameterRef,
+    TrainingConfig,
+    descent_path,
+    loss_grid,
+    preset,
+    sine,
+    step_sequence,
+    train,
+    two_d,
+)
 from bpviz.engine.gradient_check import gradient_check
-from bpviz.engine import ParameterRef, descent_path, loss_grid
-from bpviz.viz import (contour_figure, decision_boundary_figure, gradcheck_figure, loss_figure,
-                       matrix_figure, network_figure, one_weight_figure, regression_figure, step_figure)
+from bpviz.viz import (
+    contour_figure,
+    decision_boundary_figure,
+    gradcheck_figure,
+    loss_figure,
+    matrix_figure,
+    network_figure,
+    one_weight_figure,
+    regression_figure,
+    step_figure,
+)
 
 WORKED = preset("worked_example")
 STEPS = step_sequence(WORKED.network, WORKED.x, WORKED.y, 0.5)
@@ -19,7 +38,8 @@ LINE = sine(20, 0.1, seed=0)
 
 BUILDERS = {
     "diagram of a network": lambda: network_figure(WORKED.network, selected=(1, 0)),
-    "diagram of each step": lambda: [network_figure(s, q, e) for s in STEPS for q, e in (("a", "weight"), ("delta", "grad"))],
+    "diagram of each step": lambda: [network_figure(s, q, e)
+                                     for s in STEPS for q, e in (("a", "weight"), ("delta", "grad"))],
     "hero diagram of each step": lambda: [step_figure(s, selected=(1, 0), tutorial_names=True, show_z=True)
                                           for s in STEPS],
     "matrix view": lambda: [matrix_figure(s, l) for s in STEPS for l in (1, 2)],
@@ -30,7 +50,8 @@ BUILDERS = {
                                             LINE.X, LINE.Y),
     "one weight": lambda: one_weight_figure(np.linspace(-1, 1, 9), np.linspace(1, 2, 9), 0.0, 1.5, 0.3, 0.5, "w"),
     "contour": lambda: contour_figure(np.linspace(-1, 1, 4), np.linspace(-1, 1, 3),
-                                      loss_grid(NET, DATA.X, DATA.Y, W1, W2, np.linspace(-1, 1, 4), np.linspace(-1, 1, 3)),
+                                      loss_grid(NET, DATA.X, DATA.Y, W1, W2,
+                                                np.linspace(-1, 1, 4), np.linspace(-1, 1, 3)),
                                       descent_path(NET, DATA.X, DATA.Y, [W1, W2], 0.5, 4), ("w", "b")),
     "gradient check": lambda: gradcheck_figure(gradient_check(NET, DATA.X[:6], DATA.Y[:6], mistake="sum_not_mean")),
 }

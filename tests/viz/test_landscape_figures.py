@@ -1,9 +1,17 @@
 """Landscape figures: the tangent's slope is the engine's gradient, the arrow is the update."""
 import numpy as np
 
-from bpviz.engine import Network, preset
+from bpviz.engine import (
+    Network,
+    ParameterRef,
+    descent_path,
+    gradient_of,
+    loss_along,
+    loss_grid,
+    parameter_value,
+    preset,
+)
 from bpviz.engine.gradient_check import gradient_check
-from bpviz.engine import ParameterRef, descent_path, gradient_of, loss_along, loss_grid, parameter_value
 from bpviz.viz import contour_figure, gradcheck_figure, one_weight_figure
 
 WORKED = preset("worked_example")

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 import typst
 
-from bpviz.engine import NetworkError, Network, step_sequence
+from bpviz.engine import Network, NetworkError, step_sequence
 from bpviz.engine.explanations import explain
 from bpviz.engine.practice import pass_questions
 from bpviz.worksheets.typst_math import latex_to_typst

@@ -88,7 +88,8 @@ def test_keys_of_random_networks_of_any_activation_and_loss_match_the_engine(see
     rng = np.random.default_rng(seed)
     sizes = (int(rng.integers(1, 4)), int(rng.integers(1, 4)), int(rng.integers(2, 4)))
     hidden = ("sigmoid", "tanh", "relu")[seed]
-    output, loss = (("softmax", "cross_entropy"), ("sigmoid", "binary_cross_entropy"), ("linear", "squared_error"))[seed]
+    output, loss = (("softmax", "cross_entropy"), ("sigmoid", "binary_cross_entropy"),
+                    ("linear", "squared_error"))[seed]
     net = Network.random(sizes, (hidden, output), loss, seed=seed)
     y = np.zeros(sizes[-1])
     y[0] = 1.0
