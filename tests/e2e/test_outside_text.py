@@ -77,7 +77,8 @@ def example_token(field, payload):
 @pytest.mark.parametrize("lang", ("en", "zh"))
 def test_link_parameters_stay_plain_text(tab, lang):
     # The warning quotes at most 80 characters of unknown controls and 40 of a refused field.
-    tab.open("step" + link(lang=lang, hide=f"{PAYLOADS[1]},{PAYLOADS[4]}", net=example_token("activations", PAYLOADS[3])))
+    tab.open("step" + link(lang=lang, hide=f"{PAYLOADS[1]},{PAYLOADS[4]}",
+                           net=example_token("activations", PAYLOADS[3])))
     assert_plain(tab, PAYLOADS[1], "# Big $x^2$ :smile: :red[x]", "<img src=http://evil.example/i.png>")
     tab.screenshot(f"outside-text-link-{lang}")
     assert "2-2-2" in tab.sidebar_network()          # the default network, since the link's was refused
