@@ -103,8 +103,9 @@ def step_sequence(net: Network, X, Y, learning_rate, granularity="layer",
     Y = check_batch(Y, "Y (targets)", net.sizes[-1], MAX_ROWS)
     check_same_rows(X.shape[0], Y.shape[0])
     learning_rate = check_learning_rate(learning_rate)
-    trace = _forward_unchecked(net, X)
-    gradients = _backward_unchecked(net, trace, Y)
+    with np.errstate(all="ignore"):   # an undefined loss is detected below, not warned about
+        trace = _forward_unchecked(net, X)
+        gradients = _backward_unchecked(net, trace, Y)
     L = len(net.weights)
     if not np.isfinite(gradients.loss):
         raise NetworkError("loss_undefined", loss=net.loss, output=np.round(trace.output, 6).tolist())
