@@ -103,8 +103,9 @@ def step_sequence(net: Network, X, Y, learning_rate, granularity="layer",
     learning_rate = check_learning_rate(learning_rate)
     if budget.over_budget(budget.step_work(net.sizes, len(X))):
         raise NetworkError("budget_step_rows", rows=len(X), most=budget.max_step_rows(net.sizes))
-    trace = forward_pass(net, X)
-    gradients = backward_pass(net, trace, Y)
+    with np.errstate(all="ignore"):   # an undefined loss is detected below, not warned about
+        trace = forward_pass(net, X)
+        gradients = backward_pass(net, trace, Y)
     L = len(net.weights)
     if not np.isfinite(gradients.loss):
         raise NetworkError("loss_undefined", loss=net.loss, output=np.round(trace.output, 6).tolist())

@@ -181,8 +181,8 @@ def test_csv_column_names_and_cells_are_shown_literally(payload, lang, in_langua
 @pytest.mark.parametrize("payload", PAYLOADS, ids=PAYLOAD_IDS)
 def test_csv_file_names_are_shown_literally(payload, lang, in_language):
     name = payload.replace("/", "|")[:50] + ".csv"      # a file name holds no slash
-    at = upload_csv(open_app("train", lang=in_language(lang)),
-                    b"x1,x2,y1,y2\n0,0,1,0\n0,1,0,1\n1,0,0,1\n1,1,1,0\n", name)
+    content = b"x1,x2,y1,y2\n0,0,1,0\n0,1,0,1\n1,0,0,1\n1,1,1,0\n"
+    at = upload_csv(open_app("train", lang=in_language(lang)), content, name)
     at.multiselect(key="data_csv_inputs").set_value(["x1", "x2"])
     at.multiselect(key="data_csv_targets").set_value(["y1", "y2"])
     run(at)
