@@ -8,8 +8,14 @@ batch-mean loss. Error O(ε²); each parameter costs two forward passes.
 or one with a classic mistake switched on (mistakes.py, for teaching only) — with
 the numerical gradient, parameter by parameter:
 
-    relative error = |analytic − numerical| / max(|analytic| + |numerical|, 1e-12)
+    relative error = |analytic − numerical| / max(|analytic| + |numerical|, floor)
     verdict: "pass" if the largest is < 1e-5, "warn" if < 1e-3, else "fail"
+
+The floor is where the numerical gradient stops being exact enough to judge: each
+loss value carries a rounding error of about ε_mach·|E|, so a central difference
+carries about ε_mach·|E|/ε. A gradient no larger than NOISE_SAFETY times that noise
+over the pass threshold cannot be judged more finely (the first layers of a deep
+sigmoid network have gradients near 1e-7, where the noise alone exceeds 1e-5).
 """
 from dataclasses import dataclass
 
@@ -24,6 +30,7 @@ from .update import check_learning_rate
 from .validation import check_data, check_number, check_type
 
 PASS_BELOW, WARN_BELOW = 1e-5, 1e-3
+NOISE_SAFETY = 10          # how many times the rounding noise of one central difference
 
 
 @dataclass(frozen=True)
@@ -80,8 +87,17 @@ def numerical_gradient(net: Network, X, Y, epsilon=1e-6) -> ParameterGradients:
                               differences(net.biases, net.weights, False))
 
 
-def relative_error(analytic, numerical):
-    return abs(analytic - numerical) / max(abs(analytic) + abs(numerical), 1e-12)
+def relative_error(analytic, numerical, floor=1e-12):
+    """|a − n| / (|a| + |n|), the denominator never below `floor` (see noise_floor)."""
+    return abs(analytic - numerical) / max(abs(analytic) + abs(numerical), floor)
+
+
+def noise_floor(loss, epsilon):
+    """The least denominator of a relative error, for a loss E and a step ε: the size of
+    gradient whose central difference's rounding noise (≈ ε_mach·|E|/ε), times
+    NOISE_SAFETY, would alone reach the pass threshold."""
+    noise = np.finfo(float).eps * abs(loss) / epsilon
+    return max(1e-12, NOISE_SAFETY * noise / PASS_BELOW)
 
 
 def verdict_of(error):
@@ -99,10 +115,14 @@ def gradient_check(net, X, Y, mistake="none", epsilon=1e-6, learning_rate=0.5) -
     numerical = numerical_gradient(net, X, Y, epsilon)
     with np.errstate(all="ignore"):
         analytic = MISTAKES[mistake](net, X, Y, learning_rate)
+    with np.errstate(all="ignore"):
+        floor = noise_floor(float(np.mean(example_losses(net, forward_pass(net, X), Y))), epsilon)
+    if not np.isfinite(floor):
+        floor = 1e-12
     rows = []
     for ref in parameter_refs(net):
         a, n = ref.value_in(analytic), ref.value_in(numerical)
-        rows.append(CheckRow(ref, float(a), float(n), relative_error(float(a), float(n))))
+        rows.append(CheckRow(ref, float(a), float(n), relative_error(float(a), float(n), floor)))
     worst = max(row.relative_error for row in rows)
     if not np.isfinite(worst):
         worst = float("inf")

@@ -3,7 +3,7 @@ import numpy as np
 import pytest
 
 from bpviz.engine import Network, NetworkError, backward, forward, loss_value, two_d
-from bpviz.engine.gradient_check import MISTAKES, gradient_check, relative_error
+from bpviz.engine.gradient_check import MISTAKES, gradient_check, noise_floor, relative_error
 from bpviz.engine.landscape import descent_path, gradient_of, loss_along, loss_grid, parameter_value, with_parameter
 from bpviz.engine.network import ParameterRef, parameter_refs
 
@@ -84,6 +84,28 @@ def test_every_mistake_fails_the_check(mistake):
     Y = np.column_stack([DATA.Y[:, 0], 1 - DATA.Y[:, 0]])
     report = gradient_check(net, DATA.X[:8], Y[:8], mistake=mistake)
     assert report.verdict == "fail", report.max_relative_error
+
+
+def test_a_deep_sigmoid_network_passes_and_its_mistakes_still_fail():
+    """The first layers' gradients are near 1e-7, where the central differences' rounding
+    noise (about 2.2e-16 · E / 1e-6) alone gave relative errors above 1e-3: "fail" for a
+    correct backward pass. The noise floor judges them no finer than the noise allows."""
+    net = Network.random([10] * 8, ["sigmoid"] * 7, "squared_error", seed=0)
+    rng = np.random.default_rng(0)
+    X, Y = rng.uniform(-1, 1, (20, 10)), rng.uniform(0, 1, (20, 10))
+    correct = gradient_check(net, X, Y)
+    smallest = min(abs(row.numerical) for row in correct.rows)
+    assert smallest < 1e-6                      # gradients this small are in the report
+    assert correct.verdict == "pass", correct.max_relative_error
+    for mistake in [m for m in MISTAKES if m != "none"]:
+        assert gradient_check(net, X, Y, mistake=mistake).verdict == "fail", mistake
+
+
+def test_the_noise_floor_follows_the_loss_and_the_step():
+    assert noise_floor(1.0, 1e-6) == pytest.approx(10 * 2.220446049250313e-16 / 1e-6 / 1e-5)
+    assert noise_floor(2.0, 1e-6) == pytest.approx(2 * noise_floor(1.0, 1e-6))
+    assert noise_floor(0.0, 1e-6) == 1e-12
+    assert relative_error(1e-7, 1.1e-7, floor=1e-4) == pytest.approx(1e-8 / 1e-4)
 
 
 def test_relative_error_formula():
