@@ -40,6 +40,10 @@ LABEL_AT = (0.35, 0.55, 0.45)   # an edge's label sits this far along it: going 
 FONT_PX = 14               # every label on the diagram
 NARROW = 600               # px: below this width (phones) labels are shorter and colour bars go below
 NARROW_FONT_PX = 12
+NARROW_DIGITS = ".3g"      # phones: 3 significant digits, so each label fits whole between the neurons
+NARROW_LABEL_AT = (0.33, 0.5, 0.42)  # phones: crossing labels clear of the δ badge and bias chip beside them
+NARROW_MARGIN, NARROW_BARS = 4, 64   # phones: px beside the plot, px under it for the colour bars
+NARROW_HEIGHT = 1.15       # phones: at least this many times the width tall (rows far apart, bars on screen)
 SMALL_FONT_PX, SMALL_DIGITS = 11, ".2f"   # the values inside the small neurons of big networks
 DIGITS = ".4g"             # labels print 4 significant digits; the hover and the readouts 9
 DEFAULT_HEIGHT = 460
@@ -74,8 +78,18 @@ def pass_limits(step, example=0):
     return {"a": style.symmetric_limit(activations), "delta": style.symmetric_limit(deltas)}
 
 
-def _number(value):
-    return f"{value:{DIGITS}}"
+def _number(value, digits=DIGITS):
+    return f"{value:{digits}}"
+
+
+def _new_value(old, new, digits=NARROW_DIGITS):
+    """`new` in `digits`, or in as many more significant digits (up to 9) as it takes to
+    differ from `old` printed alike: an update of 0.15 by −0.0002 reads 0.15 → 0.1498,
+    not 0.15 → 0.15."""
+    places = int(digits.strip(".g"))
+    while places < 9 and new != old and _number(new, f".{places}g") == _number(old, f".{places}g"):
+        places += 1
+    return _number(new, f".{places}g")
 
 
 def _chip(x, y, text, fill=style.LABEL_CHIP, xshift=0, yshift=0, name=None, size=FONT_PX):
@@ -85,33 +99,40 @@ def _chip(x, y, text, fill=style.LABEL_CHIP, xshift=0, yshift=0, name=None, size
                 name=name or "")
 
 
-def x_range(sizes):
-    """The x axis: room for the input names on the left and the targets on the right."""
-    return [-0.45, len(sizes) - 1 + 0.65]
+def x_range(sizes, narrow=False):
+    """The x axis: room for the input names on the left and the targets on the right
+    (on phones measured for 12-px labels beside 36-px neurons: "i1" left, "y₀ = 0.01" right)."""
+    return [-0.36, len(sizes) - 1 + 0.74] if narrow else [-0.45, len(sizes) - 1 + 0.65]
 
 
-def y_range(sizes):
-    """The y axis: the tallest layer and room for the labels above and below its ends."""
+def y_range(sizes, narrow=False):
+    """The y axis: the tallest layer and room for the labels above and below its ends
+    (on phones: two-line bias chips above the top row, a δ badge under the bottom row)."""
     half = (max(sizes) - 1) / 2.0
-    return [-half - 0.55, half + 0.55]
+    return [-half - 0.3, half + 0.38] if narrow else [-half - 0.55, half + 0.55]
 
 
 def _geometry(sizes, height, width):
     """Pixels per data unit across and down, and the neuron diameter that fits."""
-    y_range_, x_range_ = y_range(sizes), x_range(sizes)
-    beside = 140 if width >= NARROW else 20                             # colour bars and margins
+    narrow = width < NARROW
+    y_range_, x_range_ = y_range(sizes, narrow), x_range(sizes, narrow)
+    beside = 140 if not narrow else 2 * NARROW_MARGIN                  # colour bars and margins
     across = max(width - beside, 200) / (x_range_[1] - x_range_[0])
-    down = max(height - 60, 200) / (y_range_[1] - y_range_[0])
+    down = max(height - (60 if not narrow else 40 + NARROW_BARS), 200) / (y_range_[1] - y_range_[0])
     room = down * (0.45 if max(sizes) <= FULL_LAYER else 0.8)
-    return across, down, int(np.clip(min(room, (0.25 if width >= NARROW else 0.3) * across), 22, 64))
+    if narrow:   # a phone: neurons just wide enough for a 3-digit number, the rest for the labels
+        return across, down, int(np.clip(min(room, 0.32 * across), 22, 40))
+    return across, down, int(np.clip(min(room, 0.25 * across), 22, 64))
 
 
 def _neuron_labels(step, limits, positions, marker, names, show_z, example, tutorial=False, narrow=False):
     """δ badges under the neurons, bias (∂E/∂b) and z labels above them (led by the
-    neuron's tutorial name, h1, when asked). `narrow`: δ badges only, in small type."""
+    neuron's tutorial name, h1, when asked). `narrow`: the same in small type, 3 digits."""
+    if narrow:
+        return _narrow_neuron_labels(step, limits, positions, marker, names, show_z, example, tutorial)
     notes, net = [], step.network
     weight_name, bias_name = names
-    size = NARROW_FONT_PX if narrow else FONT_PX
+    size = FONT_PX
     offset = marker / 2 + size - 2
     for l in range(1, len(net.sizes)):
         z, delta, bias_grad = step.preactivation(l), step.delta(l), step.bias_grad(l)
@@ -122,8 +143,6 @@ def _neuron_labels(step, limits, positions, marker, names, show_z, example, tuto
                 fill = style.diverging_colour(value, limits["delta"])
                 notes.append(_chip(x, y, f"δ {_number(value)}", fill, yshift=-offset, name=f"delta {l} {j}",
                                    size=size))
-            if narrow:
-                continue
             above = f"{bias_name(l, j)} {_number(net.biases[l - 1][j])}"
             if bias_grad is not None:
                 above += f"  ∂ {_number(bias_grad[j])}"
@@ -139,27 +158,64 @@ def _neuron_labels(step, limits, positions, marker, names, show_z, example, tuto
     return notes
 
 
+def _narrow_neuron_labels(step, limits, positions, marker, names, show_z, example, tutorial):
+    """Phones: the δ badge hangs under its neuron and the bias chip stands on it (anchored by
+    their edges, so a second line grows away from the neuron): '<b>h1</b> b1 0.35', then
+    '∂ 0.00877' once known, or '→ 0.345' at the update; z on a line of its own on demand."""
+    notes, net, bias_name = [], step.network, names[1]
+    gap = marker / 2 + 2
+    for l in range(1, len(net.sizes)):
+        z, delta, bias_grad = step.preactivation(l), step.delta(l), step.bias_grad(l)
+        for j in range(net.sizes[l]):
+            x, y = positions[(l, j)]
+            if delta is not None:
+                value = float(delta[example, j])
+                fill = style.diverging_colour(value, limits["delta"])
+                notes.append(dict(_chip(x, y, f"δ {_number(value, NARROW_DIGITS)}", fill, yshift=-gap,
+                                        name=f"delta {l} {j}", size=NARROW_FONT_PX), yanchor="top"))
+            lines = [f"{bias_name(l, j)} {_number(net.biases[l - 1][j], NARROW_DIGITS)}"]
+            if tutorial:
+                lines[0] = f"<b>{tutorial_neuron(l, j)}</b> {lines[0]}"
+            if bias_grad is not None:
+                if step.updated is not None and step.update_biases:
+                    lines.append(f"→ {_new_value(float(net.biases[l - 1][j]), float(step.updated.biases[l - 1][j]))}")
+                else:
+                    lines.append(f"∂ {_number(bias_grad[j], NARROW_DIGITS)}")
+            if show_z and z is not None:
+                lines.insert(0, f"z {_number(z[example, j], NARROW_DIGITS)}")
+            notes.append(dict(_chip(x, y, "<br>".join(lines), yshift=gap, name=f"bias {l} {j}",
+                                    size=NARROW_FONT_PX), yanchor="bottom"))
+    return notes
+
+
 def _edge_labels(step, positions, names, count, narrow=False):
     """Labels of the connections: the weight, ∂E/∂w once known, old → new at the update.
     With more connections than `count`, only the `count` largest (by the value shown).
-    `narrow`: one short line, the newest number (w, then ∂E/∂w, then the new w), small type."""
+    `narrow` (phones): small type, 3 digits, at most two short lines, each label whole: the
+    name and weight, then ∂E/∂w once known, or the new weight at the update."""
     net, weight_name = step.network, names[0]
+    digits = NARROW_DIGITS if narrow else DIGITS
     rows = []
     for l, j, k in edges(net.sizes):
         weight = float(net.weights[l - 1][j, k])
         gradient = step.weight_grad(l)
-        text = f"{weight_name(l, j, k)} {_number(weight)}"
+        text = f"{weight_name(l, j, k)} {_number(weight, digits)}"
         shown = weight
         if gradient is not None:
             shown = float(gradient[j, k])
+            new = None
             if step.updated is not None:
-                text = f"{weight_name(l, j, k)} {_number(weight)} → {_number(step.updated.weights[l - 1][j, k])}"
-            text += f"<br>∂ {_number(shown)}"
+                new = _number(step.updated.weights[l - 1][j, k])
+                if narrow:
+                    new = _new_value(weight, float(step.updated.weights[l - 1][j, k]))
             if narrow:
-                text = (f"→{_number(step.updated.weights[l - 1][j, k])}" if step.updated is not None
-                        else f"∂{_number(shown)}")
+                text += f"<br>→ {new}" if new is not None else f"<br>∂ {_number(shown, digits)}"
+            else:
+                if new is not None:
+                    text = f"{weight_name(l, j, k)} {_number(weight)} → {new}"
+                text += f"<br>∂ {_number(shown)}"
         (x0, y0), (x1, y1) = positions[(l - 1, k)], positions[(l, j)]
-        at = label_at(y1 - y0)
+        at = label_at(y1 - y0, narrow)
         rows.append((abs(shown), x0 + at * (x1 - x0), y0 + at * (y1 - y0), text, (l, j, k)))
     if len(rows) > count:
         rows = sorted(rows, key=lambda r: -r[0])[:count]
@@ -167,12 +223,13 @@ def _edge_labels(step, positions, names, count, narrow=False):
     return [_chip(x, y, text, name=f"edge {l} {j} {k}", size=size) for _, x, y, text, (l, j, k) in rows]
 
 
-def label_at(drop):
+def label_at(drop, narrow=False):
     """Where along an edge its label goes, by the edge's rise (`drop` = y of target − y of
     source): falling edges near their source, rising ones a little later (clear of the
     bias label above their source), level ones past the middle (measured on the 2-2-2
-    worked example at 1280×720: no two labels overlap)."""
-    return LABEL_AT[1] if abs(drop) < 1e-9 else (LABEL_AT[0] if drop < 0 else LABEL_AT[2])
+    worked example at 1280×720 and, with NARROW_LABEL_AT, at 390 px: no two labels overlap)."""
+    at = NARROW_LABEL_AT if narrow else LABEL_AT
+    return at[1] if abs(drop) < 1e-9 else (at[0] if drop < 0 else at[2])
 
 
 def _side_labels(step, positions, marker, tutorial, text, example, size=FONT_PX):
@@ -187,21 +244,24 @@ def _side_labels(step, positions, marker, tutorial, text, example, size=FONT_PX)
     last = len(sizes) - 1
     for j in range(sizes[last]):
         x, y = positions[(last, j)]
-        value = f"{label(text, SIDE_TEXT, 'viz.target')}<sub>{j}</sub> = {_number(step.Y[example, j])}"
+        digits = DIGITS if size >= FONT_PX else NARROW_DIGITS
+        value = f"{label(text, SIDE_TEXT, 'viz.target')}<sub>{j}</sub> = {_number(step.Y[example, j], digits)}"
         notes.append(dict(_chip(x, y, value, xshift=marker / 2 + 2, name=f"target {j}", size=size),
                           xanchor="left"))
     return notes
 
 
-def flow(step, example=0):
+def flow(step, example=0, narrow=False):
     """What travels at this step, as ([start (x, y)], [end (x, y)], [text]):
     forward into layer l: w·a from each neuron of layer l−1 to each of layer l;
     backward at a hidden layer l: w·δ from each neuron of layer l+1 back to each of layer l,
     where they sum; the loss: each output to its target; backward at the output layer: δ
     from the targets into the outputs;
-    the update: −η ∂E/∂w from the middle of each connection to its label. Empty otherwise."""
+    the update: −η ∂E/∂w from the middle of each connection to its label. Empty otherwise.
+    `narrow`: the phone's label positions and number format."""
     net, positions = step.network, neuron_positions(step.network.sizes)
     starts, ends, texts = [], [], []
+    digits = NARROW_DIGITS if narrow else DIGITS
     last = step.output_layer
     if step.phase == "forward" and step.layer is not None:
         layers = [step.layer]
@@ -214,13 +274,13 @@ def flow(step, example=0):
         for j in range(net.sizes[l]):
             for k in range(net.sizes[l - 1]):
                 starts.append(positions[(l - 1, k)]), ends.append(positions[(l, j)])
-                texts.append(_number(net.weights[l - 1][j, k] * a[k]))
+                texts.append(_number(net.weights[l - 1][j, k] * a[k], digits))
     if step.phase == "loss":     # each output travels to its target, where the loss compares them
         output = step.trace.activations[last][example]
         for j in range(net.sizes[last]):
             x, y = positions[(last, j)]
             starts.append((x, y)), ends.append((x + 0.45, y))
-            texts.append(_number(output[j]))
+            texts.append(_number(output[j], digits))
     if step.phase == "backward":
         backward_layers = [step.layer] if step.layer is not None else list(range(last, 0, -1))
         for l in backward_layers:
@@ -228,20 +288,20 @@ def flow(step, example=0):
                 for j in range(net.sizes[l]):
                     x, y = positions[(l, j)]
                     starts.append((x + 0.55, y)), ends.append((x, y))
-                    texts.append(_number(step.gradients.deltas[l - 1][example, j]))
+                    texts.append(_number(step.gradients.deltas[l - 1][example, j], digits))
                 continue
             following = step.gradients.deltas[l][example]
             for j in range(net.sizes[l + 1]):
                 for k in range(net.sizes[l]):
                     starts.append(positions[(l + 1, j)]), ends.append(positions[(l, k)])
-                    texts.append(_number(net.weights[l][j, k] * following[j]))
+                    texts.append(_number(net.weights[l][j, k] * following[j], digits))
     if step.phase == "update" and step.updated is not None:
         for l, j, k in edges(net.sizes):
             (x0, y0), (x1, y1) = positions[(l - 1, k)], positions[(l, j)]
-            at = label_at(y1 - y0)
+            at = label_at(y1 - y0, narrow)
             starts.append((x0 + 0.5 * at * (x1 - x0), y0 + 0.5 * at * (y1 - y0)))
             ends.append((x0 + at * (x1 - x0), y0 + at * (y1 - y0)))
-            texts.append(_number(step.updated.weights[l - 1][j, k] - net.weights[l - 1][j, k]))
+            texts.append(_number(step.updated.weights[l - 1][j, k] - net.weights[l - 1][j, k], digits))
     return starts, ends, texts
 
 
@@ -264,8 +324,8 @@ def highlighted_edges(step, selected=None):
     return mine or chosen
 
 
-def _flow_meta(step, example):
-    starts, ends, texts = flow(step, example)
+def _flow_meta(step, example, narrow=False):
+    starts, ends, texts = flow(step, example, narrow)
     return dict(x0=[p[0] for p in starts], y0=[p[1] for p in starts], x1=[p[0] for p in ends],
                 y1=[p[1] for p in ends], text=texts)
 
@@ -284,8 +344,8 @@ def step_figure(step, selected=None, example=0, text=None, tutorial_names=False,
     limits = pass_limits(step, example)
     fits = labelling(sizes)
     narrow = width < NARROW
-    if narrow:    # a phone scrolls: taller than the window is fine, labels need the room
-        height = max(height, int(1.4 * width))
+    if narrow:    # a phone: at least NARROW_HEIGHT × the width, else the room the page offers
+        height = max(height, int(NARROW_HEIGHT * width))
     across, down, marker = _geometry(sizes, height, width)
     names = parameter_names(sizes, tutorial_names)
 
@@ -300,8 +360,8 @@ def step_figure(step, selected=None, example=0, text=None, tutorial_names=False,
     traces += edge_traces(values_of(step, "a", "weight", example), text,
                           hover_values=values_of(step, "a", "grad", example))
     nodes = node_traces(values_of(step, "a", "weight", example), text, limit=limits["a"], marker_size=marker,
-                        font_size=FONT_PX if fits.badges else SMALL_FONT_PX,
-                        number_format=DIGITS if fits.badges else SMALL_DIGITS)
+                        font_size=(NARROW_FONT_PX if narrow else FONT_PX) if fits.badges else SMALL_FONT_PX,
+                        number_format=(NARROW_DIGITS if narrow else DIGITS) if fits.badges else SMALL_DIGITS)
     bars = ((dict(orientation="h", x=0.0, xanchor="left", y=-0.02, yanchor="top"),
              dict(orientation="h", x=1.0, xanchor="right", y=-0.02, yanchor="top")) if narrow else
             (dict(y=1.0, yanchor="top"), dict(y=0.0, yanchor="bottom")))
@@ -330,8 +390,9 @@ def step_figure(step, selected=None, example=0, text=None, tutorial_names=False,
 
     values = values_of(step, "a", "weight", example)
     layout = diagram_layout(sizes, title_of(values, text), height=height)
-    layout["margin"] = dict(l=10, r=10, t=40, b=70 if narrow else 10)
-    layout["xaxis"]["range"], layout["yaxis"]["range"] = x_range(sizes), y_range(sizes)
+    layout["margin"] = (dict(l=NARROW_MARGIN, r=NARROW_MARGIN, t=40, b=NARROW_BARS) if narrow
+                        else dict(l=10, r=10, t=40, b=10))
+    layout["xaxis"]["range"], layout["yaxis"]["range"] = x_range(sizes, narrow), y_range(sizes, narrow)
     notes = _side_labels(step, positions, marker, tutorial_names and tutorial_names_fit(sizes), text, example,
                          NARROW_FONT_PX if narrow else FONT_PX)
     notes += _edge_labels(step, positions, names, fits.edges, narrow)
@@ -339,8 +400,8 @@ def step_figure(step, selected=None, example=0, text=None, tutorial_names=False,
         notes += _neuron_labels(step, limits, positions, marker, names, show_z, example,
                                 tutorial_names and tutorial_names_fit(sizes), narrow)
     layout["annotations"] = notes
-    layout["meta"] = dict(step=step.index, phase=step.phase, flow=_flow_meta(step, example),
-                          next=None if next_step is None else _flow_meta(next_step, example))
+    layout["meta"] = dict(step=step.index, phase=step.phase, flow=_flow_meta(step, example, narrow),
+                          next=None if next_step is None else _flow_meta(next_step, example, narrow))
     return style.figure(traces, layout)
 
 

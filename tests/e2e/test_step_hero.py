@@ -1,7 +1,8 @@
 """The Step page's hero diagram in a real browser (issue 13, "Done means"), on the worked
 example at 1280×720 from a fresh page load: the diagram is on screen, every number is
 printed (no hover), the keys step the pass, a step draws intermediate frames and no frame
-is blank; and on a 390 px phone the diagram comes first and no label covers a neuron.
+is blank; and on a 390 px phone, at every step, the diagram comes first, no label covers a neuron
+and no text is cut.
 
 Published numbers are the classic hand-worked example's."""
 
@@ -122,33 +123,71 @@ def test_tutorial_names_switch(hero):
     assert not any(t.startswith("w5 ") for t in texts) and any(t.startswith("w⁽²⁾₀₀") for t in texts)
 
 
-def test_on_a_phone_the_diagram_comes_first_and_no_label_covers_a_neuron(browser, server):
+# On the drawn diagram: label chips (annotations) that cover a neuron marker, a neuron's
+# number or another chip; chips whose text leaves the figure and neuron numbers that leave
+# the plot area (both cut); and the chart's bottom edge in page coordinates.
+CROWDING = f"""() => {{
+    const gd = document.querySelector('{CHART}');
+    const box = gd.getBoundingClientRect(), size = gd._fullLayout._size;
+    const plot = {{left: box.left + size.l, top: box.top + size.t,
+                   right: box.left + size.l + size.w, bottom: box.top + size.t + size.h}};
+    const figure = gd.querySelector(".main-svg").getBoundingClientRect();
+    const discs = [...gd.querySelectorAll('g.trace.scatter g.points path.point')]
+        .filter(p => getComputedStyle(p).fill !== "none")          // not the selection ring
+        .map(p => p.getBoundingClientRect()).filter(r => r.width >= 14);
+    const chips = [...gd.querySelectorAll('g.annotation')].map(g => ({{
+        text: g.querySelector('text.annotation-text').textContent,
+        box: (g.querySelector('rect.bg') || g).getBoundingClientRect(),
+        ink: g.querySelector('text.annotation-text').getBoundingClientRect()}}));
+    const numbers = [...gd.querySelectorAll('g.textpoint text')]
+        .map(t => ({{text: t.textContent, box: t.getBoundingClientRect()}}));
+    const inset = (r, by) => ({{left: r.left + by, right: r.right - by, top: r.top + by, bottom: r.bottom - by}});
+    const hit = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+    const within = (r, o) => r.left >= o.left - 0.5 && r.right <= o.right + 0.5
+        && r.top >= o.top - 0.5 && r.bottom <= o.bottom + 0.5;
+    return {{
+        on_neuron: chips.filter(c => discs.some(d => hit(inset(c.box, 1), inset(d, 3)))).map(c => c.text),
+        on_number: chips.filter(c => numbers.some(n => hit(inset(c.box, 1), inset(n.box, 1)))).map(c => c.text),
+        on_chip: chips.flatMap((a, i) => chips.slice(i + 1).filter(b => hit(inset(a.box, 1), inset(b.box, 1)))
+            .map(b => a.text + " | " + b.text)),
+        cut: chips.filter(c => !within(c.ink, figure)).map(c => c.text)
+            .concat(numbers.filter(n => !within(n.box, plot)).map(n => n.text)),
+        texts: chips.map(c => c.text),
+        bottom: box.bottom + window.scrollY,
+    }};
+}}"""
+
+
+def test_on_a_phone_the_diagram_comes_first_and_every_label_reads_at_every_step(browser, server):
+    """At 390×844, at every step of the pass: the diagram is above the readouts and within the
+    first screen (colour bars included); no label chip covers a neuron, a neuron's number or
+    another chip; no text is cut by the figure or the plot area; every connection keeps its
+    name (w1…w8), with its gradient once known."""
     tab = Session(browser, server, viewport=(390, 844))
     try:
         tab.open("step")
         tab.page.wait_for_selector(CHART)
         tab.page.wait_for_timeout(1500)
         tab.idle()
-        for _ in range(6):
-            tab.page.get_by_role("button", name="Next step").click()
-            tab.idle()
-        tab.page.wait_for_timeout(1200)
-        diagram = tab.page.locator(CHART).bounding_box()
-        readout = tab.page.locator(".st-key-step_view").first.bounding_box()
-        assert diagram["y"] + diagram["height"] <= readout["y"], (diagram, readout)
-        overlaps = tab.page.evaluate(f"""() => {{
-            const gd = document.querySelector('{CHART}');
-            const discs = [...gd.querySelectorAll('g.trace.scatter g.points path.point')]
-                .filter(p => getComputedStyle(p).fill !== "none")          // not the selection ring
-                .map(p => p.getBoundingClientRect()).filter(r => r.width >= 14);
-            const chips = [...gd.querySelectorAll('g.annotation rect.bg')].map(r => r.getBoundingClientRect());
-            const inset = (r, by) => ({{left: r.left + by, right: r.right - by,
-                                        top: r.top + by, bottom: r.bottom - by}});
-            const hit = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
-            return chips.filter(c => discs.some(d => hit(inset(c, 1), inset(d, 3)))).length;
-        }}""")
-        tab.screenshot("hero-phone-update")
-        assert overlaps == 0
+        for index in range(8):              # start, forward ×2, loss, backward ×2, update; then it stays
+            if index:
+                _press(tab, "ArrowRight")
+            assert _step(tab) == min(index, 6)
+            tab.screenshot(f"hero-phone-{index}")
+            diagram = tab.page.locator(CHART).bounding_box()
+            readout = tab.page.locator(".st-key-step_view").first.bounding_box()
+            assert diagram["y"] + diagram["height"] <= readout["y"], (index, diagram, readout)
+            drawn = tab.page.evaluate(CROWDING)
+            assert drawn["bottom"] <= 844, (index, drawn["bottom"])
+            for problem in ("on_neuron", "on_number", "on_chip", "cut"):
+                assert not drawn[problem], (index, problem, drawn[problem])
+            names = [f"w{i}" for i in range(1, 9)]
+            labelled = {name: [t for t in drawn["texts"] if t.startswith(name + " ")] for name in names}
+            assert all(labelled.values()), (index, drawn["texts"])
+            if index >= 4:                  # backward, output layer: ∂E/∂w5…w8 known
+                assert all("∂" in labelled[name][0] or "→" in labelled[name][0] for name in names[4:]), \
+                    (index, drawn["texts"])
+        assert not tab.real_errors(), (tab.errors, tab.failed_responses)
     finally:
         tab.close()
 
