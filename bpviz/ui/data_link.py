@@ -50,7 +50,10 @@ def _numbers(fields):
 
 
 def text_of_session():
-    """The text for the session's Train data, or None if the Train page has not made any."""
+    """The text for the session's Train data, or None if the Train page has not made any.
+    The address asks at the end of every finished run: that run's record of the link's
+    warning about the data ends here (train_data.finish_run)."""
+    train_data.finish_run()
     data = st.session_state.get(train_data.DATA)
     if data is None:
         return None

@@ -25,8 +25,9 @@ MAX_STEP_INDEX = 99               # more than any network's step count; pages cl
 
 
 def read_link_once():
-    """Apply the URL's parameters to a new session (once)."""
+    """Apply the URL's parameters to a new session (once). Runs at the start of every run."""
     if st.session_state.get(state.LINK_READ):
+        train_data.start_run()
         return
     st.session_state[state.LINK_READ] = True
     params = st.query_params
@@ -54,13 +55,17 @@ def read_link_once():
             problems.append(t("link.bad_network", message=error_text(error)))
         else:
             state.load_shared(shared)
-    problems += _read_settings(params)
+    data_problems = _read_data(params.get("data"))
+    problems += _read_settings(params) + data_problems
     if problems:
         state.notify("warning", " ".join(problems))
+    if data_problems:   # for the Train page too, which a set-up reruns (train_data's module note)
+        train_data.hold_link_warning(" ".join(data_problems))
+    train_data.start_run(link_notice=bool(data_problems))
 
 
 def _read_settings(params):
-    """Quiz mode, step position and size, Train data: set what is valid; the problems."""
+    """Quiz mode, step position and size: set what is valid; the problems."""
     problems = []
     quiz = params.get("quiz")
     if quiz is not None:
@@ -81,7 +86,12 @@ def _read_settings(params):
             state.set_step_index(int(step))
         else:
             problems.append(t("link.bad_step", value=step[:20], most=MAX_STEP_INDEX))
-    data = params.get("data")
+    return problems
+
+
+def _read_data(data):
+    """The Train data from the link's `data` (None: none given): set if valid; the problems."""
+    problems = []
     if data == data_link.UPLOADED:
         problems.append(t("link.csv_again"))
     elif data is not None:

@@ -1,16 +1,22 @@
 """Quiz mode on the Step page: predict the next value before the step shows it.
 
-`panel(steps)` runs before the step buttons. While quiz mode is on it keeps the
-step position at most one past the last step whose question was tried (so
-Next, Forward pass and Backward pass reveal nothing early), asks one number
-that the next step computes (of the selected neuron when it has one), checks
-the prediction (Enter submits the form) and offers hints after a miss. The
-checking, hints and scores are bpviz.engine.practice; this module keeps the
-attempts of the current pass in session state and draws them.
+`switch()` draws the learner's switch. `panel(steps, card)` runs before the step
+buttons: while quiz mode is on it keeps the step position at most one past the
+last step whose question was tried (so Next, Forward pass and Backward pass
+reveal nothing early). It draws into `card`, a container the page places beside
+the diagram (below it on a phone), so the learner sees the network the question
+is about: it asks one number that the next step computes (of the selected neuron
+when it has one), checks the prediction (Enter submits the form) and offers
+hints after a miss. The checking, hints and scores are bpviz.engine.practice;
+this module keeps the attempts of the current pass in session state and draws them.
+
+The prediction box's example is never the asked value (`example_for`): an
+example taken from the pass would give an answer away.
 
 A classroom link with `quiz=1` switches quiz mode on for the session and hides
-the switch (state.quiz_mode()). While quiz mode is on the inspector offers no
-animation of the pass, which would show every value at once.
+the switch (state.quiz_mode()); a one-line caption in the card says so. While
+quiz mode is on the inspector offers no animation of the pass, which would show
+every value at once.
 """
 import streamlit as st
 
@@ -25,6 +31,10 @@ TURNS = "quiz_turns"         # {step index: questions asked at that step so far}
 REACHED = "quiz_reached"     # the furthest step the learner may see
 FORM = "quiz_form"
 PREDICTION = "quiz_prediction"
+CARD = "quiz_card"
+# Examples of how to type a number, for the box and the refusal: the first one not near
+# the asked value is shown. They differ by far more than the tolerance, so one always fits.
+EXAMPLES = ("-1.25e-3", "42.5")
 
 
 def active():
@@ -32,23 +42,38 @@ def active():
     return bool(state.quiz_mode() or st.session_state.get(ON))
 
 
-def panel(steps):
-    """The quiz for the step on show (nothing when quiz mode is off)."""
-    if state.quiz_mode():
-        st.info(t("quiz.from_link"), icon=":material/school:")
-    elif not st.toggle(t("quiz.toggle"), key=ON, help=t("quiz.toggle_help")):
+def switch():
+    """The learner's switch (nothing when a classroom link switched quiz mode on)."""
+    if not state.quiz_mode():
+        st.toggle(t("quiz.toggle"), key=ON, help=t("quiz.toggle_help"))
+
+
+def panel(steps, card=None):
+    """The quiz for the step on show (nothing when quiz mode is off). Runs before the step
+    buttons (it holds the position until the learner tried) and draws into `card` (a
+    container placed beside or below the diagram; default: here)."""
+    if not active():
         return
+    card = st.container() if card is None else card
     _start_pass_if_new(steps)
     index = int(st.session_state.get(state.STEP_INDEX, 0))
-    if index > st.session_state[REACHED]:
-        st.session_state[state.STEP_INDEX] = index = st.session_state[REACHED]
-        st.warning(t("quiz.locked"), icon=":material/lock:")
-    with st.container(border=True):
-        if index >= len(steps) - 1:
-            st.success(t("quiz.done"))
-        else:
-            _question(steps, index)
-        _score()
+    with card:
+        if state.quiz_mode():
+            st.caption(":material/school: " + t("quiz.from_link"))
+        if index > st.session_state[REACHED]:
+            st.session_state[state.STEP_INDEX] = index = st.session_state[REACHED]
+            st.warning(t("quiz.locked"), icon=":material/lock:")
+        with st.container(border=True, key=CARD):
+            if index >= len(steps) - 1:
+                st.success(t("quiz.done"))
+            else:
+                _question(steps, index)
+            _score()
+
+
+def example_for(value):
+    """How to type a number, by example: one of EXAMPLES, never near `value` (the answer)."""
+    return next((text for text in EXAMPLES if abs(float(text) - value) > 0.5 * abs(float(text))), EXAMPLES[0])
 
 
 def _start_pass_if_new(steps):
@@ -70,18 +95,19 @@ def _question(steps, index):
     attempt = st.session_state[ATTEMPTS].get(key) or practice.Attempt(
         question, practice.kind(question, steps[index].output_layer))
     answer = explain(steps[index + 1], question.quantity, question.layer, question.j, question.k)
+    example = example_for(answer.value)
     st.markdown(t("quiz.ask", quantity=t(f"quantity.{answer.kind}")))
     st.latex(answer.symbol + r" = \;?")
-    st.caption(t("quiz.tolerance"))
     with st.form(FORM, clear_on_submit=True, border=False):
-        typed = st.text_input(t("quiz.prediction"), key=PREDICTION, placeholder=t("quiz.placeholder"),
+        typed = st.text_input(t("quiz.prediction"), key=PREDICTION, placeholder=t("quiz.placeholder", example=example),
                               max_chars=practice.MAX_PREDICTION_CHARS, disabled=attempt.finished)
         checked = st.form_submit_button(t("quiz.check"), key="quiz_check", disabled=attempt.finished,
                                         icon=":material/check:")
+    st.caption(t("quiz.tolerance"))   # below the box: the box stays in sight beside the diagram
     if checked:
         prediction = practice.parse_prediction(typed)
         if prediction is None:
-            st.error(t("quiz.bad_prediction", limit=practice.MAX_PREDICTION_CHARS))
+            st.error(t("quiz.bad_prediction", example=example, limit=practice.MAX_PREDICTION_CHARS))
         else:
             attempt = _store(key, practice.submit(attempt, prediction, answer.value), index)
     _feedback(attempt, answer, key, index)

@@ -16,10 +16,10 @@ EN = {
                       "|prediction − value| ≤ 0.001 · |value| (values under 10⁻⁶ in size count as 10⁻⁶). "
                       "Four significant digits are always enough.",
     "quiz.prediction": "Your prediction",
-    "quiz.placeholder": "for example 0.5933 — Enter checks it",
+    "quiz.placeholder": "e.g. {example} — Enter checks it",
     "quiz.check": "Check",
-    "quiz.bad_prediction": "Your prediction must be one finite number, such as 0.5933, -0.25 or 1.2e-3 "
-                           "(at most {limit} characters).",
+    "quiz.bad_prediction": "Your prediction must be one finite number, typed like {example} (a minus sign, a "
+                           "decimal point and a power of ten are all accepted; at most {limit} characters).",
     "quiz.right": "Right: the value is {value}. {points} of {most} points.",
     "quiz.miss": "Not quite ({tries} wrong so far). Try again, or take a hint: each hint costs a point.",
     "quiz.hint": "Hint {number} of {count}",
@@ -93,9 +93,9 @@ ZH = {
     "quiz.tolerance": "相对误差不超过 0.001（0.1 %）即算正确：|预测 − 数值| ≤ 0.001 · |数值|"
                       "（绝对值小于 10⁻⁶ 的数值按 10⁻⁶ 计）。保留四位有效数字总是足够。",
     "quiz.prediction": "你的预测",
-    "quiz.placeholder": "例如 0.5933，按 Enter 检查",
+    "quiz.placeholder": "输入一个数，例如 {example}，按 Enter 检查",
     "quiz.check": "检查",
-    "quiz.bad_prediction": "你的预测必须是一个有限的数，例如 0.5933、-0.25 或 1.2e-3（最多 {limit} 个字符）。",
+    "quiz.bad_prediction": "你的预测必须是一个有限的数，写法如 {example}（可以用负号、小数点和 10 的幂；最多 {limit} 个字符）。",
     "quiz.right": "正确：数值是 {value}。得 {points} 分（满分 {most} 分）。",
     "quiz.miss": "还不对（已错 {tries} 次）。再试一次，或者看提示：每个提示扣一分。",
     "quiz.hint": "提示 {number} / {count}",

@@ -3,6 +3,14 @@
 The chosen data live in session state as `TrainData` (train and test `Dataset`s
 and how they were made). A rejected CSV or bad setting shows the engine's
 message and leaves the current data as they were.
+
+A link's warning about the data (a `data=` it could not make) is shown by the
+page the link opened, like every link warning, and is also held for the Train
+page (`hold_link_warning`): that page shows it below the data picker until one
+of its runs that showed it has finished. A run that sets up a network reruns
+the page, which drops what the run drew, so showing it once is not enough.
+`links.read_link_once` starts each run's record (`start_run`) and the address,
+written at the end of every finished run, ends it (`finish_run`).
 """
 from dataclasses import dataclass
 
@@ -29,6 +37,8 @@ from bpviz.ui.i18n import error_text, t
 DATA = "train_data"
 SOURCES = ("truth_table", "two_d", "sine", "csv")
 CSV_COUNTER = "train_csv_counter"
+LINK_WARNING = "train_link_warning"   # a link's warning about the data, until a finished Train run showed it
+LINK_WARNING_RUN = "train_link_warning_run"   # this run: {"on_page": it is on the page, "train": Train's picker ran}
 
 
 @dataclass(frozen=True)
@@ -40,11 +50,41 @@ class TrainData:
 
 
 def current():
-    """The session's data, defaulting to the XOR truth table."""
+    """The session's data, defaulting to the XOR truth table. On the Train page (after its
+    picker), also the link's warning about the data, if it is held and not on the page yet."""
     if DATA not in st.session_state:
         table = truth_table("xor")
         st.session_state[DATA] = TrainData(table, None, t("data.truth_table.xor"), "truth_table:xor")
+    _show_link_warning()
     return st.session_state[DATA]
+
+
+def hold_link_warning(text):
+    """Keep a link's warning about the data for the Train page (see the module's note)."""
+    st.session_state[LINK_WARNING] = text
+
+
+def start_run(link_notice=False):
+    """A new script run begins; `link_notice`: the page's notice already carries the held warning."""
+    st.session_state[LINK_WARNING_RUN] = {"on_page": link_notice, "train": False}
+
+
+def finish_run():
+    """A script run has finished: a held warning the Train page showed in it has been seen."""
+    run = st.session_state.get(LINK_WARNING_RUN)
+    if run and run["train"] and run["on_page"]:
+        st.session_state.pop(LINK_WARNING, None)
+
+
+def _run():
+    return st.session_state.setdefault(LINK_WARNING_RUN, {"on_page": False, "train": False})
+
+
+def _show_link_warning():
+    text, run = st.session_state.get(LINK_WARNING), _run()
+    if text and run["train"] and not run["on_page"]:
+        st.warning(text, icon=":material/link_off:")
+        run["on_page"] = True
 
 
 def _store(make):
@@ -54,11 +94,13 @@ def _store(make):
         st.error(t("data.rejected", message=error_text(error)))
         return False
     st.session_state[DATA] = data
+    st.session_state.pop(LINK_WARNING, None)   # the learner chose data: the link's warning is moot
     return True
 
 
 def picker():
-    """Widgets choosing the data; returns True when new data were stored."""
+    """Widgets choosing the data (on the Train page); returns True when new data were stored."""
+    _run()["train"] = True
     source = st.radio(t("data.source"), SOURCES, horizontal=True, key="data_source",
                       format_func=lambda s: t(f"data.source.{s}"))
     if source == "csv":

@@ -145,3 +145,28 @@ def test_an_unchanged_state_is_not_written_again():
 def _address_components(at):
     """The page's address components (the diagram has a component of its own)."""
     return [c for c in at.get("bidi_component") if c.proto.component_name.endswith("bpviz_address")]
+
+
+@pytest.mark.parametrize("data, words", [("foo:bar", "could not be made, so Train starts from its own data"),
+                                         ("two_d:circle:6000:0.1:0.25:0", "n (rows) must be from 1 to 5000, got 6000")])
+def test_a_bad_data_link_is_named_on_the_train_page_though_train_sets_itself_up(data, words):
+    """The Train page reruns itself when it sets up a network for its data: the link's warning
+    must survive that rerun, once, also when the link opened another page first."""
+    at = open_app("train", query={"data": data})
+    warnings = [w.value for w in at.warning]
+    assert sum(words in w and data in w for w in warnings) == 1, warnings
+    assert any("Train set up a network for the XOR truth table" in i.value for i in at.info)
+    assert at.session_state["train_data"].train.rows == 4           # the page's own default, XOR
+    rerun(at)
+    assert not any(words in w.value for w in at.warning)             # seen: not shown again
+    at.switch_page("views/step.py").run()
+    assert not any(words in w.value for w in at.warning)
+
+
+def test_a_bad_data_link_opened_on_train_warns_once_and_not_on_other_pages():
+    at = open_app("step", query={"data": "foo:bar"})
+    assert not any("could not be made" in w.value for w in at.warning)   # shown on the first page, gone now
+    at.switch_page("views/landscape.py").run()
+    assert not any("could not be made" in w.value for w in at.warning)   # Landscape reads the data: not its link
+    at.switch_page("views/train.py").run()
+    assert sum("could not be made" in w.value for w in at.warning) == 1

@@ -2,6 +2,13 @@
 score, the lock on stepping ahead, and the classroom link's quiz=1.
 
 Values are the published worked example's: net_h1 = z(1)0 = 0.3775, net_o1 = z(2)0 = 1.105905967."""
+import math
+import re
+
+import pytest
+
+from bpviz.engine import practice
+from bpviz.ui import quiz
 from tests.app.apptest import open_app, rerun
 
 
@@ -84,7 +91,7 @@ def test_the_third_hint_shows_the_answer_for_no_points(step_page):
 
 def test_a_prediction_that_is_not_a_number_is_refused_with_the_rule_and_not_counted(step_page):
     at = _predict(_quiz_on(step_page), "about a half")
-    assert "must be one finite number, such as 0.5933" in _texts(at, "error")
+    assert "must be one finite number, typed like -1.25e-3" in _texts(at, "error")
     assert "No question answered yet" in _texts(at, "caption")
     assert "Step 1 of 7" in _progress(_click(at, "step_next"))
 
@@ -98,14 +105,14 @@ def test_quiz_mode_in_chinese():
     # AppTest cannot set widgets on a Chinese Step page (it matches the granularity radio's
     # translated labels against its values); answering in Chinese is in the browser test.
     at = open_app("step", {"lang": "zh", "quiz": "1"})
-    assert "本课堂已开启测验模式" in _texts(at, "info")
+    assert "本课堂已开启测验模式" in _texts(at, "caption")
     assert "在下一步揭晓之前，预测 **加权输入 z**" in _texts(at, "markdown")
     assert "相对误差不超过 0.001" in _texts(at, "caption")
 
 
 def test_a_classroom_link_switches_quiz_mode_on_without_a_switch_to_turn_it_off():
     at = open_app("step", {"quiz": "1"})
-    assert "Quiz mode is on for this class" in _texts(at, "info")
+    assert "Quiz mode is on for this class" in _texts(at, "caption")
     assert not [t for t in at.toggle if t.key == "quiz_on"]
     assert "Step 1 of 7" in _progress(_click(at, "step_next"))
 
@@ -130,3 +137,59 @@ def test_the_link_builder_writes_quiz_1_only_when_asked():
     shared = SharedNetwork(p.network, p.x, p.y, p.learning_rate, p.update_biases)
     assert link_query(shared, quiz=True).endswith("&quiz=1")
     assert "quiz" not in link_query(shared)
+
+
+def _placeholder(at):
+    return at.text_input(key="quiz_prediction").proto.placeholder
+
+
+def _shown(text):
+    """The numbers written in `text` (a placeholder, a refusal)."""
+    return [float(n) for n in re.findall(r"-?\d+(?:\.\d+)?(?:e-?\d+)?", text)]
+
+
+def _asked_and_shown(at):
+    """(the app after the question is answered by the third hint, the asked value, the numbers
+    the box's placeholder and the refusal of a non-number show)."""
+    placeholder = _placeholder(at)
+    at = _predict(at, "not a number")
+    refusal = _texts(at, "error")
+    at = _predict(at, "1e9")                # a miss, then the three hints: the last is the answer
+    for _ in range(3):
+        at = _click(at, "quiz_hint")
+    answer = float(at.latex[-1].value.rsplit("=", 1)[1].strip().split()[0])
+    assert f"{answer:.4g}" not in placeholder and f"{answer:.4g}" not in refusal, (answer, placeholder, refusal)
+    shown = _shown(placeholder) + [n for n in _shown(refusal) if n != practice.MAX_PREDICTION_CHARS]
+    return at, answer, shown
+
+
+def test_no_example_in_the_box_or_the_refusal_gives_the_answer_away(step_page):
+    """At every step's question of the pass, and at a(h1) = 0.593269992 (the old example),
+    the box's example and the refusal's are far from the asked value."""
+    at = _quiz_on(step_page)
+    asked = []
+    for index in range(6):                   # the questions before the last step
+        at, answer, shown = _asked_and_shown(at)
+        asked.append(answer)
+        assert shown and all(abs(n - answer) > 0.5 * abs(n) for n in shown), (answer, shown)
+        if index == 0:                       # another question at the start: a(h1)
+            at, answer, shown = _asked_and_shown(_click(at, "quiz_another"))
+            asked.append(answer)
+            assert shown and all(abs(n - answer) > 0.5 * abs(n) for n in shown), (answer, shown)
+        at = _click(at, "step_next")
+    assert "Step 7 of 7" in _progress(at)
+    assert any(abs(a - 0.593269992) < 1e-9 for a in asked), asked
+
+
+@pytest.mark.parametrize("value", [0.593269992, -1.25e-3, -0.00125000001, -0.001, 42.5, 40.0, 0.0, 1e300, -1e-300,
+                                   math.nan, math.inf])
+def test_the_example_is_never_near_the_asked_value(value):
+    example = float(quiz.example_for(value))
+    assert not abs(example - value) <= 0.5 * abs(example)
+
+
+def test_the_chinese_box_and_refusal_use_the_same_neutral_example():
+    from bpviz.ui.strings_practice import EN, ZH
+    for key in ("quiz.placeholder", "quiz.bad_prediction"):
+        assert "{example}" in EN[key] and "{example}" in ZH[key]
+        assert "0.5933" not in EN[key] + ZH[key]

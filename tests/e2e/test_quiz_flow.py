@@ -18,6 +18,19 @@ def _progress(tab):
     return tab.page.get_by_test_id("stProgress").inner_text()
 
 
+CHART = ".st-key-step_diagram .js-plotly-plot"
+
+
+def _boxes(tab):
+    """Where the Next button, the diagram, the question card and the readouts are (page px)."""
+    tab.page.wait_for_selector(CHART)
+    tab.page.wait_for_timeout(1500)        # the diagram is redrawn once to fill the window
+    tab.idle()
+    box = lambda selector: tab.page.locator(selector).first.bounding_box()  # noqa: E731
+    return dict(next=tab.page.get_by_role("button", name="Next step").first.bounding_box(), diagram=box(CHART),
+                card=box(".st-key-quiz_card"), readouts=box(".st-key-step_display"))
+
+
 @pytest.mark.parametrize("viewport", [(1280, 720), (390, 844)], ids=["desktop", "phone"])
 def test_a_classroom_link_quiz_answered_from_the_keyboard(browser, server, viewport):
     from tests.e2e.browser import Session
@@ -26,6 +39,17 @@ def test_a_classroom_link_quiz_answered_from_the_keyboard(browser, server, viewp
         tab.open("step?quiz=1")
         body = tab.page.get_by_test_id("stMain")
         assert "Quiz mode is on for this class" in body.inner_text()
+        where = _boxes(tab)
+        width, height = viewport
+        next_button, diagram, card = where["next"], where["diagram"], where["card"]
+        assert next_button["y"] + next_button["height"] <= height, where       # the buttons on the first screen,
+        assert next_button["y"] + next_button["height"] <= diagram["y"] <= height - 200, where   # the diagram below
+        if width >= 1000:    # the question beside the diagram, the whole diagram and the box on screen
+            assert card["x"] >= diagram["x"] + diagram["width"] and card["y"] < height - 300, where
+            assert diagram["y"] + diagram["height"] <= height and diagram["width"] >= 600, where
+        else:                # a phone: the question right after the diagram, before the readouts
+            assert diagram["y"] + diagram["height"] <= card["y"] <= diagram["y"] + diagram["height"] + 120, where
+            assert card["y"] + card["height"] <= where["readouts"]["y"], where
         # no switch to turn it off
         assert not tab.page.get_by_text("Quiz mode: predict each value before it is revealed").count()
 
