@@ -141,16 +141,17 @@ def _feedback(attempt, answer, key, index):
         st.caption(t("quiz.hint", number=level + 1, count=practice.HINT_LEVELS) + " · "
                    + t(f"quiz.hint.{level + 1}"))
         st.latex(hints[level] if level < 2 else answer.symbol + " " + answer.result)
-    columns = st.columns(2)
+    row = st.container(horizontal=True, gap="small")   # wraps in the narrow card rather than cut a label
     if attempt.tries and not attempt.finished:
         level = attempt.hints + 1
-        columns[0].button(t("quiz.hint", number=level, count=practice.HINT_LEVELS) + ": " + t(f"quiz.hint.{level}"),
-                          key="quiz_hint", on_click=_take_hint, args=(key, attempt, index),
-                          icon=":material/lightbulb:")
+        # what the hint is, in its tooltip: the whole label would be cut in the narrow card
+        row.button(t("quiz.hint", number=level, count=practice.HINT_LEVELS), key="quiz_hint",
+                   on_click=_take_hint, args=(key, attempt, index), icon=":material/lightbulb:",
+                   help=t(f"quiz.hint.{level}"))
     if attempt.tried or attempt.finished:
         st.caption(t("quiz.unlocked"))
-        columns[1].button(t("quiz.another"), key="quiz_another", on_click=_another, args=(index,),
-                          icon=":material/refresh:")
+        row.button(t("quiz.another"), key="quiz_another", on_click=_another, args=(index,),
+                   icon=":material/refresh:")
 
 
 def _score():

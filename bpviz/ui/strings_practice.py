@@ -93,7 +93,7 @@ ZH = {
     "quiz.tolerance": "相对误差不超过 0.001（0.1 %）即算正确：|预测 − 数值| ≤ 0.001 · |数值|"
                       "（绝对值小于 10⁻⁶ 的数值按 10⁻⁶ 计）。保留四位有效数字总是足够。",
     "quiz.prediction": "你的预测",
-    "quiz.placeholder": "输入一个数，例如 {example}，按 Enter 检查",
+    "quiz.placeholder": "例如 {example}，按 Enter 检查",
     "quiz.check": "检查",
     "quiz.bad_prediction": "你的预测必须是一个有限的数，写法如 {example}（可以用负号、小数点和 10 的幂；最多 {limit} 个字符）。",
     "quiz.right": "正确：数值是 {value}。得 {points} 分（满分 {most} 分）。",
