@@ -59,6 +59,13 @@ def make(choice):
     st.session_state[MADE] = (choice, sources, pdfs)
 
 
+def file_stem(choice):
+    """The downloads' name after "worksheet-" / "answer-key-", e.g. "seed-1-30-zh-a4": the
+    language and paper are in it, so an English and a Chinese set never overwrite each other."""
+    source, seed, count, paper, lang = choice
+    return (f"seed-{seed}-{count}" if source == "class_set" else "own") + f"-{lang}-{paper}"
+
+
 def downloads(choice):
     """The download buttons of what was made for `choice`, if anything was."""
     made = st.session_state.get(MADE)
@@ -69,7 +76,7 @@ def downloads(choice):
                  key_kb=len(pdfs["answer-key"]) // 1024))
     if source == "class_set":
         st.caption(t("ws.seeds", first=seed, last=seed + count - 1))
-    stem = f"seed-{seed}-{count}" if source == "class_set" else "own"
+    stem = file_stem(made[0])
     pdf_column, typ_column = st.columns(2)
     for name, label in (("worksheet", "ws.download_sheets"), ("answer-key", "ws.download_key")):
         pdf_column.download_button(t(label), pdfs[name], file_name=f"{name}-{stem}.pdf", mime="application/pdf",

@@ -53,7 +53,8 @@ def loss_figure(history, text=None, log_y=False):
     layout.update(xaxis=dict(title=label(text, DEFAULT_TEXT, "viz.epoch")),
                   yaxis=dict(title=label(text, DEFAULT_TEXT, "viz.loss_axis"), type="log" if log_y else "linear"),
                   yaxis2=dict(title=label(text, DEFAULT_TEXT, "viz.accuracy_axis"), overlaying="y", side="right",
-                              range=[0, 1.02], tickformat=".0%", showgrid=False),
+                              range=[0, 1.02], tickvals=[0, 0.25, 0.5, 0.75, 1],
+                              tickformat=".0%", showgrid=False),
                   legend=dict(orientation="h", y=-0.35), hovermode="x unified")
     return style.figure(traces, layout)
 

@@ -20,6 +20,7 @@ def test_loss_curves_are_the_history():
     np.testing.assert_array_equal(figure.data[1].y, [r.test_loss for r in history])
     assert list(figure.data[0].x) == list(range(1, 16))
     assert figure.data[2].yaxis == "y2"
+    assert list(figure.layout.yaxis2.tickvals) == [0, 0.25, 0.5, 0.75, 1]   # 100 % is a tick, not "96%"
 
 
 def test_regression_history_has_no_accuracy_curve():
