@@ -87,10 +87,12 @@ def contour_figure(xs, ys, grid, path, names, text=None):
                          line=dict(width=1, color="#222222"))),
     ]
     layout = style.base_layout(title=label(text, DEFAULT_TEXT, "viz.contour.title"), height=440)
-    # "start" and "end" on a dark box: readable on every colour of the contour
+    # "start" above its point and "end" below, on a dark box: readable on every colour of the
+    # contour, and apart even when a short path ends where it began
     layout["annotations"] = [dict(x=float(x), y=float(y), text=label(text, DEFAULT_TEXT, key), showarrow=False,
-                                  yshift=14, font=dict(color=style.TEXT_ON_DARK), bgcolor=style.DARK_CHIP)
-                             for (x, y), key in ((path[0], "viz.contour.start"), (path[-1], "viz.contour.end"))]
+                                  yshift=shift, font=dict(color=style.TEXT_ON_DARK), bgcolor=style.DARK_CHIP)
+                             for (x, y), key, shift in ((path[0], "viz.contour.start", 14),
+                                                         (path[-1], "viz.contour.end", -14))]
     layout.update(xaxis=dict(title=names[0]), yaxis=dict(title=names[1]), legend=dict(orientation="h", y=-0.2))
     return style.figure(traces, layout)
 

@@ -44,6 +44,8 @@ def test_contour_is_the_grid_and_the_path_is_drawn():
     np.testing.assert_array_equal(np.asarray(figure.data[0].z), grid)
     np.testing.assert_array_equal(np.asarray(figure.data[1].x), path[:, 0])
     assert list(figure.data[2].x) == [path[0, 0], path[-1, 0]]
+    start, end = figure.layout.annotations          # a short path: the labels must not sit on each other
+    assert (start.text, end.text) == ("start", "end") and start.yshift > 0 > end.yshift
 
 
 def test_gradcheck_figure_has_a_point_per_parameter_coloured_by_verdict():
