@@ -42,9 +42,12 @@ VIEWS = ("one", "two")
 def data_choice(key):
     """(X, Y, description): the stepping example, or the training data if they fit."""
     net, data = state.network(), train_data.current()
-    choices = ("example", "training") if fits(net, data.train.X, data.train.Y) else ("example",)
-    choice = st.radio(t("landscape.data"), choices, horizontal=True, key=key,
-                      format_func=lambda c: t(f"landscape.data.{c}", label=data.label))
+    if fits(net, data.train.X, data.train.Y):
+        choice = st.radio(t("landscape.data"), ("example", "training"), horizontal=True, key=key,
+                          format_func=lambda c: t(f"landscape.data.{c}", label=data.label))
+    else:   # one choice: say it, no radio
+        choice = "example"
+        st.caption(f'{t("landscape.data")}: {t("landscape.data.example")}')
     if choice == "training":
         return data.train.X, data.train.Y
     x, y = state.example()

@@ -75,3 +75,9 @@ def test_gradient_check_on_5000_rows_uses_the_rows_that_fit_and_says_so():
     most = budget.max_check_rows((10,) * 8)
     assert f"first {most:,} of the 5,000 training rows" in " ".join(c.value for c in at.caption)
     assert not at.error and len(at.dataframe[0].value) == 770
+
+
+def test_data_that_do_not_fit_leave_one_choice_said_in_words_not_a_radio():
+    at = open_app("landscape")            # the worked example (2 outputs) against XOR's 1 output
+    assert not [radio for radio in at.radio if radio.key == "landscape_data"]
+    assert "Loss measured on: the stepping example" in [caption.value for caption in at.caption]
