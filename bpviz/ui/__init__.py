@@ -2,5 +2,5 @@
 
 Pages stay thin: they read widgets, call `bpviz.engine` and `bpviz.viz`, and
 render. Nothing here holds module-level mutable state: everything a learner
-owns lives in `st.session_state`.
+owns lives in session state, which `state.py` alone reads and writes.
 """

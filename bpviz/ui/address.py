@@ -42,7 +42,7 @@ def query() -> str:
     restores the session's network, example, η, bias switch, language, step
     position, Train data, hidden controls and quiz mode."""
     lang = language()
-    return links.link_query(_changed_network(), hide=st.session_state.get(state.HIDDEN, ()),
+    return links.link_query(_changed_network(), hide=state.hidden_controls(),
                             lang=None if lang == DEFAULT_LANGUAGE else lang, quiz=state.quiz_mode(),
                             step=state.step_index(), granularity=state.granularity(),
                             data=data_link.text_of_session())
@@ -66,9 +66,9 @@ def write():
     the browser shows another query (a page change clears it; Back brings an old one)."""
     current = query()
     shown = _shown_query()
-    if current == st.session_state.get(state.ADDRESS_WRITTEN) and shown in (None, current):
+    if current == state.address_written() and shown in (None, current):
         return
-    st.session_state[state.ADDRESS_WRITTEN] = current
+    state.set_address_written(current)
     replace_query(data=current.lstrip("?"))
 
 

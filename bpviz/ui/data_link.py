@@ -11,7 +11,6 @@ settings the data were made with, see `train_data.picker`) and checked by
 rebuilding the data from it: data it does not rebuild exactly count as uploaded.
 """
 import numpy as np
-import streamlit as st
 
 from bpviz.engine import TRUTH_TABLES, TWO_D_NAMES, sine, train_test_split, truth_table, two_d
 from bpviz.ui import state, train_data
@@ -54,25 +53,25 @@ def text_of_session():
     The address asks at the end of every finished run: that run's record of the link's
     warning about the data ends here (train_data.finish_run)."""
     train_data.finish_run()
-    data = st.session_state.get(train_data.DATA)
+    data = state.train_data()
     if data is None:
         return None
-    described = st.session_state.get(state.DATA_TEXT)
+    described = state.data_text()
     if described is None or described[0] is not data:
         described = (data, _text_from_widgets(data))
-        st.session_state[state.DATA_TEXT] = described
+        state.set_data_text(*described)
     return described[1]
 
 
 def remember(data, text):
     """Record that `data` (just rebuilt from a link) is described by `text`."""
-    st.session_state[state.DATA_TEXT] = (data, text)
+    state.set_data_text(data, text)
 
 
 def _text_from_widgets(data):
     """The text built from the data widgets' values (or a truth table's), if it rebuilds
     `data` exactly; else UPLOADED."""
-    get = st.session_state.get
+    get = state.widget_value
     numbers = f"{get('data_rows', 200)}:{get('data_noise', 0.1)!r}:{get('data_test_fraction', 0.25)!r}:" \
               f"{get('data_seed', 0)}"
     candidates = [f"truth_table:{name}" for name in TRUTH_TABLES]

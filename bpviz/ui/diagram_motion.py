@@ -12,9 +12,10 @@ from pathlib import Path
 
 import streamlit as st
 
+from bpviz.ui import state
+
 DEFAULT_ROOM = (460, 900)          # (height, width) in px until the browser has reported
 MIN_HEIGHT, MAX_HEIGHT = 300, 1400
-ROOM = "diagram_room"              # session state: the last room the browser reported
 
 _mount = st.components.v2.component(
     "bpviz_diagram_motion", js=(Path(__file__).with_name("diagram_motion.js")).read_text(encoding="utf-8"))
@@ -23,15 +24,15 @@ _mount = st.components.v2.component(
 def _remember_room(key):
     """Keep the reported room beyond the component's own state, which Streamlit drops when
     the learner visits another page."""
-    value = st.session_state.get(key)
+    value = state.widget_value(key)
     reported = value.get("room") if isinstance(value, dict) else getattr(value, "room", None)
     if reported is not None:
-        st.session_state[ROOM] = room(reported)
+        state.set_diagram_room(room(reported))
 
 
 def room_now():
     """(height, width) in px the diagram has, as last reported by the browser."""
-    return st.session_state.get(ROOM) or DEFAULT_ROOM
+    return state.diagram_room() or DEFAULT_ROOM
 
 
 def motion(step_index, animate, key="step_motion"):

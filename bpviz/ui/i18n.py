@@ -15,9 +15,8 @@ templates without any of that.
 import re
 import string
 
-import streamlit as st
-
 from bpviz.engine import plural_form
+from bpviz.ui import state
 
 from .strings_en import EN
 from .strings_zh import ZH
@@ -25,11 +24,10 @@ from .strings_zh import ZH
 CATALOGUES = {"en": EN, "zh": ZH}
 LANGUAGE_NAMES = {"en": "English", "zh": "简体中文"}
 DEFAULT_LANGUAGE = "en"
-LANGUAGE_KEY = "lang"
 
 
 def language():
-    lang = st.session_state.get(LANGUAGE_KEY, DEFAULT_LANGUAGE)
+    lang = state.language() or DEFAULT_LANGUAGE
     return lang if lang in CATALOGUES else DEFAULT_LANGUAGE
 
 

@@ -2,7 +2,7 @@
 import streamlit as st
 
 from bpviz.ui import state
-from bpviz.ui.i18n import LANGUAGE_KEY, LANGUAGE_NAMES, plain_text, t
+from bpviz.ui.i18n import LANGUAGE_NAMES, plain_text, t
 
 # Page scripts live in views/, not pages/: Streamlit treats a pages/ folder beside the
 # entry point as its legacy multipage layout, which runs a deep-linked page without
@@ -29,7 +29,7 @@ def sidebar():
     with st.sidebar:
         codes = tuple(LANGUAGE_NAMES)
         if len(codes) > 1:
-            st.selectbox(t("sidebar.language"), codes, key=LANGUAGE_KEY, format_func=LANGUAGE_NAMES.get)
+            st.selectbox(t("sidebar.language"), codes, key=state.LANGUAGE, format_func=LANGUAGE_NAMES.get)
         st.caption(t("sidebar.network"))
         st.code(network_line(state.network()), language=None, wrap_lines=True)
 

@@ -17,7 +17,7 @@ import streamlit as st
 
 from bpviz.engine import GRANULARITIES, NetworkError, SharedNetwork, decode_share, encode_share
 from bpviz.ui import data_link, state, train_data
-from bpviz.ui.i18n import CATALOGUES, LANGUAGE_KEY, error_text, t
+from bpviz.ui.i18n import CATALOGUES, error_text, t
 from bpviz.ui.layout import PAGES
 
 MAX_PARAMETER_CHARS = 40_000
@@ -26,16 +26,16 @@ MAX_STEP_INDEX = 99               # more than any network's step count; pages cl
 
 def read_link_once():
     """Apply the URL's parameters to a new session (once). Runs at the start of every run."""
-    if st.session_state.get(state.LINK_READ):
+    if state.link_read():
         train_data.start_run()
         return
-    st.session_state[state.LINK_READ] = True
+    state.set_link_read()
     params = st.query_params
     problems = []
     lang = params.get("lang")
     if lang is not None:
         if lang in CATALOGUES:
-            st.session_state[LANGUAGE_KEY] = lang
+            state.set_language(lang)
         else:
             problems.append(t("link.bad_lang", value=lang[:20], accepted=", ".join(CATALOGUES)))
     hide = params.get("hide")
@@ -76,7 +76,7 @@ def _read_settings(params):
     granularity = params.get("gran")
     if granularity is not None:
         if granularity in GRANULARITIES:
-            st.session_state[state.GRANULARITY] = granularity
+            state.set_granularity(granularity)
         else:
             problems.append(t("link.bad_granularity", value=granularity[:20],
                               accepted=", ".join(GRANULARITIES)))
@@ -102,7 +102,7 @@ def _read_data(data):
         except ValueError:
             problems.append(t("link.bad_data", value=data[:60], accepted=data_link.FORMS, message=""))
         else:
-            st.session_state[train_data.DATA] = built
+            state.set_train_data(built)
             data_link.remember(built, data)
     return problems
 

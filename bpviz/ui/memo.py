@@ -9,11 +9,9 @@ in this session's state, under a digest of everything the result depends on
 import hashlib
 
 import numpy as np
-import streamlit as st
 
 from bpviz.engine import Network
-
-MEMO = "memo"   # {slot: (digest, result)}
+from bpviz.ui import state
 
 
 def digest(parts):
@@ -35,7 +33,7 @@ def digest(parts):
 
 def remembered(slot, parts, compute):
     """compute() the first time, or when `parts` changed since the slot's last result."""
-    memo = st.session_state.setdefault(MEMO, {})
+    memo = state.memo()
     key = digest(parts)
     if slot not in memo or memo[slot][0] != key:
         memo[slot] = (key, compute())
