@@ -30,11 +30,9 @@ from bpviz.ui import layout, state
 from bpviz.ui.i18n import error_text, t
 from bpviz.ui.tables import layer_frame, network_from_frames
 
-UPLOAD_COUNTER = "build_upload_counter"
-
 
 def _version():
-    return st.session_state.get(state.NETWORK_VERSION, 0)
+    return state.network_version()
 
 
 def _apply(make_network, **kwargs):
@@ -49,7 +47,7 @@ def _apply(make_network, **kwargs):
 
 def preset_picker():
     names = list(PRESET_NAMES)
-    current = st.session_state.get(state.PRESET)
+    current = state.preset_name()
     choice = st.selectbox(t("build.preset"), names, index=names.index(current) if current in names else 0,
                           format_func=lambda name: t(f"preset.{name}"), key="build_preset_choice")
     st.caption(t(f"preset.{choice}.about"))
@@ -62,13 +60,13 @@ def preset_picker():
 def file_controls():
     st.download_button(t("build.download"), network_to_json(state.network()), file_name="bpviz-network.json",
                        mime="application/json", key="build_download", icon=":material/download:")
-    counter = st.session_state.setdefault(UPLOAD_COUNTER, 0)
+    counter = state.next_upload_counter(state.UPLOAD_COUNTER)
     st.file_uploader(t("build.upload"), type=["json"], key=f"build_upload_{counter}",
                      on_change=_read_upload, args=(f"build_upload_{counter}",), help=t("build.upload_help"))
 
 
 def _read_upload(key):
-    uploaded = st.session_state.get(key)
+    uploaded = state.widget_value(key)
     if uploaded is None:
         return
     try:
@@ -77,9 +75,9 @@ def _read_upload(key):
         state.notify("error", t("build.upload_rejected", message=error_text(error)))
     else:
         state.set_network(net)
-        st.session_state[state.PRESET] = None
+        state.forget_preset()
         state.notify("success", t("build.upload_loaded", network=layout.network_line(net)))
-    st.session_state[UPLOAD_COUNTER] += 1   # a fresh, empty uploader
+    state.bump_upload_counter(state.UPLOAD_COUNTER)   # a fresh, empty uploader
 
 
 def architecture_form():
@@ -143,7 +141,7 @@ def selected_neuron_panel(editable=True):
 
     With `editable` False (a classroom link hid the weight tables) they are shown, not edited."""
     net, v = state.network(), _version()
-    selected = st.session_state.get(state.SELECTED)
+    selected = state.selected_neuron()
     st.subheader(t("build.neuron"))
     if not selected:
         st.info(t("build.neuron_hint"))
@@ -168,17 +166,17 @@ def selected_neuron_panel(editable=True):
     add, remove = st.columns(2)
     if add.button(t("build.add_neuron"), key="neuron_add", icon=":material/add:"):
         if _apply(lambda: insert_neuron(net, layer, j + 1, seed=_version())):
-            st.session_state[state.SELECTED] = (layer, j + 1)
+            state.set_selected_neuron((layer, j + 1))
             st.rerun()
     if remove.button(t("build.remove_neuron"), key="neuron_remove", icon=":material/remove:"):
         if _apply(lambda: remove_neuron(net, layer, j)):
-            st.session_state[state.SELECTED] = None
+            state.set_selected_neuron(None)
             st.rerun()
 
 
 def _edit_parameter(key, setter, *indices):
     try:
-        state.set_network(setter(state.network(), *indices, st.session_state[key]))
+        state.set_network(setter(state.network(), *indices, state.widget_value(key)))
     except NetworkError as error:
         state.notify("error", t("build.error", message=error_text(error)))
 

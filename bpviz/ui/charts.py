@@ -17,7 +17,7 @@ CHART_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["select2d", "la
 
 
 def _remember_clicked_neuron(key):
-    event = st.session_state.get(key)
+    event = state.widget_value(key)
     points = (event or {}).get("selection", {}).get("points", [])
     net = state.network()
     for point in points:
@@ -28,7 +28,7 @@ def _remember_clicked_neuron(key):
             except (TypeError, ValueError):
                 continue
             if 0 <= layer < len(net.sizes) and 0 <= j < net.sizes[layer]:
-                st.session_state[state.SELECTED] = (layer, j)
+                state.set_selected_neuron((layer, j))
                 return
 
 
@@ -44,14 +44,14 @@ def show(figure, key, selectable=False):
 def network_diagram(source, key, node_quantity="a", edge_quantity="weight", example=0):
     """The diagram of a bare network (Build page) or of a `Step` (Step page)."""
     figure = viz.network_figure(source, node_quantity=node_quantity, edge_quantity=edge_quantity,
-                                selected=st.session_state.get(state.SELECTED), example=example,
+                                selected=state.selected_neuron(), example=example,
                                 text=catalogue())
     show(figure, key, selectable=True)
 
 
 def step_diagram(step, key, tutorial_names=False, show_z=False, height=460, width=900, next_step=None):
     """The Step page's hero diagram of `step`, `height` px tall; a click on a neuron selects it."""
-    figure = viz.step_figure(step, selected=st.session_state.get(state.SELECTED), text=catalogue(),
+    figure = viz.step_figure(step, selected=state.selected_neuron(), text=catalogue(),
                              tutorial_names=tutorial_names, show_z=show_z, height=height, width=width,
                              next_step=next_step)
     show(figure, key, selectable=True)

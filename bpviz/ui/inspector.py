@@ -31,15 +31,15 @@ def tabs(step, tutorial_names=False):
 def _pick_neuron():
     """The drop-down's choice becomes the selection before the rerun draws the diagram, so
     the ring moves with it."""
-    st.session_state[state.SELECTED] = st.session_state[NEURON_CHOICE]
+    state.set_selected_neuron(state.widget_value(NEURON_CHOICE))
 
 
 def _neuron_choice(net, tutorial_names=False):
     neurons = [(layer, j) for layer in range(len(net.sizes)) for j in range(net.sizes[layer])]
-    selected = st.session_state.get(state.SELECTED)
+    selected = state.selected_neuron()
     chosen = selected if selected in neurons else (len(net.sizes) - 1, 0)
-    st.session_state[state.SELECTED] = chosen
-    st.session_state[NEURON_CHOICE] = chosen        # follows a click on the diagram
+    state.set_selected_neuron(chosen)
+    state.set_widget_value(NEURON_CHOICE, chosen)   # follows a click on the diagram
     named = tutorial_names and tutorial_names_fit(net.sizes)
     st.selectbox(t("inspect.neuron"), neurons, key=NEURON_CHOICE, on_change=_pick_neuron,
                  format_func=lambda n: (f"{tutorial_neuron(*n)} · " if named else "")
@@ -77,14 +77,14 @@ def neuron_inspector(step, tutorial_names=False):
 
 
 def matrix_view(step):
-    layer = st.session_state.get(state.SELECTED, (step.output_layer, 0))[0] or 1
+    layer = state.selected_neuron((step.output_layer, 0))[0] or 1
     st.caption(t("inspect.matrix_help", layer=layer))
     charts.show(viz.matrix_figure(step, layer, text=catalogue()), key="step_matrix")
 
 
 def update_view(step, tutorial_names=False):
     """Old → new parameters and the loss on this example before and after."""
-    last = st.session_state.get(state.LAST_UPDATE)
+    last = state.last_update()
     if step.updated is not None:
         old, new = step.network, step.updated
         st.info(t("inspect.update_preview"))

@@ -70,7 +70,7 @@ def view_choice():
 def one_parameter(X, Y):
     net = state.network()
     ref = parameter_choice(net, t("landscape.parameter"), "landscape_ref")
-    learning_rate = float(st.session_state[state.LEARNING_RATE])
+    learning_rate = state.learning_rate()
     most = budget.max_points(net.sizes, len(X))
     points = min(CURVE_POINTS, most - len(TABLE_OFFSETS) - 1)
     if points < CURVE_POINTS:
@@ -114,13 +114,13 @@ def two_parameters(X, Y):
     most_side, most_steps = grid_bounds(net, len(X))
     resolutions = tuple(r for r in RESOLUTIONS if r <= most_side) or (max(2, most_side),)
     columns = st.columns(3)
-    st.session_state["landscape_steps"] = min(st.session_state.get("landscape_steps", 30), most_steps)
+    state.set_widget_value("landscape_steps", min(state.widget_value("landscape_steps", 30), most_steps))
     steps = int(columns[0].number_input(t("landscape.steps"), 1, most_steps, key="landscape_steps"))
     learning_rate = float(columns[1].number_input(t("landscape.learning_rate"), LEAST_LEARNING_RATE, MAX_LEARNING_RATE,
-                                                  float(st.session_state[state.LEARNING_RATE]), 0.1,
+                                                  state.learning_rate(), 0.1,
                                                   format="%.4g", key="landscape_lr"))
-    if st.session_state.get("landscape_resolution") not in resolutions:
-        st.session_state["landscape_resolution"] = 40 if 40 in resolutions else resolutions[-1]
+    if state.widget_value("landscape_resolution") not in resolutions:
+        state.set_widget_value("landscape_resolution", 40 if 40 in resolutions else resolutions[-1])
     resolution = (int(columns[2].select_slider(t("landscape.resolution"), resolutions, key="landscape_resolution"))
                   if len(resolutions) > 1 else resolutions[0])
     if most_side < RESOLUTIONS[-1] or most_steps < MAX_PATH_STEPS:
@@ -151,7 +151,7 @@ def check_view(X, Y):
     mistake = st.selectbox(t("gradcheck.mistake"), tuple(MISTAKES), key="gradcheck_mistake",
                            format_func=lambda m: t(f"gradcheck.mistake.{m}"))
     st.caption(t(f"gradcheck.mistake.{mistake}.about"))
-    net, learning_rate = state.network(), float(st.session_state[state.LEARNING_RATE])
+    net, learning_rate = state.network(), state.learning_rate()
     X, Y = check_rows(net, X, Y)
     try:
         report = memo.remembered("gradcheck", (net, X, Y, mistake, learning_rate), lambda: gradient_check(

@@ -24,11 +24,7 @@ from bpviz.engine import explain, practice
 from bpviz.ui import state
 from bpviz.ui.i18n import t
 
-ON = "quiz_on"               # the learner's switch
-PASS = "quiz_pass"           # what the attempts below belong to: (network, example, η, steps, biases)
-ATTEMPTS = "quiz_attempts"   # {(step index, turn): practice.Attempt} of this pass
-TURNS = "quiz_turns"         # {step index: questions asked at that step so far}
-REACHED = "quiz_reached"     # the furthest step the learner may see
+ON = "quiz_on"               # the learner's switch (widget key); the pass's own keys are in state.py
 FORM = "quiz_form"
 PREDICTION = "quiz_prediction"
 CARD = "quiz_card"
@@ -39,7 +35,7 @@ EXAMPLES = ("-1.25e-3", "42.5")
 
 def active():
     """Quiz mode is on (by the learner's switch or by the link that opened the session)."""
-    return bool(state.quiz_mode() or st.session_state.get(ON))
+    return bool(state.quiz_mode() or state.widget_value(ON))
 
 
 def switch():
@@ -56,12 +52,13 @@ def panel(steps, card=None):
         return
     card = st.container() if card is None else card
     _start_pass_if_new(steps)
-    index = int(st.session_state.get(state.STEP_INDEX, 0))
+    index = state.step_index()
     with card:
         if state.quiz_mode():
             st.caption(":material/school: " + t("quiz.from_link"))
-        if index > st.session_state[REACHED]:
-            st.session_state[state.STEP_INDEX] = index = st.session_state[REACHED]
+        if index > state.quiz_reached():
+            index = state.quiz_reached()
+            state.set_step_index(index)
             st.warning(t("quiz.locked"), icon=":material/lock:")
         with st.container(border=True, key=CARD):
             if index >= len(steps) - 1:
@@ -80,19 +77,16 @@ def _start_pass_if_new(steps):
     first = steps[0]
     identity = (repr(first.network.to_dict()), first.X.tobytes(), first.Y.tobytes(), first.learning_rate,
                 len(steps), first.update_biases)
-    if st.session_state.get(PASS) != identity:
-        st.session_state[PASS] = identity
-        st.session_state[ATTEMPTS] = {}
-        st.session_state[TURNS] = {}
-        st.session_state[REACHED] = int(st.session_state.get(state.STEP_INDEX, 0))
+    if state.quiz_pass() != identity:
+        state.start_quiz_pass(identity, reached=state.step_index())
 
 
 def _question(steps, index):
-    turn = st.session_state[TURNS].get(index, 0)
+    turn = state.quiz_turns().get(index, 0)
     question = practice.pick(practice.revealed(steps[index], steps[index + 1]),
-                             st.session_state.get(state.SELECTED), turn)
+                             state.selected_neuron(), turn)
     key = (index, turn)
-    attempt = st.session_state[ATTEMPTS].get(key) or practice.Attempt(
+    attempt = state.quiz_attempts().get(key) or practice.Attempt(
         question, practice.kind(question, steps[index].output_layer))
     answer = explain(steps[index + 1], question.quantity, question.layer, question.j, question.k)
     example = example_for(answer.value)
@@ -114,9 +108,9 @@ def _question(steps, index):
 
 
 def _store(key, attempt, index):
-    st.session_state[ATTEMPTS][key] = attempt
+    state.quiz_attempts()[key] = attempt
     if attempt.tried or attempt.finished:
-        st.session_state[REACHED] = max(st.session_state[REACHED], index + 1)
+        state.set_quiz_reached(max(state.quiz_reached(), index + 1))
     return attempt
 
 
@@ -125,7 +119,8 @@ def _take_hint(key, attempt, index):
 
 
 def _another(index):
-    st.session_state[TURNS][index] = st.session_state[TURNS].get(index, 0) + 1
+    turns = state.quiz_turns()
+    turns[index] = turns.get(index, 0) + 1
 
 
 def _feedback(attempt, answer, key, index):
@@ -156,7 +151,7 @@ def _feedback(attempt, answer, key, index):
 
 def _score():
     """The pass's score per kind of number."""
-    scores = practice.score(st.session_state[ATTEMPTS].values())
+    scores = practice.score(state.quiz_attempts().values())
     st.markdown(f"**{t('quiz.score')}**")
     if not scores:
         st.caption(t("quiz.no_score"))

@@ -24,21 +24,21 @@ def settings():
     lr_column, granularity_column, bias_column = st.columns(3)
     granularity = granularity_column.radio(
         t("step.granularity"), ("layer", "pass"), horizontal=True, key="step_granularity",
-        index=("layer", "pass").index(st.session_state[state.GRANULARITY]),
+        index=("layer", "pass").index(state.granularity()),
         format_func=lambda g: t(f"step.granularity.{g}"))
-    if granularity != st.session_state[state.GRANULARITY]:
-        st.session_state[state.GRANULARITY] = granularity
+    if granularity != state.granularity():
+        state.set_granularity(granularity)
         state.restart_steps()
     if not links.visible("learning_rate"):
-        lr_column.markdown(t("step.fixed_settings", learning_rate=f"{st.session_state[state.LEARNING_RATE]:.4g}",
-                             biases=t("step.biases_updated" if st.session_state[state.UPDATE_BIASES]
+        lr_column.markdown(t("step.fixed_settings", learning_rate=f"{state.learning_rate():.4g}",
+                             biases=t("step.biases_updated" if state.update_biases()
                                       else "step.biases_kept")))
         return
     learning_rate = lr_column.number_input(
         t("step.learning_rate"), min_value=LEAST_LEARNING_RATE, max_value=MAX_LEARNING_RATE,
-        value=float(st.session_state[state.LEARNING_RATE]), step=0.1, format="%.4g", key="step_lr",
+        value=state.learning_rate(), step=0.1, format="%.4g", key="step_lr",
         help=t("step.learning_rate_help"))
-    update_biases = bias_column.checkbox(t("step.update_biases"), value=st.session_state[state.UPDATE_BIASES],
+    update_biases = bias_column.checkbox(t("step.update_biases"), value=state.update_biases(),
                                          key="step_update_biases")
     state.set_step_settings(learning_rate, update_biases)
 
@@ -47,23 +47,22 @@ def current_steps():
     """The whole pass as steps, or None (with the reason shown) if it cannot be computed."""
     x, y = state.example()
     try:
-        return step_sequence(state.network(), x, y, st.session_state[state.LEARNING_RATE],
-                             st.session_state[state.GRANULARITY], st.session_state[state.UPDATE_BIASES])
+        return step_sequence(state.network(), x, y, state.learning_rate(), state.granularity(),
+                             state.update_biases())
     except NetworkError as error:
         st.error(t("step.cannot_step", message=error_text(error)))
         return None
 
 
 def _go(index):
-    st.session_state[state.STEP_INDEX] = index
+    state.set_step_index(index)
 
 
 def _apply_update(step):
     """Commit the update: the session's network becomes the updated one."""
     x, y = state.example()
     before, after = step.gradients.loss, loss_value(step.updated, x, y)
-    st.session_state[state.LAST_UPDATE] = {"old": step.network, "new": step.updated,
-                                           "loss_before": before, "loss_after": after}
+    state.set_last_update({"old": step.network, "new": step.updated, "loss_before": before, "loss_after": after})
     state.set_network(step.updated)
     state.notify("success", t("step.update_applied", before=f"{before:.9g}", after=f"{after:.9g}"))
 
@@ -73,7 +72,7 @@ def buttons(steps):
     show. Right, Left and Home are the buttons' own shortcuts; diagram_motion adds PageDown,
     Space and PageUp (a presenter's remote)."""
     last = len(steps) - 1
-    index = min(max(int(st.session_state.get(state.STEP_INDEX, 0)), 0), last)
+    index = min(max(state.step_index(), 0), last)
     phases = [s.phase for s in steps]
     loss_index, backward_end = phases.index("loss"), last - 1
     row = st.container(horizontal=True, gap="xsmall", key="step_buttons")
@@ -101,7 +100,7 @@ def display_options(step):
     row.metric(t("step.loss"), "?" if step.loss is None else f"{step.loss:.9g}", width="content")
     tutorial = False
     if tutorial_names_fit(net.sizes):
-        st.session_state.setdefault("step_tutorial_names", st.session_state.get(state.PRESET) == "worked_example")
+        state.set_widget_default("step_tutorial_names", state.preset_name() == "worked_example")
         tutorial = row.toggle(t("step.tutorial_names"), key="step_tutorial_names", help=t("step.tutorial_names_help"))
     show_z = row.toggle(t("step.show_z"), key="step_show_z")
     animate = row.toggle(t("step.animate"), value=True, key="step_animate", help=t("step.animate_help"))
