@@ -31,13 +31,7 @@ from bpviz.engine import (
 from bpviz.ui import layout, state
 from bpviz.ui.i18n import error_text, t, t_count
 
-TRAINING = "train_state"          # TrainingState
-TRAINING_DATA = "train_state_data"  # the TrainData that TRAINING was trained on
-TASK = "train_task"               # (data, sizes, preset) the learning rate was chosen for
-PLAYING = "train_playing"
-PLAY_START = "train_play_start"   # (time.monotonic(), epoch) when Play was pressed
-OUTCOME = "train_outcome"         # (kind, text) of the last stop, shown until the next action
-LEARNING_RATE = "train_lr"
+LEARNING_RATE = "train_lr"        # the learning-rate box's key
 MAX_EPOCHS_PER_CLICK = 1000
 MAX_EPOCHS_PER_REDRAW = 100
 DEFAULT_EPOCHS_PER_REDRAW = 25
@@ -49,17 +43,16 @@ PLAY_MAX_MINUTES = 2              # ... or this long
 
 def training_state(data):
     """The session's TrainingState, restarted if the network or data changed elsewhere."""
-    current = st.session_state.get(TRAINING)
-    if current is None or current.network != state.network() or st.session_state.get(TRAINING_DATA) is not data:
+    current = state.training_state()
+    if current is None or current.network != state.network() or state.training_data() is not data:
         current = TrainingState(state.network())
-        st.session_state[TRAINING] = current
-        st.session_state[TRAINING_DATA] = data
+        state.set_training_state(current, data)
     return current
 
 
 def untouched_preset():
     """The name of the preset the session's network still is, or None."""
-    name = st.session_state.get(state.PRESET)
+    name = state.preset_name()
     return name if name is not None and state.network() == preset(name).network else None
 
 
@@ -90,13 +83,13 @@ def set_up(data):
     net = network_for(data.key, data.train.X, data.train.Y)
     if not state.set_network(net):
         return False
-    st.session_state[state.PRESET] = None
+    state.forget_preset()
     learning_rate = learning_rate_for(data.key)
-    st.session_state[TASK] = (data, net.sizes, None)
-    st.session_state[LEARNING_RATE] = learning_rate
+    state.set_train_task((data, net.sizes, None))
+    state.set_widget_value(LEARNING_RATE, learning_rate)
     reset_training(data)
-    st.session_state[OUTCOME] = ("info", t("train.set_up", data=data.label, network=layout.network_line(net),
-                                           learning_rate=learning_rate))
+    state.set_outcome(("info", t("train.set_up", data=data.label, network=layout.network_line(net),
+                                 learning_rate=learning_rate)))
     return True
 
 
@@ -105,15 +98,15 @@ def choose_learning_rate(data):
     preset) changed since it was last chosen; the learner's own choice stays otherwise."""
     name = untouched_preset()
     task = (data, state.network().sizes, name)
-    known = st.session_state.get(TASK)
+    known = state.train_task()
     if known is None or known[0] is not data or known[1:] != task[1:]:
-        st.session_state[TASK] = task
-        st.session_state[LEARNING_RATE] = learning_rate_for(data.key, name)
+        state.set_train_task(task)
+        state.set_widget_value(LEARNING_RATE, learning_rate_for(data.key, name))
 
 
 def bounded(key, default, high):
     """Prepare a widget's session value: the default the first time, never above `high`."""
-    st.session_state[key] = min(st.session_state.get(key, default), high)
+    state.set_widget_value(key, min(state.widget_value(key, default), high))
 
 
 def settings(data):
@@ -177,19 +170,18 @@ def run_epochs(data, config, epochs):
         result = train(current, data.train.X, data.train.Y, dataclasses.replace(config, epochs=epochs),
                        None if test is None else test.X, None if test is None else test.Y)
     except NetworkError as error:
-        st.session_state[OUTCOME] = ("error", t("train.cannot_train", message=error_text(error)))
+        state.set_outcome(("error", t("train.cannot_train", message=error_text(error))))
         return False
     new = result.state
     if len(new.history) > MAX_HISTORY:
         new = dataclasses.replace(new, history=new.history[-MAX_HISTORY:])
     state.set_network(new.network)
-    st.session_state[TRAINING] = new
-    st.session_state[TRAINING_DATA] = data
+    state.set_training_state(new, data)
     if result.stop_reason == "epochs":
-        st.session_state[OUTCOME] = None
+        state.set_outcome(None)
         return True
     kind = "error" if result.stop_reason == "diverged" else "success"
-    st.session_state[OUTCOME] = (kind, t(f"train.stopped.{result.stop_reason}", epoch=new.epoch))
+    state.set_outcome((kind, t(f"train.stopped.{result.stop_reason}", epoch=new.epoch)))
     return False
 
 
@@ -198,35 +190,34 @@ def play_step(data, config, per_redraw):
     the engine stopped, or this Play has run its most epochs or minutes."""
     if not run_epochs(data, config, per_redraw):
         return False
-    started, first_epoch = st.session_state.get(PLAY_START, (time.monotonic(), 0))
+    started, first_epoch = state.play_start((time.monotonic(), 0))
     done = training_state(data).epoch - first_epoch
     if done >= PLAY_MAX_EPOCHS:
-        st.session_state[OUTCOME] = ("info", t("train.stopped.play_epochs", epochs=done))
+        state.set_outcome(("info", t("train.stopped.play_epochs", epochs=done)))
         return False
     if time.monotonic() - started >= 60 * PLAY_MAX_MINUTES:
-        st.session_state[OUTCOME] = ("info", t("train.stopped.play_time", minutes=PLAY_MAX_MINUTES))
+        state.set_outcome(("info", t("train.stopped.play_time", minutes=PLAY_MAX_MINUTES)))
         return False
     return True
 
 
 def _toggle_play(data):
-    playing = not st.session_state.get(PLAYING, False)
-    st.session_state[PLAYING] = playing
-    st.session_state[OUTCOME] = None
+    playing = not state.playing()
+    state.set_playing(playing)
+    state.set_outcome(None)
     if playing:
-        st.session_state[PLAY_START] = (time.monotonic(), training_state(data).epoch)
+        state.set_play_start(time.monotonic(), training_state(data).epoch)
 
 
 def reset_training(data):
-    st.session_state[TRAINING] = TrainingState(state.network())
-    st.session_state[TRAINING_DATA] = data
-    st.session_state[OUTCOME] = None
-    st.session_state[PLAYING] = False
+    state.set_training_state(TrainingState(state.network()), data)
+    state.set_outcome(None)
+    state.set_playing(False)
 
 
 def actions(data, config, epochs, per_redraw):
     """One epoch, N epochs, Play/Pause and Reset history."""
-    playing = st.session_state.get(PLAYING, False)
+    playing = state.playing()
     columns = st.columns(4)
     if columns[0].button(t("train.one_epoch"), key="train_one", icon=":material/skip_next:", disabled=playing,
                          width="stretch"):

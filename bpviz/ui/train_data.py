@@ -32,13 +32,10 @@ from bpviz.engine import (
     truth_table,
     two_d,
 )
+from bpviz.ui import state
 from bpviz.ui.i18n import error_text, t
 
-DATA = "train_data"
 SOURCES = ("truth_table", "two_d", "sine", "csv")
-CSV_COUNTER = "train_csv_counter"
-LINK_WARNING = "train_link_warning"   # a link's warning about the data, until a finished Train run showed it
-LINK_WARNING_RUN = "train_link_warning_run"   # this run: {"on_page": it is on the page, "train": Train's picker ran}
 
 
 @dataclass(frozen=True)
@@ -52,36 +49,36 @@ class TrainData:
 def current():
     """The session's data, defaulting to the XOR truth table. On the Train page (after its
     picker), also the link's warning about the data, if it is held and not on the page yet."""
-    if DATA not in st.session_state:
+    if state.train_data() is None:
         table = truth_table("xor")
-        st.session_state[DATA] = TrainData(table, None, t("data.truth_table.xor"), "truth_table:xor")
+        state.set_train_data(TrainData(table, None, t("data.truth_table.xor"), "truth_table:xor"))
     _show_link_warning()
-    return st.session_state[DATA]
+    return state.train_data()
 
 
 def hold_link_warning(text):
     """Keep a link's warning about the data for the Train page (see the module's note)."""
-    st.session_state[LINK_WARNING] = text
+    state.set_link_warning(text)
 
 
 def start_run(link_notice=False):
     """A new script run begins; `link_notice`: the page's notice already carries the held warning."""
-    st.session_state[LINK_WARNING_RUN] = {"on_page": link_notice, "train": False}
+    state.set_link_warning_run({"on_page": link_notice, "train": False})
 
 
 def finish_run():
     """A script run has finished: a held warning the Train page showed in it has been seen."""
-    run = st.session_state.get(LINK_WARNING_RUN)
+    run = state.link_warning_run()
     if run and run["train"] and run["on_page"]:
-        st.session_state.pop(LINK_WARNING, None)
+        state.drop_link_warning()
 
 
 def _run():
-    return st.session_state.setdefault(LINK_WARNING_RUN, {"on_page": False, "train": False})
+    return state.link_warning_run(default={"on_page": False, "train": False})
 
 
 def _show_link_warning():
-    text, run = st.session_state.get(LINK_WARNING), _run()
+    text, run = state.link_warning(), _run()
     if text and run["train"] and not run["on_page"]:
         st.warning(text, icon=":material/link_off:")
         run["on_page"] = True
@@ -93,8 +90,8 @@ def _store(make):
     except NetworkError as error:
         st.error(t("data.rejected", message=error_text(error)))
         return False
-    st.session_state[DATA] = data
-    st.session_state.pop(LINK_WARNING, None)   # the learner chose data: the link's warning is moot
+    state.set_train_data(data)
+    state.drop_link_warning()   # the learner chose data: the link's warning is moot
     return True
 
 
@@ -134,7 +131,7 @@ def picker():
 
 
 def _csv_picker():
-    counter = st.session_state.setdefault(CSV_COUNTER, 0)
+    counter = state.next_upload_counter(state.CSV_COUNTER)
     uploaded = st.file_uploader(t("data.csv"), type=["csv", "txt"], key=f"data_csv_{counter}",
                                 help=t("data.csv_help", rows=MAX_ROWS))
     if uploaded is None:
@@ -156,6 +153,6 @@ def _csv_picker():
         train, test = train_test_split(whole, float(test_fraction), 0)
         return TrainData(train, test, uploaded.name[:60])
     if _store(make):
-        st.session_state[CSV_COUNTER] += 1
+        state.bump_upload_counter(state.CSV_COUNTER)
         return True
     return False

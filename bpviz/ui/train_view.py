@@ -17,13 +17,13 @@ from bpviz.ui.live_chart import live_chart
 
 def live_view(data, config, per_redraw):
     """Curves, boundary and diagram; while playing, a fragment trains and redraws on a timer."""
-    playing = st.session_state.get(train_controls.PLAYING, False)
+    playing = state.playing()
 
     @st.fragment(run_every=train_controls.PLAY_INTERVAL if playing else None)
     def view():
-        if st.session_state.get(train_controls.PLAYING, False) and \
+        if state.playing() and \
                 not train_controls.play_step(data, config, per_redraw):
-            st.session_state[train_controls.PLAYING] = False
+            state.set_playing(False)
             st.rerun()   # the whole page: the timer stops and the buttons come back
         show_progress(data)
     view()
@@ -31,7 +31,7 @@ def live_view(data, config, per_redraw):
 
 def show_progress(data):
     outcome, advice = st.empty(), st.empty()
-    message = st.session_state.get(train_controls.OUTCOME)
+    message = state.outcome()
     if message:
         getattr(outcome, message[0])(message[1])
     current = train_controls.training_state(data)

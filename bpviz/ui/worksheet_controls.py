@@ -7,7 +7,7 @@ downloads that no longer match it.
 """
 import streamlit as st
 
-from bpviz.ui import links
+from bpviz.ui import links, state
 from bpviz.ui.i18n import CATALOGUES, LANGUAGE_NAMES, language, t
 from bpviz.worksheets import (
     MAX_SEED,
@@ -22,7 +22,6 @@ from bpviz.worksheets import (
 )
 
 SOURCES = ("class_set", "current")
-MADE = "worksheets_made"     # (settings, files) of the last click
 
 
 def settings():
@@ -56,7 +55,7 @@ def make(choice):
     except MissingFontError:
         st.error(t("ws.font_missing"))
         return
-    st.session_state[MADE] = (choice, sources, pdfs)
+    state.set_worksheets_made((choice, sources, pdfs))
 
 
 def file_stem(choice):
@@ -68,7 +67,7 @@ def file_stem(choice):
 
 def downloads(choice):
     """The download buttons of what was made for `choice`, if anything was."""
-    made = st.session_state.get(MADE)
+    made = state.worksheets_made()
     if not made or made[0] != choice:
         return
     (source, seed, count, _, _), sources, pdfs = made
