@@ -73,3 +73,24 @@ def test_worksheets_import_no_streamlit_or_plotting():
     assert "typst" in loaded
     for forbidden in ("streamlit", "plotly", "pandas"):
         assert forbidden not in loaded, f"bpviz.worksheets pulls in {forbidden}"
+
+
+def test_only_the_state_module_touches_session_state():
+    """bpviz/ui/state.py owns every session-state key: no other module (nor the pages, nor
+    app.py) names `session_state`, in code or in an attribute read (`st.session_state`)."""
+    owner = ROOT / "bpviz" / "ui" / "state.py"
+    files = [*ROOT.glob("bpviz/**/*.py"), *ROOT.glob("views/*.py"), ROOT / "app.py"]
+    assert owner in files
+    touching = []
+    for path in files:
+        if path == owner:
+            continue
+        text = path.read_text(encoding="utf-8")
+        tree = ast.parse(text)
+        names = [node.lineno for node in ast.walk(tree)
+                 if (isinstance(node, ast.Attribute) and node.attr == "session_state")
+                 or (isinstance(node, ast.Name) and node.id == "session_state")
+                 or (isinstance(node, ast.alias) and node.name.split(".")[-1] == "session_state")]
+        if names or "session_state" in text:
+            touching.append(str(path.relative_to(ROOT)))
+    assert touching == []
