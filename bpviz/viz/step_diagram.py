@@ -25,9 +25,19 @@ import numpy as np
 from bpviz.engine import Step
 from bpviz.viz import style
 from bpviz.viz.diagram_layout import edges, neuron_positions
-from bpviz.viz.network_diagram import DEFAULT_TEXT as SIDE_TEXT
 from bpviz.viz.network_diagram import diagram_layout, edge_traces, node_traces, title_of, values_of
 from bpviz.viz.notation import neuron_name, parameter_names, tutorial_names_fit, tutorial_neuron
+from bpviz.viz.step_labels import (
+    DIGITS,
+    FONT_PX,
+    NARROW_DIGITS,
+    NARROW_FONT_PX,
+    edge_labels,
+    label_at,
+    neuron_labels,
+    number,
+    side_labels,
+)
 from bpviz.viz.text import label
 
 DEFAULT_TEXT = {
@@ -36,16 +46,10 @@ DEFAULT_TEXT = {
 }
 LABELLED_EDGES = 40        # connections labelled with their numbers; bigger networks label the largest
 FULL_LAYER = 5             # up to this many neurons in every layer: δ badges and bias labels on the picture
-LABEL_AT = (0.35, 0.55, 0.45)   # an edge's label sits this far along it: going down, level, going up
-FONT_PX = 14               # every label on the diagram
 NARROW = 600               # px: below this width (phones) labels are shorter and colour bars go below
-NARROW_FONT_PX = 12
-NARROW_DIGITS = ".3g"      # phones: 3 significant digits, so each label fits whole between the neurons
-NARROW_LABEL_AT = (0.33, 0.5, 0.42)  # phones: crossing labels clear of the δ badge and bias chip beside them
 NARROW_MARGIN, NARROW_BARS = 4, 64   # phones: px beside the plot, px under it for the colour bars
 NARROW_HEIGHT = 1.15       # phones: at least this many times the width tall (rows far apart, bars on screen)
 SMALL_FONT_PX, SMALL_DIGITS = 11, ".2f"   # the values inside the small neurons of big networks
-DIGITS = ".4g"             # labels print 4 significant digits; the hover and the readouts 9
 DEFAULT_HEIGHT = 460
 
 
@@ -78,27 +82,6 @@ def pass_limits(step, example=0):
     return {"a": style.symmetric_limit(activations), "delta": style.symmetric_limit(deltas)}
 
 
-def _number(value, digits=DIGITS):
-    return f"{value:{digits}}"
-
-
-def _new_value(old, new, digits=NARROW_DIGITS):
-    """`new` in `digits`, or in as many more significant digits (up to 9) as it takes to
-    differ from `old` printed alike: an update of 0.15 by −0.0002 reads 0.15 → 0.1498,
-    not 0.15 → 0.15."""
-    places = int(digits.strip(".g"))
-    while places < 9 and new != old and _number(new, f".{places}g") == _number(old, f".{places}g"):
-        places += 1
-    return _number(new, f".{places}g")
-
-
-def _chip(x, y, text, fill=style.LABEL_CHIP, xshift=0, yshift=0, name=None, size=FONT_PX):
-    """An annotation: black or white text (whichever reads on `fill`) on a chip of `fill`."""
-    return dict(x=x, y=y, text=text, showarrow=False, xshift=xshift, yshift=yshift, bgcolor=fill,
-                font=dict(size=size, color=style.text_colour_on(fill)), borderpad=2 if size >= FONT_PX else 1,
-                name=name or "")
-
-
 def x_range(sizes, narrow=False):
     """The x axis: room for the input names on the left and the targets on the right
     (on phones measured for 12-px labels beside 36-px neurons: "i1" left, "y₀ = 0.01" right)."""
@@ -125,132 +108,6 @@ def _geometry(sizes, height, width):
     return across, down, int(np.clip(min(room, 0.25 * across), 22, 64))
 
 
-def _neuron_labels(step, limits, positions, marker, names, show_z, example, tutorial=False, narrow=False):
-    """δ badges under the neurons, bias (∂E/∂b) and z labels above them (led by the
-    neuron's tutorial name, h1, when asked). `narrow`: the same in small type, 3 digits."""
-    if narrow:
-        return _narrow_neuron_labels(step, limits, positions, marker, names, show_z, example, tutorial)
-    notes, net = [], step.network
-    weight_name, bias_name = names
-    size = FONT_PX
-    offset = marker / 2 + size - 2
-    for l in range(1, len(net.sizes)):
-        z, delta, bias_grad = step.preactivation(l), step.delta(l), step.bias_grad(l)
-        for j in range(net.sizes[l]):
-            x, y = positions[(l, j)]
-            if delta is not None:
-                value = float(delta[example, j])
-                fill = style.diverging_colour(value, limits["delta"])
-                notes.append(_chip(x, y, f"δ {_number(value)}", fill, yshift=-offset, name=f"delta {l} {j}",
-                                   size=size))
-            above = f"{bias_name(l, j)} {_number(net.biases[l - 1][j])}"
-            if bias_grad is not None:
-                above += f"  ∂ {_number(bias_grad[j])}"
-                if step.updated is not None and step.update_biases:
-                    above = (f"{bias_name(l, j)} {_number(net.biases[l - 1][j])} → "
-                             f"{_number(step.updated.biases[l - 1][j])}")
-            if tutorial:
-                above = f"<b>{tutorial_neuron(l, j)}</b>  {above}"
-            if show_z and z is not None:
-                above = f"z {_number(z[example, j])}<br>{above}"
-            notes.append(_chip(x, y, above, yshift=offset + (8 if show_z and z is not None else 0),
-                               name=f"bias {l} {j}"))
-    return notes
-
-
-def _narrow_neuron_labels(step, limits, positions, marker, names, show_z, example, tutorial):
-    """Phones: the δ badge hangs under its neuron and the bias chip stands on it (anchored by
-    their edges, so a second line grows away from the neuron): '<b>h1</b> b1 0.35', then
-    '∂ 0.00877' once known, or '→ 0.345' at the update; z on a line of its own on demand."""
-    notes, net, bias_name = [], step.network, names[1]
-    gap = marker / 2 + 2
-    for l in range(1, len(net.sizes)):
-        z, delta, bias_grad = step.preactivation(l), step.delta(l), step.bias_grad(l)
-        for j in range(net.sizes[l]):
-            x, y = positions[(l, j)]
-            if delta is not None:
-                value = float(delta[example, j])
-                fill = style.diverging_colour(value, limits["delta"])
-                notes.append(dict(_chip(x, y, f"δ {_number(value, NARROW_DIGITS)}", fill, yshift=-gap,
-                                        name=f"delta {l} {j}", size=NARROW_FONT_PX), yanchor="top"))
-            lines = [f"{bias_name(l, j)} {_number(net.biases[l - 1][j], NARROW_DIGITS)}"]
-            if tutorial:
-                lines[0] = f"<b>{tutorial_neuron(l, j)}</b> {lines[0]}"
-            if bias_grad is not None:
-                if step.updated is not None and step.update_biases:
-                    lines.append(f"→ {_new_value(float(net.biases[l - 1][j]), float(step.updated.biases[l - 1][j]))}")
-                else:
-                    lines.append(f"∂ {_number(bias_grad[j], NARROW_DIGITS)}")
-            if show_z and z is not None:
-                lines.insert(0, f"z {_number(z[example, j], NARROW_DIGITS)}")
-            notes.append(dict(_chip(x, y, "<br>".join(lines), yshift=gap, name=f"bias {l} {j}",
-                                    size=NARROW_FONT_PX), yanchor="bottom"))
-    return notes
-
-
-def _edge_labels(step, positions, names, count, narrow=False):
-    """Labels of the connections: the weight, ∂E/∂w once known, old → new at the update.
-    With more connections than `count`, only the `count` largest (by the value shown).
-    `narrow` (phones): small type, 3 digits, at most two short lines, each label whole: the
-    name and weight, then ∂E/∂w once known, or the new weight at the update."""
-    net, weight_name = step.network, names[0]
-    digits = NARROW_DIGITS if narrow else DIGITS
-    rows = []
-    for l, j, k in edges(net.sizes):
-        weight = float(net.weights[l - 1][j, k])
-        gradient = step.weight_grad(l)
-        text = f"{weight_name(l, j, k)} {_number(weight, digits)}"
-        shown = weight
-        if gradient is not None:
-            shown = float(gradient[j, k])
-            new = None
-            if step.updated is not None:
-                new = _number(step.updated.weights[l - 1][j, k])
-                if narrow:
-                    new = _new_value(weight, float(step.updated.weights[l - 1][j, k]))
-            if narrow:
-                text += f"<br>→ {new}" if new is not None else f"<br>∂ {_number(shown, digits)}"
-            else:
-                if new is not None:
-                    text = f"{weight_name(l, j, k)} {_number(weight)} → {new}"
-                text += f"<br>∂ {_number(shown)}"
-        (x0, y0), (x1, y1) = positions[(l - 1, k)], positions[(l, j)]
-        at = label_at(y1 - y0, narrow)
-        rows.append((abs(shown), x0 + at * (x1 - x0), y0 + at * (y1 - y0), text, (l, j, k)))
-    if len(rows) > count:
-        rows = sorted(rows, key=lambda r: -r[0])[:count]
-    size = NARROW_FONT_PX if narrow else FONT_PX
-    return [_chip(x, y, text, name=f"edge {l} {j} {k}", size=size) for _, x, y, text, (l, j, k) in rows]
-
-
-def label_at(drop, narrow=False):
-    """Where along an edge its label goes, by the edge's rise (`drop` = y of target − y of
-    source): falling edges near their source, rising ones a little later (clear of the
-    bias label above their source), level ones past the middle (measured on the 2-2-2
-    worked example at 1280×720 and, with NARROW_LABEL_AT, at 390 px: no two labels overlap)."""
-    at = NARROW_LABEL_AT if narrow else LABEL_AT
-    return at[1] if abs(drop) < 1e-9 else (at[0] if drop < 0 else at[2])
-
-
-def _side_labels(step, positions, marker, tutorial, text, example, size=FONT_PX):
-    """Left of each input its name (its value x is in the neuron); right of each output its
-    target y."""
-    sizes, notes = step.network.sizes, []
-    for j in range(sizes[0]):
-        x, y = positions[(0, j)]
-        name = tutorial_neuron(0, j) if tutorial else f"{label(text, SIDE_TEXT, 'viz.input')}<sub>{j}</sub>"
-        notes.append(dict(_chip(x, y, name, xshift=-(marker / 2 + 4), name=f"input {j}", size=size),
-                          xanchor="right"))
-    last = len(sizes) - 1
-    for j in range(sizes[last]):
-        x, y = positions[(last, j)]
-        digits = DIGITS if size >= FONT_PX else NARROW_DIGITS
-        value = f"{label(text, SIDE_TEXT, 'viz.target')}<sub>{j}</sub> = {_number(step.Y[example, j], digits)}"
-        notes.append(dict(_chip(x, y, value, xshift=marker / 2 + 2, name=f"target {j}", size=size),
-                          xanchor="left"))
-    return notes
-
-
 def flow(step, example=0, narrow=False):
     """What travels at this step, as ([start (x, y)], [end (x, y)], [text]):
     forward into layer l: w·a from each neuron of layer l−1 to each of layer l;
@@ -274,13 +131,13 @@ def flow(step, example=0, narrow=False):
         for j in range(net.sizes[l]):
             for k in range(net.sizes[l - 1]):
                 starts.append(positions[(l - 1, k)]), ends.append(positions[(l, j)])
-                texts.append(_number(net.weights[l - 1][j, k] * a[k], digits))
+                texts.append(number(net.weights[l - 1][j, k] * a[k], digits))
     if step.phase == "loss":     # each output travels to its target, where the loss compares them
         output = step.trace.activations[last][example]
         for j in range(net.sizes[last]):
             x, y = positions[(last, j)]
             starts.append((x, y)), ends.append((x + 0.45, y))
-            texts.append(_number(output[j], digits))
+            texts.append(number(output[j], digits))
     if step.phase == "backward":
         backward_layers = [step.layer] if step.layer is not None else list(range(last, 0, -1))
         for l in backward_layers:
@@ -288,20 +145,20 @@ def flow(step, example=0, narrow=False):
                 for j in range(net.sizes[l]):
                     x, y = positions[(l, j)]
                     starts.append((x + 0.55, y)), ends.append((x, y))
-                    texts.append(_number(step.gradients.deltas[l - 1][example, j], digits))
+                    texts.append(number(step.gradients.deltas[l - 1][example, j], digits))
                 continue
             following = step.gradients.deltas[l][example]
             for j in range(net.sizes[l + 1]):
                 for k in range(net.sizes[l]):
                     starts.append(positions[(l + 1, j)]), ends.append(positions[(l, k)])
-                    texts.append(_number(net.weights[l][j, k] * following[j], digits))
+                    texts.append(number(net.weights[l][j, k] * following[j], digits))
     if step.phase == "update" and step.updated is not None:
         for l, j, k in edges(net.sizes):
             (x0, y0), (x1, y1) = positions[(l - 1, k)], positions[(l, j)]
             at = label_at(y1 - y0, narrow)
             starts.append((x0 + 0.5 * at * (x1 - x0), y0 + 0.5 * at * (y1 - y0)))
             ends.append((x0 + at * (x1 - x0), y0 + at * (y1 - y0)))
-            texts.append(_number(step.updated.weights[l - 1][j, k] - net.weights[l - 1][j, k], digits))
+            texts.append(number(step.updated.weights[l - 1][j, k] - net.weights[l - 1][j, k], digits))
     return starts, ends, texts
 
 
@@ -393,11 +250,11 @@ def step_figure(step, selected=None, example=0, text=None, tutorial_names=False,
     layout["margin"] = (dict(l=NARROW_MARGIN, r=NARROW_MARGIN, t=40, b=NARROW_BARS) if narrow
                         else dict(l=10, r=10, t=40, b=10))
     layout["xaxis"]["range"], layout["yaxis"]["range"] = x_range(sizes, narrow), y_range(sizes, narrow)
-    notes = _side_labels(step, positions, marker, tutorial_names and tutorial_names_fit(sizes), text, example,
+    notes = side_labels(step, positions, marker, tutorial_names and tutorial_names_fit(sizes), text, example,
                          NARROW_FONT_PX if narrow else FONT_PX)
-    notes += _edge_labels(step, positions, names, fits.edges, narrow)
+    notes += edge_labels(step, positions, names, fits.edges, narrow)
     if fits.badges:
-        notes += _neuron_labels(step, limits, positions, marker, names, show_z, example,
+        notes += neuron_labels(step, limits, positions, marker, names, show_z, example,
                                 tutorial_names and tutorial_names_fit(sizes), narrow)
     layout["annotations"] = notes
     layout["meta"] = dict(step=step.index, phase=step.phase, flow=_flow_meta(step, example, narrow),

@@ -7,7 +7,8 @@ import pytest
 
 from bpviz.engine import preset, step_sequence
 from bpviz.viz import step_figure
-from bpviz.viz.step_diagram import NARROW, NARROW_DIGITS, flow, label_at
+from bpviz.viz.step_diagram import NARROW, flow
+from bpviz.viz.step_labels import NARROW_DIGITS, label_at
 from tests.viz.drawn import number_after
 
 WORKED = preset("worked_example")
