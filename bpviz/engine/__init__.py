@@ -9,6 +9,7 @@ import from `bpviz.engine` only, never from its submodules.
 """
 from . import budget, practice
 from .activations import ACTIVATION_NAMES, ACTIVATIONS, HIDDEN_ACTIVATION_NAMES
+from .comparisons import train_comparison
 from .csv_data import MAX_CSV_BYTES, csv_columns, dataset_from_csv
 from .datasets import (
     DATASET_NAMES,
@@ -29,6 +30,7 @@ from .errors import NetworkError
 from .explanations import QUANTITIES, Explanation, available_quantities, explain
 from .formatting import latex_number, paren
 from .gradient_check import GradientCheckReport, gradient_check, numerical_gradient, verdict_of
+from .gradient_health import SIGMOID_SLOPE_BOUND, delta_shrink, delta_shrink_total, layer_rms
 from .landscape import MAX_PATH_STEPS, default_window, descent_path, gradient_of, loss_along, loss_grid, parameter_value
 from .limits import (
     LEAST_LEARNING_RATE,
@@ -47,13 +49,16 @@ from .losses import LOSS_NAMES, LOSSES
 from .messages import MESSAGES
 from .mistakes import MISTAKES
 from .network import INITS, Network, ParameterGradients, ParameterRef, check_sizes, parameter_refs
+from .penalty import MAX_PENALTY, penalty_gradient, penalty_value
 from .plateau import PLATEAU_WINDOW, plateau
-from .presets import PRESET_NAMES, Preset, preset
+from .presets import COMPARISONS, PRESET_NAMES, Comparison, Preset, preset
 from .propagation import Gradients, Trace, backward, backward_pass, forward, forward_pass, loss_value
+from .script_numpy import numpy_script
+from .script_torch import pytorch_script
 from .serialization import network_from_json, network_to_json
 from .share import SharedNetwork, decode_share, encode_share
-from .steps import GRANULARITIES, PHASES, Step, step_sequence
-from .train_setup import fits, learning_rate_for, network_for
+from .steps import GRANULARITIES, MAX_BY_EXAMPLE, MIN_BY_EXAMPLE, PHASES, BatchPass, Step, step_sequence
+from .train_setup import data_for, fits, learning_rate_for, network_for
 from .training import accuracy, train
 from .training_state import (
     MAX_DECAY,
@@ -81,9 +86,16 @@ __all__ = [
     # forward, backward, update (checked, and the trusted passes for callers that validated once)
     "Trace", "Gradients", "forward", "backward", "forward_pass", "backward_pass", "loss_value",
     "sgd_step", "check_learning_rate",
-    # stepping through one pass, and its explanations
-    "Step", "PHASES", "GRANULARITIES", "step_sequence",
+    # the weight penalty (L1, L2 regularisation)
+    "MAX_PENALTY", "penalty_value", "penalty_gradient",
+    # stepping through one pass (or a batch example by example), and its explanations
+    "Step", "BatchPass", "PHASES", "GRANULARITIES", "MIN_BY_EXAMPLE", "MAX_BY_EXAMPLE", "step_sequence",
     "Explanation", "QUANTITIES", "available_quantities", "explain", "latex_number", "paren",
+    # gradient health: per-layer gradient size, why δ shrinks, presets trained side by side
+    "layer_rms", "delta_shrink", "delta_shrink_total", "SIGMOID_SLOPE_BOUND", "COMPARISONS", "Comparison",
+    "train_comparison",
+    # the same pass as a standalone PyTorch or NumPy script
+    "pytorch_script", "numpy_script",
     # editing and presets
     "insert_neuron", "remove_neuron", "reshape_network", "set_bias", "set_weight",
     "Preset", "PRESET_NAMES", "preset", "SharedNetwork", "encode_share", "decode_share",
@@ -92,7 +104,7 @@ __all__ = [
     "train_test_split", "is_classification", "label_rule", "csv_columns", "dataset_from_csv",
     # training
     "TrainingConfig", "TrainingState", "TrainingResult", "EpochRecord", "STOP_REASONS", "train", "accuracy",
-    "fits", "learning_rate_for", "network_for", "PLATEAU_WINDOW", "plateau",
+    "fits", "learning_rate_for", "network_for", "data_for", "PLATEAU_WINDOW", "plateau",
     # practice: the numbers of a pass as questions, tolerance and scores (module `practice`)
     "practice",
     # parameters one at a time: landscape and gradient check

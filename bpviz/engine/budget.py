@@ -39,10 +39,14 @@ def overhead(sizes):
 
 def epoch_work(sizes, rows, test_rows, batch_size):
     """One training epoch: forward + backward of every batch, then the loss of the
-    whole training and test sets."""
+    whole training and test sets, and the gradient over every training row (gradient
+    health: a backward pass, BACKPROP_PASSES − 1, on the loss's forward pass). With
+    full batches that gradient is the next epoch's, which then needs no pass of its own,
+    so it is counted once already."""
     batches = -(-rows // max(1, min(batch_size, rows)))
+    health = 0 if batch_size >= rows else (BACKPROP_PASSES - 1) * rows * parameter_count(sizes) + overhead(sizes)
     return (BACKPROP_PASSES * rows * parameter_count(sizes) + (rows + test_rows) * parameter_count(sizes)
-            + (batches + 2) * overhead(sizes))
+            + (batches + 2) * overhead(sizes) + health)
 
 
 def losses_work(sizes, rows, settings, share=1.0):

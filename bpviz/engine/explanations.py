@@ -12,17 +12,25 @@ layer l, b^{(l)}_j = biases[l-1][j], δ^{(l)}_j = ∂E/∂z^{(l)}_j. Per-example
 quantities (z, a, E, δ) are those of example `example`; gradients are batch
 means, as the engine computes them. The derivative written is the one of the
 activation the layer actually uses, and the output δ follows the loss.
+
+With a weight penalty (step.l1 = λ₁, step.l2 = λ₂) the objective is
+E = Ē + λ₁ Σ|w| + (λ₂/2) Σ w², Ē = (1/n) Σ_n E_n the mean loss: "objective"
+explains E, and a weight's gradient and update show the penalty's
+λ₁ sign(w) + λ₂ w beside the loss's part. Stepping a batch example by example,
+a step's numbers are those of example `step.example` alone (E_n, ∂E_n/∂w), and
+the "average" step shows ∂E/∂w as the mean of the examples' gradients.
 """
 from dataclasses import dataclass
 
 from .errors import NetworkError
 from .explanation_terms import activation_term, derivative_term, loss_term, output_delta_term
 from .formatting import latex_number, paren
+from .penalty import penalty_gradient
 from .propagation import example_losses
 from .steps import Step
 from .validation import check_int, check_type
 
-QUANTITIES = ("z", "a", "loss", "delta", "bias_grad", "weight_grad", "new_weight", "new_bias")
+QUANTITIES = ("z", "a", "loss", "objective", "delta", "bias_grad", "weight_grad", "new_weight", "new_bias")
 MAX_TERMS_SHOWN = 6   # a sum over more examples than this is shown with "…"
 
 
@@ -50,6 +58,8 @@ def available_quantities(step, layer, j):
         known += ["z", "a"]
     if layer == step.output_layer and step.loss is not None:
         known.append("loss")
+        if _penalised(step) and step.example is None:
+            known.append("objective")
     if step.delta(layer) is not None:
         known += ["delta", "bias_grad", "weight_grad"]
     if step.updated is not None:
@@ -111,8 +121,35 @@ def _a(step, l, j, k, n):
 def _loss(step, l, j, k, n):
     formula, substituted = loss_term(step.network.loss, l, step.Y[n], step.activation(l)[n])
     value = example_losses(step.network, step.trace, step.Y)[n]
-    symbol = "E" if step.X.shape[0] == 1 else rf"E_{{{n + 1}}}"
-    return _made("loss", symbol, formula, substituted, value)
+    return _made("loss", _example_loss_symbol(step, n), formula, substituted, value)
+
+
+def _example_loss_symbol(step, n):
+    """E for a lone example, E_m (m from 1) for example m of a batch."""
+    if step.example is not None:
+        return rf"E_{{{step.example + 1}}}"
+    return "E" if step.X.shape[0] == 1 and not _penalised(step) else rf"E_{{{n + 1}}}"
+
+
+def _penalised(step):
+    return step.l1 > 0 or step.l2 > 0
+
+
+def _objective(step, l, j, k, n):
+    """E = (1/n) Σ_n E_n + λ₁ Σ|w| + (λ₂/2) Σ w², with each sum's value."""
+    losses = example_losses(step.network, step.trace, step.Y)
+    if len(losses) == 1:
+        formula, substituted = "E_{1}", paren(losses[0])
+    else:
+        formula, substituted = r"\frac{1}{n} \sum_{n} E_{n}", _batch_mean([paren(e) for e in losses], len(losses))
+    weights = step.network.weights
+    if step.l1 > 0:
+        formula += r" + \lambda_1 \sum |w|"
+        substituted += rf" + {paren(step.l1)} \cdot {paren(sum(abs(w).sum() for w in weights))}"
+    if step.l2 > 0:
+        formula += r" + \frac{\lambda_2}{2} \sum w^2"
+        substituted += rf" + \frac{{{latex_number(step.l2)}}}{{2}} \cdot {paren(sum((w * w).sum() for w in weights))}"
+    return _made("objective", "E", formula, substituted, step.gradients.loss)
 
 
 # ---- backward --------------------------------------------------------------------------------
@@ -142,24 +179,62 @@ def _batch_mean(pairs, count):
 
 def _bias_grad(step, l, j, k, n):
     deltas = step.delta(l)[:, j]
-    symbol = rf"\frac{{\partial E}}{{\partial b^{{({l})}}_{{{j}}}}}"
+    symbol = rf"\frac{{\partial {_gradient_of(step)}}}{{\partial b^{{({l})}}_{{{j}}}}}"
+    value = step.bias_grad(l)[j]
+    if step.phase == "average":
+        grads = [g.biases[l - 1][j] for g in step.batch.examples]
+        formula = rf"\frac{{1}}{{n}} \sum_{{n}} \frac{{\partial E_{{n}}}}{{\partial b^{{({l})}}_{{{j}}}}}"
+        return _made("bias_grad", symbol, formula, _batch_mean([paren(g) for g in grads], len(grads)), value)
     if len(deltas) == 1:
-        return _made("bias_grad", symbol, rf"\delta^{{({l})}}_{{{j}}}", latex_number(deltas[0]), step.bias_grad(l)[j])
+        return _made("bias_grad", symbol, rf"\delta^{{({l})}}_{{{j}}}", latex_number(deltas[0]), value)
     formula = rf"\frac{{1}}{{n}} \sum_{{n}} \delta^{{({l})}}_{{{j},n}}"
-    return _made("bias_grad", symbol, formula, _batch_mean([paren(d) for d in deltas], len(deltas)),
-                 step.bias_grad(l)[j])
+    return _made("bias_grad", symbol, formula, _batch_mean([paren(d) for d in deltas], len(deltas)), value)
 
 
 def _weight_grad(step, l, j, k, n):
-    deltas, inputs = step.delta(l)[:, j], step.activation(l - 1)[:, k]
-    symbol = rf"\frac{{\partial E}}{{\partial w^{{({l})}}_{{{j}{k}}}}}"
+    symbol = rf"\frac{{\partial {_gradient_of(step)}}}{{\partial w^{{({l})}}_{{{j}{k}}}}}"
     value = step.weight_grad(l)[j, k]
-    if len(deltas) == 1:
-        return _made("weight_grad", symbol, rf"\delta^{{({l})}}_{{{j}}}\, a^{{({l - 1})}}_{{{k}}}",
-                     rf"{paren(deltas[0])} \cdot {paren(inputs[0])}", value)
-    formula = rf"\frac{{1}}{{n}} \sum_{{n}} \delta^{{({l})}}_{{{j},n}}\, a^{{({l - 1})}}_{{{k},n}}"
-    terms = [rf"{paren(d)} \cdot {paren(a)}" for d, a in zip(deltas, inputs)]
-    return _made("weight_grad", symbol, formula, _batch_mean(terms, len(deltas)), value)
+    if step.phase == "average":
+        formula, substituted = _average_of_examples(step, l, j, k)
+    else:
+        deltas, inputs = step.delta(l)[:, j], step.activation(l - 1)[:, k]
+        if len(deltas) == 1:
+            formula = rf"\delta^{{({l})}}_{{{j}}}\, a^{{({l - 1})}}_{{{k}}}"
+            substituted = rf"{paren(deltas[0])} \cdot {paren(inputs[0])}"
+        else:
+            formula = rf"\frac{{1}}{{n}} \sum_{{n}} \delta^{{({l})}}_{{{j},n}}\, a^{{({l - 1})}}_{{{k},n}}"
+            substituted = _batch_mean([rf"{paren(d)} \cdot {paren(a)}" for d, a in zip(deltas, inputs)], len(deltas))
+    penalty_formula, penalty_numbers = _penalty_terms(step, l, j, k)
+    return _made("weight_grad", symbol, formula + penalty_formula, substituted + penalty_numbers, value)
+
+
+def _gradient_of(step):
+    """What a gradient is of: E, or E_m for example m stepped alone."""
+    return "E" if step.example is None else rf"E_{{{step.example + 1}}}"
+
+
+def _average_of_examples(step, l, j, k):
+    """(1/n) Σ_n ∂E_n/∂w with each example's gradient (the "average" step)."""
+    grads = [g.weights[l - 1][j, k] for g in step.batch.examples]
+    formula = rf"\frac{{1}}{{n}} \sum_{{n}} \frac{{\partial E_{{n}}}}{{\partial w^{{({l})}}_{{{j}{k}}}}}"
+    return formula, _batch_mean([paren(g) for g in grads], len(grads))
+
+
+def _penalty_terms(step, l, j, k):
+    """The penalty's part of ∂E/∂w, (" + λ₁ sign(w) + λ₂ w" in symbols, with numbers); empty
+    without a penalty, and for one example stepped alone (its E_n has none)."""
+    if not _penalised(step) or step.example is not None:
+        return "", ""
+    w = step.network.weights[l - 1][j, k]
+    name = rf"w^{{({l})}}_{{{j}{k}}}"
+    formula, numbers = "", ""
+    if step.l1 > 0:
+        formula += rf" + \lambda_1 \operatorname{{sign}}({name})"
+        numbers += rf" + {paren(step.l1)} \cdot \operatorname{{sign}}({latex_number(w)})"
+    if step.l2 > 0:
+        formula += rf" + \lambda_2\, {name}"
+        numbers += rf" + {paren(step.l2)} \cdot {paren(w)}"
+    return formula, numbers
 
 
 # ---- update ----------------------------------------------------------------------------------
@@ -167,9 +242,19 @@ def _weight_grad(step, l, j, k, n):
 def _new_weight(step, l, j, k, n):
     old, grad = step.network.weights[l - 1][j, k], step.weight_grad(l)[j, k]
     symbol = rf"w'^{{({l})}}_{{{j}{k}}}"
-    formula = rf"w^{{({l})}}_{{{j}{k}}} - \eta\, \frac{{\partial E}}{{\partial w^{{({l})}}_{{{j}{k}}}}}"
-    substituted = rf"{latex_number(old)} - {paren(step.learning_rate)} \cdot {paren(grad)}"
-    return _made("new_weight", symbol, formula, substituted, step.updated.weights[l - 1][j, k])
+    name = rf"w^{{({l})}}_{{{j}{k}}}"
+    new = step.updated.weights[l - 1][j, k]
+    if not _penalised(step):
+        formula = rf"{name} - \eta\, \frac{{\partial E}}{{\partial {name}}}"
+        substituted = rf"{latex_number(old)} - {paren(step.learning_rate)} \cdot {paren(grad)}"
+        return _made("new_weight", symbol, formula, substituted, new)
+    # the loss's part and the penalty's part of the gradient, each with its number
+    penalty = penalty_gradient(old, step.l1, step.l2)
+    penalty_formula, penalty_numbers = _penalty_terms(step, l, j, k)
+    formula = (rf"{name} - \eta\Big(\frac{{\partial \bar{{E}}}}{{\partial {name}}}{penalty_formula}\Big)")
+    substituted = (rf"{latex_number(old)} - {paren(step.learning_rate)} \cdot \Big({paren(grad - penalty)}"
+                   rf"{penalty_numbers}\Big)")
+    return _made("new_weight", symbol, formula, substituted, new)
 
 
 def _new_bias(step, l, j, k, n):
@@ -183,5 +268,5 @@ def _new_bias(step, l, j, k, n):
     return _made("new_bias", symbol, formula, substituted, new)
 
 
-_EXPLAINERS = {"z": _z, "a": _a, "loss": _loss, "delta": _delta, "bias_grad": _bias_grad,
+_EXPLAINERS = {"z": _z, "a": _a, "loss": _loss, "objective": _objective, "delta": _delta, "bias_grad": _bias_grad,
                "weight_grad": _weight_grad, "new_weight": _new_weight, "new_bias": _new_bias}

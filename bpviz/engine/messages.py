@@ -53,6 +53,9 @@ MESSAGES = MappingProxyType({
                       "value ≤ 0)",
     "loss_undefined_on_data": "the loss {loss} is not defined for this network's outputs on the training "
                               "data (e.g. the log of an output ≤ 0): choose another output activation or loss",
+    "no_hidden_layer": "this network has no hidden layer, so δ is not carried back through any layer",
+    "script_names": "names must map keys to names of 1 to {most} characters on one line, without quotes, "
+                    "backslashes or #",
     "not_known_yet": "{quantity} of layer {layer}, neuron {j} is not known yet at step {number}; known: {known}",
     # Training (training.py)
     "momentum_range": "momentum must be a finite number in [0, 1), got {value:g}",
@@ -75,6 +78,8 @@ MESSAGES = MappingProxyType({
                     "network: use at most {most:,} steps, or fewer rows",
     "budget_check_rows": "a gradient check of {count:,} parameters on {rows:,} rows is more work than one call may "
                          "do: use at most {most:,} rows, or a smaller network",
+    "by_example_rows": "X (inputs) must have from {low} to {high} rows to step a batch example by example, "
+                       "got {rows}",
     "budget_step_rows": "one pass on {rows:,} rows is more work than one call may do with this network: use at most "
                         "{most:,} rows",
     # Data sets (datasets.py)

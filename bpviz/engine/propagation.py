@@ -1,4 +1,4 @@
-"""Forward and backward passes: `forward(net, X) -> Trace`, `backward(net, trace, Y) -> Gradients`.
+"""Forward and backward passes: `forward(net, X) -> Trace`, `backward(net, trace, Y, l1, l2) -> Gradients`.
 
 Batch convention: rows are examples. For a batch of n examples, layer l's
 values have shape `(n, sizes[l])`; with Nielsen's `weights[l]` of shape
@@ -20,6 +20,7 @@ from .errors import NetworkError
 from .limits import MAX_ROWS
 from .losses import LOSSES
 from .network import Network
+from .penalty import check_penalties, penalty_gradient, penalty_value
 from .validation import check_batch, check_data, check_same_rows, check_type
 
 
@@ -43,16 +44,23 @@ class Trace:
 class Gradients:
     """What the backward pass computed.
 
+    E = mean_n E_n + λ₁ Σ|w| + (λ₂/2) Σ w² (penalty.py; λ₁ = λ₂ = 0 unless asked for).
+
     deltas:   L arrays; `deltas[l]` is δ = ∂E_n/∂z of layer l+1 for each example n,
               shape `(n, sizes[l+1])` (E_n is the loss of example n alone).
-    weights:  ∂E/∂weights[l] of the batch-mean loss E, shaped like `weights[l]`.
-    biases:   ∂E/∂biases[l], shaped like `biases[l]`.
-    loss:     the batch-mean loss E, a float.
+    weights:  ∂E/∂weights[l], shaped like `weights[l]`: mean_n δ aᵀ + λ₁ sign(w) + λ₂ w.
+    biases:   ∂E/∂biases[l], shaped like `biases[l]` (biases carry no penalty).
+    loss:     E, a float: the batch-mean loss plus the penalty.
+    penalty:  the penalty part of E, λ₁ Σ|w| + (λ₂/2) Σ w² (so loss − penalty is the mean loss).
+    l1, l2:   λ₁ and λ₂.
     """
     deltas: tuple[np.ndarray, ...]
     weights: tuple[np.ndarray, ...]
     biases: tuple[np.ndarray, ...]
     loss: float
+    penalty: float = 0.0
+    l1: float = 0.0
+    l2: float = 0.0
 
 
 def forward(net: Network, X) -> Trace:
@@ -61,13 +69,15 @@ def forward(net: Network, X) -> Trace:
     return forward_pass(net, check_batch(X, "X (inputs)", net.sizes[0], MAX_ROWS))
 
 
-def backward(net: Network, trace: Trace, Y) -> Gradients:
-    """Deltas, gradients of the batch-mean loss and the loss, for targets Y `(n, sizes[L])`."""
+def backward(net: Network, trace: Trace, Y, l1=0.0, l2=0.0) -> Gradients:
+    """Deltas, gradients of E = mean_n E_n + l1·Σ|w| + (l2/2)·Σw² and E itself, for targets
+    Y `(n, sizes[L])`; l1 and l2 in [0, 1] (0: no penalty)."""
     check_type(net, Network, "net")
     _check_trace(net, trace)
     Y = check_batch(Y, "Y (targets)", net.sizes[-1], MAX_ROWS)
     check_same_rows(trace.output.shape[0], Y.shape[0])
-    return backward_pass(net, trace, Y)
+    l1, l2 = check_penalties(l1, l2)
+    return backward_pass(net, trace, Y, l1=l1, l2=l2)
 
 
 def loss_value(net: Network, X, Y) -> float:
@@ -168,9 +178,10 @@ def delta_recursion(output_delta, preactivations, outputs, weights, activations,
     return deltas
 
 
-def backward_pass(net, trace, Y, carrying_weights=None, activation_derivative=True, mean=True) -> Gradients:
-    """The backward pass without validation: `trace` is forward_pass(net, X) and Y a float64
-    `(n, sizes[L])` array.
+def backward_pass(net, trace, Y, carrying_weights=None, activation_derivative=True, mean=True,
+                  l1=0.0, l2=0.0) -> Gradients:
+    """The backward pass without validation: `trace` is forward_pass(net, X), Y a float64
+    `(n, sizes[L])` array, l1 and l2 checked penalties (penalty.py).
 
     The switches exist for the deliberate mistakes of mistakes.py only: `carrying_weights`
     carry δ back instead of net.weights; activation_derivative=False forgets f′(z) in the
@@ -186,4 +197,9 @@ def backward_pass(net, trace, Y, carrying_weights=None, activation_derivative=Tr
     weight_grads = tuple(delta.T @ a / divide_by for delta, a in zip(deltas, trace.activations))
     bias_grads = tuple(delta.sum(axis=0) / divide_by for delta in deltas)
     loss = float(np.mean(example_losses(net, trace, Y)))
-    return Gradients(tuple(deltas), weight_grads, bias_grads, loss)
+    if l1 == 0 and l2 == 0:
+        return Gradients(tuple(deltas), weight_grads, bias_grads, loss)
+    # The penalty: E += λ₁ Σ|w| + (λ₂/2) Σ w², so ∂E/∂w += λ₁ sign(w) + λ₂ w (biases untouched)
+    weight_grads = tuple(g + penalty_gradient(w, l1, l2) for g, w in zip(weight_grads, net.weights))
+    penalty = penalty_value(net.weights, l1, l2)
+    return Gradients(tuple(deltas), weight_grads, bias_grads, loss + penalty, penalty, l1, l2)

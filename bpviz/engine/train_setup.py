@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .datasets import label_rule
+from .datasets import label_rule, sine, truth_table, two_d
+from .errors import NetworkError
 from .network import Network
 from .presets import preset
 
@@ -40,7 +41,24 @@ SETUPS = {
     "sine": TrainSetup((8,), "tanh", 0.1),
 }
 GENERIC_SETUP = TrainSetup((8,), "tanh", 0.1)   # uploaded data: a cautious start
-PRESET_DATA = {"xor": "truth_table:xor"}        # preset -> the data set it was made for
+PRESET_DATA = {"xor": "truth_table:xor",        # preset -> the data set it was made for
+               "deep_sigmoid": "two_d:circle", "deep_relu": "two_d:circle"}
+
+
+def data_for(data_key):
+    """(X, Y) of a built-in data set key with its default settings: "truth_table:<name>",
+    "two_d:<name>" (200 points, noise 0.1, seed 0) or "sine" (100 points)."""
+    source, _, name = data_key.partition(":")
+    if source == "truth_table":
+        data = truth_table(name)
+    elif source == "two_d":
+        data = two_d(name)
+    elif data_key == "sine":
+        data = sine()
+    else:
+        raise NetworkError("unknown_choice", field="data set", choices="truth_table:<name>, two_d:<name>, sine",
+                           got=data_key)
+    return data.X, data.Y
 
 
 def fits(net, X, Y):

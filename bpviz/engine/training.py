@@ -10,9 +10,11 @@ One epoch is one pass over the training rows in batches of `batch_size` (1: onli
 one update per example, as in the classic pseudocode; ≥ n: full batch). For epoch
 e = 0, 1, … the learning rate is η_e = η / (1 + decay·e), and each batch does
     v ← m·v − η_e ∂E/∂θ,   θ ← θ + v      (m = 0: plain θ ← θ − η_e ∂E/∂θ)
-where E is the batch-mean loss. Full batches are never shuffled (the mean gradient
-does not depend on the order). The loss and accuracies in the history are those of
-the network at the end of each epoch, on the whole training (and test) set.
+where E is the batch-mean loss plus the weight penalty λ₁ Σ|w| + (λ₂/2) Σ w²
+(`config.l1`, `config.l2`; penalty.py). Full batches are never shuffled (the mean
+gradient does not depend on the order). The loss, accuracies and gradient health
+(`EpochRecord.gradient_rms`) in the history are those of the network at the end of
+each epoch, on the whole training (and test) set.
 
 Divergence: the epoch is rejected, and the network (and momentum) from the end of
 the previous epoch is kept, when after it a parameter is NaN, infinite or beyond
@@ -37,9 +39,11 @@ import numpy as np
 from . import budget
 from .datasets import label_rule
 from .errors import NetworkError
-from .fastpath import FlatData, FlatModel, pack, unpack
+from .fastpath import FlatData, FlatModel, layer_views, pack, unpack
+from .gradient_health import layer_rms
 from .limits import MAX_PARAMETER_MAGNITUDE, MAX_ROWS
 from .network import Network, ParameterGradients
+from .penalty import penalty_gradient, penalty_value
 from .propagation import forward_pass
 from .training_state import EpochRecord, TrainingConfig, TrainingResult, TrainingState
 from .validation import check_data, check_type
@@ -150,12 +154,17 @@ def _fit(model, velocity, mask, train_set, test_set, rule, config, first_epoch, 
 
     Returns (records, stop reason, detail): on divergence θ and v are set back to
     their values at the start of the failing epoch and detail says what went wrong.
+
+    At the end of each epoch the gradient over all training rows is computed from the
+    forward pass of the loss (gradient health, EpochRecord.gradient_rms). With full
+    batches it is also the next epoch's gradient: θ has not moved since, so it is reused.
     """
     records, theta = [], model.theta
     train_truth = _truth(train_set.y, rule)
     test_truth = None if test_set is None else _truth(test_set.y, rule)
     n, batch = len(train_set.y), min(config.batch_size, len(train_set.y))
-    ready = None   # full batch: the forward pass of the epoch-end evaluation, reused
+    weight_mask = _weight_mask(model) if config.l1 or config.l2 else None
+    ready = False   # full batch: model.gradient holds Σ_n ∂E_n/∂θ at the current θ
     for epoch in range(first_epoch, first_epoch + config.epochs):
         learning_rate = config.learning_rate_at(epoch)
         theta_before = theta.copy()
@@ -166,7 +175,10 @@ def _fit(model, velocity, mask, train_set, test_set, rule, config, first_epoch, 
             x_all, y_all = x_all[order], y_all[order]
         for start in range(0, n, batch):
             x, y = x_all[start:start + batch], y_all[start:start + batch]
-            gradient_sum = model.gradient_sum(y, ready or model.forward(x, train_set.hidden(len(y))))
+            gradient_sum = (model.gradient if ready else
+                            model.gradient_sum(y, model.forward(x, train_set.hidden(len(y)))))
+            if weight_mask is not None:   # Σ over the batch of the penalty's λ₁ sign(w) + λ₂ w
+                gradient_sum += len(y) * _penalty_gradient(theta, weight_mask, config)
             if mask is not None:
                 gradient_sum *= mask
             step = learning_rate / len(y)   # η / n turns the sum into η × the batch mean
@@ -178,24 +190,57 @@ def _fit(model, velocity, mask, train_set, test_set, rule, config, first_epoch, 
                 theta += velocity                                # θ ← θ + v
         train_loss, train_output, forward = model.evaluate(train_set)
         train_accuracy = _accuracy(train_output, train_truth, rule)
-        ready = forward if batch == n else None
         problem = _divergence(theta, train_loss, loss_limit)
         if problem:
             theta[:] = theta_before
             if velocity is not None:
                 velocity[:] = velocity_before
             return records, "diverged", (epoch + 1, learning_rate, problem)
+        gradient_rms, penalty = _gradient_health(model, train_set, forward, weight_mask, config)
+        ready = batch == n
         test_loss, test_accuracy = None, None
         if test_set is not None:
             test_loss, test_output, _ = model.evaluate(test_set)
             test_accuracy = _accuracy(test_output, test_truth, rule)
         records.append(EpochRecord(epoch + 1, train_loss, test_loss, train_accuracy, test_accuracy,
-                                   learning_rate))
+                                   learning_rate, gradient_rms, penalty))
         if config.target_loss is not None and train_loss <= config.target_loss:
             return records, "target_loss", None
         if config.stop_when_all_correct and train_accuracy == 1.0:
             return records, "all_correct", None
     return records, "epochs", None
+
+
+def _weight_mask(model):
+    """1 at the weights of θ, 0 at its biases (the penalty touches weights only)."""
+    sizes = model.net.sizes
+    return pack([np.ones((fan_out, fan_in)) for fan_in, fan_out in zip(sizes[:-1], sizes[1:])],
+                [np.zeros(fan_out) for fan_out in sizes[1:]], sizes)
+
+
+def _penalty_gradient(theta, weight_mask, config):
+    """∂/∂θ of λ₁ Σ|w| + (λ₂/2) Σ w²: λ₁ sign(w) + λ₂ w at the weights, 0 at the biases."""
+    return weight_mask * penalty_gradient(theta, config.l1, config.l2)
+
+
+def _gradient_health(model, train_set, forward, weight_mask, config):
+    """(gradient_rms, penalty) at the current θ: per weight layer sqrt(mean(g²)) of
+    g = ∂E/∂W over all training rows, from the loss's forward pass (model.gradient is
+    left holding Σ_n ∂E_n/∂θ without the penalty); and the penalty's value."""
+    n = len(train_set.y)
+    model.gradient_sum(train_set.y, forward)
+    penalty = 0.0
+    penalty_views = None
+    if weight_mask is not None:
+        penalty_views = layer_views(_penalty_gradient(model.theta, weight_mask, config), model.net.sizes)
+        penalty = penalty_value([view[:-1] for view in model.views], config.l1, config.l2)
+    grads = []   # the gradients ∂E/∂W, as Wᵀ (the mean of g² is the same)
+    for l, view in enumerate(model.gradient_views):
+        g = view[:-1] / n                                 # mean_n δ aᵀ
+        if penalty_views is not None:
+            g = g + penalty_views[l][:-1]                 # + λ₁ sign(w) + λ₂ w
+        grads.append(g)
+    return layer_rms(grads), penalty
 
 
 def _divergence(theta, loss, loss_limit):

@@ -9,6 +9,7 @@ import numpy as np
 from .errors import NetworkError
 from .limits import MAX_EPOCHS_PER_CALL, MAX_ROWS, MAX_SEED
 from .network import Network, ParameterGradients
+from .penalty import check_penalties
 from .update import check_learning_rate
 from .validation import check_array, check_bool, check_int, check_number, check_type
 
@@ -30,6 +31,8 @@ class TrainingConfig:
     shuffle: bool = False          # reshuffle the rows every epoch (mini-batches only)
     seed: int = 0                  # the shuffling order of epoch e comes from (seed, e)
     update_biases: bool = True
+    l1: float = 0.0                # λ₁: E gains λ₁ Σ|w| (weights only), λ₁ in [0, 1]
+    l2: float = 0.0                # λ₂: E gains (λ₂/2) Σ w² (weights only), λ₂ in [0, 1]
 
     def __post_init__(self):
         momentum = check_number(self.momentum, "momentum", 0.0, 1.0)
@@ -48,6 +51,7 @@ class TrainingConfig:
             "seed": check_int(self.seed, "seed", 0, MAX_SEED),
             "update_biases": check_bool(self.update_biases, "update_biases"),
         }
+        cleaned["l1"], cleaned["l2"] = check_penalties(self.l1, self.l2)
         for name, value in cleaned.items():
             object.__setattr__(self, name, value)
 
@@ -57,13 +61,21 @@ class TrainingConfig:
 
 
 class EpochRecord(NamedTuple):
-    """One line of the history: the network at the end of epoch `epoch` (1-based)."""
+    """One line of the history: the network at the end of epoch `epoch` (1-based).
+
+    train_loss and test_loss are mean losses (without the penalty); the objective that
+    training descends is train_loss + penalty. gradient_rms[l] = sqrt(mean(g²)) over the
+    entries g of ∂E/∂weights[l], E = mean loss over all training rows + penalty, at the
+    network as it stands at the end of the epoch (one float per weight layer, input side first).
+    """
     epoch: int
     train_loss: float
     test_loss: float | None
     train_accuracy: float | None    # fraction in [0, 1]; None for regression
     test_accuracy: float | None
     learning_rate: float               # η_e used during this epoch
+    gradient_rms: tuple[float, ...] = ()
+    penalty: float = 0.0               # λ₁ Σ|w| + (λ₂/2) Σ w² at the end of the epoch
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from types import MappingProxyType
 WORDING = MappingProxyType({
     "network.describe": "{layers} · {activations} · {loss} · {count} parameters",
     "step.phase_layer": "{phase}, layer {layer}",
+    "step.example": "example {example}: {step}",
     # how a training call ended (TrainingResult.message)
     "training.epochs": "Trained {epochs} epochs ({total} in total); the training loss is now {loss:.6g}.",
     "training.epochs.one": "Trained {epochs} epoch ({total} in total); the training loss is now {loss:.6g}.",

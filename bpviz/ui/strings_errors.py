@@ -79,6 +79,8 @@ ERRORS_ZH = {
     "loss_undefined": "对这个网络的输出 {output}，损失 {loss} 没有定义（例如对 ≤ 0 的值取对数）",
     "loss_undefined_on_data": ("在训练数据上，这个网络的输出使损失 {loss} 没有定义（例如对 ≤ 0 的输出取对数）："
                                "请换一个输出层激活函数或损失函数"),
+    "no_hidden_layer": "这个网络没有隐藏层，δ 不会经过任何一层向回传递",
+    "script_names": "names 必须把键映射到 1 到 {most} 个字符的单行名称，不含引号、反斜杠或 #",
     "not_known_yet": "第 {layer} 层第 {j} 个神经元的 {quantity} 在第 {number} 步还未知；已知的有：{known}",
     "momentum_range": "动量必须是区间 [0, 1) 内的有限数，收到的是 {value:g}",
     "history_type": "history 必须是 EpochRecord 组成的元组",
@@ -96,6 +98,7 @@ ERRORS_ZH = {
                     "计算量：请至多取 {most:,} 个点（例如 {side} × {side}），或减少行数"),
     "budget_steps": "对这个网络而言，在 {rows:,} 行数据上走 {steps:,} 步梯度下降超出了一次调用允许的计算量：请至多走 {most:,} 步，或减少行数",
     "budget_check_rows": "在 {rows:,} 行数据上检查 {count:,} 个参数的梯度超出了一次调用允许的计算量：请至多用 {most:,} 行，或用更小的网络",
+    "by_example_rows": "逐个样本地单步执行一个批次时，X（输入）必须有 {low} 到 {high} 行，实际为 {rows} 行",
     "budget_step_rows": "对这个网络而言，在 {rows:,} 行数据上做一次传播超出了一次调用允许的计算量：请至多用 {most:,} 行",
     "targets_not_numbers": "Y（目标）必须是数字，每行 1 到 {most} 个目标值",
     "data_shape": "{field} 的形状必须是 (n, 1 到 {most})",

@@ -41,7 +41,10 @@ def test_parameter_count_by_hand():
 def test_work_by_hand():
     # 2-2-2 (12 parameters, 3 entries of sizes), 4 rows, 2 test rows, batches of 2:
     # 3·4·12 backprop + (4 + 2)·12 loss evaluation + (2 batches + 2)·3·CALL_OVERHEAD
-    assert budget.epoch_work((2, 2, 2), 4, 2, 2) == 144 + 72 + 4 * 3 * CALL_OVERHEAD
+    # + gradient health: a backward pass (2·4·12) over every row and one more pass's overhead
+    assert budget.epoch_work((2, 2, 2), 4, 2, 2) == 144 + 72 + 4 * 3 * CALL_OVERHEAD + 96 + 3 * CALL_OVERHEAD
+    # full batch (one batch): the health gradient is the next epoch's, counted once already
+    assert budget.epoch_work((2, 2, 2), 4, 2, 4) == 144 + 72 + 3 * 3 * CALL_OVERHEAD
     assert budget.path_work((2, 2, 2), 4, 10) == 10 * (144 + budget.PATH_OVERHEADS * 3 * CALL_OVERHEAD)
 
 
