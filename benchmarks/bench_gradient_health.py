@@ -58,7 +58,7 @@ def main():
     net = results["deep_relu"].state.network
     for batch in (len(X), 10):
         config = TrainingConfig(learning_rate=0.1, batch_size=batch, epochs=200)
-        best = min(_timed(lambda: train(net, X, Y, config)) for _ in range(3))
+        best = min(_timed(lambda config=config: train(net, X, Y, config)) for _ in range(3))
         print(f"\ntrain 200 epochs, batch {batch}: {1000 * best:.0f} ms (gradient health recorded every epoch)")
 
 

@@ -2,7 +2,8 @@
 plotly; never streamlit. Every builder takes `text`, a mapping of "viz.*" keys to
 the strings to show (the app passes its catalogue); `TEXT_EN` holds the English
 defaults of every figure."""
-from . import landscape_figures, learning_figures, matrix_view, network_diagram, step_diagram
+from . import health_figures, landscape_figures, learning_figures, matrix_view, network_diagram, step_diagram
+from .health_figures import gradient_health_figure, health_comparison_figure
 from .landscape_figures import contour_figure, gradcheck_figure, one_weight_figure
 from .learning_figures import decision_boundary_figure, loss_figure, regression_figure
 from .matrix_view import matrix_figure
@@ -10,7 +11,7 @@ from .network_diagram import network_figure
 from .step_diagram import step_figure
 
 TEXT_EN = {**network_diagram.DEFAULT_TEXT, **landscape_figures.DEFAULT_TEXT, **learning_figures.DEFAULT_TEXT,
-           **matrix_view.DEFAULT_TEXT, **step_diagram.DEFAULT_TEXT}
+           **matrix_view.DEFAULT_TEXT, **step_diagram.DEFAULT_TEXT, **health_figures.DEFAULT_TEXT}
 
 __all__ = [
     # the diagrams: a network, a step of a pass, a matrix
@@ -19,6 +20,8 @@ __all__ = [
     "contour_figure", "gradcheck_figure", "one_weight_figure",
     # training: loss curves, decision boundary, regression fit
     "loss_figure", "decision_boundary_figure", "regression_figure",
+    # gradient health: each layer's gradient size over the epochs, one run or side by side
+    "gradient_health_figure", "health_comparison_figure",
     # the English defaults of every figure's text
     "TEXT_EN",
 ]

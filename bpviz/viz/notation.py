@@ -53,3 +53,18 @@ def parameter_names(sizes, tutorial=False):
     if tutorial and tutorial_names_fit(sizes):
         return tutorial_weight, lambda layer, j: tutorial_bias(layer)
     return weight_name, lambda layer, j: neuron_name("b", layer, j)
+
+
+def script_names(sizes, tutorial=False):
+    """The `names` of `pytorch_script` / `numpy_script` (keys ("weight", l, j, k), ("bias", l, j),
+    ("neuron", l, j)): the tutorial's w1…w8, b1, b2 and i1, i2, h1, h2, o1, o2 when asked for and
+    the network is 2-2-2 (δ is then named δo1, δh1), else the diagram's w⁽ˡ⁾ⱼₖ and b⁽ˡ⁾ⱼ."""
+    weight, bias = parameter_names(sizes, tutorial)
+    names = {}
+    for layer, (fan_in, fan_out) in enumerate(zip(sizes[:-1], sizes[1:]), start=1):
+        names.update({("weight", layer, j, k): weight(layer, j, k) for j in range(fan_out) for k in range(fan_in)})
+        names.update({("bias", layer, j): bias(layer, j) for j in range(fan_out)})
+    if tutorial and tutorial_names_fit(sizes):
+        names.update({("neuron", layer, j): tutorial_neuron(layer, j)
+                      for layer, count in enumerate(sizes) for j in range(count)})
+    return names

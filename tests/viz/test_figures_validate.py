@@ -21,6 +21,8 @@ from bpviz.viz import (
     contour_figure,
     decision_boundary_figure,
     gradcheck_figure,
+    gradient_health_figure,
+    health_comparison_figure,
     loss_figure,
     matrix_figure,
     network_figure,
@@ -53,6 +55,11 @@ BUILDERS = {
                                       loss_grid(NET, DATA.X, DATA.Y, W1, W2,
                                                 np.linspace(-1, 1, 4), np.linspace(-1, 1, 3)),
                                       descent_path(NET, DATA.X, DATA.Y, [W1, W2], 0.5, 4), ("w", "b")),
+    "gradient health": lambda: gradient_health_figure(
+        train(NET, DATA.X, DATA.Y, TrainingConfig(batch_size=40, epochs=5, l2=0.01)).state.history),
+    "gradient health side by side": lambda: health_comparison_figure(
+        [train(NET, DATA.X, DATA.Y, TrainingConfig(batch_size=b, epochs=3)).state.history for b in (40, 8)],
+        ["full batch", "batches of 8"]),
     "gradient check": lambda: gradcheck_figure(gradient_check(NET, DATA.X[:6], DATA.Y[:6], mistake="sum_not_mean")),
 }
 
