@@ -210,6 +210,6 @@ def parameter_lines(script, opener, close):
         lines += name_grid(names, l, w.shape)
         prefix = f"W{l} = {opener}"
         lines.append(prefix + matrix_literal(w, len(prefix)) + close(True))
-        lines.append(f"b{l} = {opener}{vector_literal(b)}{close(True)}"
-                     f"   # biases: {', '.join(bias_labels(names, l, len(b)))}")
+        lines.append(f"# its biases b{l}: {', '.join(bias_labels(names, l, len(b)))}")
+        lines.append(f"b{l} = {opener}{vector_literal(b)}{close(True)}")
     return lines

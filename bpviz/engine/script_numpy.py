@@ -110,9 +110,8 @@ def _loss(script):
         lines.append("losses = -np.sum(np.where(Y != 0, Y * log_a, 0.0), axis=1)   # E_n = −Σ_k y_k ln a_k")
     else:
         lines += _log_lines(script, L)
-        lines.append("losses = -np.sum(np.where(Y != 0, Y * log_a, 0.0)"
-                     " + np.where(Y != 1, (1 - Y) * log_1ma, 0.0), axis=1)"
-                     "   # E_n = −Σ_k [y_k ln a_k + (1 − y_k) ln(1 − a_k)]")
+        lines += ["terms = np.where(Y != 0, Y * log_a, 0.0) + np.where(Y != 1, (1 - Y) * log_1ma, 0.0)",
+                  "losses = -np.sum(terms, axis=1)   # E_n = −Σ_k [y_k ln a_k + (1 − y_k) ln(1 − a_k)]"]
     lines += ["penalty = (l1 * (" + " + ".join(f"np.abs(W{l}).sum()" for l in weights) + ")",
               "           + l2 / 2 * (" + " + ".join(f"(W{l} ** 2).sum()" for l in weights) + "))",
               "E = losses.mean() + penalty"]

@@ -84,17 +84,18 @@ def _loss(script, L):
         else:
             lines.append(f"log_a = torch.log(torch.where(Y != 0, a{L}, torch.ones_like(a{L})))"
                          "   # only where y ≠ 0 (0 · ln 0 counts as 0)")
-        terms = "torch.where(Y != 0, Y * log_a, torch.zeros_like(Y))"
         if loss == "binary_cross_entropy":
             if out == "sigmoid":
                 lines.append(f"log_1ma = torch.nn.functional.logsigmoid(-z{L})   # ln(1 − σ(z)) = ln σ(−z)")
             else:
                 lines.append(f"log_1ma = torch.log1p(-torch.where(Y != 1, a{L}, torch.zeros_like(a{L})))"
                              "   # ln(1 − a), only where y ≠ 1")
-            terms += " + torch.where(Y != 1, (1 - Y) * log_1ma, torch.zeros_like(Y))"
-            lines.append(f"losses = -({terms}).sum(dim=1)   # E_n = −Σ_k [y_k ln a_k + (1 − y_k) ln(1 − a_k)]")
+            lines += ["terms = (torch.where(Y != 0, Y * log_a, torch.zeros_like(Y))",
+                      "         + torch.where(Y != 1, (1 - Y) * log_1ma, torch.zeros_like(Y)))",
+                      "losses = -terms.sum(dim=1)   # E_n = −Σ_k [y_k ln a_k + (1 − y_k) ln(1 − a_k)]"]
         else:
-            lines.append(f"losses = -({terms}).sum(dim=1)   # E_n = −Σ_k y_k ln a_k")
+            lines.append("losses = -torch.where(Y != 0, Y * log_a, torch.zeros_like(Y)).sum(dim=1)"
+                         "   # E_n = −Σ_k y_k ln a_k")
     weights = range(1, L + 1)
     lines += ["penalty = (l1 * (" + " + ".join(f"W{l}.abs().sum()" for l in weights) + ")",
               "           + l2 / 2 * (" + " + ".join(f"(W{l} ** 2).sum()" for l in weights) + "))",
