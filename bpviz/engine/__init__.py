@@ -9,6 +9,7 @@ import from `bpviz.engine` only, never from its submodules.
 """
 from . import budget, practice
 from .activations import ACTIVATION_NAMES, ACTIVATIONS, HIDDEN_ACTIVATION_NAMES
+from .batches import stepping_batch
 from .comparisons import train_comparison
 from .csv_data import MAX_CSV_BYTES, csv_columns, dataset_from_csv
 from .datasets import (
@@ -90,6 +91,7 @@ __all__ = [
     "MAX_PENALTY", "penalty_value", "penalty_gradient",
     # stepping through one pass (or a batch example by example), and its explanations
     "Step", "BatchPass", "PHASES", "GRANULARITIES", "MIN_BY_EXAMPLE", "MAX_BY_EXAMPLE", "step_sequence",
+    "stepping_batch",
     "Explanation", "QUANTITIES", "available_quantities", "explain", "latex_number", "paren",
     # gradient health: per-layer gradient size, why δ shrinks, presets trained side by side
     "layer_rms", "delta_shrink", "delta_shrink_total", "SIGMOID_SLOPE_BOUND", "COMPARISONS", "Comparison",

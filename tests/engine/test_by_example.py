@@ -125,3 +125,21 @@ def test_every_step_is_a_frozen_snapshot():
         for array in (s.X, s.Y, *s.trace.activations, *s.gradients.weights):
             with pytest.raises(ValueError):
                 array[...] = 0.0
+
+
+def test_stepping_batch_starts_with_the_example_then_the_data():
+    from bpviz.engine import stepping_batch, truth_table
+    table = truth_table("xor")
+    X, Y = stepping_batch((1.0, 0.0), (1.0,), 4, table.X, table.Y)
+    assert X.tolist() == [[1.0, 0.0], [0.0, 0.0], [0.0, 1.0], [1.0, 1.0]]   # (1, 0) is not repeated
+    assert Y.tolist() == [[1.0], [0.0], [1.0], [0.0]]
+    # no data (or too few rows): moved copies of the example, same targets, seeded
+    X, Y = stepping_batch((0.05, 0.10), (0.01, 0.99), 5)
+    assert X.shape == (5, 2) and (Y == [0.01, 0.99]).all() and (X[0] == [0.05, 0.10]).all()
+    assert len({tuple(r) for r in X}) == 5 and (np.abs(X - X[0]) <= 0.5 + 1e-9).all()
+    again, _ = stepping_batch((0.05, 0.10), (0.01, 0.99), 5)
+    assert (again == X).all()
+    X, Y = stepping_batch((1.0, 0.0), (1.0,), 8, table.X, table.Y)
+    assert len(X) == 8 and X[:4].tolist() == [[1.0, 0.0], [0.0, 0.0], [0.0, 1.0], [1.0, 1.0]]
+    with pytest.raises(NetworkError, match="rows"):
+        stepping_batch((1.0, 0.0), (1.0,), 9)
