@@ -44,7 +44,8 @@ def health_traces(history, text=None, legend=True, axis_suffix=""):
         traces.append(dict(type="scatter", mode="lines", x=epochs, y=[v if v > 0 else None for v in values],
                            customdata=values, name=label(text, DEFAULT_TEXT, "viz.health.layer", layer=l + 1),
                            legendgroup=f"layer{l + 1}", showlegend=legend,
-                           hovertemplate="%{customdata:.3g}", line=dict(color=colour, width=2, dash=dash),
+                           hovertemplate="%{customdata:" + style.NUMBER_FORMAT + "}",
+                           line=dict(color=colour, width=2, dash=dash),
                            xaxis="x" + axis_suffix, yaxis="y" + axis_suffix))
     return traces
 
