@@ -27,7 +27,7 @@ def test_one_line_per_layer_equal_to_the_history():
 def test_a_zero_gradient_is_a_gap_not_a_point_at_minus_infinity():
     history = [EpochRecord(e, 0.5, None, None, None, 0.1, (0.0, 0.2), 0.0) for e in (1, 2)]
     trace = gradient_health_figure(history).data[0]
-    assert list(trace.y) == [None, None] and list(trace.customdata) == [0.0, 0.0]
+    assert list(trace.y) == [None, None] and [list(row) for row in trace.customdata] == [[0.0], [0.0]]
 
 
 def test_the_figures_speak_the_given_language():
