@@ -42,7 +42,8 @@ def health_traces(history, text=None, legend=True, axis_suffix=""):
         values = [r.gradient_rms[l] for r in rows]
         colour, dash = layer_style(l + 1, layers)
         traces.append(dict(type="scatter", mode="lines", x=epochs, y=[v if v > 0 else None for v in values],
-                           customdata=[[v] for v in values], name=label(text, DEFAULT_TEXT, "viz.health.layer", layer=l + 1),
+                           customdata=[[v] for v in values],
+                           name=label(text, DEFAULT_TEXT, "viz.health.layer", layer=l + 1),
                            legendgroup=f"layer{l + 1}", showlegend=legend,
                            hovertemplate="%{customdata[0]:" + style.NUMBER_FORMAT + "}",
                            line=dict(color=colour, width=2, dash=dash),
