@@ -3,7 +3,7 @@
     python3 benchmarks/bench_gradient_health.py
 
 The presets deep_sigmoid and deep_relu (2-6-6-6-6-6-6-1: six hidden layers of six, the
-same weights, sigmoid output, binary cross-entropy) trained full batch at η = 0.5 for
+same weights, sigmoid output, binary cross-entropy) trained full batch at η = 0.1 for
 200 epochs on the 200-point circle (train_comparison("deep_sigmoid_vs_relu")). Printed:
 EpochRecord.gradient_rms per weight layer (input side first) at epochs 1, 50, 100 and
 200, the ratio first layer / last layer, the training loss and accuracy; then the same
@@ -52,7 +52,7 @@ def main():
     weights, biases = deep_parameters(sizes)
     for hidden in ("sigmoid", "relu"):
         net = Network(weights, biases, [hidden] * 5 + ["sigmoid"], "binary_cross_entropy")
-        result = train(net, X, Y, TrainingConfig(learning_rate=0.5, batch_size=len(X), epochs=200))
+        result = train(net, X, Y, TrainingConfig(learning_rate=0.1, batch_size=len(X), epochs=200))
         show(f"deep {hidden}, 5 hidden layers (6 weight layers)", result.state.history)
 
     net = results["deep_relu"].state.network

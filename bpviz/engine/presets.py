@@ -79,7 +79,7 @@ def _deep(hidden_activation, name):
     sizes = [2] + [DEEP_WIDTH] * DEEP_HIDDEN + [1]
     weights, biases = deep_parameters(sizes)
     network = Network(weights, biases, [hidden_activation] * DEEP_HIDDEN + ["sigmoid"], "binary_cross_entropy")
-    return Preset(network, (0.3, -0.2), (1.0,), 0.5, True, name=name)
+    return Preset(network, (0.3, -0.2), (1.0,), 0.1, True, name=name)
 
 
 def deep_sigmoid() -> Preset:
