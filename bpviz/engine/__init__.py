@@ -31,7 +31,7 @@ from .errors import NetworkError
 from .explanations import QUANTITIES, Explanation, available_quantities, explain
 from .formatting import latex_number, paren
 from .gradient_check import GradientCheckReport, gradient_check, numerical_gradient, verdict_of
-from .gradient_health import SIGMOID_SLOPE_BOUND, delta_shrink, delta_shrink_total, layer_rms
+from .gradient_health import SIGMOID_SLOPE_BOUND, delta_shrink, delta_shrink_bound, delta_shrink_total, layer_rms
 from .landscape import MAX_PATH_STEPS, default_window, descent_path, gradient_of, loss_along, loss_grid, parameter_value
 from .limits import (
     LEAST_LEARNING_RATE,
@@ -94,8 +94,8 @@ __all__ = [
     "stepping_batch",
     "Explanation", "QUANTITIES", "available_quantities", "explain", "latex_number", "paren",
     # gradient health: per-layer gradient size, why δ shrinks, presets trained side by side
-    "layer_rms", "delta_shrink", "delta_shrink_total", "SIGMOID_SLOPE_BOUND", "COMPARISONS", "Comparison",
-    "train_comparison",
+    "layer_rms", "delta_shrink", "delta_shrink_bound", "delta_shrink_total", "SIGMOID_SLOPE_BOUND",
+    "COMPARISONS", "Comparison", "train_comparison",
     # the same pass as a standalone PyTorch or NumPy script
     "pytorch_script", "numpy_script",
     # editing and presets

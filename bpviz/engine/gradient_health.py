@@ -9,8 +9,8 @@ Why it shrinks: going back one layer, δ⁽ˡ⁾ = ((W⁽ˡ⁺¹⁾)ᵀ δ⁽ˡ�
 (‖·‖ the Euclidean norm, ‖W‖₂ the largest singular value). Each layer multiplies δ
 by about w·f′(z); for the sigmoid f′ = a(1 − a) ≤ 1/4, so with weights of order 1
 every layer shrinks δ at least fourfold and ∂E/∂W = δ aᵀ with it. `delta_shrink`
-explains one layer's factor with the step's numbers, `delta_shrink_total` the
-product from the output back to a layer.
+explains one layer's factor with the step's numbers, `delta_shrink_bound` the most
+it can be, `delta_shrink_total` the product from the output back to a layer.
 """
 import numpy as np
 
@@ -60,21 +60,31 @@ def _delta_norm(layer):
 
 def delta_shrink(step, layer, example=0) -> Explanation:
     """How much δ shrinks (or grows) from hidden layer `layer` + 1 back to `layer` on row
-    `example`: ρ⁽ˡ⁾ = ‖δ⁽ˡ⁾‖ / ‖δ⁽ˡ⁺¹⁾‖, bounded by ‖W⁽ˡ⁺¹⁾‖₂ · max_j |f′(z⁽ˡ⁾_j)|.
-    Known once δ of `layer` is; kind "delta_shrink"."""
+    `example`: ρ⁽ˡ⁾ = ‖δ⁽ˡ⁾‖ / ‖δ⁽ˡ⁺¹⁾‖. Known once δ of `layer` is; kind "delta_shrink".
+    `delta_shrink_bound` gives the most it can be."""
     layer, example = _check(step, layer, example)
-    here, after, spread, slope = _shrink_layer(step, layer, example)
-    name = step.network.activations[layer - 1]
+    here, after, _, _ = _shrink_layer(step, layer, example)
     symbol = rf"\rho^{{({layer})}}"
-    formula = (rf"{symbol} = \frac{{{_delta_norm(layer)}}}{{{_delta_norm(layer + 1)}}} \le "
-               rf"\lVert W^{{({layer + 1})}} \rVert_2 \cdot \max_{{j}} \big|f'(z^{{({layer})}}_{{j}})\big|")
-    if name == "sigmoid":
+    formula = rf"{symbol} = \frac{{{_delta_norm(layer)}}}{{{_delta_norm(layer + 1)}}}"
+    value = _ratio(here, after)
+    substituted = rf"= \frac{{{latex_number(here)}}}{{{latex_number(after)}}}"
+    return Explanation("delta_shrink", symbol, formula, substituted, f"= {latex_number(value)}", float(value))
+
+
+def delta_shrink_bound(step, layer, example=0) -> Explanation:
+    """The most δ can grow from layer `layer` + 1 back to `layer` on row `example`:
+    ρ⁽ˡ⁾ ≤ ‖W⁽ˡ⁺¹⁾‖₂ · max_j |f′(z⁽ˡ⁾_j)| (for the sigmoid f′ = σ(1 − σ) ≤ 1/4); kind
+    "delta_shrink_bound"."""
+    layer, example = _check(step, layer, example)
+    _, _, spread, slope = _shrink_layer(step, layer, example)
+    symbol = rf"\lVert W^{{({layer + 1})}} \rVert_2 \cdot \max_{{j}} \big|f'(z^{{({layer})}}_{{j}})\big|"
+    formula = rf"\rho^{{({layer})}} \le {symbol}"
+    if step.network.activations[layer - 1] == "sigmoid":
         formula += (rf",\quad f'(z) = \sigma(z)\big(1 - \sigma(z)\big) \le "
                     rf"{latex_number(SIGMOID_SLOPE_BOUND)}")
-    value = _ratio(here, after)
-    substituted = (rf"= \frac{{{latex_number(here)}}}{{{latex_number(after)}}} \le {paren(spread)} \cdot "
-                   rf"{paren(slope)} = {latex_number(spread * slope)}")
-    return Explanation("delta_shrink", symbol, formula, substituted, f"= {latex_number(value)}", float(value))
+    value = spread * slope
+    return Explanation("delta_shrink_bound", symbol, formula, rf"= {paren(spread)} \cdot {paren(slope)}",
+                       f"= {latex_number(value)}", float(value))
 
 
 def delta_shrink_total(step, layer, example=0) -> Explanation:

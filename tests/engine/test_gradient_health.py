@@ -12,6 +12,7 @@ from bpviz.engine import (
     budget,
     data_for,
     delta_shrink,
+    delta_shrink_bound,
     delta_shrink_total,
     preset,
     step_sequence,
@@ -108,17 +109,28 @@ def test_delta_shrink_is_the_ratio_of_norms_torch_computes_and_within_its_bound(
         shrink = delta_shrink(last, layer)
         expected = np.linalg.norm(deltas[layer - 1][0]) / np.linalg.norm(deltas[layer][0])
         assert shrink.value == pytest.approx(expected, rel=1e-9)
-        # the bound ‖W‖₂ · max|f′| written in the substitution holds
-        bound = float(shrink.substituted.rsplit("=", 1)[1])
-        assert shrink.value <= bound * (1 + 1e-8)
+        # the bound ‖W‖₂ · max|f′|, from NumPy's own norm and the activation's slope at torch's z
+        bound = delta_shrink_bound(last, layer)
+        assert shrink.value <= bound.value * (1 + 1e-8)
+        z = forward_trace_z(p, X, layer)
+        slopes = {"sigmoid": lambda z: 1 / (1 + np.exp(-z)) * (1 - 1 / (1 + np.exp(-z))),
+                  "relu": lambda z: (z > 0).astype(float)}[p.network.activations[layer - 1]](z)
+        assert bound.value == pytest.approx(np.linalg.svd(p.network.weights[layer])[1][0] * slopes.max(), rel=1e-9)
         if p.network.activations[layer - 1] == "sigmoid":
-            assert "0.25" in shrink.formula and r"\sigma(z)" in shrink.formula
+            assert "0.25" in bound.formula and r"\sigma(z)" in bound.formula
         total = delta_shrink_total(last, layer)
         assert total.value == pytest.approx(np.linalg.norm(deltas[layer - 1][0]) / np.linalg.norm(deltas[-1][0]),
                                             rel=1e-9)
     if name == "deep_sigmoid":   # every sigmoid layer shrinks δ: each f′ ≤ 1/4
         assert all(delta_shrink(last, layer).value < 1 for layer in range(1, L))
         assert delta_shrink_total(last, 1).value < 1e-2   # over a hundredfold from the output to layer 1
+
+
+def forward_trace_z(p, X, layer):
+    """z of `layer` for the first row, by torch."""
+    weights, biases = torch_reference.tensors(p.network)
+    zs, _ = torch_reference.run(p.network, weights, biases, X)
+    return zs[layer - 1].detach().numpy()[0]
 
 
 def test_delta_shrink_needs_a_known_delta_and_a_hidden_layer():
