@@ -49,7 +49,7 @@ def _imports(paths):
 
 
 def test_ui_and_viz_import_the_engine_only_through_its_package():
-    files = [*ROOT.glob("bpviz/ui/*.py"), *ROOT.glob("bpviz/viz/*.py"), *ROOT.glob("views/*.py"), ROOT / "app.py"]
+    files = [*ROOT.glob("bpviz/ui/**/*.py"), *ROOT.glob("bpviz/viz/*.py"), *ROOT.glob("views/*.py"), ROOT / "app.py"]
     deep = [(str(f), line, module) for f, line, module, _ in _imports(files) if module.startswith("bpviz.engine.")]
     assert deep == []
 

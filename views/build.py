@@ -1,7 +1,8 @@
 """Build: choose a preset or an architecture, edit every weight, set the example."""
 import streamlit as st
 
-from bpviz.ui import build_controls, charts, links, state
+from bpviz.ui import charts, links, state
+from bpviz.ui.build import controls as build_controls
 from bpviz.ui.i18n import t
 
 st.title(t("build.title"))

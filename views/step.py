@@ -1,8 +1,10 @@
 """Step: one forward pass, the loss, one backward pass and the update, a step at a time."""
 import streamlit as st
 
-from bpviz.ui import address, quiz, state, step_controls
+from bpviz.ui import address, state
 from bpviz.ui.i18n import t
+from bpviz.ui.step import controls as step_controls
+from bpviz.ui.step import quiz
 
 # less room above the title than Streamlit's default 6 rem: the diagram needs the height
 st.html("<style>.stMainBlockContainer { padding-top: 2.5rem; }</style>")

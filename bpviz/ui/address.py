@@ -18,8 +18,9 @@ from urllib.parse import urlsplit
 import streamlit as st
 
 from bpviz.engine import preset
-from bpviz.ui import data_link, links, state
+from bpviz.ui import links, state
 from bpviz.ui.i18n import DEFAULT_LANGUAGE, language
+from bpviz.ui.train import data_link
 
 # Runs in the page (not an iframe); `data` is the query string without "?". The
 # history entry's own state object (Streamlit's) is kept.

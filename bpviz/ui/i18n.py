@@ -17,9 +17,8 @@ import string
 
 from bpviz.engine import plural_form
 from bpviz.ui import state
-
-from .strings_en import EN
-from .strings_zh import ZH
+from bpviz.ui.strings.en import EN
+from bpviz.ui.strings.zh import ZH
 
 CATALOGUES = {"en": EN, "zh": ZH}
 LANGUAGE_NAMES = {"en": "English", "zh": "简体中文"}

@@ -28,7 +28,7 @@ import streamlit as st
 from bpviz.engine import GRANULARITIES, Network, TrainingState, preset
 
 if TYPE_CHECKING:
-    from bpviz.ui.train_data import TrainData
+    from bpviz.ui.train.data import TrainData
 
 NETWORK = "network"
 NETWORK_VERSION = "network_version"   # bumped when the network changes from outside the tables
@@ -49,7 +49,7 @@ HIDDEN = "hidden_controls"            # frozenset of HIDEABLE names a classroom 
 QUIZ = "quiz"                         # True when a classroom link switched quiz mode on
 
 # Every page
-LANGUAGE = "lang"                     # the sidebar's language box owns it (layout.py); a link may pre-set it
+LANGUAGE = "lang"                     # the sidebar's language box owns it (frame.py); a link may pre-set it
 MEMO = "memo"                         # memo.remembered: {slot: (digest, result)}
 DIAGRAM_ROOM = "diagram_room"         # (height, width) the browser last reported for the diagram (diagram_motion)
 

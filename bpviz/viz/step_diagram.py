@@ -15,7 +15,7 @@ the hover (and print a in two decimals, in small type);
 `labelling(step)` says which, for the page's caption.
 
 `layout.meta` carries what the browser needs to animate the step (see
-bpviz/ui/diagram_motion.js): for this step and the next, per travelling value,
+bpviz/ui/step/diagram.js): for this step and the next, per travelling value,
 where it starts and ends (data coordinates) and its text.
 """
 from dataclasses import dataclass

@@ -13,8 +13,9 @@ rebuilding the data from it: data it does not rebuild exactly count as uploaded.
 import numpy as np
 
 from bpviz.engine import TRUTH_TABLES, TWO_D_NAMES, sine, train_test_split, truth_table, two_d
-from bpviz.ui import state, train_data
+from bpviz.ui import state
 from bpviz.ui.i18n import t
+from bpviz.ui.train import data as train_data
 
 UPLOADED = "csv"
 SEPARATOR = ":"

@@ -8,8 +8,10 @@ import numpy as np
 import streamlit as st
 
 from bpviz.engine import LEAST_LEARNING_RATE, MAX_LEARNING_RATE, NetworkError, loss_value, step_sequence
-from bpviz.ui import charts, diagram_motion, inspector, links, state
+from bpviz.ui import charts, links, state
 from bpviz.ui.i18n import error_text, t
+from bpviz.ui.step import diagram as diagram_motion
+from bpviz.ui.step import inspector
 from bpviz.viz.notation import tutorial_names_fit
 from bpviz.viz.step_diagram import labelling
 

@@ -26,9 +26,9 @@ from bpviz.engine import (
     set_bias,
     set_weight,
 )
-from bpviz.ui import layout, state
+from bpviz.ui import frame, state
+from bpviz.ui.build.tables import layer_frame, network_from_frames
 from bpviz.ui.i18n import error_text, t
-from bpviz.ui.tables import layer_frame, network_from_frames
 
 
 def _version():
@@ -76,7 +76,7 @@ def _read_upload(key):
     else:
         state.set_network(net)
         state.forget_preset()
-        state.notify("success", t("build.upload_loaded", network=layout.network_line(net)))
+        state.notify("success", t("build.upload_loaded", network=frame.network_line(net)))
     state.bump_upload_counter(state.UPLOAD_COUNTER)   # a fresh, empty uploader
 
 
