@@ -18,7 +18,6 @@ from bpviz.ui import (  # noqa: F401   imported only to load them first (workshe
     frame,
     i18n,
     landscape,
-    links,
     state,
     worksheets,
 )
@@ -26,13 +25,11 @@ from bpviz.ui.step import inspector, quiz  # noqa: F401
 from bpviz.ui.train import controls as train_controls  # noqa: F401
 
 st.set_page_config(page_title="bpviz · backpropagation, step by step", page_icon="🧮", layout="wide")
-frame.freeze_startup_objects()
-state.init()
-links.read_link_once()
+frame.begin()   # tuning, the session's start, the address (once per session)
 page = st.navigation(frame.pages())
 frame.sidebar()
 try:
     page.run()
 except NetworkError as error:   # the page's inputs are legal but it cannot be drawn: say why, keep the network
     st.error(i18n.t("app.page_error", message=i18n.error_text(error)))
-address.write()   # after the page: the address carries what this run changed
+frame.end()   # after the page: the address carries what this run changed

@@ -1,4 +1,10 @@
-"""The frame every page shares: the page list, the sidebar, and a process-wide tuning.
+"""What every run does first and last, and the frame every page shares.
+
+`begin()` runs first in every run (app.py): the process-wide tuning, the session's
+starting state, the address read once per session, and the start of the run's record of
+a link's warning about the Train data (see `train.data`). `end()` runs last (app.py, and
+the Step page's fragment, whose reruns skip app.py): it finishes that record and writes
+the address. Between them: the page list, the sidebar and the pending notice.
 
 The tuning (`freeze_startup_objects`) is applied once per server process, for a server
 shared by a classroom. Streamlit runs a full garbage collection (`gc.collect(2)`) after every script
@@ -14,8 +20,9 @@ import gc
 
 import streamlit as st
 
-from bpviz.ui import state
+from bpviz.ui import address, i18n, state
 from bpviz.ui.i18n import LANGUAGE_NAMES, plain_text, t
+from bpviz.ui.train import data as train_data
 
 # Page scripts live in views/, not pages/: Streamlit treats a pages/ folder beside the
 # entry point as its legacy multipage layout, which runs a deep-linked page without
@@ -30,6 +37,33 @@ PAGES = (  # (script, url path, title key, icon)
     ("views/share.py", "share", "nav.share", ":material/share:"),
     ("views/worksheets.py", "worksheets", "nav.worksheets", ":material/print:"),
 )
+
+
+def begin():
+    """What every run does first: tuning (once per process), the session's starting state,
+    the address (once per session: its problems become a notice, and those about the Train
+    data are also held for the Train page), and the start of this run's record."""
+    freeze_startup_objects()
+    state.init()
+    data_problems = address.read_once()
+    if data_problems:   # for the Train page too, which a set-up reruns (train.data's module note)
+        train_data.hold_link_warning(" ".join(i18n.render(message) for message in data_problems))
+    train_data.start_run(link_notice=bool(data_problems))
+
+
+def end():
+    """What every run does last: finish this run's record of the link's data warning, then
+    put the session's state into the address bar."""
+    train_data.finish_run()
+    address.write()
+
+
+def show_notice():
+    """The pending notice (state.notify), once, in the session's language."""
+    notice = state.take_notice()
+    if notice:
+        kind, messages = notice
+        getattr(st, kind)(" ".join(i18n.render(message) for message in messages))
 
 
 def pages():

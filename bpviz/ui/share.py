@@ -3,7 +3,8 @@ see and may change, the language, the page, quiz mode), and the link to copy."""
 import streamlit as st
 
 from bpviz.engine import PRESET_NAMES, SharedNetwork, preset
-from bpviz.ui import links, state
+from bpviz.ui import address, state
+from bpviz.ui.frame import PAGES
 from bpviz.ui.i18n import LANGUAGE_NAMES, language, t
 
 
@@ -22,11 +23,21 @@ def link_builder():
     page = st.radio(t("share.page"), ("step", "build"), horizontal=True, key="share_page",
                     format_func=lambda p: t(f"nav.{p}"))
     quiz = st.checkbox(t("share.quiz"), key="share_quiz", help=t("share.quiz_help"))
-    shared = links.current_shared() if source == "current" else preset(source)
+    shared = address.current_shared() if source == "current" else preset(source)
     shared = SharedNetwork(shared.network, tuple(shared.x), tuple(shared.y), shared.learning_rate,
                            shared.update_biases)
-    link = links.app_url(page) + links.link_query(shared, hide=hide, lang=lang, quiz=quiz)
+    link = app_url(page) + address.link_query(shared, hide=hide, lang=lang, quiz=quiz)
     st.caption(t("share.copy_hint", chars=len(link)))
     st.code(link, language=None, wrap_lines=True)
     st.link_button(t("share.open"), link, icon=":material/open_in_new:")
     return link
+
+
+def app_url(page_path=""):
+    """The app's address as the browser sees it, with `page_path` (e.g. "step")."""
+    base = (getattr(st.context, "url", None) or "http://localhost:8501/").split("?")[0]
+    root = base.rstrip("/")
+    for _, path, _, _ in PAGES:
+        if root.endswith("/" + path):
+            root = root[: -len(path) - 1]
+    return f"{root}/{page_path}"

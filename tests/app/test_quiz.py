@@ -132,7 +132,7 @@ def test_quiz_mode_keeps_the_asked_value_out_of_the_inspector(step_page):
 def test_the_link_builder_writes_quiz_1_only_when_asked():
     from bpviz.engine import SharedNetwork
     from bpviz.engine.presets import preset
-    from bpviz.ui.links import link_query
+    from bpviz.ui.address import link_query
     p = preset("worked_example")
     shared = SharedNetwork(p.network, p.x, p.y, p.learning_rate, p.update_biases)
     assert link_query(shared, quiz=True).endswith("&quiz=1")

@@ -8,10 +8,11 @@ import numpy as np
 import streamlit as st
 
 from bpviz.engine import LEAST_LEARNING_RATE, MAX_LEARNING_RATE, NetworkError, loss_value, step_sequence
-from bpviz.ui import charts, links, state
+from bpviz.ui import address, charts, frame, state
 from bpviz.ui.i18n import error_text, t
 from bpviz.ui.step import diagram as diagram_motion
 from bpviz.ui.step import inspector
+from bpviz.ui.strings import Message
 from bpviz.viz.notation import tutorial_names_fit
 from bpviz.viz.step_diagram import labelling
 
@@ -31,7 +32,7 @@ def settings():
     if granularity != state.granularity():
         state.set_granularity(granularity)
         state.restart_steps()
-    if not links.visible("learning_rate"):
+    if not address.visible("learning_rate"):
         lr_column.markdown(t("step.fixed_settings", learning_rate=f"{state.learning_rate():.4g}",
                              biases=t("step.biases_updated" if state.update_biases()
                                       else "step.biases_kept")))
@@ -66,7 +67,7 @@ def _apply_update(step):
     before, after = step.gradients.loss, loss_value(step.updated, x, y)
     state.set_last_update({"old": step.network, "new": step.updated, "loss_before": before, "loss_after": after})
     state.set_network(step.updated)
-    state.notify("success", t("step.update_applied", before=f"{before:.9g}", after=f"{after:.9g}"))
+    state.notify("success", Message("step.update_applied", {"before": f"{before:.9g}", "after": f"{after:.9g}"}))
 
 
 def buttons(steps):
@@ -116,7 +117,7 @@ def step_view(step, count, next_step=None):
     diagram_box = st.container()
     st.caption(t(f"step.explain.{step.phase}") + " " + t("step.key_hint"))
     tutorial, show_z, animate = display_options(step)
-    state.show_notice()       # below the diagram: a message must not push the diagram down
+    frame.show_notice()       # below the diagram: a message must not push the diagram down
     fits = labelling(step.network.sizes)
     if not fits.complete:
         st.caption(t("step.diagram_fallback", shown=fits.edges, total=fits.total) if fits.edges

@@ -50,10 +50,7 @@ def _numbers(fields):
 
 
 def text_of_session():
-    """The text for the session's Train data, or None if the Train page has not made any.
-    The address asks at the end of every finished run: that run's record of the link's
-    warning about the data ends here (train_data.finish_run)."""
-    train_data.finish_run()
+    """The text for the session's Train data, or None if the Train page has not made any."""
     data = state.train_data()
     if data is None:
         return None
