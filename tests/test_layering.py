@@ -94,3 +94,76 @@ def test_only_the_state_module_touches_session_state():
         if names or "session_state" in text:
             touching.append(str(path.relative_to(ROOT)))
     assert touching == []
+
+
+def _module_name(path):
+    parts = list(path.relative_to(ROOT).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _import_graph():
+    """{module: the bpviz modules it imports}, counting every import statement anywhere in
+    the file (inside functions and `if TYPE_CHECKING:` blocks too). `from package import name`
+    counts the submodule `package.name` when there is one, else the package."""
+    paths = {_module_name(p): p for p in ROOT.glob("bpviz/**/*.py")}
+
+    def known(name):
+        while name and name not in paths:
+            name = name.rpartition(".")[0]
+        return name
+
+    graph = {}
+    for module, path in paths.items():
+        package = module if path.name == "__init__.py" else module.rpartition(".")[0]
+        targets = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                targets.update(known(alias.name) for alias in node.names)
+            elif isinstance(node, ast.ImportFrom):
+                base = node.module or ""
+                if node.level:
+                    parent = package.split(".")[: len(package.split(".")) - node.level + 1]
+                    base = ".".join(parent + ([base] if base else []))
+                targets.update(f"{base}.{a.name}" if f"{base}.{a.name}" in paths else known(base) for a in node.names)
+        graph[module] = {t for t in targets if t and t != module and t.startswith("bpviz")}
+    return graph
+
+
+def _cycles(graph):
+    """The strongly connected groups of more than one module (Tarjan's algorithm)."""
+    index, low, stack, on_stack, groups = {}, {}, [], set(), []
+
+    def visit(v):
+        index[v] = low[v] = len(index)
+        stack.append(v)
+        on_stack.add(v)
+        for w in graph[v]:
+            if w not in index:
+                visit(w)
+                low[v] = min(low[v], low[w])
+            elif w in on_stack:
+                low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            group = []
+            while not group or group[-1] != v:
+                group.append(stack.pop())
+                on_stack.discard(group[-1])
+            if len(group) > 1:
+                groups.append(sorted(group))
+
+    for v in sorted(graph):
+        if v not in index:
+            visit(v)
+    return groups
+
+
+def test_the_import_graph_is_read_from_every_module():
+    graph = _import_graph()
+    assert "bpviz.engine.network" in graph["bpviz.engine.propagation"]
+    assert "bpviz.ui.state" in graph["bpviz.ui.i18n"]
+    assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+
+
+def test_no_import_cycle_between_bpviz_modules():
+    """Not even through an import inside a function: every arrow points down the layers."""
+    assert _cycles(_import_graph()) == []

@@ -43,7 +43,7 @@ class TrainData:
     train: Dataset
     test: Dataset | None
     label: str          # what the learner chose, for captions
-    key: str = "csv"    # which data set: "truth_table:xor", "two_d:circle", "sine" or "csv" (train_setup's keys)
+    key: str = "csv"    # which data set: "truth_table:xor", "two_d:circle", "sine" or "csv" (training_setup's keys)
 
 
 def current():
