@@ -3,6 +3,7 @@ and the figures reach the engine only through `bpviz.engine`; no module borrows 
 private name."""
 import ast
 import importlib
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -167,3 +168,30 @@ def test_the_import_graph_is_read_from_every_module():
 def test_no_import_cycle_between_bpviz_modules():
     """Not even through an import inside a function: every arrow points down the layers."""
     assert _cycles(_import_graph()) == []
+
+
+def test_other_packages_use_viz_only_through_its_package():
+    """bpviz.ui, the pages and the worksheets import `bpviz.viz` names, never its modules,
+    and only the names its `__all__` lists."""
+    viz = importlib.import_module("bpviz.viz")
+    assert len(viz.__all__) == len(set(viz.__all__))
+    assert [name for name in viz.__all__ if not hasattr(viz, name)] == []
+    files = [*ROOT.glob("bpviz/ui/**/*.py"), *ROOT.glob("bpviz/worksheets/*.py"), *ROOT.glob("bpviz/engine/*.py"),
+             *ROOT.glob("views/*.py"), ROOT / "app.py"]
+    imports = list(_imports(files))
+    deep = [(str(f), line, module) for f, line, module, _ in imports if module.startswith("bpviz.viz.")]
+    assert deep == []
+    outside_api = [(str(f), line, name) for f, line, module, name in imports
+                   if module in ("bpviz.viz", "viz") and name not in viz.__all__]
+    assert outside_api == []
+
+
+def test_number_formats_live_in_viz_style_only():
+    """The digits a figure prints ('.4g', '.9g', …) are named in bpviz/viz/style.py; the
+    other viz modules use those names."""
+    pattern = re.compile(r"""(?<![\w.])\.\d+[gfe]\b|:\.\d+[gfe]\}""")
+    found = [(path.name, number) for path in ROOT.glob("bpviz/viz/*.py") if path.name != "style.py"
+             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if pattern.search(line)]
+    assert found == []
+    style = (ROOT / "bpviz" / "viz" / "style.py").read_text(encoding="utf-8")
+    assert pattern.search(style)

@@ -13,8 +13,7 @@ from bpviz.ui.i18n import error_text, t
 from bpviz.ui.step import diagram as diagram_motion
 from bpviz.ui.step import inspector
 from bpviz.ui.strings import Message
-from bpviz.viz.notation import tutorial_names_fit
-from bpviz.viz.step_diagram import labelling
+from bpviz.viz import Canvas, labelling, tutorial_names_fit
 
 
 def settings():
@@ -123,9 +122,8 @@ def step_view(step, count, next_step=None):
         st.caption(t("step.diagram_fallback", shown=fits.edges, total=fits.total) if fits.edges
                    else t("step.diagram_fallback_hover", total=fits.total))
     with diagram_box:
-        height, width = diagram_motion.room_now()
-        charts.step_diagram(step, key="step_diagram", tutorial_names=tutorial, show_z=show_z, height=height,
-                            width=width, next_step=next_step)
+        charts.step_diagram(step, key="step_diagram", canvas=Canvas(*diagram_motion.room_now()),
+                            tutorial_names=tutorial, show_z=show_z, next_step=next_step)
         diagram_motion.motion(step.index, animate)
     inspector.tabs(step, tutorial)
 

@@ -13,8 +13,9 @@ from pathlib import Path
 import streamlit as st
 
 from bpviz.ui import state
+from bpviz.viz import Canvas
 
-DEFAULT_ROOM = (460, 900)          # (height, width) in px until the browser has reported
+DEFAULT_ROOM = (Canvas().height, Canvas().width)   # (height, width) in px until the browser has reported
 MIN_HEIGHT, MAX_HEIGHT = 300, 1400
 
 _mount = st.components.v2.component(
