@@ -74,7 +74,7 @@ def buttons(steps):
     show. Right, Left and Home are the buttons' own shortcuts; diagram_motion adds PageDown,
     Space and PageUp (a presenter's remote)."""
     last = len(steps) - 1
-    index = min(max(state.step_index(), 0), last)
+    index = min(state.step_index(), last)   # state keeps it ≥ 0; the pass's length bounds it here
     phases = [s.phase for s in steps]
     loss_index, backward_end = phases.index("loss"), last - 1
     row = st.container(horizontal=True, gap="xsmall", key="step_buttons")
