@@ -6,8 +6,8 @@ from . import budget
 from .errors import NetworkError
 from .limits import MAX_EPOCHS_PER_CALL
 from .presets import COMPARISONS, preset
-from .train_setup import data_for
 from .training import train
+from .training_setup import data_for
 from .training_state import TrainingConfig
 from .validation import check_int
 

@@ -97,7 +97,7 @@ def deep_relu() -> Preset:
 
 @dataclass(frozen=True)
 class Comparison:
-    """Presets trained side by side: their names, the data set key (train_setup's keys)
+    """Presets trained side by side: their names, the data set key (training_setup's keys)
     and the epochs that show the point."""
     name: str
     presets: tuple[str, ...]

@@ -27,12 +27,12 @@ import numpy as np
 
 from . import budget
 from .errors import NetworkError
+from .messages import english
 from .network import Network
 from .penalty import check_penalties
-from .propagation import Gradients, Trace, backward_pass, forward_pass
+from .propagation import Gradients, Trace, trusted_backward, trusted_forward
 from .update import check_learning_rate, sgd_step
 from .validation import check_bool, check_data, check_type
-from .wording import english
 
 PHASES = ("start", "forward", "loss", "backward", "average", "update")
 GRANULARITIES = ("layer", "pass")
@@ -44,7 +44,7 @@ class BatchPass:
     """The whole batch of a pass stepped example by example.
 
     X, Y:      the batch, `(n, sizes[0])` and `(n, sizes[L])`.
-    trace:     forward_pass of the whole batch.
+    trace:     trusted_forward of the whole batch.
     gradients: the batch's gradients (means over the examples, with the penalty).
     examples:  one `Gradients` per example: that example alone, a batch of one, no
                penalty (its δ, ∂E_n/∂w, ∂E_n/∂b and E_n).
@@ -153,8 +153,8 @@ def step_sequence(net: Network, X, Y, learning_rate, granularity="layer",
     if budget.over_budget(budget.step_work(net.sizes, len(X))):
         raise NetworkError("budget_step_rows", rows=len(X), most=budget.max_step_rows(net.sizes))
     with np.errstate(all="ignore"):   # an undefined loss is detected below, not warned about
-        trace = forward_pass(net, X)
-        gradients = backward_pass(net, trace, Y, l1=l1, l2=l2)
+        trace = trusted_forward(net, X)
+        gradients = trusted_backward(net, trace, Y, l1=l1, l2=l2)
     if not np.isfinite(gradients.loss):
         raise NetworkError("loss_undefined", loss=net.loss, output=np.round(trace.output, 6).tolist())
     updated = sgd_step(net, gradients, learning_rate, update_biases)
@@ -196,8 +196,8 @@ def _by_example(net, X, Y, trace, gradients, updated, by_layer, settings):
     with np.errstate(all="ignore"):
         for n in range(len(X)):
             x, y = X[n:n + 1].copy(), Y[n:n + 1].copy()
-            example_trace = forward_pass(net, x)
-            rows.append((x, y, example_trace, backward_pass(net, example_trace, y)))
+            example_trace = trusted_forward(net, x)
+            rows.append((x, y, example_trace, trusted_backward(net, example_trace, y)))
     for x, y, example_trace, example_gradients in rows:
         _freeze(x, y, example_trace, example_gradients)
     _freeze(X, Y, trace, gradients)

@@ -59,7 +59,7 @@ def test_layer_styles_spread_over_the_ramp():
 
 def test_script_names_are_the_diagrams_names_and_the_scripts_accept_them():
     from bpviz.engine import Network, numpy_script
-    from bpviz.viz.notation import script_names
+    from bpviz.viz import script_names
     p = preset("worked_example")
     names = script_names(p.network.sizes, tutorial=True)
     assert names[("weight", 2, 0, 0)] == "w5" and names[("neuron", 2, 0)] == "o1" and names[("bias", 1, 1)] == "b1"
