@@ -14,6 +14,8 @@ with left:
 with right:
     st.subheader(t("home.phase2.title"))
     st.markdown(t("home.phase2.body"))
+st.subheader(t("home.more.title"))
+st.markdown(t("home.more.body"))
 st.subheader(t("home.start.title"))
 st.markdown(t("home.start.body"))
 st.page_link("views/build.py", label=t("home.link.build"), icon=":material/schema:")

@@ -5,6 +5,7 @@ from bpviz.ui import frame
 from bpviz.ui.i18n import t
 from bpviz.ui.train import controls as train_controls
 from bpviz.ui.train import data as train_data
+from bpviz.ui.train import health as train_health
 from bpviz.ui.train import view as train_view
 
 st.title(t("train.title"))
@@ -23,3 +24,5 @@ if train_controls.ensure_fit(data):
         config, epochs, per_redraw = chosen
         train_controls.actions(data, config, epochs, per_redraw)
         train_view.live_view(data, config, per_redraw)
+with st.expander(t("train.health.compare_title")):
+    train_health.comparison()

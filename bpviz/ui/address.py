@@ -12,6 +12,7 @@ the value it has in the session, its default, and the classroom-fixable controls
     lang  a catalogue language, e.g. "zh"
     quiz  "1": quiz mode on (read it with `state.quiz_mode()`)
     gran  the Step page's step size: "pass" (default "layer")
+    pen   the Step page's weight penalty "λ₁,λ₂", each from 0 to 1 (default "0,0": none)
     step  the Step page's position, a whole number from 0 (clamped to the last step)
     data  the Train page's built-in data set (see `train.data_link`); "csv" for an upload
 
@@ -24,6 +25,7 @@ or differs from the address the browser reported; the component swaps it in with
 (`st.query_params` pushes a new entry for every change in Streamlit 1.67; measured).
 The page is the address's path, which Streamlit's navigation keeps.
 """
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -31,7 +33,7 @@ from urllib.parse import urlencode, urlsplit
 
 import streamlit as st
 
-from bpviz.engine import GRANULARITIES, NetworkError, SharedNetwork, decode_share, encode_share, preset
+from bpviz.engine import GRANULARITIES, MAX_PENALTY, NetworkError, SharedNetwork, decode_share, encode_share, preset
 from bpviz.ui import state
 from bpviz.ui.i18n import CATALOGUES, DEFAULT_LANGUAGE, error_text, language
 from bpviz.ui.strings import Message
@@ -94,6 +96,21 @@ def _read_gran(text):
     return [Message("link.bad_granularity", {"value": text[:20], "accepted": ", ".join(GRANULARITIES)})]
 
 
+def _read_pen(text):
+    try:
+        l1, l2 = (float(part) for part in text[:60].split(","))
+    except ValueError:
+        l1 = l2 = math.nan
+    if all(math.isfinite(v) and 0 <= v <= MAX_PENALTY for v in (l1, l2)):
+        state.set_step_settings(state.learning_rate(), state.update_biases(), (l1, l2))
+        return []
+    return [Message("link.bad_penalty", {"value": text[:40], "most": MAX_PENALTY})]
+
+
+def _write_pen(penalty):
+    return None if penalty is None or tuple(penalty) == (0.0, 0.0) else f"{penalty[0]!r},{penalty[1]!r}"
+
+
 def _read_step(text):
     if text.isascii() and text.isdigit() and int(text[:4]) <= MAX_STEP_INDEX:
         state.set_step_index(int(text))
@@ -148,13 +165,15 @@ PARAMETERS = (   # in the order the query is written
     Parameter("lang", _read_lang, _written, _session_lang, DEFAULT_LANGUAGE),
     Parameter("quiz", _read_quiz, lambda on: "1" if on else None, state.quiz_mode, "0"),
     Parameter("gran", _read_gran, lambda g: None if g == GRANULARITIES[0] else g, state.granularity, GRANULARITIES[0]),
+    Parameter("pen", _read_pen, _write_pen, state.step_penalty, "0,0", hideable=("learning_rate",)),
     Parameter("step", _read_step, lambda step: str(step) if step else None, state.step_index, "0"),
     Parameter("data", _read_data, _written, data_link.text_of_session, None),
 )
 BY_NAME = {parameter.name: parameter for parameter in PARAMETERS}
-# Reading: the language first, then what the link fixes, the network, the Step settings and
-# the data; a notice lists the problems in this order.
-READ_ORDER = ("lang", "hide", "net", "quiz", "gran", "step", "data")
+# Reading: the language first, the penalty (before what the link fixes, which may fix it too),
+# then what the link fixes, the network, the Step settings and the data; a notice lists the
+# problems in this order.
+READ_ORDER = ("lang", "pen", "hide", "net", "quiz", "gran", "step", "data")
 
 
 def read_once() -> list:

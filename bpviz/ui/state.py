@@ -46,6 +46,7 @@ LEARNING_RATE = _slot("learning_rate", float, None, "step", "η of the Step page
 UPDATE_BIASES = _slot("update_biases", bool, None, "step", "the Step page's bias switch")
 GRANULARITY = _slot("granularity", str, GRANULARITIES[0], "step", "one step per layer or per pass")
 STEP_INDEX = _slot("step_index", int, 0, "step", "the Step page's position (pages clamp it to the last step)")
+PENALTY = _slot("step_penalty", tuple, (0.0, 0.0), "step", "(λ₁, λ₂): the Step page's L1 and L2 weight penalty")
 SELECTED = _slot("selected_neuron", tuple, None, "build", "(layer, j) or None")
 LAST_UPDATE = _slot("last_update", dict, None, "step", "what the last applied update changed, or None")
 PRESET = _slot("preset", str, None, "build", "the preset last loaded, or None")
@@ -59,7 +60,7 @@ LANGUAGE = _slot("lang", str, None, "every", "the sidebar's language box owns it
 MEMO = _slot("memo", dict, None, "every", "memo.remembered: {slot: (digest, result)}")
 DIAGRAM_ROOM = _slot("diagram_room", tuple, None, "step", "(height, width) the browser last reported for the diagram")
 UPLOAD_COUNTER = _slot("build_upload_counter", int, 0, "build", "bumped for a fresh, empty network uploader")
-QUIZ_PASS = _slot("quiz_pass", tuple, None, "step", "what the attempts belong to: (network, example, η, steps, biases)")
+QUIZ_PASS = _slot("quiz_pass", tuple, None, "step", "what the attempts belong to: the pass's network and settings")
 QUIZ_ATTEMPTS = _slot("quiz_attempts", dict, None, "step", "{(step index, turn): practice.Attempt} of this pass")
 QUIZ_TURNS = _slot("quiz_turns", dict, None, "step", "{step index: questions asked at that step so far}")
 QUIZ_REACHED = _slot("quiz_reached", int, None, "step", "the furthest step the learner may see")
@@ -140,15 +141,15 @@ def update_biases() -> bool:
     return bool(st.session_state[UPDATE_BIASES])
 
 
-def set_step_settings(rate, biases) -> bool:
-    """The Step page's learning rate and bias switch; refused if the link fixed them."""
-    rate, biases = float(rate), bool(biases)
-    if (rate, biases) == (learning_rate(), update_biases()):
+def set_step_settings(rate, biases, penalty=None) -> bool:
+    """The Step page's η, bias switch and (λ₁, λ₂) penalty (None: kept); refused if the link fixed them."""
+    chosen = (float(rate), bool(biases), step_penalty() if penalty is None else tuple(map(float, penalty)))
+    if chosen == (learning_rate(), update_biases(), step_penalty()):
         return True
     if fixed("learning_rate"):
         return _refuse("learning_rate")
-    _put(LEARNING_RATE, rate)
-    _put(UPDATE_BIASES, biases)
+    for key, value in zip((LEARNING_RATE, UPDATE_BIASES, PENALTY), chosen):
+        _put(key, value)
     return True
 
 
@@ -297,6 +298,7 @@ quiz_pass, _ = _pair(QUIZ_PASS)
 quiz_mode, set_quiz_mode = _pair(QUIZ)
 quiz_reached, set_quiz_reached = _pair(QUIZ_REACHED)
 quiz_turns, _ = _pair(QUIZ_TURNS)   # the stored dict: changes stay
+step_penalty, _ = _pair(PENALTY)
 _, set_link_warning_run = _pair(LINK_WARNING_RUN)
 _, set_selected_neuron = _pair(SELECTED)
 train_data, set_train_data = _pair(TRAIN_DATA)

@@ -23,6 +23,7 @@ NAMES = set(ACTIVATION_NAMES) | set(LOSS_NAMES) | {
     "softmax", "b", "w", "x", "y", "z", "a", "e", "k", "j", "n", "f", "eta", "delta", "sum", "frac", "partial",
     "leftarrow", "cdot", "right", "left", "times", "nan", "en", "zh",
     "home", "page", "up", "down",   # key caps, printed in Latin letters on Chinese keyboards too
+    "pytorch", "numpy", "torch", "pip", "install", "optim", "sgd", "rms",   # the names of libraries and their parts
 }
 
 

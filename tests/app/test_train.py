@@ -74,7 +74,12 @@ def test_n_epochs_lower_the_loss_and_equal_the_engines_training():
     data = [json.loads(component.proto.json) for component in at.get("bidi_component")]
     charts = [json.loads(d["figure"]) for d in data if isinstance(d, dict) and "figure" in d]   # not the address
     assert [len(chart["data"][0]["x"]) for chart in charts][0] == 200, "the loss curve shows every epoch"
-    assert len(charts) == 3       # loss, boundary, diagram
+    assert len(charts) == 4       # loss, boundary, gradient health, diagram
+    health = charts[2]
+    assert [trace["name"] for trace in health["data"]] == ["weights into layer 1", "weights into layer 2"]
+    assert health["layout"]["yaxis"]["type"] == "log"
+    rms = [record.gradient_rms for record in at.session_state["train_state"].history]
+    assert [row[0] for row in health["data"][0]["customdata"]] == [r[0] for r in rms]
 
 
 def test_play_stops_at_full_accuracy_and_after_its_longest_time():

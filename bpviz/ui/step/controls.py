@@ -7,11 +7,19 @@ the position in it is the only thing kept: `state.STEP_INDEX`.
 import numpy as np
 import streamlit as st
 
-from bpviz.engine import LEAST_LEARNING_RATE, MAX_LEARNING_RATE, NetworkError, loss_value, step_sequence
+from bpviz.engine import (
+    LEAST_LEARNING_RATE,
+    MAX_LEARNING_RATE,
+    MAX_PENALTY,
+    NetworkError,
+    loss_value,
+    penalty_value,
+    step_sequence,
+)
 from bpviz.ui import address, charts, frame, state
 from bpviz.ui.i18n import error_text, t
+from bpviz.ui.step import batch, inspector, quiz
 from bpviz.ui.step import diagram as diagram_motion
-from bpviz.ui.step import inspector
 from bpviz.ui.strings import Message
 from bpviz.viz import Canvas, labelling, tutorial_names_fit
 
@@ -31,6 +39,7 @@ def settings():
     if granularity != state.granularity():
         state.set_granularity(granularity)
         state.restart_steps()
+    batch.settings(quiz.active())
     if not address.visible("learning_rate"):
         lr_column.markdown(t("step.fixed_settings", learning_rate=f"{state.learning_rate():.4g}",
                              biases=t("step.biases_updated" if state.update_biases()
@@ -43,14 +52,26 @@ def settings():
     update_biases = bias_column.checkbox(t("step.update_biases"), value=state.update_biases(),
                                          key="step_update_biases")
     state.set_step_settings(learning_rate, update_biases)
+    penalty_settings()
+
+
+def penalty_settings():
+    """The L1 and L2 penalty λ₁, λ₂ (0 to 1; 0 and 0: plain gradient descent)."""
+    l1_column, l2_column, _ = st.columns(3)
+    l1, l2 = state.step_penalty()
+    chosen = [column.number_input(t(f"step.{name}"), 0.0, MAX_PENALTY, value, step=0.001, format="%.4g",
+                                  key=f"step_{name}", help=t(f"step.{name}_help"))
+              for column, name, value in ((l1_column, "l1", l1), (l2_column, "l2", l2))]
+    state.set_step_settings(state.learning_rate(), state.update_biases(), chosen)
 
 
 def current_steps():
     """The whole pass as steps, or None (with the reason shown) if it cannot be computed."""
     x, y = state.example()
+    rows = batch.rows(quiz.active())
     try:
-        return step_sequence(state.network(), x, y, state.learning_rate(), state.granularity(),
-                             state.update_biases())
+        return step_sequence(state.network(), *(rows or (x, y)), state.learning_rate(), state.granularity(),
+                             state.update_biases(), *state.step_penalty(), by_example=rows is not None)
     except NetworkError as error:
         st.error(t("step.cannot_step", message=error_text(error)))
         return None
@@ -62,8 +83,9 @@ def _go(index):
 
 def _apply_update(step):
     """Commit the update: the session's network becomes the updated one."""
-    x, y = state.example()
-    before, after = step.gradients.loss, loss_value(step.updated, x, y)
+    source = step.batch or step   # the batch stepped example by example, or the example
+    before = step.gradients.loss   # E: the mean loss plus the penalty
+    after = loss_value(step.updated, source.X, source.Y) + penalty_value(step.updated.weights, step.l1, step.l2)
     state.set_last_update({"old": step.network, "new": step.updated, "loss_before": before, "loss_after": after})
     state.set_network(step.updated)
     state.notify("success", Message("step.update_applied", {"before": f"{before:.9g}", "after": f"{after:.9g}"}))
@@ -130,7 +152,10 @@ def step_view(step, count, next_step=None):
 
 def _step_label(step):
     phase = t(f"phase.{step.phase}")
-    return phase if step.layer is None else t("step.phase_layer", phase=phase, layer=step.layer)
+    label = phase if step.layer is None else t("step.phase_layer", phase=phase, layer=step.layer)
+    if step.example is None:
+        return label
+    return t("step.example_step", example=step.example + 1, count=len(step.batch.X), label=label)
 
 
 def _vector(values):

@@ -1,17 +1,19 @@
 """Readouts under the Step page's diagram: the neuron inspector (each number as
-formula → numbers → result), the layer's matrix view, and what the update changed
-(the pass itself plays in the diagram)."""
+formula → numbers → result, and for a hidden layer why its δ shrinks), the layer's
+matrix view, what the update changed (the pass itself plays in the diagram), and
+the pass as PyTorch and NumPy code."""
 import numpy as np
 import pandas as pd
 import streamlit as st
 
 from bpviz import viz
-from bpviz.engine import available_quantities, explain
+from bpviz.engine import available_quantities, delta_shrink, delta_shrink_bound, delta_shrink_total, explain
 from bpviz.ui import charts, state
 from bpviz.ui.i18n import catalogue, t
+from bpviz.ui.step.code import code_panel
 from bpviz.viz import parameter_names, tutorial_names_fit, tutorial_neuron
 
-VIEWS = ("neuron", "matrix", "update")
+VIEWS = ("neuron", "matrix", "update", "code")
 NEURON_CHOICE = "inspect_neuron"     # the drop-down's own key
 
 
@@ -22,6 +24,8 @@ def tabs(step, tutorial_names=False):
                                 format_func=lambda v: t(f"inspect.tab.{v}"), label_visibility="collapsed")
     if view == "matrix":
         matrix_view(step)
+    elif view == "code":
+        code_panel(step, tutorial_names)
     elif view == "update":
         update_view(step, tutorial_names)
     else:   # a click on the selected view again clears it: fall back to the inspector
@@ -74,6 +78,21 @@ def neuron_inspector(step, tutorial_names=False):
                 if tutorial_names and tutorial_names_fit(step.network.sizes):
                     st.caption(weight_name(layer, j, k))
                 show_explanation(explain(step, quantity, layer, j, k))
+    shrink_explanation(step, layer)
+
+
+def shrink_explanation(step, layer):
+    """For a hidden layer whose δ is known: why δ shrinks going back, with this step's numbers."""
+    if not 1 <= layer < step.output_layer or step.delta(layer) is None:
+        return
+    with st.expander(t("inspect.shrink.title", layer=layer)):
+        st.markdown(t("inspect.shrink.rule"))
+        if step.network.activations[layer - 1] == "sigmoid":
+            st.markdown(t("inspect.shrink.sigmoid"))
+        show_explanation(delta_shrink(step, layer))
+        show_explanation(delta_shrink_bound(step, layer))
+        if layer < step.output_layer - 1:   # more than one layer back: the factors multiply
+            show_explanation(delta_shrink_total(step, layer))
 
 
 def matrix_view(step):

@@ -76,7 +76,7 @@ def example_for(value):
 def _start_pass_if_new(steps):
     first = steps[0]
     identity = (repr(first.network.to_dict()), first.X.tobytes(), first.Y.tobytes(), first.learning_rate,
-                len(steps), first.update_biases)
+                len(steps), first.update_biases, first.l1, first.l2)   # a new penalty is a new pass
     if state.quiz_pass() != identity:
         state.start_quiz_pass(identity, reached=state.step_index())
 

@@ -56,6 +56,8 @@ COMMON = {
     "nav.worksheets": "Worksheets",
     "app.page_error": ("This page cannot be drawn for your network and settings, which are unchanged. "
                        "The reason: {message}. Change them on the Build page, or load a preset."),
+    "home.more.title": "Going further",
+    "home.more.body": "- **Regularisation:** an L1 or L2 penalty on Step and Train, E = mean loss + λ₁·Σ|w| + (λ₂/2)·Σw²; the inspector shows the penalty's share of each weight's gradient and update, and Train's diagram shows the weights shrink.\n- **Gradient health:** Train charts each layer's gradient size over the epochs; a deep sigmoid network beside the same network with ReLU shows the vanishing gradient, and the inspector explains why δ shrinks: each layer back multiplies it by $w \\cdot f'(z)$, and $f' \\le 0.25$ for the sigmoid.\n- **A batch, example by example:** Step a mini-batch of 2–8 rows, each example's forward and backward pass in turn, then the step that averages their gradients into one.\n- **The same numbers in PyTorch:** Step's Code panel gives the pass on screen as a PyTorch script and a NumPy script, in your notation; run them and the same numbers come out.",
 }
 
 
@@ -113,6 +115,10 @@ BUILD = {
     "init.uniform": "Uniform in [−1, 1]",
     "init.zeros": "All zeros (see why symmetry must be broken)",
     "build.neuron_readonly": "Bias b = {bias}; incoming weights: {weights}.",
+    "preset.deep_sigmoid": "Deep sigmoid (2-6-6-6-6-6-6-1)",
+    "preset.deep_sigmoid.about": "Six hidden sigmoid layers. Going back, each layer multiplies δ by w·σ′(z) with σ′ ≤ 0.25, so the first layers' gradients are hundreds of times smaller than the last's and training stalls. Compare it with Deep ReLU under Train's gradient health.",
+    "preset.deep_relu": "Deep ReLU (2-6-6-6-6-6-6-1)",
+    "preset.deep_relu.about": "The same weights with ReLU hidden layers: f′ is 0 or 1, so δ keeps its size on the way back and every layer learns.",
 }
 
 
@@ -226,6 +232,38 @@ STEP = {
     "step.diagram_fallback_hover": "This network is large: the diagram prints each activation to two decimals and "
                                    "keeps its {total} connections, δ and biases in the hover. Every number is in "
                                    "the inspector and the matrix view.",
+    "phase.average": "average",
+    "step.example_step": "example {example} of {count}: {label}",
+    "step.explain.average": "The examples' gradients are averaged: ∂E/∂w is the mean of each example's ∂E_n/∂w (plus the penalty's part). Open a weight's gradient in the inspector to see the sum.",
+    "step.penalty": "Penalty",
+    "step.l1": "L1 penalty λ₁",
+    "step.l1_help": "Adds λ₁·Σ|w| to E: each weight's gradient gains λ₁·sign(w), which pulls weights to exactly 0. Biases are not penalised. From 0 to 1.",
+    "step.l2": "L2 penalty λ₂",
+    "step.l2_help": "Adds (λ₂/2)·Σw² to E: each weight's gradient gains λ₂·w, which shrinks every weight in proportion to its size (weight decay). Biases are not penalised. From 0 to 1.",
+    "step.batch": "Step through",
+    "step.batch.one": "one example",
+    "step.batch.by_example": "a mini-batch, example by example",
+    "step.batch_rows": "Rows in the batch",
+    "step.batch_help": "Each example's forward pass, loss and backward pass in turn, then one step that averages their gradients, then the update.",
+    "step.batch_table": "The batch: the stepping example first, then rows of the Train page's data when they fit this network, else the example's inputs moved a little (same targets). Edit any cell.",
+    "step.batch_quiz": "Quiz mode steps one example: switch it off to step a batch.",
+    "step.batch_bad": "Every cell of the batch table needs a number; until then the page steps one example.",
+    "code.title": "Code",
+    "inspect.tab.code": "Code",
+    "code.intro": "This pass as a script you can run without bpviz: the network and the data are written out, everything else is computed. It prints the loss, every gradient and every updated weight: the numbers on this page.",
+    "code.tab.torch": "PyTorch",
+    "code.tab.numpy": "NumPy",
+    "code.run.torch": "Autograd does the backward pass and torch.optim.SGD the update (needs `pip install torch`).",
+    "code.run.numpy": "The backward pass by hand, line by line as in the inspector (needs only NumPy).",
+    "code.download": "Download",
+    "code.cannot": "No script for this pass: {message}",
+    "quantity.objective": "Objective E with the penalty",
+    "quantity.delta_shrink": "How much δ shrinks going back one layer",
+    "quantity.delta_shrink_bound": "The most it can be: the weights' largest stretch times the largest slope f′",
+    "quantity.delta_shrink_total": "How much δ has shrunk since the output layer",
+    "inspect.shrink.title": "Why δ is small in layer {layer}",
+    "inspect.shrink.rule": "Going back one layer, each δ is the weighted sum of the δs it feeds times its own f′(z): $\\delta^{(l)} = \\big((W^{(l+1)})^\\top \\delta^{(l+1)}\\big) \\odot f'(z^{(l)})$. So every layer multiplies δ by about $w \\cdot f'(z)$: its size changes by at most $\\lVert W \\rVert_2 \\cdot \\max f'$ per layer, and over many layers these factors multiply.",
+    "inspect.shrink.sigmoid": "For the sigmoid, $f'(z) = a(1 - a) \\le 0.25$: unless the weights are large, every sigmoid layer shrinks δ at least fourfold, and the first layers of a deep network learn hundreds of times slower than the last.",
 }
 
 
@@ -320,6 +358,19 @@ TRAIN = {
     "train.plateau": ("The training loss has improved by less than 1 % over the last {window} epochs ({before} → "
                       "{now}): training is stuck on a plateau. What often helps: more hidden neurons (Build), a "
                       "different learning rate, or new random weights (Build → New random weights)."),
+    "train.l1": "L1 penalty λ₁",
+    "train.l1_help": "Adds λ₁·Σ|w| to the loss that training descends (weights only): pulls weights to exactly 0.",
+    "train.l2": "L2 penalty λ₂",
+    "train.l2_help": "Adds (λ₂/2)·Σw² to the loss that training descends (weights only): weight decay.",
+    "train.penalty": "Penalty λ₁Σ|w| + (λ₂/2)Σw²",
+    "train.weight_size": "Σ|w| of the weights",
+    "train.health.title": "Gradient health",
+    "train.health.empty": "Train for an epoch to see each layer's gradient size.",
+    "train.health.last": "After epoch {epoch}, the RMS of ∂E/∂W is {first} in the first weight layer and {last} in the last ({layers} layers): first / last = {ratio}.",
+    "train.health.compare_title": "Vanishing gradient: deep sigmoid vs deep ReLU",
+    "train.weights_now": "Σ|w| of the weights now: {size} · the penalty λ₁Σ|w| + (λ₂/2)Σw² after the last epoch: {penalty}",
+    "train.health.compare_help": "Both presets (2-6-6-6-6-6-6-1, the same weights) trained full batch on the circle data at η = 0.1, each layer's RMS gradient per epoch.",
+    "train.health.compare_note": "After one epoch the sigmoid network's first layer gets an RMS gradient of {sigmoid_first}, its output layer {sigmoid_out}: each sigmoid layer multiplies δ by w·σ′(z), with σ′ ≤ 0.25. The ReLU network's are {relu_first} and {relu_out}. After {epochs} epochs the sigmoid network classifies {sigmoid_accuracy} of the points right, the ReLU network {relu_accuracy}.",
 }
 
 
@@ -417,6 +468,7 @@ SHARE = {
     "share.quiz": "Quiz mode: students predict each value before it is shown",
     "share.quiz_help": "The Step page opens in quiz mode without the switch to turn it off: the next values stay "
                        "hidden until the student has typed a prediction.",
+    "link.bad_penalty": "The link's penalty {value!r} is not two numbers λ₁,λ₂ from 0 to {most} (such as 0.01,0.1), so the penalty stays at 0.",
 }
 
 

@@ -59,6 +59,8 @@ COMMON = {
     "nav.worksheets": "练习卷",
     "app.page_error": ("无法为你的网络和设置绘制这个页面（网络和设置都没有改变）。原因：{message}。"
                        "请在「搭建」页修改，或载入一个预设。"),
+    "home.more.title": "更进一步",
+    "home.more.body": "- **正则化：**在“单步”和“训练”页加上 L1 或 L2 惩罚项，E = 平均损失 + λ₁·Σ|w| + (λ₂/2)·Σw²；检查器给出惩罚项在每个权重的梯度和更新中所占的部分，“训练”页的网络图显示权重逐渐变小。\n- **梯度健康：**“训练”页画出每一层梯度大小随轮次的变化；把深层 sigmoid 网络与换成 ReLU 的同一网络并排比较，就能看到梯度消失。检查器解释 δ 为什么变小：每往回一层，δ 就乘上 $w \\cdot f'(z)$，而 sigmoid 的 $f' \\le 0.25$。\n- **逐个样本地走完一个批次：**单步执行 2–8 行的小批量，依次做每个样本的前向和反向传播，再用一步把它们的梯度平均成一个。\n- **在 PyTorch 里得到同样的数：**“单步”页的“代码”面板把屏幕上的这一遍传播写成 PyTorch 脚本和 NumPy 脚本，使用你的记号；运行它们，得到的就是同样的数。",
 }
 
 
@@ -112,6 +114,10 @@ BUILD = {
     "init.he": "He 正态分布",
     "init.uniform": "[−1, 1] 上的均匀分布",
     "init.zeros": "全部为零（看看为什么必须打破对称性）",
+    "preset.deep_sigmoid": "深层 sigmoid（2-6-6-6-6-6-6-1）",
+    "preset.deep_sigmoid.about": "六个 sigmoid 隐藏层。往回传时每一层把 δ 乘上 w·σ′(z)，而 σ′ ≤ 0.25，所以前几层的梯度比最后一层小几百倍，训练停滞不前。可在“训练”页的梯度健康里与深层 ReLU 比较。",
+    "preset.deep_relu": "深层 ReLU（2-6-6-6-6-6-6-1）",
+    "preset.deep_relu.about": "同样的权重，隐藏层换成 ReLU：f′ 是 0 或 1，δ 往回传时大小不变，每一层都在学习。",
 }
 
 
@@ -224,6 +230,38 @@ STEP = {
                                    "所有数值都可在检查器和矩阵视图中查看。",
     "viz.step.legend_a": "a",
     "viz.step.legend_delta": "δ",
+    "phase.average": "平均",
+    "step.example_step": "第 {example} 个样本（共 {count} 个）：{label}",
+    "step.explain.average": "把各样本的梯度取平均：∂E/∂w 是每个样本的 ∂E_n/∂w 的均值（再加上惩罚项的部分）。在检查器里打开某个权重的梯度即可看到这个和。",
+    "step.penalty": "惩罚项",
+    "step.l1": "L1 惩罚系数 λ₁",
+    "step.l1_help": "在 E 上加 λ₁·Σ|w|：每个权重的梯度多出 λ₁·sign(w)，把权重拉向恰好为 0。偏置不受惩罚。取值 0 到 1。",
+    "step.l2": "L2 惩罚系数 λ₂",
+    "step.l2_help": "在 E 上加 (λ₂/2)·Σw²：每个权重的梯度多出 λ₂·w，按权重大小成比例地缩小它（权重衰减）。偏置不受惩罚。取值 0 到 1。",
+    "step.batch": "单步执行",
+    "step.batch.one": "一个样本",
+    "step.batch.by_example": "一个小批量，逐个样本",
+    "step.batch_rows": "批次中的行数",
+    "step.batch_help": "依次做每个样本的前向传播、损失和反向传播，再用一步把它们的梯度取平均，然后更新。",
+    "step.batch_table": "这个批次：第一行是单步样本，其后是“训练”页中与这个网络匹配的数据行；若不匹配，则是把样本输入稍作移动的行（目标不变）。任何单元格都可以修改。",
+    "step.batch_quiz": "测验模式只单步执行一个样本：关闭测验模式才能单步执行一个批次。",
+    "step.batch_bad": "批次表格的每个单元格都必须填一个数；在此之前，本页只单步执行一个样本。",
+    "code.title": "代码",
+    "inspect.tab.code": "代码",
+    "code.intro": "把这一遍传播写成无需 bpviz 就能运行的脚本：网络和数据照原样写出，其余一切都由脚本计算。它打印损失、每个梯度和每个更新后的权重，即本页上的这些数。",
+    "code.tab.torch": "PyTorch",
+    "code.tab.numpy": "NumPy",
+    "code.run.torch": "由自动求导做反向传播，由 torch.optim.SGD 做更新（需要 `pip install torch`）。",
+    "code.run.numpy": "手写的反向传播，一行一行与检查器中的公式相对应（只需要 NumPy）。",
+    "code.download": "下载",
+    "code.cannot": "无法为这一遍传播生成脚本：{message}",
+    "quantity.objective": "含惩罚项的目标函数 E",
+    "quantity.delta_shrink": "往回一层时 δ 缩小的倍数",
+    "quantity.delta_shrink_bound": "它至多能有多大：权重矩阵的最大拉伸倍数乘以最大的斜率 f′",
+    "quantity.delta_shrink_total": "从输出层到这里 δ 缩小的倍数",
+    "inspect.shrink.title": "为什么第 {layer} 层的 δ 很小",
+    "inspect.shrink.rule": "往回一层时，每个 δ 等于它所连接的各个 δ 的加权和，再乘以它自己的 f′(z)：$\\delta^{(l)} = \\big((W^{(l+1)})^\\top \\delta^{(l+1)}\\big) \\odot f'(z^{(l)})$。所以每一层都把 δ 乘上大约 $w \\cdot f'(z)$：每层至多改变 $\\lVert W \\rVert_2 \\cdot \\max f'$ 倍，层数一多，这些因子就连乘起来。",
+    "inspect.shrink.sigmoid": "对 sigmoid 来说，$f'(z) = a(1 - a) \\le 0.25$：除非权重很大，每个 sigmoid 层都至少把 δ 缩小到四分之一，深层网络的前几层学得比最后一层慢几百倍。",
 }
 
 
@@ -329,6 +367,23 @@ TRAIN = {
     "train.plateau": ("最近 {window} 轮里训练损失的改善不到 1%（{before} → {now}）：训练卡在了平台期。"
                       "通常有帮助的做法：增加隐藏神经元（“构建”页）、换一个学习率，或重新随机初始化权重"
                       "（“构建”→“新的随机权重”）。"),
+    "train.l1": "L1 惩罚系数 λ₁",
+    "train.l1_help": "在训练所下降的损失上加 λ₁·Σ|w|（只针对权重）：把权重拉向恰好为 0。",
+    "train.l2": "L2 惩罚系数 λ₂",
+    "train.l2_help": "在训练所下降的损失上加 (λ₂/2)·Σw²（只针对权重）：即权重衰减。",
+    "train.penalty": "惩罚项 λ₁Σ|w| + (λ₂/2)Σw²",
+    "train.weight_size": "权重的 Σ|w|",
+    "train.health.title": "梯度健康",
+    "train.health.empty": "训练一轮后即可看到每一层梯度的大小。",
+    "train.health.last": "第 {epoch} 轮之后，∂E/∂W 的均方根在第一层权重为 {first}，在最后一层为 {last}（共 {layers} 层）：第一层 / 最后一层 = {ratio}。",
+    "train.health.compare_title": "梯度消失：深层 sigmoid 与深层 ReLU",
+    "train.weights_now": "当前权重的 Σ|w|：{size} · 最后一轮之后的惩罚项 λ₁Σ|w| + (λ₂/2)Σw²：{penalty}",
+    "train.health.compare_help": "用全批量在圆形数据上以 η = 0.1 训练这两个预设（2-6-6-6-6-6-6-1，权重相同），画出每一轮各层梯度的均方根。",
+    "train.health.compare_note": "训练一轮后，sigmoid 网络第一层的梯度均方根为 {sigmoid_first}，输出层为 {sigmoid_out}：每个 sigmoid 层把 δ 乘上 w·σ′(z)，而 σ′ ≤ 0.25。ReLU 网络的对应值为 {relu_first} 和 {relu_out}。训练 {epochs} 轮后，sigmoid 网络分对了 {sigmoid_accuracy} 的点，ReLU 网络分对了 {relu_accuracy}。",
+    "viz.health.title": "梯度健康：每层 ∂E/∂W 的均方根",
+    "viz.health.axis": "∂E/∂W 的均方根（对数刻度）",
+    "viz.health.layer": "进入第 {layer} 层的权重",
+    "viz.health.epoch": "轮次",
 }
 
 
@@ -433,6 +488,7 @@ SHARE = {
     "link.csv_again": "这个地址来自一个用上传的 CSV 文件训练的会话。文件无法随地址传递：请在训练页重新上传。",
     "share.quiz": "测验模式：学生先预测每个数值，再揭晓",
     "share.quiz_help": "逐步页面以测验模式打开，且没有关闭开关：学生输入预测之前，下一步的数值保持隐藏。",
+    "link.bad_penalty": "链接中的惩罚系数 {value!r} 不是两个 0 到 {most} 之间的数 λ₁,λ₂（例如 0.01,0.1），因此惩罚系数保持为 0。",
 }
 
 

@@ -15,6 +15,7 @@ from bpviz.engine import (
     LEAST_LEARNING_RATE,
     MAX_DECAY,
     MAX_LEARNING_RATE,
+    MAX_PENALTY,
     MAX_ROWS,
     MAX_TARGET_LOSS,
     REDRAW_BUDGET,
@@ -150,11 +151,14 @@ def settings(data):
     target_loss = right.number_input(t("train.target_loss"), 0.0, MAX_TARGET_LOSS, 0.0, 0.001, format="%.4g",
                                      key="train_target_loss", help=t("train.target_loss_help"))
     all_correct = right.checkbox(t("train.all_correct"), value=True, key="train_all_correct")
+    l1, l2 = (column.number_input(t(f"train.{name}"), 0.0, MAX_PENALTY, 0.0, 0.001, format="%.4g",
+                                  key=f"train_{name}", help=t(f"train.{name}_help"))
+              for column, name in ((left, "l1"), (middle, "l2")))
     try:
         config = TrainingConfig(learning_rate=learning_rate, batch_size=batch_size, momentum=momentum,
                                 decay=decay, epochs=1, target_loss=target_loss or None,
                                 stop_when_all_correct=all_correct, shuffle=shuffle and not full_batch,
-                                update_biases=True)
+                                update_biases=True, l1=l1, l2=l2)
     except NetworkError as error:
         st.error(t("train.bad_setting", message=error_text(error)))
         return None

@@ -1,5 +1,6 @@
 """The Train page's live view: the last stop's message, a plateau warning, the
-metrics, the loss curves, the boundary (or regression curve) and the diagram.
+metrics, the loss curves, the boundary (or regression curve), the gradient health
+and the diagram (with the weights' size, which a penalty shrinks).
 
 While Play runs, a fragment trains and redraws on a timer. Every redraw builds the
 same elements in the same order (message slots always present, the loss chart
@@ -13,6 +14,7 @@ from bpviz.engine import PLATEAU_WINDOW, plateau
 from bpviz.ui import state
 from bpviz.ui.i18n import catalogue, t
 from bpviz.ui.train import controls as train_controls
+from bpviz.ui.train.health import health_chart
 from bpviz.ui.train.live_chart import live_chart
 
 
@@ -64,5 +66,15 @@ def show_progress(data):
             live_chart(viz.regression_figure(net, train_set.X, train_set.Y, text=text), key="train_regression")
         else:
             st.caption(t("train.no_boundary"))
+    health_chart(history)
     live_chart(viz.network_figure(state.network(), text={**text, "viz.no_values": t("train.diagram_title")}),
                key="train_diagram")
+    weight_size(record)
+
+
+def weight_size(record):
+    """Σ|w| of the network now and, with a penalty, the penalty's value: a penalty shrinks them."""
+    net = state.network()
+    size = sum(float(abs(w).sum()) for w in net.weights)
+    penalty = "–" if record is None else f"{record.penalty:.4g}"
+    st.caption(t("train.weights_now", size=f"{size:.4g}", penalty=penalty))

@@ -6,7 +6,7 @@ import streamlit as st
 
 from bpviz.engine import NetworkError, numpy_script, pytorch_script
 from bpviz.ui.i18n import error_text, t
-from bpviz.viz.notation import script_names
+from bpviz.viz import script_names
 
 SCRIPTS = (("torch", pytorch_script, "bpviz_step_pytorch.py"), ("numpy", numpy_script, "bpviz_step_numpy.py"))
 

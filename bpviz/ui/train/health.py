@@ -7,6 +7,7 @@ from bpviz import viz
 from bpviz.engine import COMPARISONS, train_comparison
 from bpviz.ui import charts
 from bpviz.ui.i18n import catalogue, t
+from bpviz.ui.train.live_chart import live_chart
 
 COMPARISON = "deep_sigmoid_vs_relu"
 
@@ -21,19 +22,19 @@ def comparison_histories(name):
 def health_chart(history):
     """The training's gradient health, with the last epoch's first and last layer in words."""
     rows = [r for r in history if r.gradient_rms]
+    # drawn even before the first epoch, so live redraws update it in place
+    live_chart(viz.gradient_health_figure(rows, text=catalogue()), key="train_health")
     if not rows:
         st.caption(t("train.health.empty"))
         return
-    charts.show(viz.gradient_health_figure(rows, text=catalogue()), key="train_health")
     last = rows[-1].gradient_rms
     st.caption(t("train.health.last", epoch=rows[-1].epoch, first=f"{last[0]:.3g}", last=f"{last[-1]:.3g}",
                  layers=len(last), ratio=f"{last[0] / last[-1]:.3g}" if last[-1] > 0 else "∞"))
 
 
 def comparison():
-    """Deep sigmoid vs deep ReLU, on a toggle (it trains two networks the first time)."""
-    if not st.toggle(t("train.health.compare"), key="train_health_compare", help=t("train.health.compare_help")):
-        return
+    """Deep sigmoid vs deep ReLU: their gradient health side by side, and what it shows in words."""
+    st.caption(t("train.health.compare_help"))
     runs = comparison_histories(COMPARISON)
     histories = [history for _, history in runs]
     titles = [t(f"preset.{name}") for name, _ in runs]
