@@ -55,9 +55,17 @@ def gradient_health_figure(history, text=None, title=None):
     """One training run's gradient health: one line per weight layer over the epochs, log y."""
     layout = style.base_layout(title=title or label(text, DEFAULT_TEXT, "viz.health.title"), height=360)
     layout.update(xaxis=dict(title=label(text, DEFAULT_TEXT, "viz.health.epoch")),
-                  yaxis=dict(title=label(text, DEFAULT_TEXT, "viz.health.axis"), type="log", exponentformat="power"),
+                  yaxis=dict(title=label(text, DEFAULT_TEXT, "viz.health.axis"), type="log", exponentformat="power",
+                             **log_ticks(history)),
                   legend=dict(orientation="h", y=-0.3), hovermode="x unified")
     return style.figure(health_traces(history, text), layout)
+
+
+def log_ticks(history):
+    """Within two decades, ticks at 1, 2 and 5 of each (Plotly's "D2"), not at every digit;
+    over a wider span Plotly's own choice (powers of ten) reads better."""
+    values = [v for r in history for v in r.gradient_rms if v > 0]
+    return {"dtick": "D2"} if values and max(values) < 100 * min(values) else {}
 
 
 def health_comparison_figure(histories, titles, text=None):

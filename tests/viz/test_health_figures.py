@@ -69,3 +69,10 @@ def test_script_names_are_the_diagrams_names_and_the_scripts_accept_them():
     plain = script_names(big.sizes, tutorial=True)     # not 2-2-2: the diagram's notation
     assert plain[("weight", 1, 3, 2)] == "w⁽¹⁾₃₂" and ("neuron", 1, 0) not in plain
     assert "'w⁽¹⁾₃₂'" in numpy_script(big, [[0.1, 0.2, 0.3]], [[0.0, 1.0]], 0.1, names=plain)
+
+
+def test_ticks_are_1_2_5_within_two_decades_and_plotlys_over_more():
+    narrow = [EpochRecord(e, 0.5, None, None, None, 0.1, (0.01 * e, 0.02), 0.0) for e in (1, 2, 3)]
+    wide = [EpochRecord(e, 0.5, None, None, None, 0.1, (1e-6, 0.1), 0.0) for e in (1, 2)]
+    assert gradient_health_figure(narrow).layout.yaxis.dtick == "D2"
+    assert gradient_health_figure(wide).layout.yaxis.dtick is None
