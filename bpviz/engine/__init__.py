@@ -46,6 +46,9 @@ from .limits import (
 from .losses import LOSS_NAMES, LOSSES
 from .messages import MESSAGES
 from .mistakes import MISTAKES
+from .names import LAYER as LAYER_NAMES
+from .names import NOTATIONS, Names, names_for, tutorial_names_fit
+from .names import TUTORIAL as TUTORIAL_NAMES
 from .network import INITS, Network, ParameterGradients, ParameterRef, check_sizes, parameter_refs
 from .plateau import PLATEAU_WINDOW, plateau
 from .presets import PRESET_NAMES, Preset, preset
@@ -84,6 +87,8 @@ __all__ = [
     # stepping through one pass, and its explanations
     "Step", "PHASES", "GRANULARITIES", "step_sequence",
     "Explanation", "QUANTITIES", "available_quantities", "explain", "latex_number", "paren",
+    # names of neurons and parameters in one of two notations (layer-indexed, the tutorial's)
+    "Names", "NOTATIONS", "names_for", "tutorial_names_fit", "LAYER_NAMES", "TUTORIAL_NAMES",
     # editing and presets
     "insert_neuron", "remove_neuron", "reshape_network", "set_bias", "set_weight",
     "Preset", "PRESET_NAMES", "preset", "SharedNetwork", "encode_share", "decode_share",

@@ -6,9 +6,11 @@ with the step's numbers substituted, and the result, as LaTeX strings.
         substituted = = (0.75136507 − 0.01) · 0.75136507 (1 − 0.75136507)
         result      = = 0.138498562, value = 0.13849856...)
 
-Notation (the same everywhere in bpviz): layers 0 (input) … L, neurons from 0,
-w^{(l)}_{jk} = weights[l-1][j, k] from neuron k of layer l−1 to neuron j of
-layer l, b^{(l)}_j = biases[l-1][j], δ^{(l)}_j = ∂E/∂z^{(l)}_j. Per-example
+Notation: layers 0 (input) … L, neurons from 0, w^{(l)}_{jk} = weights[l-1][j, k]
+from neuron k of layer l−1 to neuron j of layer l, b^{(l)}_j = biases[l-1][j],
+δ^{(l)}_j = ∂E/∂z^{(l)}_j; `names` (names.Names, default layer names) writes
+every name, so a 2-2-2 network can be explained in the tutorial's w1…w8, h1, o1.
+Per-example
 quantities (z, a, E, δ) are those of example `example`; gradients are batch
 means, as the engine computes them. The derivative written is the one of the
 activation the layer actually uses, and the output δ follows the loss.
@@ -18,6 +20,7 @@ from dataclasses import dataclass
 from .errors import NetworkError
 from .explanation_terms import activation_term, derivative_term, loss_term, output_delta_term
 from .formatting import latex_number, paren
+from .names import LAYER, Names
 from .propagation import example_losses
 from .steps import Step
 from .validation import check_int, check_type
@@ -57,10 +60,12 @@ def available_quantities(step, layer, j):
     return tuple(known)
 
 
-def explain(step, quantity, layer, j, k=None, example=0) -> Explanation:
+def explain(step, quantity, layer, j, k=None, example=0, names=LAYER) -> Explanation:
     """The explanation of `quantity` for neuron j of `layer` (k: the incoming
-    neuron, for "weight_grad" and "new_weight") on row `example` of the batch."""
+    neuron, for "weight_grad" and "new_weight") on row `example` of the batch,
+    in the notation of `names` (a `Names`; see bpviz.engine.names_for)."""
     _check_step(step)
+    check_type(names, Names, "names", "Names from names_for")
     if quantity not in QUANTITIES:
         raise NetworkError("unknown_choice", field="quantity", choices=", ".join(QUANTITIES), got=quantity)
     layer, j = _check_neuron(step, layer, j)
@@ -70,7 +75,7 @@ def explain(step, quantity, layer, j, k=None, example=0) -> Explanation:
                            known=", ".join(available_quantities(step, layer, j)) or "-")
     if quantity in ("weight_grad", "new_weight"):
         k = check_int(k, "k", 0, step.network.sizes[layer - 1] - 1)
-    return _EXPLAINERS[quantity](step, layer, j, k, example)
+    return _EXPLAINERS[quantity](step, layer, j, k, example, names)
 
 
 def _check_step(step):
@@ -90,26 +95,27 @@ def _made(kind, symbol, formula, substituted, value):
 
 # ---- forward ---------------------------------------------------------------------------------
 
-def _z(step, l, j, k, n):
+def _z(step, l, j, k, n, names):
     weights, bias = step.network.weights[l - 1][j], step.network.biases[l - 1][j]
     inputs = step.activation(l - 1)[n]
-    formula = rf"\sum_{{k}} w^{{({l})}}_{{{j}k}}\, a^{{({l - 1})}}_{{k}} + b^{{({l})}}_{{{j}}}"
+    formula = names.over(len(weights), lambda i: rf"{names.weight(l, j, i)}\, {names.a(l - 1, i)}") \
+        + rf" + {names.bias(l, j)}"
     terms = [rf"{paren(w)} \cdot {paren(a)}" for w, a in zip(weights, inputs)]
     substituted = " + ".join(terms + [paren(bias)])
-    return _made("z", rf"z^{{({l})}}_{{{j}}}", formula, substituted, step.preactivation(l)[n, j])
+    return _made("z", names.z(l, j), formula, substituted, step.preactivation(l)[n, j])
 
 
-def _a(step, l, j, k, n):
-    symbol = rf"a^{{({l})}}_{{{j}}}"
+def _a(step, l, j, k, n, names):
+    symbol = names.a(l, j)
     value = step.activation(l)[n, j]
     if l == 0:
-        return _made("a", symbol, rf"x_{{{j}}}", latex_number(value), value)
-    formula, substituted = activation_term(step.network.activations[l - 1], l, j, step.preactivation(l)[n])
+        return _made("a", symbol, names.x(j), latex_number(value), value)
+    formula, substituted = activation_term(step.network.activations[l - 1], l, j, step.preactivation(l)[n], names)
     return _made("a", symbol, formula, substituted, value)
 
 
-def _loss(step, l, j, k, n):
-    formula, substituted = loss_term(step.network.loss, l, step.Y[n], step.activation(l)[n])
+def _loss(step, l, j, k, n, names):
+    formula, substituted = loss_term(step.network.loss, l, step.Y[n], step.activation(l)[n], names)
     value = example_losses(step.network, step.trace, step.Y)[n]
     symbol = "E" if step.X.shape[0] == 1 else rf"E_{{{n + 1}}}"
     return _made("loss", symbol, formula, substituted, value)
@@ -117,17 +123,19 @@ def _loss(step, l, j, k, n):
 
 # ---- backward --------------------------------------------------------------------------------
 
-def _delta(step, l, j, k, n):
+def _delta(step, l, j, k, n, names):
     net = step.network
-    symbol = rf"\delta^{{({l})}}_{{{j}}}"
+    symbol = names.delta(l, j)
     z, a = step.preactivation(l)[n], step.activation(l)[n]
     value = step.delta(l)[n, j]
     if l == step.output_layer:
-        formula, substituted = output_delta_term(net.loss, net.activations[-1], l, j, step.Y[n], a, z)
+        formula, substituted = output_delta_term(net.loss, net.activations[-1], l, j, step.Y[n], a, z, names)
         return _made("delta_output", symbol, formula, substituted, value)
     outgoing, deltas_next = net.weights[l][:, j], step.delta(l + 1)[n]
-    d_formula, d_value = derivative_term(net.activations[l - 1], l, j, z[j], a[j])
-    formula = (rf"\Big(\sum_{{i}} w^{{({l + 1})}}_{{i{j}}}\, \delta^{{({l + 1})}}_{{i}}\Big)\, {d_formula}")
+    d_formula, d_value = derivative_term(net.activations[l - 1], l, j, z[j], a[j], names)
+    weighted_sum = names.over(len(outgoing), lambda i: rf"{names.weight(l + 1, i, j)}\, {names.delta(l + 1, i)}",
+                              "i")
+    formula = rf"\Big({weighted_sum}\Big)\, {d_formula}"
     weighted = " + ".join(rf"{paren(w)} \cdot {paren(d)}" for w, d in zip(outgoing, deltas_next))
     substituted = rf"\big({weighted}\big) \cdot {d_value}"
     return _made("delta_hidden", symbol, formula, substituted, value)
@@ -140,45 +148,50 @@ def _batch_mean(pairs, count):
     return rf"\frac{{1}}{{{count}}}\big({body}\big)"
 
 
-def _bias_grad(step, l, j, k, n):
+def _gradient_symbol(name):
+    return rf"\frac{{\partial E}}{{\partial {name}}}"
+
+
+def _bias_grad(step, l, j, k, n, names):
     deltas = step.delta(l)[:, j]
-    symbol = rf"\frac{{\partial E}}{{\partial b^{{({l})}}_{{{j}}}}}"
+    symbol = _gradient_symbol(names.bias(l, j))
     if len(deltas) == 1:
-        return _made("bias_grad", symbol, rf"\delta^{{({l})}}_{{{j}}}", latex_number(deltas[0]), step.bias_grad(l)[j])
-    formula = rf"\frac{{1}}{{n}} \sum_{{n}} \delta^{{({l})}}_{{{j},n}}"
+        return _made("bias_grad", symbol, names.delta(l, j), latex_number(deltas[0]), step.bias_grad(l)[j])
+    formula = rf"\frac{{1}}{{n}} \sum_{{n}} {names.delta(l, j, 'n')}"
     return _made("bias_grad", symbol, formula, _batch_mean([paren(d) for d in deltas], len(deltas)),
                  step.bias_grad(l)[j])
 
 
-def _weight_grad(step, l, j, k, n):
+def _weight_grad(step, l, j, k, n, names):
     deltas, inputs = step.delta(l)[:, j], step.activation(l - 1)[:, k]
-    symbol = rf"\frac{{\partial E}}{{\partial w^{{({l})}}_{{{j}{k}}}}}"
+    symbol = _gradient_symbol(names.weight(l, j, k))
     value = step.weight_grad(l)[j, k]
     if len(deltas) == 1:
-        return _made("weight_grad", symbol, rf"\delta^{{({l})}}_{{{j}}}\, a^{{({l - 1})}}_{{{k}}}",
+        return _made("weight_grad", symbol, rf"{names.delta(l, j)}\, {names.a(l - 1, k)}",
                      rf"{paren(deltas[0])} \cdot {paren(inputs[0])}", value)
-    formula = rf"\frac{{1}}{{n}} \sum_{{n}} \delta^{{({l})}}_{{{j},n}}\, a^{{({l - 1})}}_{{{k},n}}"
+    formula = rf"\frac{{1}}{{n}} \sum_{{n}} {names.delta(l, j, 'n')}\, {names.a(l - 1, k, 'n')}"
     terms = [rf"{paren(d)} \cdot {paren(a)}" for d, a in zip(deltas, inputs)]
     return _made("weight_grad", symbol, formula, _batch_mean(terms, len(deltas)), value)
 
 
 # ---- update ----------------------------------------------------------------------------------
 
-def _new_weight(step, l, j, k, n):
+def _new_weight(step, l, j, k, n, names):
     old, grad = step.network.weights[l - 1][j, k], step.weight_grad(l)[j, k]
-    symbol = rf"w'^{{({l})}}_{{{j}{k}}}"
-    formula = rf"w^{{({l})}}_{{{j}{k}}} - \eta\, \frac{{\partial E}}{{\partial w^{{({l})}}_{{{j}{k}}}}}"
+    name = names.weight(l, j, k)
+    formula = rf"{name} - \eta\, {_gradient_symbol(name)}"
     substituted = rf"{latex_number(old)} - {paren(step.learning_rate)} \cdot {paren(grad)}"
-    return _made("new_weight", symbol, formula, substituted, step.updated.weights[l - 1][j, k])
+    return _made("new_weight", names.weight(l, j, k, prime=True), formula, substituted,
+                 step.updated.weights[l - 1][j, k])
 
 
-def _new_bias(step, l, j, k, n):
+def _new_bias(step, l, j, k, n, names):
     old, grad = step.network.biases[l - 1][j], step.bias_grad(l)[j]
-    symbol = rf"b'^{{({l})}}_{{{j}}}"
+    name, symbol = names.bias(l, j), names.bias(l, j, prime=True)
     new = step.updated.biases[l - 1][j]
     if not step.update_biases:
-        return _made("new_bias", symbol, rf"b^{{({l})}}_{{{j}}}", latex_number(old), new)   # biases kept
-    formula = rf"b^{{({l})}}_{{{j}}} - \eta\, \frac{{\partial E}}{{\partial b^{{({l})}}_{{{j}}}}}"
+        return _made("new_bias", symbol, name, latex_number(old), new)   # biases kept
+    formula = rf"{name} - \eta\, {_gradient_symbol(name)}"
     substituted = rf"{latex_number(old)} - {paren(step.learning_rate)} \cdot {paren(grad)}"
     return _made("new_bias", symbol, formula, substituted, new)
 

@@ -7,6 +7,7 @@ from .landscape_figures import contour_figure, gradcheck_figure, one_weight_figu
 from .learning_figures import decision_boundary_figure, loss_figure, regression_figure
 from .matrix_view import matrix_figure
 from .network_diagram import network_figure
+from .notation import Names, names_for, tutorial_names_fit
 from .step_diagram import step_figure
 
 TEXT_EN = {**network_diagram.DEFAULT_TEXT, **landscape_figures.DEFAULT_TEXT, **learning_figures.DEFAULT_TEXT,
@@ -19,6 +20,8 @@ __all__ = [
     "contour_figure", "gradcheck_figure", "one_weight_figure",
     # training: loss curves, decision boundary, regression fit
     "loss_figure", "decision_boundary_figure", "regression_figure",
+    # the one naming function: names of neurons and parameters in the notation on show
+    "Names", "names_for", "tutorial_names_fit",
     # the English defaults of every figure's text
     "TEXT_EN",
 ]
