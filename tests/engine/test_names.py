@@ -18,7 +18,7 @@ from bpviz.engine import (
 
 # What each notation writes and the other never does (LaTeX and text)
 LAYER_MARKS = re.compile(r"\^\{\(\d\)\}|⁽")
-TUTORIAL_MARKS = re.compile(r"_\{[iho][12][},]|\bw_\{\d\}|[ᵢₕₒ]\d|\b[iho][12]\b|\bw[1-8]\b")
+TUTORIAL_MARKS = re.compile(r"(?<!\})_\{[iho][12][},]|\bw_\{\d\}|[ᵢₕₒ]\d|\b[iho][12]\b|\bw[1-8]\b")
 
 
 def test_tutorial_names_only_for_2_2_2():
