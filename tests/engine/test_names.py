@@ -16,9 +16,9 @@ from bpviz.engine import (
     step_sequence,
 )
 
-# What each notation writes and the other never does (LaTeX and text)
+# What each notation writes and the other never does, in LaTeX
 LAYER_MARKS = re.compile(r"\^\{\(\d\)\}|⁽")
-TUTORIAL_MARKS = re.compile(r"(?<!\})_\{[iho][12][},]|\bw_\{\d\}|[ᵢₕₒ]\d|\b[iho][12]\b|\bw[1-8]\b")
+TUTORIAL_MARKS = re.compile(r"(?<!\})_\{[iho][12][},]|\bw'?_\{\d\}")
 
 
 def test_tutorial_names_only_for_2_2_2():
