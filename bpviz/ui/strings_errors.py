@@ -128,6 +128,8 @@ ERRORS_ZH = {
     "link_too_large": "链接：网络参数解压后超过 {limit:,} 字节",
     "link_too_deep": "链接：网络参数嵌套过深",
     "link_not_json": "链接：网络参数已损坏（不是 JSON）",
+    "link_short_alphabet": "链接：网络参数只能含有 0-9、A-Z、a-z 和 . _ ~ -",
+    "link_numbers_text": "链接：网络参数中的 '{got}' 不是十进制数",
     "csv_max_bytes": "max_bytes 必须是 1 到 {limit} 之间的整数",
     "csv_too_many_bytes": "CSV 文件至多 {limit:,} 字节，收到 {size:,} 字节",
     "csv_binary": "CSV 文件必须是 UTF-8 文本，不能是二进制数据",
