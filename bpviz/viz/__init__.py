@@ -8,6 +8,7 @@ from .learning_figures import decision_boundary_figure, loss_figure, regression_
 from .matrix_view import matrix_figure
 from .network_diagram import network_figure
 from .notation import Names, names_for, tutorial_names_fit
+from .qr_code import qr_svg
 from .step_diagram import step_figure
 
 TEXT_EN = {**network_diagram.DEFAULT_TEXT, **landscape_figures.DEFAULT_TEXT, **learning_figures.DEFAULT_TEXT,
@@ -22,6 +23,8 @@ __all__ = [
     "loss_figure", "decision_boundary_figure", "regression_figure",
     # the one naming function: names of neurons and parameters in the notation on show
     "Names", "names_for", "tutorial_names_fit",
+    # the QR code of a link (SVG)
+    "qr_svg",
     # the English defaults of every figure's text
     "TEXT_EN",
 ]
