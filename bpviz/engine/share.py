@@ -54,19 +54,20 @@ class SharedNetwork:
 def encode_share(shared: SharedNetwork) -> str:
     """The URL-safe token for `shared`: "3." or "2.", whichever is shorter (no padding, only
     [A-Za-z0-9_.~-])."""
-    header, numbers = _header_and_numbers(shared)
+    header, numbers = header_and_numbers(shared)
     return min(encode_binary(shared), encode_text(header, numbers), key=len)
 
 
 def encode_binary(shared: SharedNetwork) -> str:
     """The "2." token for `shared` (base64url of compressed byte planes)."""
-    header, numbers = _header_and_numbers(shared)
+    header, numbers = header_and_numbers(shared)
     planes = numbers.astype(FLOAT).view(np.uint8).reshape(-1, FLOAT.itemsize).T.tobytes()
     payload = json.dumps(header, separators=(",", ":")).encode("utf-8") + HEADER_END + planes
     return TOKEN_VERSION + "." + base64.urlsafe_b64encode(zlib.compress(payload, 9)).decode("ascii").rstrip("=")
 
 
-def _header_and_numbers(shared):
+def header_and_numbers(shared):
+    """(header dict, every number in token order as float64): what each version writes."""
     net = shared.network
     header = {"sizes": list(net.sizes), "activations": list(net.activations), "loss": net.loss,
               "learning_rate": shared.learning_rate, "update_biases": bool(shared.update_biases)}

@@ -241,9 +241,9 @@ def test_the_shorter_version_is_written():
 
 
 def _text_token(shared):
-    from bpviz.engine.share import _header_and_numbers
+    from bpviz.engine.share import header_and_numbers
     from bpviz.engine.share_text import encode_text
-    return encode_text(*_header_and_numbers(shared))
+    return encode_text(*header_and_numbers(shared))
 
 
 @settings(max_examples=300, deadline=None)
