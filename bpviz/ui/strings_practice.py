@@ -74,6 +74,11 @@ EN = {
     "sheet.instructions": "Layers are numbered from 0 (the input). w(l)jk is the weight from neuron k of layer l−1 "
                           "to neuron j of layer l, and δ = ∂E/∂z. Work out every value in order, to at least 4 "
                           "significant digits.",
+    "sheet.instructions_tutorial": "Names as in the classic worked example: inputs i1 i2, hidden neurons h1 h2, "
+                                   "outputs o1 o2; w1 w2 lead from i1 and i2 into h1, w3 w4 into h2, w5 w6 from "
+                                   "h1 and h2 into o1, w7 w8 into o2; b1 is the hidden layer's bias, b2 the output "
+                                   "layer's; δ = ∂E/∂z. Work out every value in order, to at least 4 significant "
+                                   "digits.",
     "sheet.key_note": "Each value: its formula, the formula with the numbers, and the result to {digits} "
                       "significant digits.",
     "sheet.forward": "Forward pass",
@@ -145,6 +150,9 @@ ZH = {
     "sheet.parameters": "权重和偏置",
     "sheet.instructions": "层从 0（输入层）开始编号。w(l)jk 是从第 l−1 层的神经元 k 到第 l 层的神经元 j 的权重，"
                           "δ = ∂E/∂z。请按顺序算出每个数值，至少保留 4 位有效数字。",
+    "sheet.instructions_tutorial": "命名与经典手算示例相同：输入 i1 i2，隐藏神经元 h1 h2，输出 o1 o2；w1 w2 从 i1、i2 "
+                                   "通向 h1，w3 w4 通向 h2，w5 w6 从 h1、h2 通向 o1，w7 w8 通向 o2；b1 是隐藏层的偏置，"
+                                   "b2 是输出层的偏置；δ = ∂E/∂z。请按顺序算出每个数值，至少保留 4 位有效数字。",
     "sheet.key_note": "每个数值依次给出：公式、代入数值的公式、结果（{digits} 位有效数字）。",
     "sheet.forward": "前向传播",
     "sheet.loss": "损失",
