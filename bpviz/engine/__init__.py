@@ -51,6 +51,7 @@ from .names import NOTATIONS, Names, names_for, tutorial_names_fit
 from .names import TUTORIAL as TUTORIAL_NAMES
 from .network import INITS, Network, ParameterGradients, ParameterRef, check_sizes, parameter_refs
 from .plateau import PLATEAU_WINDOW, plateau
+from .practice_link import attempts_from_text, attempts_to_text
 from .presets import PRESET_NAMES, Preset, preset
 from .propagation import Gradients, Trace, backward, backward_pass, forward, forward_pass, loss_value
 from .serialization import network_from_json, network_to_json
@@ -99,7 +100,7 @@ __all__ = [
     "TrainingConfig", "TrainingState", "TrainingResult", "EpochRecord", "STOP_REASONS", "train", "accuracy",
     "fits", "learning_rate_for", "network_for", "PLATEAU_WINDOW", "plateau",
     # practice: the numbers of a pass as questions, tolerance and scores (module `practice`)
-    "practice",
+    "practice", "attempts_to_text", "attempts_from_text",
     # parameters one at a time: landscape and gradient check
     "ParameterRef", "ParameterGradients", "parameter_refs", "parameter_value", "default_window",
     "gradient_of", "loss_along", "loss_grid", "descent_path",

@@ -82,6 +82,18 @@ class Names:
             return f"b{layer}" if short else f"b{layer} ({self.neuron_text(layer, j)})"
         return self.quantity_text("b", layer, j)
 
+    def layer_text(self, symbol, layer):
+        """A whole layer's vector: a⁽¹⁾ (layer) or aₕ (tutorial: the layer's letter)."""
+        if self.tutorial:
+            return symbol + TUTORIAL_LAYERS[layer].translate(_SUB)
+        return f"{symbol}{f'({layer})'.translate(_SUPER)}"
+
+    def weights_text(self, layer):
+        """A layer's weight matrix: W⁽²⁾ (layer) or W (w5…w8) (tutorial)."""
+        if self.tutorial:
+            return f"W ({self.weight_text(layer, 0, 0)}…{self.weight_text(layer, 1, 1)})"
+        return self.layer_text("W", layer)
+
     def parameter_text(self, ref):
         """The name of a `ParameterRef` as text."""
         if ref.kind == "weight":

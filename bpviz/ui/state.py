@@ -77,6 +77,13 @@ LINK_WARNING_RUN = "train_link_warning_run"   # this run: {"on_page": it is on t
 # Worksheets
 WORKSHEETS_MADE = "worksheets_made"   # (settings, files) of the last click
 
+# The lesson's switches, kept for every page and carried by the address (bpviz.ui.lesson)
+NOTATION = "notation"                 # "tutorial" (where a network has the names) or "layer"
+MOTION = "motion"                     # values travel along the connections at each step
+STEP_VIEW = "step_view_choice"        # the readout under the Step diagram: neuron, matrix or update
+PRACTICE = "practice"                 # the learner's own quiz switch (a link's is QUIZ)
+QUIZ_RESTORE = "quiz_restore"         # (reached, attempts) from the address, adopted by the first pass
+
 DEFAULT_PRESET = "worked_example"
 # What a classroom link can hide, and so fix: presets (loading one), files (download and
 # upload), architecture (sizes, activations, loss), tables (editing weights by hand),
@@ -530,3 +537,36 @@ def worksheets_made() -> tuple | None:
 
 def set_worksheets_made(made):
     st.session_state[WORKSHEETS_MADE] = made
+
+
+# ---- the lesson's switches (bpviz.ui.lesson) ----------------------------------------------
+
+LESSON_DEFAULTS = {NOTATION: "tutorial", MOTION: True, STEP_VIEW: "neuron", PRACTICE: False}
+
+
+def lesson_setting(key):
+    """One of LESSON_DEFAULTS' settings (its default until set)."""
+    return st.session_state.get(key, LESSON_DEFAULTS[key])
+
+
+def set_lesson_setting(key, value):
+    st.session_state[key] = value
+
+
+def quiz_restore():
+    """(reached, attempts) read from the address for the first pass, or None."""
+    return st.session_state.get(QUIZ_RESTORE)
+
+
+def set_quiz_restore(restore):
+    st.session_state[QUIZ_RESTORE] = restore
+
+
+def adopt_quiz_pass(identity, reached, attempts):
+    """The pass `identity` with work restored from the address (its turns: the last asked)."""
+    start_quiz_pass(identity, reached)
+    st.session_state[QUIZ_ATTEMPTS] = dict(attempts)
+    turns = {}
+    for index, turn in attempts:
+        turns[index] = max(turns.get(index, 0), turn)
+    st.session_state[QUIZ_TURNS] = turns

@@ -8,10 +8,11 @@ import numpy as np
 import streamlit as st
 
 from bpviz.engine import LEAST_LEARNING_RATE, MAX_LEARNING_RATE, NetworkError, loss_value, step_sequence
-from bpviz.ui import charts, diagram_motion, inspector, links, state
+from bpviz.ui import charts, diagram_motion, inspector, lesson, links, state
 from bpviz.ui.i18n import error_text, t
-from bpviz.viz.notation import tutorial_names_fit
 from bpviz.viz.step_diagram import labelling
+
+MOTION_SWITCH = "step_animate"
 
 
 def settings():
@@ -87,8 +88,11 @@ def buttons(steps):
                icon=":material/fast_forward:", disabled=index >= loss_index)
     row.button(t("step.backward_pass"), key="step_backward", on_click=_go, args=(backward_end,),
                icon=":material/fast_rewind:", disabled=index >= backward_end)
+    locked = lesson.locked(steps)   # quiz mode: the new weights come after the pass's questions
     row.button(t("step.apply_update"), key="step_apply", on_click=_apply_update, args=(steps[-1],),
-               icon=":material/check:", help=t("step.apply_update_help"))
+               icon=":material/lock:" if locked else ":material/check:", disabled=locked,
+               help=t("lock.why.update") + " " + t("lock.unlock", done=lesson.progress(steps)[0],
+                                                      total=len(steps) - 1) if locked else t("step.apply_update_help"))
     return steps[index]
 
 
@@ -98,13 +102,15 @@ def display_options(step):
     net = step.network
     row = st.container(horizontal=True, gap="medium", key="step_display", vertical_alignment="center")
     row.metric(t("step.loss"), "?" if step.loss is None else f"{step.loss:.9g}", width="content")
-    tutorial = False
-    if tutorial_names_fit(net.sizes):
-        state.set_widget_default("step_tutorial_names", state.preset_name() == "worked_example")
-        tutorial = row.toggle(t("step.tutorial_names"), key="step_tutorial_names", help=t("step.tutorial_names_help"))
+    tutorial = lesson.names_switch(row, key="step_tutorial_names") and lesson.names(net).tutorial
     show_z = row.toggle(t("step.show_z"), key="step_show_z")
-    animate = row.toggle(t("step.animate"), value=True, key="step_animate", help=t("step.animate_help"))
+    state.set_widget_value(MOTION_SWITCH, bool(state.lesson_setting(state.MOTION)))
+    animate = row.toggle(t("step.animate"), key=MOTION_SWITCH, help=t("step.animate_help"), on_change=_store_motion)
     return tutorial, show_z, animate
+
+
+def _store_motion():
+    state.set_lesson_setting(state.MOTION, bool(state.widget_value(MOTION_SWITCH)))
 
 
 def step_view(step, count, next_step=None):
@@ -124,7 +130,7 @@ def step_view(step, count, next_step=None):
         charts.step_diagram(step, key="step_diagram", tutorial_names=tutorial, show_z=show_z, height=height,
                             width=width, next_step=next_step)
         diagram_motion.motion(step.index, animate)
-    inspector.tabs(step, tutorial)
+    inspector.tabs(step, lesson.names(step.network))
 
 
 def _step_label(step):

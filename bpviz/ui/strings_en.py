@@ -8,6 +8,7 @@ from . import (
     strings_diagram,
     strings_errors,
     strings_health,
+    strings_lesson,
     strings_practice,
     strings_text,
     strings_train,
@@ -19,6 +20,7 @@ EN = {
     **strings_url.EN,   # the address bar and classroom links
     **strings_errors.english(),   # the engine's error messages and field names
     **strings_health.EN,
+    **strings_lesson.EN,   # what quiz mode hides, the QR code and the short link
     **strings_practice.EN,   # quiz mode, the Worksheets page and the printed sheets
     **strings_train.EN,
     **strings_diagram.EN,   # the Step page's hero diagram

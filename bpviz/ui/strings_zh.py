@@ -5,6 +5,7 @@ from . import (
     strings_diagram,
     strings_errors,
     strings_health,
+    strings_lesson,
     strings_practice,
     strings_text,
     strings_train,
@@ -15,6 +16,7 @@ ZH = {
     **strings_url.ZH,   # the address bar and classroom links
     **strings_errors.chinese(),   # the engine's error messages and field names
     **strings_health.ZH,
+    **strings_lesson.ZH,   # what quiz mode hides, the QR code and the short link
     **strings_practice.ZH,   # quiz mode, the Worksheets page and the printed sheets
     **strings_train.ZH,
     **strings_diagram.ZH,   # the Step page's hero diagram
