@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 import streamlit as st
 
 from bpviz.engine import preset
-from bpviz.ui import data_link, links, state
+from bpviz.ui import data_link, lesson, links, state
 from bpviz.ui.i18n import DEFAULT_LANGUAGE, language
 
 # Runs in the page (not an iframe); `data` is the query string without "?". The
@@ -40,12 +40,13 @@ replace_query = st.components.v2.component("bpviz_address", js=REPLACE_QUERY_JS)
 def query() -> str:
     """The query string (with "?", or "" when everything is at its default) that
     restores the session's network, example, η, bias switch, language, step
-    position, Train data, hidden controls and quiz mode."""
+    position, Train data, hidden controls and quiz mode, and the lesson's switches, selected
+    neuron and quiz work (lesson.address_settings)."""
     lang = language()
     return links.link_query(_changed_network(), hide=state.hidden_controls(),
                             lang=None if lang == DEFAULT_LANGUAGE else lang, quiz=state.quiz_mode(),
                             step=state.step_index(), granularity=state.granularity(),
-                            data=data_link.text_of_session())
+                            data=data_link.text_of_session(), lesson=lesson.address_settings())
 
 
 def _changed_network():

@@ -14,7 +14,7 @@ it, with a link to the Step page. Hiding is a classroom convenience, not securit
 """
 import streamlit as st
 
-from bpviz.engine import NetworkError, names_for, step_sequence, tutorial_names_fit
+from bpviz.engine import NetworkError, attempts_to_text, names_for, step_sequence, tutorial_names_fit
 from bpviz.ui import state
 from bpviz.ui.i18n import t
 
@@ -69,12 +69,25 @@ def current_steps():
         return None
 
 
+def ensure_pass(steps):
+    """Make `steps` the quiz's pass: kept if it is already, else started afresh, or with the
+    work the address brought (a reload), whichever page the reload opened."""
+    identity = pass_identity(steps)
+    if state.quiz_pass() == identity:
+        return
+    restore = state.quiz_restore()
+    state.set_quiz_restore(None)
+    if restore is not None:
+        reached, attempts = restore
+        state.adopt_quiz_pass(identity, min(reached, len(steps) - 1), attempts)
+    else:
+        state.start_quiz_pass(identity, reached=state.step_index())
+
+
 def pass_done(steps=None) -> bool:
     """Every question of the current pass was tried or revealed (the quiz reached the last step)."""
-    steps = current_steps() if steps is None else steps
-    if steps is None:
-        return True
-    return state.quiz_pass() == pass_identity(steps) and state.quiz_reached() >= len(steps) - 1
+    done, total = progress(steps)
+    return done >= total
 
 
 def progress(steps=None):
@@ -82,8 +95,28 @@ def progress(steps=None):
     steps = current_steps() if steps is None else steps
     if steps is None:
         return 0, 0
-    reached = state.quiz_reached() if state.quiz_pass() == pass_identity(steps) else 0
-    return min(reached, len(steps) - 1), len(steps) - 1
+    ensure_pass(steps)
+    return min(state.quiz_reached(), len(steps) - 1), len(steps) - 1
+
+
+def address_settings():
+    """The lesson's settings as the address writes them (links.link_query's `lesson`): the
+    names, motion, Step readout, selected neuron, the learner's quiz switch and the pass's work."""
+    selected = state.selected_neuron()
+    if selected == (len(state.network().sizes) - 1, 0):
+        selected = None   # the inspector's own choice when none is selected
+    work = None
+    restore = state.quiz_restore()
+    if restore is not None:
+        work = attempts_to_text(*restore)
+    elif quiz_on() and state.quiz_pass() is not None:
+        steps = current_steps()
+        if steps is not None and state.quiz_pass() == pass_identity(steps) and \
+                (state.quiz_attempts() or state.quiz_reached() > 0):
+            work = attempts_to_text(state.quiz_reached(), state.quiz_attempts())
+    return {"names": state.lesson_setting(state.NOTATION), "motion": "1" if state.lesson_setting(state.MOTION) else "0",
+            "view": state.lesson_setting(state.STEP_VIEW), "practice": "1" if state.lesson_setting(state.PRACTICE)
+            else "0", "sel": None if selected is None else f"{selected[0]}.{selected[1]}", "qa": work}
 
 
 def locked(steps=None) -> bool:

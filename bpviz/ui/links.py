@@ -8,6 +8,12 @@ Query parameters (all optional; the address bar carries them, see `address`):
     step  the Step page's position, a whole number from 0 (clamped to the last step)
     gran  the Step page's step size: "pass" (default "layer")
     data  the Train page's built-in data set (see `data_link`); "csv" for an upload
+    names     "layer": layer names even where the tutorial's exist (default "tutorial")
+    motion    "0": no values travelling along the connections (default "1")
+    view      the Step page's readout: "matrix" or "update" (default "neuron")
+    sel       the selected neuron as layer.j, e.g. "1.0"
+    practice  "1": the learner's own quiz switch is on (a link's `quiz=1` also hides it)
+    qa        the pass's quiz work: furthest step and attempts (bpviz.engine.attempts_to_text)
 A malformed, oversized or tampered parameter gives a visible warning and leaves
 that part of the state at its default; it never raises.
 """
@@ -15,12 +21,22 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-from bpviz.engine import GRANULARITIES, NetworkError, SharedNetwork, decode_share, encode_share
+from bpviz.engine import (
+    GRANULARITIES,
+    NOTATIONS,
+    NetworkError,
+    SharedNetwork,
+    attempts_from_text,
+    decode_share,
+    encode_share,
+)
 from bpviz.ui import data_link, state, train_data
 from bpviz.ui.i18n import CATALOGUES, error_text, t
+from bpviz.ui.inspector import VIEWS
 from bpviz.ui.layout import PAGES
 
 MAX_PARAMETER_CHARS = 40_000
+LESSON_DEFAULTS = {"names": "tutorial", "motion": "1", "view": "neuron", "practice": "0"}
 MAX_STEP_INDEX = 99               # more than any network's step count; pages clamp to the last step
 
 
@@ -56,7 +72,7 @@ def read_link_once():
         else:
             state.load_shared(shared)
     data_problems = _read_data(params.get("data"))
-    problems += _read_settings(params) + data_problems
+    problems += _read_settings(params) + _read_lesson(params) + data_problems
     if problems:
         state.notify("warning", " ".join(problems))
     if data_problems:   # for the Train page too, which a set-up reruns (train_data's module note)
@@ -89,6 +105,54 @@ def _read_settings(params):
     return problems
 
 
+def _read_lesson(params):
+    """The lesson's switches, the selected neuron and the pass's quiz work: set what is valid;
+    the problems. Runs after the network is read (the neuron must be one of its)."""
+    problems = []
+    names = params.get("names")
+    if names is not None:
+        if names in NOTATIONS:
+            state.set_lesson_setting(state.NOTATION, names)
+        else:
+            problems.append(t("link.bad_names", value=names[:20], accepted=", ".join(NOTATIONS)))
+    for name, key in (("motion", state.MOTION), ("practice", state.PRACTICE)):
+        value = params.get(name)
+        if value is not None:
+            if value in ("0", "1"):
+                state.set_lesson_setting(key, value == "1")
+            else:
+                problems.append(t("link.bad_switch", name=name, value=value[:20]))
+    view = params.get("view")
+    if view is not None:
+        if view in VIEWS:
+            state.set_lesson_setting(state.STEP_VIEW, view)
+        else:
+            problems.append(t("link.bad_view", value=view[:20], accepted=", ".join(VIEWS)))
+    selected = params.get("sel")
+    if selected is not None:
+        neuron = _neuron(selected, state.network().sizes)
+        if neuron is None:
+            problems.append(t("link.bad_selected", value=selected[:20]))
+        state.set_selected_neuron(neuron)
+    work = params.get("qa")
+    if work is not None:
+        sizes = state.network().sizes
+        try:
+            state.set_quiz_restore(attempts_from_text(work, len(sizes) - 1, MAX_STEP_INDEX))
+        except ValueError:
+            problems.append(t("link.bad_quiz_work", value=work[:40]))
+    return problems
+
+
+def _neuron(text, sizes):
+    """(layer, j) from "layer.j" if it names a neuron of a network of `sizes`, else None."""
+    layer, dot, j = text.partition(".")
+    if not (dot and layer.isascii() and layer.isdigit() and j.isascii() and j.isdigit() and len(text) <= 5):
+        return None
+    layer, j = int(layer), int(j)
+    return (layer, j) if layer < len(sizes) and j < sizes[layer] else None
+
+
 def _read_data(data):
     """The Train data from the link's `data` (None: none given): set if valid; the problems."""
     problems = []
@@ -117,10 +181,15 @@ def current_shared():
     return SharedNetwork(state.network(), tuple(x), tuple(y), state.learning_rate(), state.update_biases())
 
 
-def link_query(shared, hide=(), lang=None, quiz=False, step=0, granularity="layer", data=None):
+def link_query(shared, hide=(), lang=None, quiz=False, step=0, granularity="layer", data=None, lesson=None):
     """The query string ("?net=…&hide=…&lang=…") that restores `shared` with those settings;
-    settings at their defaults are left out (`shared` None: the default network, left out too)."""
+    settings at their defaults are left out (`shared` None: the default network, left out too).
+    `lesson`: the learner's own settings ({"names", "motion", "view", "sel", "practice", "qa"},
+    each left out when None or at its default)."""
     params = {} if shared is None else {"net": encode_share(shared)}
+    for name, value in (lesson or {}).items():
+        if value is not None and value != LESSON_DEFAULTS.get(name):
+            params[name] = value
     if hide:
         params["hide"] = ",".join(name for name in state.HIDEABLE if name in hide)
     if lang:

@@ -57,7 +57,7 @@ def panel(steps, card=None):
     if not active():
         return
     card = st.container() if card is None else card
-    _start_pass_if_new(steps)
+    lesson.ensure_pass(steps)
     index = state.step_index()
     with card:
         if state.quiz_mode():
@@ -77,20 +77,6 @@ def panel(steps, card=None):
 def example_for(value):
     """How to type a number, by example: one of EXAMPLES, never near `value` (the answer)."""
     return next((text for text in EXAMPLES if abs(float(text) - value) > 0.5 * abs(float(text))), EXAMPLES[0])
-
-
-def _start_pass_if_new(steps):
-    """A new pass starts afresh, unless the address brought this pass's work (a reload)."""
-    identity = lesson.pass_identity(steps)
-    if state.quiz_pass() == identity:
-        return
-    restore = state.quiz_restore()
-    state.set_quiz_restore(None)
-    if restore is not None:
-        reached, attempts = restore
-        state.adopt_quiz_pass(identity, min(reached, len(steps) - 1), attempts)
-    else:
-        state.start_quiz_pass(identity, reached=state.step_index())
 
 
 def _question(steps, index):
