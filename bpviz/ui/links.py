@@ -36,6 +36,8 @@ from bpviz.ui.inspector import VIEWS
 from bpviz.ui.layout import PAGES
 
 MAX_PARAMETER_CHARS = 40_000
+SHORT_LINK = 200                  # characters a class can type from the projector
+QR_PX = 480                       # the QR code's side on the Share page (full-screen on request)
 LESSON_DEFAULTS = {"names": "tutorial", "motion": "1", "view": "neuron", "practice": "0"}
 MAX_STEP_INDEX = 99               # more than any network's step count; pages clamp to the last step
 
@@ -217,10 +219,13 @@ def app_url(page_path=""):
 
 
 def link_builder():
-    """The teacher's classroom-link builder: pick a network, the controls students
-    see and the language; get a link to copy."""
-    from bpviz.engine import PRESET_NAMES, preset
+    """The teacher's classroom-link builder: pick a network, the controls students see, the
+    language and the names; get a link to copy, and its QR code to project. In a session in
+    quiz mode only quiz links are made (a learner's link must keep the answers hidden too)."""
+    from bpviz.engine import PRESET_NAMES, preset, tutorial_names_fit
+    from bpviz.ui import lesson
     from bpviz.ui.i18n import LANGUAGE_NAMES, language
+    from bpviz.viz import qr_svg
     sources = ("current",) + PRESET_NAMES
     source = st.selectbox(t("share.source"), sources, key="share_source",
                           format_func=lambda s: t("share.current") if s == "current" else t(f"preset.{s}"))
@@ -232,12 +237,29 @@ def link_builder():
                         format_func=lambda code: LANGUAGE_NAMES[code])
     page = st.radio(t("share.page"), ("step", "build"), horizontal=True, key="share_page",
                     format_func=lambda p: t(f"nav.{p}"))
-    quiz = st.checkbox(t("share.quiz"), key="share_quiz", help=t("share.quiz_help"))
     shared = current_shared() if source == "current" else preset(source)
     shared = SharedNetwork(shared.network, tuple(shared.x), tuple(shared.y), shared.learning_rate,
                            shared.update_biases)
-    link = app_url(page) + link_query(shared, hide=hide, lang=lang, quiz=quiz)
+    names = None
+    if tutorial_names_fit(shared.network.sizes):
+        state.set_widget_default("share_names", state.lesson_setting(state.NOTATION))
+        names = st.radio(t("share.names"), NOTATIONS, horizontal=True, key="share_names",
+                         format_func=lambda n: t(f"share.names.{n}"))
+    if lesson.quiz_on():   # only quiz links: a link from a quiz session keeps the answers hidden too
+        state.set_widget_value("share_quiz", True)
+        st.caption(":material/school: " + t("share.quiz_only"))
+    quiz = st.checkbox(t("share.quiz"), key="share_quiz", help=t("share.quiz_help"), disabled=lesson.quiz_on())
+    link = app_url(page) + link_query(shared, hide=hide, lang=lang, quiz=quiz or lesson.quiz_on(),
+                                      lesson={"names": names})
     st.caption(t("share.copy_hint", chars=len(link)))
     st.code(link, language=None, wrap_lines=True)
+    if len(link) <= SHORT_LINK:
+        st.caption(":material/keyboard: " + t("share.short", chars=len(link)))
+    else:
+        st.caption(t("share.long", chars=len(link)))
     st.link_button(t("share.open"), link, icon=":material/open_in_new:")
+    st.subheader(t("share.qr"))
+    st.caption(t("share.qr_help"))
+    with st.container(key="share_qr", horizontal_alignment="center"):
+        st.image(qr_svg(link, title=t("share.qr_title")), width=QR_PX)
     return link
