@@ -29,6 +29,7 @@ from .errors import NetworkError
 from .explanations import QUANTITIES, Explanation, available_quantities, explain
 from .formatting import latex_number, paren
 from .gradient_check import GradientCheckReport, gradient_check, numerical_gradient, verdict_of
+from .history_link import history_from_text, history_to_text
 from .landscape import MAX_PATH_STEPS, default_window, descent_path, gradient_of, loss_along, loss_grid, parameter_value
 from .limits import (
     LEAST_LEARNING_RATE,
@@ -98,7 +99,7 @@ __all__ = [
     "train_test_split", "is_classification", "label_rule", "csv_columns", "dataset_from_csv",
     # training
     "TrainingConfig", "TrainingState", "TrainingResult", "EpochRecord", "STOP_REASONS", "train", "accuracy",
-    "fits", "learning_rate_for", "network_for", "PLATEAU_WINDOW", "plateau",
+    "fits", "learning_rate_for", "network_for", "PLATEAU_WINDOW", "plateau", "history_to_text", "history_from_text",
     # practice: the numbers of a pass as questions, tolerance and scores (module `practice`)
     "practice", "attempts_to_text", "attempts_from_text",
     # parameters one at a time: landscape and gradient check

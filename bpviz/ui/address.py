@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 import streamlit as st
 
 from bpviz.engine import preset
-from bpviz.ui import data_link, lesson, links, state
+from bpviz.ui import data_link, lesson, links, state, train_controls
 from bpviz.ui.i18n import DEFAULT_LANGUAGE, language
 
 # Runs in the page (not an iframe); `data` is the query string without "?". The
@@ -43,10 +43,12 @@ def query() -> str:
     position, Train data, hidden controls and quiz mode, and the lesson's switches, selected
     neuron and quiz work (lesson.address_settings)."""
     lang = language()
+    data = data_link.text_of_session()
     return links.link_query(_changed_network(), hide=state.hidden_controls(),
                             lang=None if lang == DEFAULT_LANGUAGE else lang, quiz=state.quiz_mode(),
                             step=state.step_index(), granularity=state.granularity(),
-                            data=data_link.text_of_session(), lesson=lesson.address_settings())
+                            data=data, lesson=lesson.address_settings(),
+                            history=train_controls.history_text(data))
 
 
 def _changed_network():

@@ -14,6 +14,7 @@ Query parameters (all optional; the address bar carries them, see `address`):
     sel       the selected neuron as layer.j, e.g. "1.0"
     practice  "1": the learner's own quiz switch is on (a link's `quiz=1` also hides it)
     qa        the pass's quiz work: furthest step and attempts (bpviz.engine.attempts_to_text)
+    hist      Train's epochs and curves for built-in data (bpviz.engine.history_to_text)
 A malformed, oversized or tampered parameter gives a visible warning and leaves
 that part of the state at its default; it never raises.
 """
@@ -30,7 +31,7 @@ from bpviz.engine import (
     decode_share,
     encode_share,
 )
-from bpviz.ui import data_link, state, train_data
+from bpviz.ui import data_link, state, train_controls, train_data
 from bpviz.ui.i18n import CATALOGUES, error_text, t
 from bpviz.ui.inspector import VIEWS
 from bpviz.ui.layout import PAGES
@@ -77,6 +78,7 @@ def read_link_once():
     problems += _read_settings(params) + _read_lesson(params) + data_problems
     if problems:
         state.notify("warning", " ".join(problems))
+    problems += _read_history(params.get("hist"))
     if data_problems:   # for the Train page too, which a set-up reruns (train_data's module note)
         train_data.hold_link_warning(" ".join(data_problems))
     train_data.start_run(link_notice=bool(data_problems))
@@ -146,6 +148,17 @@ def _read_lesson(params):
     return problems
 
 
+def _read_history(text):
+    """Train's history from the link's `hist` (None: none given), on the session's data."""
+    if text is None:
+        return []
+    try:
+        train_controls.restore_history(text, train_data.current())
+    except (ValueError, NetworkError):
+        return [t("link.bad_history", value=text[:40])]
+    return []
+
+
 def _neuron(text, sizes):
     """(layer, j) from "layer.j" if it names a neuron of a network of `sizes`, else None."""
     layer, dot, j = text.partition(".")
@@ -183,7 +196,8 @@ def current_shared():
     return SharedNetwork(state.network(), tuple(x), tuple(y), state.learning_rate(), state.update_biases())
 
 
-def link_query(shared, hide=(), lang=None, quiz=False, step=0, granularity="layer", data=None, lesson=None):
+def link_query(shared, hide=(), lang=None, quiz=False, step=0, granularity="layer", data=None, lesson=None,
+               history=None):
     """The query string ("?net=…&hide=…&lang=…") that restores `shared` with those settings;
     settings at their defaults are left out (`shared` None: the default network, left out too).
     `lesson`: the learner's own settings ({"names", "motion", "view", "sel", "practice", "qa"},
@@ -204,6 +218,8 @@ def link_query(shared, hide=(), lang=None, quiz=False, step=0, granularity="laye
         params["step"] = str(step)
     if data:
         params["data"] = data
+    if history:
+        params["hist"] = history
     return "?" + urlencode(params, safe=",:") if params else ""
 
 

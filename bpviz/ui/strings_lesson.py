@@ -30,6 +30,7 @@ EN = {
     "link.bad_selected": "The link's selected neuron '{value}' is not a neuron of this network (layer.neuron, "
                          "e.g. 1.0); none is selected.",
     "link.bad_quiz_work": "The link's quiz answers '{value}' could not be read; the pass starts afresh.",
+    "link.bad_history": "The link's training history '{value}' could not be read; training starts afresh.",
     "worksheets.names": "The sheets name everything as the class sees it: {names}.",
 }
 
@@ -58,5 +59,6 @@ ZH = {
     "link.bad_view": "链接中的视图 '{value}' 不是 {accepted} 之一；已使用默认值。",
     "link.bad_selected": "链接中选中的神经元 '{value}' 不是这个网络的神经元（层.神经元，例如 1.0）；未选中任何神经元。",
     "link.bad_quiz_work": "无法读取链接中的测验作答 '{value}'；本轮重新开始。",
+    "link.bad_history": "无法读取链接中的训练历史 '{value}'；训练重新开始。",
     "worksheets.names": "练习纸的命名与课堂上看到的一致：{names}。",
 }

@@ -23,6 +23,8 @@ from bpviz.engine import (
     TrainingState,
     budget,
     fits,
+    history_from_text,
+    history_to_text,
     learning_rate_for,
     network_for,
     preset,
@@ -231,3 +233,21 @@ def actions(data, config, epochs, per_redraw):
                       help=t("train.play_help", epochs=PLAY_MAX_EPOCHS, minutes=PLAY_MAX_MINUTES))
     columns[3].button(t("train.reset"), key="train_reset", on_click=reset_training, args=(data,),
                       icon=":material/history:", width="stretch", help=t("train.reset_help"))
+
+
+def history_text(data_text):
+    """The session's training history as the address writes it (engine.history_to_text), or
+    None: no history, or data that cannot travel (`data_text` None or an upload)."""
+    current, data = state.training_state(), state.train_data()
+    if current is None or not current.history or data_text in (None, "csv") or state.training_data() is not data \
+            or current.network != state.network():
+        return None
+    return history_to_text(current.epoch, current.initial_loss, current.history)
+
+
+def restore_history(text, data):
+    """Training as far as the address says (a reload): the session's network with the epochs
+    and curves of `text`. ValueError if the text is malformed."""
+    epoch, initial_loss, history = history_from_text(text)
+    state.set_training_state(TrainingState(state.network(), epoch=epoch, history=history,
+                                           initial_loss=initial_loss), data)
