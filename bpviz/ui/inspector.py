@@ -80,7 +80,7 @@ def neuron_inspector(step, names=LAYER_NAMES):
 
 
 def matrix_view(step, names=LAYER_NAMES):
-    layer = state.selected_neuron((step.output_layer, 0))[0] or 1
+    layer = (state.selected_neuron() or (step.output_layer, 0))[0] or 1
     st.caption(t("inspect.matrix_help", layer=layer))
     charts.show(viz.matrix_figure(step, layer, text=catalogue(), names=names), key="step_matrix")
 

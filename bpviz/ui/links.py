@@ -75,10 +75,9 @@ def read_link_once():
         else:
             state.load_shared(shared)
     data_problems = _read_data(params.get("data"))
-    problems += _read_settings(params) + _read_lesson(params) + data_problems
+    problems += _read_settings(params) + _read_lesson(params) + data_problems + _read_history(params.get("hist"))
     if problems:
         state.notify("warning", " ".join(problems))
-    problems += _read_history(params.get("hist"))
     if data_problems:   # for the Train page too, which a set-up reruns (train_data's module note)
         train_data.hold_link_warning(" ".join(data_problems))
     train_data.start_run(link_notice=bool(data_problems))
