@@ -240,7 +240,7 @@ def link_builder():
     from bpviz.engine import PRESET_NAMES, preset, tutorial_names_fit
     from bpviz.ui import lesson
     from bpviz.ui.i18n import LANGUAGE_NAMES, language
-    from bpviz.viz import qr_svg
+    from bpviz.viz import qr_fits, qr_svg
     sources = ("current",) + PRESET_NAMES
     source = st.selectbox(t("share.source"), sources, key="share_source",
                           format_func=lambda s: t("share.current") if s == "current" else t(f"preset.{s}"))
@@ -269,12 +269,15 @@ def link_builder():
     st.caption(t("share.copy_hint", chars=len(link)))
     st.code(link, language=None, wrap_lines=True)
     if len(link) <= SHORT_LINK:
-        st.caption(":material/keyboard: " + t("share.short", chars=len(link)))
+        st.caption(t("share.short", chars=len(link)))
     else:
         st.caption(t("share.long", chars=len(link)))
     st.link_button(t("share.open"), link, icon=":material/open_in_new:")
     st.subheader(t("share.qr"))
     st.caption(t("share.qr_help"))
+    if not qr_fits(link):
+        st.info(t("share.qr_too_long", chars=len(link)))
+        return link
     with st.container(key="share_qr", horizontal_alignment="center"):
         st.image(qr_svg(link, title=t("share.qr_title")), width=QR_PX)
     return link

@@ -18,6 +18,8 @@ EN = {
     "share.qr_help": "The classroom link as a QR code: project it (use the full-screen button on the code) and "
                      "students open the link with a phone's camera.",
     "share.qr_title": "QR code of the classroom link",
+    "share.qr_too_long": "This link ({chars} characters) is too long for a QR code, which holds about 2,300: "
+                         "share a preset or a network with rounded weights, or send the link itself.",
     "share.short": "Short link: {chars} characters",
     "share.long": "This network's numbers have many digits, so its link is long ({chars} characters): round "
                   "the weights on the Build page, or start from a preset, for a link to type.",
@@ -48,6 +50,8 @@ ZH = {
     "share.qr": "扫码打开",
     "share.qr_help": "课堂链接的二维码：投影出来（可用二维码上的全屏按钮），学生用手机相机扫码即可打开链接。",
     "share.qr_title": "课堂链接的二维码",
+    "share.qr_too_long": "这个链接（{chars} 个字符）太长，放不进二维码（约 2,300 个字符）：请分享预设或权重取整后的网络，"
+                         "或直接发送链接。",
     "share.short": "短链接：{chars} 个字符",
     "share.long": "这个网络的数值位数很多，所以链接很长（{chars} 个字符）：在“搭建”页把权重取整，或从预设开始，"
                   "就能得到便于输入的链接。",

@@ -8,7 +8,7 @@ from .learning_figures import decision_boundary_figure, loss_figure, regression_
 from .matrix_view import matrix_figure
 from .network_diagram import network_figure
 from .notation import Names, names_for, tutorial_names_fit
-from .qr_code import qr_svg
+from .qr_code import qr_fits, qr_svg
 from .step_diagram import step_figure
 
 TEXT_EN = {**network_diagram.DEFAULT_TEXT, **landscape_figures.DEFAULT_TEXT, **learning_figures.DEFAULT_TEXT,
@@ -24,7 +24,7 @@ __all__ = [
     # the one naming function: names of neurons and parameters in the notation on show
     "Names", "names_for", "tutorial_names_fit",
     # the QR code of a link (SVG)
-    "qr_svg",
+    "qr_svg", "qr_fits",
     # the English defaults of every figure's text
     "TEXT_EN",
 ]

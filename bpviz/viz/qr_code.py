@@ -19,9 +19,19 @@ def qr_code(text):
     return segno.make(text, error=ERROR_LEVEL, micro=False, boost_error=False)
 
 
+def qr_fits(text):
+    """True if `text` fits in a QR code at level M (at most 2,331 bytes; a long link does not)."""
+    try:
+        qr_code(text)
+    except segno.DataOverflowError:
+        return False
+    return True
+
+
 def qr_svg(text, title=""):
     """The QR code of `text` as an SVG document that scales to its container (a viewBox, no
-    fixed size); `title` is its accessible name (escaped by segno)."""
+    fixed size); `title` is its accessible name (escaped by segno). segno.DataOverflowError
+    if the text does not fit (see `qr_fits`)."""
     code = qr_code(text)
     return code.svg_inline(scale=1, border=QUIET_ZONE, dark=DARK, light=LIGHT, omitsize=True,
                            title=title or None)

@@ -60,3 +60,8 @@ def test_the_worked_example_code_is_small_enough_for_the_back_of_a_room():
 
 def test_the_title_is_escaped():
     assert "<b>" not in qr_svg("x", title="<b>class</b>")
+
+
+def test_a_link_too_long_for_a_code_is_said_not_drawn():
+    from bpviz.viz.qr_code import qr_fits
+    assert qr_fits(LINK) and not qr_fits("http://x/?net=" + "A" * 3000)
