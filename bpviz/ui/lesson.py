@@ -131,5 +131,5 @@ def explain_lock(what):
     with st.container(border=True, key=f"quiz_lock_{what}"):
         st.markdown(":material/lock: **" + t("lock.title") + "**")
         st.write(t(f"lock.why.{what}"))
-        st.write(t("lock.unlock", done=done, total=total))
+        st.write(t("lock.unlock_key") if what == "key" else t("lock.unlock", done=done, total=total))
         st.page_link("views/step.py", label=t("lock.go_step"), icon=":material/footprint:")

@@ -11,6 +11,9 @@ EN = {
     "lock.why.matrix": "The matrix view would show the next step's numbers.",
     "lock.unlock": "Unlocks when every question of the pass has been tried on the Step page "
                    "(step {done} of {total} reached). A class's teacher opens the page without quiz mode.",
+    "lock.unlock_key": "In quiz mode the key of the current network is not offered at all: the teacher makes it "
+                       "in a session without quiz mode (a link without quiz=1). Keys of a class set are offered.",
+    "ws.made_no_key": "Made {count} sheet(s): worksheets {sheet_kb} KB, no answer key in quiz mode.",
     "lock.go_step": "Go to the Step page",
     "share.quiz_only": "Quiz mode is on in this session, so only quiz links are offered: the link keeps the "
                        "answers hidden too.",
@@ -45,6 +48,9 @@ ZH = {
     "lock.why.matrix": "矩阵视图会显示下一步的数。",
     "lock.unlock": "在“单步”页上把本轮的每个问题都作答后解锁（已到第 {done} 步，共 {total} 步）。"
                    "老师可以打开不带测验模式的页面。",
+    "lock.unlock_key": "测验模式下不提供当前网络的答案：老师在不开启测验模式的会话中（链接不带 quiz=1）生成。"
+                       "随机练习纸的答案照常提供。",
+    "ws.made_no_key": "已生成 {count} 份：练习卷 {sheet_kb} KB，测验模式下不生成答案卷。",
     "lock.go_step": "前往“单步”页",
     "share.quiz_only": "本会话已开启测验模式，所以只提供测验链接：链接同样会隐藏答案。",
     "share.qr": "扫码打开",

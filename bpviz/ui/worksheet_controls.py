@@ -82,8 +82,11 @@ def downloads(choice):
     if not made or made[0] != choice:
         return
     (source, seed, count, *_), sources, pdfs = made
-    st.success(t("ws.made", count=count, sheet_kb=len(pdfs["worksheet"]) // 1024,
-                 key_kb=len(pdfs.get("answer-key", b"")) // 1024))
+    if "answer-key" in pdfs:
+        st.success(t("ws.made", count=count, sheet_kb=len(pdfs["worksheet"]) // 1024,
+                     key_kb=len(pdfs["answer-key"]) // 1024))
+    else:
+        st.success(t("ws.made_no_key", count=count, sheet_kb=len(pdfs["worksheet"]) // 1024))
     if source == "class_set":
         st.caption(t("ws.seeds", first=seed, last=seed + count - 1))
     stem = file_stem(made[0])
