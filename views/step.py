@@ -47,8 +47,11 @@ def stepper():
         view = st.container()
     with buttons:
         step = step_controls.buttons(steps)
+    following = steps[step.index + 1] if step.index + 1 < len(steps) else None
+    if quiz.active() and step.index + 1 > state.quiz_reached():
+        following = None   # the browser gets no number of a step the learner has not earned yet
     with view:
-        step_controls.step_view(step, len(steps), steps[step.index + 1] if step.index + 1 < len(steps) else None)
+        step_controls.step_view(step, len(steps), following)
     address.write()   # a fragment rerun skips app.py's write: keep the step and an applied update
 
 

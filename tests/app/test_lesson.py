@@ -227,3 +227,11 @@ def test_bad_lesson_parameters_are_named_and_ignored():
     for words in ("names", "greek", "motion", "maybe", "view", "table", "neuron", "9.9", "quiz answers",
                   "training history", "1~~nan"):
         assert words in warning
+
+
+def test_a_quiz_sends_the_diagram_no_number_of_the_next_step():
+    """The Step diagram may get the next step ahead (for its motion), but not in a quiz before
+    the learner tried: z_h1 = 0.3775 and a_h1 = 0.593269992 are the first answers."""
+    at = open_app("step", {"quiz": "1"})
+    sent = " ".join(chart.proto.spec for chart in at.get("plotly_chart"))
+    assert "0.3775" not in sent and "0.5932" not in sent
