@@ -231,7 +231,10 @@ def test_bad_lesson_parameters_are_named_and_ignored():
 
 def test_a_quiz_sends_the_diagram_no_number_of_the_next_step():
     """The Step diagram may get the next step ahead (for its motion), but not in a quiz before
-    the learner tried: z_h1 = 0.3775 and a_h1 = 0.593269992 are the first answers."""
+    the learner tried: the first step's w·a terms (0.15·0.05 = 0.0075, 0.2·0.1 = 0.02) and
+    z_h1 = 0.3775 are not sent; without the quiz the terms travel ahead as before."""
     at = open_app("step", {"quiz": "1"})
     sent = " ".join(chart.proto.spec for chart in at.get("plotly_chart"))
-    assert "0.3775" not in sent and "0.5932" not in sent
+    assert "0.0075" not in sent and "0.3775" not in sent
+    free = " ".join(chart.proto.spec for chart in open_app("step").get("plotly_chart"))
+    assert "0.0075" in free
