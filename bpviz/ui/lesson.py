@@ -4,7 +4,11 @@ mode keeps hidden until the pass's questions are done.
 Names: one notation per network (bpviz.engine.names): the tutorial's w1…w8, h1, o1
 where the network has them (2-2-2) and the switch is on (the default), else layer names
 w⁽²⁾₀₀. `names()` is what every page passes to the explanations, figures, pickers and
-worksheets; `names_switch()` is the switch (Step page and sidebar).
+worksheets; `names_switch()` is the switch (Step page).
+
+The lesson's switches (names, motion, the Step readout, the learner's quiz switch) are kept
+in one session slot (state.LESSON) for every page, and the address carries them
+(address.py's `names`, `motion`, `view`, `practice`, `qa` parameters).
 
 Quiz mode (the learner's switch or a `quiz=1` link): until every question of the current
 pass has been tried or revealed on the Step page, `locked()` is True and the pages that
@@ -19,10 +23,21 @@ from bpviz.ui import state
 from bpviz.ui.i18n import t
 
 NAMES_SWITCH = "lesson_tutorial_names"   # the switch's widget key (one per page run)
+DEFAULTS = {"names": "tutorial", "motion": True, "view": "neuron", "practice": False, "restore": None}
+VIEWS = ("neuron", "matrix", "update")   # the Step page's readouts
+
+
+def setting(name):
+    """One of the lesson's settings (DEFAULTS' names): its value, or its default until set."""
+    return state.lesson().get(name, DEFAULTS[name])
+
+
+def set_setting(name, value):
+    state.set_lesson({**state.lesson(), name: value})
 
 
 def tutorial_on() -> bool:
-    return state.lesson_setting(state.NOTATION) == "tutorial"
+    return setting("names") == "tutorial"
 
 
 def names(net=None):
@@ -32,7 +47,7 @@ def names(net=None):
 
 
 def _store_names(key):
-    state.set_lesson_setting(state.NOTATION, "tutorial" if state.widget_value(key) else "layer")
+    set_setting("names", "tutorial" if state.widget_value(key) else "layer")
 
 
 def names_switch(container=None, key=NAMES_SWITCH):
@@ -49,7 +64,7 @@ def names_switch(container=None, key=NAMES_SWITCH):
 
 def quiz_on() -> bool:
     """Quiz mode is on (by the learner's switch or by the link that opened the session)."""
-    return bool(state.quiz_mode() or state.lesson_setting(state.PRACTICE))
+    return bool(state.quiz_mode() or setting("practice"))
 
 
 def pass_identity(steps):
@@ -75,13 +90,16 @@ def ensure_pass(steps):
     identity = pass_identity(steps)
     if state.quiz_pass() == identity:
         return
-    restore = state.quiz_restore()
-    state.set_quiz_restore(None)
-    if restore is not None:
-        reached, attempts = restore
-        state.adopt_quiz_pass(identity, min(reached, len(steps) - 1), attempts)
-    else:
+    restore = setting("restore")
+    set_setting("restore", None)
+    if restore is None:
         state.start_quiz_pass(identity, reached=state.step_index())
+        return
+    reached, attempts = restore
+    state.start_quiz_pass(identity, reached=min(reached, len(steps) - 1))
+    state.quiz_attempts().update(attempts)       # the stored dicts: changes stay
+    for index, turn in attempts:                 # each step's turn: the last one asked
+        state.quiz_turns()[index] = max(state.quiz_turns().get(index, 0), turn)
 
 
 def pass_done(steps=None) -> bool:
@@ -99,24 +117,26 @@ def progress(steps=None):
     return min(state.quiz_reached(), len(steps) - 1), len(steps) - 1
 
 
-def address_settings():
-    """The lesson's settings as the address writes them (links.link_query's `lesson`): the
-    names, motion, Step readout, selected neuron, the learner's quiz switch and the pass's work."""
+def quiz_work():
+    """The pass's quiz work as the address writes it (engine.attempts_to_text), or None: quiz
+    mode off, nothing done yet, or the work belongs to another pass."""
+    restore = setting("restore")
+    if restore is not None:      # read from the address, not adopted by a pass yet
+        return attempts_to_text(*restore)
+    if not quiz_on() or state.quiz_pass() is None or not (state.quiz_attempts() or state.quiz_reached()):
+        return None
+    steps = current_steps()
+    if steps is None or state.quiz_pass() != pass_identity(steps):
+        return None
+    return attempts_to_text(state.quiz_reached(), state.quiz_attempts())
+
+
+def selected_text():
+    """The selected neuron as "layer.j" for the address, or None at the inspector's own choice."""
     selected = state.selected_neuron()
-    if selected == (len(state.network().sizes) - 1, 0):
-        selected = None   # the inspector's own choice when none is selected
-    work = None
-    restore = state.quiz_restore()
-    if restore is not None:
-        work = attempts_to_text(*restore)
-    elif quiz_on() and state.quiz_pass() is not None:
-        steps = current_steps()
-        if steps is not None and state.quiz_pass() == pass_identity(steps) and \
-                (state.quiz_attempts() or state.quiz_reached() > 0):
-            work = attempts_to_text(state.quiz_reached(), state.quiz_attempts())
-    return {"names": state.lesson_setting(state.NOTATION), "motion": "1" if state.lesson_setting(state.MOTION) else "0",
-            "view": state.lesson_setting(state.STEP_VIEW), "practice": "1" if state.lesson_setting(state.PRACTICE)
-            else "0", "sel": None if selected is None else f"{selected[0]}.{selected[1]}", "qa": work}
+    if selected is None or tuple(selected) == (len(state.network().sizes) - 1, 0):
+        return None
+    return f"{selected[0]}.{selected[1]}"
 
 
 def locked(steps=None) -> bool:

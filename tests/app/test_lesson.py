@@ -183,7 +183,7 @@ def test_a_reload_keeps_the_selected_neuron_switches_and_readout():
     again = _reload(at, "step")
     assert again.session_state["selected_neuron"] == (1, 1)
     assert again.toggle(key="step_animate").value is False and again.toggle(key="quiz_on").value is True
-    assert again.session_state["step_view_choice"] == "matrix"
+    assert again.session_state["lesson"]["view"] == "matrix"
     assert again.get("plotly_chart")[-1].proto.id.endswith("-step_matrix")   # the matrix view is drawn
 
 

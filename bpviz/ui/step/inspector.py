@@ -7,22 +7,22 @@ import streamlit as st
 
 from bpviz import viz
 from bpviz.engine import LAYER_NAMES, available_quantities, explain
-from bpviz.ui import charts, state
+from bpviz.ui import charts, lesson, state
 from bpviz.ui.i18n import catalogue, t
 
-VIEWS = ("neuron", "matrix", "update")
+VIEWS = lesson.VIEWS
 NEURON_CHOICE = "inspect_neuron"     # the drop-down's own key
-VIEW_CHOICE = "step_view"            # the readout picker's own key (its choice is kept in state.STEP_VIEW)
+VIEW_CHOICE = "step_view"            # the readout picker's own key (its choice is kept as lesson.setting("view"))
 
 
 def _store_view():
-    state.set_lesson_setting(state.STEP_VIEW, state.widget_value(VIEW_CHOICE) or "neuron")
+    lesson.set_setting("view", state.widget_value(VIEW_CHOICE) or "neuron")
 
 
 def tabs(step, names=LAYER_NAMES):
     """One readout at a time, chosen like a tab: only the chosen one is computed, which
     keeps every click of the Step page cheap on a shared server. `names`: the notation."""
-    chosen = state.lesson_setting(state.STEP_VIEW)
+    chosen = lesson.setting("view")
     state.set_widget_value(VIEW_CHOICE, chosen if chosen in VIEWS else "neuron")
     view = st.segmented_control(t("inspect.view"), VIEWS, key=VIEW_CHOICE, on_change=_store_view,
                                 format_func=lambda v: t(f"inspect.tab.{v}"), label_visibility="collapsed")

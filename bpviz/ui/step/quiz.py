@@ -39,14 +39,14 @@ def active():
 
 
 def _store_switch():
-    state.set_lesson_setting(state.PRACTICE, bool(state.widget_value(ON)))
+    lesson.set_setting("practice", bool(state.widget_value(ON)))
 
 
 def switch():
     """The learner's switch (nothing when a classroom link switched quiz mode on); kept
-    for every page and the address (state.PRACTICE)."""
+    for every page and the address (lesson.setting("practice"))."""
     if not state.quiz_mode():
-        state.set_widget_value(ON, bool(state.lesson_setting(state.PRACTICE)))
+        state.set_widget_value(ON, bool(lesson.setting("practice")))
         st.toggle(t("quiz.toggle"), key=ON, help=t("quiz.toggle_help"), on_change=_store_switch)
 
 

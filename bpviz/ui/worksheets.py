@@ -7,7 +7,7 @@ downloads that no longer match it.
 """
 import streamlit as st
 
-from bpviz.ui import lesson, links, state
+from bpviz.ui import address, lesson, state
 from bpviz.ui.i18n import CATALOGUES, LANGUAGE_NAMES, language, t
 from bpviz.worksheets import (
     MAX_SEED,
@@ -53,10 +53,9 @@ def settings():
 
 
 def make(choice):
-    """Make the sheets (and the key, when offered) for `choice` and keep them in the session
-    (or say why not)."""
+    """Make the sheets and the key for `choice` and keep them in the session (or say why not)."""
     source, seed, count, paper, lang, tutorial, with_key = choice
-    sheets = class_set(seed, count) if source == "class_set" else (Sheet(links.current_shared()),)
+    sheets = class_set(seed, count) if source == "class_set" else (Sheet(address.current_shared()),)
     text = CATALOGUES[lang]
     sources = {"worksheet": worksheet_source(sheets, text, paper, tutorial)}
     if with_key:

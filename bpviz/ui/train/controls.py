@@ -23,14 +23,12 @@ from bpviz.engine import (
     TrainingState,
     budget,
     fits,
-    history_from_text,
-    history_to_text,
     learning_rate_for,
     network_for,
     preset,
     train,
 )
-from bpviz.ui import layout, state
+from bpviz.ui import frame, state
 from bpviz.ui.i18n import error_text, t, t_count
 
 LEARNING_RATE = "train_lr"        # the learning-rate box's key
@@ -67,7 +65,7 @@ def ensure_fit(data):
         return True
     fixed = state.fixed("architecture")   # a classroom link fixed it: no set-up, say why
     if untouched_preset() is None or fixed:
-        st.info(t("train.mismatch", network=layout.network_line(net), inputs=data.train.X.shape[1],
+        st.info(t("train.mismatch", network=frame.network_line(net), inputs=data.train.X.shape[1],
                   outputs=data.train.Y.shape[1]))
         if fixed:
             st.warning(t("link.fixed", control=t("share.control.architecture")))
@@ -90,7 +88,7 @@ def set_up(data):
     state.set_train_task((data, net.sizes, None))
     state.set_widget_value(LEARNING_RATE, learning_rate)
     reset_training(data)
-    state.set_outcome(("info", t("train.set_up", data=data.label, network=layout.network_line(net),
+    state.set_outcome(("info", t("train.set_up", data=data.label, network=frame.network_line(net),
                                  learning_rate=learning_rate)))
     return True
 
@@ -233,21 +231,3 @@ def actions(data, config, epochs, per_redraw):
                       help=t("train.play_help", epochs=PLAY_MAX_EPOCHS, minutes=PLAY_MAX_MINUTES))
     columns[3].button(t("train.reset"), key="train_reset", on_click=reset_training, args=(data,),
                       icon=":material/history:", width="stretch", help=t("train.reset_help"))
-
-
-def history_text(data_text):
-    """The session's training history as the address writes it (engine.history_to_text), or
-    None: no history, or data that cannot travel (`data_text` None or an upload)."""
-    current, data = state.training_state(), state.train_data()
-    if current is None or not current.history or data_text in (None, "csv") or state.training_data() is not data \
-            or current.network != state.network():
-        return None
-    return history_to_text(current.epoch, current.initial_loss, current.history)
-
-
-def restore_history(text, data):
-    """Training as far as the address says (a reload): the session's network with the epochs
-    and curves of `text`. ValueError if the text is malformed."""
-    epoch, initial_loss, history = history_from_text(text)
-    state.set_training_state(TrainingState(state.network(), epoch=epoch, history=history,
-                                           initial_loss=initial_loss), data)

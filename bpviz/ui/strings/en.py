@@ -1,0 +1,553 @@
+"""English catalogue: every string the app shows, by key, in one section per page.
+
+Keys read `<page or topic>.<name>`; zh.py has the same keys in the same sections, and
+tests/app/test_strings.py checks both, and that no key is written twice. A key ending in
+".one" is the singular of the key without it (`i18n.t_count`). Figure words come from
+`bpviz.viz.TEXT_EN` (defined beside each figure), the engine's messages from
+`bpviz.engine.MESSAGES`, the interface's own from `bpviz.ui.errors.MESSAGES`.
+"""
+from bpviz.engine import MESSAGES, WORDING
+from bpviz.ui import errors
+from bpviz.viz import TEXT_EN as FIGURE_TEXT_EN
+
+# ---- every page: navigation, sidebar, Home, the page-edge error, figure words --------------
+COMMON = {
+    "nav.home": "Home",
+    "nav.build": "Build",
+    "nav.step": "Step",
+    "sidebar.network": "Current network",
+    "sidebar.language": "Language",
+    "sidebar.describe": WORDING["network.describe"],   # the engine's English: Network.describe()
+    "home.title": "Backpropagation, one number at a time",
+    "home.intro": (
+        "A neural network learns by nudging each of its weights in the direction that lowers its error. "
+        "**Backpropagation** is the bookkeeping that finds that direction for every weight at once: "
+        "it works out how much the error would change if a single weight changed a little, its "
+        "**gradient**, by reusing what the forward pass already computed and passing error terms "
+        "backwards through the layers with the chain rule. Here you can watch every one of those numbers "
+        "appear, and open any of them to see the arithmetic behind it."),
+    "home.phase1.title": "Phase 1 · Propagate",
+    "home.phase1.body": (
+        "- **Forward:** the input flows through the layers. Each neuron adds up its weighted inputs and "
+        "its bias, $z = \\sum_k w_k a_k + b$, and applies its activation function, $a = f(z)$.\n"
+        "- **Loss:** the output is compared with the target, giving the error $E$.\n"
+        "- **Backward:** each output neuron gets an error term $\\delta = \\partial E/\\partial z$; each hidden "
+        "neuron's $\\delta$ is the weighted sum of the $\\delta$s it feeds, times its own $f'(z)$."),
+    "home.phase2.title": "Phase 2 · Update",
+    "home.phase2.body": (
+        "- Every weight's gradient is its input activation times the δ of the neuron it feeds: "
+        "$\\partial E/\\partial w_{jk} = a_k\\,\\delta_j$.\n"
+        "- Each weight takes a step against its gradient, scaled by the learning rate $\\eta$: "
+        "$w \\leftarrow w - \\eta\\,\\partial E/\\partial w$.\n"
+        "- Repeat over the training data until the error is small enough, the examples are classified "
+        "correctly, or a set number of epochs has run."),
+    "home.start.title": "Where to start",
+    "home.start.body": (
+        "1. **Build** loads the classic worked example: two inputs, two hidden and two output sigmoid "
+        "neurons, with its published weights. Change anything you like.\n"
+        "2. **Step** walks through one forward pass, the loss, one backward pass and the update, "
+        "layer by layer. Click a neuron to see its numbers worked out."),
+    "home.link.build": "Build a network",
+    "home.link.step": "Step through backpropagation",
+    "nav.share": "Share",
+    "nav.train": "Train",
+    "nav.landscape": "Landscape",
+    "nav.gradcheck": "Gradient check",
+    "nav.worksheets": "Worksheets",
+    "app.page_error": ("This page cannot be drawn for your network and settings, which are unchanged. "
+                       "The reason: {message}. Change them on the Build page, or load a preset."),
+}
+
+
+# ---- Build: architecture, tables, example, presets and initialisations ---------------------
+BUILD = {
+    "build.title": "Build a network",
+    "build.intro": ("Start from a preset or design your own, edit any weight, and choose the example the Step "
+                    "page will walk through. Click a neuron in the diagram to edit it."),
+    "build.preset": "Preset",
+    "build.load_preset": "Load preset",
+    "build.preset_loaded": "Loaded the preset: {name}.",
+    "build.download": "Download network (JSON)",
+    "build.upload": "Upload a network (JSON)",
+    "build.upload_help": "A file downloaded from bpviz. An invalid file is rejected and changes nothing.",
+    "build.upload_loaded": "Loaded the uploaded network: {network}.",
+    "build.upload_rejected": "The file was not loaded, your network is unchanged. {message}",
+    "build.error": "Not applied, your network is unchanged: {message}",
+    "build.architecture": "Architecture and initialisation",
+    "build.inputs": "Inputs",
+    "build.hidden_layers": "Hidden layers",
+    "build.outputs": "Outputs",
+    "build.layer_neurons": "Neurons in layer {layer}",
+    "build.layer_activation": "Activation of layer {layer}",
+    "build.output_activation": "Output activation",
+    "build.loss": "Loss function",
+    "build.init": "Initialisation",
+    "build.seed": "Random seed",
+    "build.apply_architecture": "Apply, keeping my weights",
+    "build.apply_architecture_help": ("Weights of neurons that still exist are kept; new ones are drawn "
+                                      "with the chosen initialisation and seed."),
+    "build.randomise": "New random weights",
+    "build.tables": "Weights and biases",
+    "build.tables_help": ("Row j holds the weights into neuron j of the next layer; column k is the neuron "
+                          "they come from; column b is the bias. Press Enter to apply an edit."),
+    "build.table_title": "**Layer {source} → layer {target}**",
+    "build.neuron": "Selected neuron",
+    "build.neuron_hint": "Click a neuron in the diagram to see and edit its bias and incoming weights.",
+    "build.neuron_title": "Layer {layer}, neuron {j}",
+    "build.bias": "Bias b",
+    "build.incoming_weight": "Weight from neuron {k} of layer {source}",
+    "build.input_neuron": "An input neuron has no bias or incoming weights: its value is the example's input.",
+    "build.add_neuron": "Add a neuron beside it",
+    "build.remove_neuron": "Remove this neuron",
+    "build.example": "Example for stepping",
+    "build.example_help": "The input x fed forward and the target y the loss compares the output with.",
+    "preset.worked_example": "Classic worked example (2-2-2)",
+    "preset.worked_example.about": ("The hand-worked example found in many tutorials: inputs 0.05 and 0.10, "
+                                    "targets 0.01 and 0.99, learning rate 0.5, biases not updated."),
+    "preset.xor": "XOR (2-2-1)",
+    "preset.xor.about": "The smallest problem a single neuron cannot solve: it needs a hidden layer.",
+    "preset.single_neuron": "Single neuron",
+    "preset.single_neuron.about": "One sigmoid neuron with two inputs: backpropagation with nothing to propagate.",
+    "init.xavier": "Xavier (Glorot) uniform",
+    "init.he": "He normal",
+    "init.uniform": "Uniform in [−1, 1]",
+    "init.zeros": "All zeros (see why symmetry must be broken)",
+    "build.neuron_readonly": "Bias b = {bias}; incoming weights: {weights}.",
+}
+
+
+# ---- Step: settings, buttons, the diagram, the inspector, quiz mode ------------------------
+STEP = {
+    "step.title": "Step through backpropagation",
+    "step.intro": ("One forward pass, the loss, one backward pass and the update, as far as you like at a time. "
+                   "Values not computed yet are drawn hollow with a question mark."),
+    "step.example": "Example: input **x** = {x}, target **y** = {y}",
+    "step.learning_rate": "Learning rate η",
+    "step.learning_rate_help": "How far each weight moves against its gradient in the update: w ← w − η ∂E/∂w.",
+    "step.granularity": "Step by",
+    "step.granularity.layer": "layer",
+    "step.granularity.pass": "whole pass",
+    "step.update_biases": "Update the biases too",
+    "step.cannot_step": "This network cannot be stepped on this example: {message}",
+    "step.reset": "Reset",
+    "step.previous": "Previous",
+    "step.next": "Next step",
+    "step.forward_pass": "Forward pass",
+    "step.backward_pass": "Backward pass",
+    "step.apply_update": "Apply update",
+    "step.apply_update_help": "Store the updated weights as your network and start the next pass with them.",
+    "step.update_applied": "Update applied. Loss on this example: {before} before, {after} after.",
+    "step.position": "Step {number} of {count}: {label}",
+    "step.phase_layer": WORDING["step.phase_layer"],   # the engine's English: Step.label
+    "step.loss": "Loss E",
+    "step.explain.start": "Nothing is computed yet: only the input is known.",
+    "step.explain.forward": "Each neuron sums its weighted inputs plus its bias (z), then applies its activation (a).",
+    "step.explain.loss": "The output is compared with the target: the loss E measures how far off it is.",
+    "step.explain.backward": ("Error terms δ = ∂E/∂z flow backwards; each weight's gradient is the δ of the neuron "
+                              "it feeds times the activation it carries."),
+    "step.explain.update": "Every weight moves against its gradient: w ← w − η ∂E/∂w. Apply it to keep it.",
+    "phase.start": "start",
+    "phase.forward": "forward",
+    "phase.loss": "loss",
+    "phase.backward": "backward",
+    "phase.update": "update",
+    "inspect.tab.neuron": "Inspector",
+    "inspect.tab.matrix": "Matrix view",
+    "inspect.tab.update": "Update",
+    "inspect.click_hint": "Click a neuron in the diagram, or pick one here.",
+    "inspect.neuron": "Neuron",
+    "inspect.neuron_name": "layer {layer}, neuron {j}",
+    "inspect.nothing_yet": "Nothing is known about this neuron yet at this step. Take a step forward.",
+    "inspect.incoming.weight_grad": "Gradients of its {count} incoming weights",
+    "inspect.incoming.new_weight": "Its {count} updated incoming weights",
+    "inspect.matrix_help": "Layer {layer} as matrices. Click a neuron in another layer to see that layer.",
+    "inspect.update_preview": "This step shows the update. Press Apply update to keep the new weights.",
+    "inspect.update_done": "Last update applied. Loss on the example: {before} before, {after} after.",
+    "inspect.update_none": "No update yet: step to the end of the pass, then apply the update.",
+    "inspect.view": "Show",
+    "inspect.biases_kept": "Biases are not updated in this pass (see the switch above), so the bias keeps its value.",
+    "inspect.parameter": "parameter",
+    "inspect.old": "before",
+    "inspect.new": "after",
+    "inspect.change": "change",
+    "quantity.z": "Weighted input z",
+    "quantity.a": "Activation a",
+    "quantity.loss": "Loss E",
+    "quantity.delta_output": "Error term δ of an output neuron",
+    "quantity.delta_hidden": "Error term δ of a hidden neuron",
+    "quantity.weight_grad": "Gradient of a weight",
+    "quantity.bias_grad": "Gradient of the bias",
+    "quantity.new_weight": "Updated weight",
+    "quantity.new_bias": "Updated bias",
+    "step.fixed_settings": "Learning rate η = {learning_rate}; {biases}.",
+    "step.biases_updated": "biases are updated",
+    "step.biases_kept": "biases are kept fixed",
+    "quiz.toggle": "Quiz mode: predict each value before it is revealed",
+    "quiz.toggle_help": "Type what the next step will compute. Hints come after a miss; each hint costs a point.",
+    "quiz.from_link": "Quiz mode is on for this class: predict each value before the next step shows it.",
+    "quiz.ask": "Predict **{quantity}** before the next step shows it:",
+    "quiz.tolerance": "Checked as right when the relative error is at most 0.001 (0.1 %): "
+                      "|prediction − value| ≤ 0.001 · |value| (values under 10⁻⁶ in size count as 10⁻⁶). "
+                      "Four significant digits are always enough.",
+    "quiz.prediction": "Your prediction",
+    "quiz.placeholder": "e.g. {example} — Enter checks it",
+    "quiz.check": "Check",
+    "quiz.bad_prediction": "Your prediction must be one finite number, typed like {example} (a minus sign, a "
+                           "decimal point and a power of ten are all accepted; at most {limit} characters).",
+    "quiz.right": "Right: the value is {value}. {points} of {most} points.",
+    "quiz.miss": "Not quite ({tries} wrong so far). Try again, or take a hint: each hint costs a point.",
+    "quiz.hint": "Hint {number} of {count}",
+    "quiz.hint.1": "The formula",
+    "quiz.hint.2": "The formula with the numbers",
+    "quiz.hint.3": "The answer",
+    "quiz.answer_shown": "The answer is shown: no points for this one.",
+    "quiz.unlocked": "The next step is unlocked.",
+    "quiz.locked": "Type a prediction first: the next values stay hidden until you have tried.",
+    "quiz.another": "Another question at this step",
+    "quiz.done": "Pass finished. Apply the update, or go back to the start, for another pass.",
+    "quiz.score": "Score for this pass",
+    "quiz.score_line": "{kind}: {right} of {asked} right · {points} of {most} points",
+    "quiz.no_score": "No question answered yet in this pass.",
+    "step.settings": "Example, learning rate and step size",
+    "step.key_help.reset": "Key: Home",
+    "step.key_help.previous": "Keys: ← or Page Up",
+    "step.key_help.next": "Keys: →, Page Down or Space",
+    "step.key_hint": "Keys: → / Page Down / Space next, ← / Page Up previous, Home reset.",
+    "step.tutorial_names": "Tutorial names",
+    "step.tutorial_names_help": "Name the 2-2-2 network as the classic worked tutorial does: "
+                                "i1 i2, h1 h2, o1 o2, weights w1…w8, biases b1 b2.",
+    "step.show_z": "Show z",
+    "step.animate": "Animate",
+    "step.animate_help": "Values travel along the connections at each step. Off, or when your system asks "
+                         "for reduced motion, the diagram changes without moving.",
+    "step.diagram_fallback": "This network is large: the diagram labels the {shown} largest of its {total} "
+                             "connections and keeps δ and biases in the hover. Every number is in the inspector "
+                             "and the matrix view.",
+    "step.diagram_fallback_hover": "This network is large: the diagram prints each activation to two decimals and "
+                                   "keeps its {total} connections, δ and biases in the hover. Every number is in "
+                                   "the inspector and the matrix view.",
+    # the lesson (quiz lock, notation, QR code, short links)
+    "lock.title": "Hidden in quiz mode until this pass's questions are done",
+    "lock.why.landscape": ("The loss landscape draws the gradient of every weight of the current network, the "
+                           "numbers the quiz asks you to predict."),
+    "lock.why.gradcheck": ("The gradient check prints the backprop gradient of every weight and bias of the "
+                           "current network, the numbers the quiz asks you to predict."),
+    "lock.why.key": "The answer key of the current network gives every number of this pass.",
+    "lock.why.update": "Applying the update would show the new weights before you have predicted them.",
+    "lock.why.matrix": "The matrix view would show the next step's numbers.",
+    "lock.unlock": ("Unlocks when every question of the pass has been tried on the Step page (step {done} of "
+                    "{total} reached). A class's teacher opens the page without quiz mode."),
+    "lock.unlock_key": ("In quiz mode the key of the current network is not offered at all: the teacher makes it "
+                        "in a session without quiz mode (a link without quiz=1). Keys of a class set are offered."),
+    "lock.go_step": "Go to the Step page",
+}
+
+
+# ---- Train: data, settings, Play, outcomes, the learning figures ---------------------------
+TRAIN = {
+    "train.title": "Train on data",
+    "train.intro": ("Many updates in a row: each epoch feeds every training example forward, backpropagates and "
+                    "updates the weights (after each example, each mini-batch or once per epoch). Watch the loss "
+                    "fall and the decision boundary take shape. It trains the same network as Build and Step."),
+    "train.mismatch": ("Your network ({network}) does not fit these data: they have {inputs} input(s) and "
+                       "{outputs} target(s)."),
+    "train.learning_rate": "Learning rate η",
+    "train.learning_rate_help": "Step size of every update. Too small: slow. Too large: the loss jumps or explodes.",
+    "train.decay": "Learning-rate decay",
+    "train.decay_help": "Epoch e uses η / (1 + decay · e): big steps first, finer ones later.",
+    "train.momentum": "Momentum",
+    "train.momentum_help": "Each update keeps this fraction of the previous one: v ← m·v − η·∂E/∂w, w ← w + v.",
+    "train.full_batch": "Full batch (one update per epoch)",
+    "train.batch_size": "Batch size",
+    "train.batch_size_help": "1 = online: one update after every example, as in the classic pseudocode.",
+    "train.shuffle": "Shuffle every epoch",
+    "train.epochs": "Epochs per click",
+    "train.per_redraw": "Epochs per live redraw",
+    "train.per_redraw_help": "While playing, this many epochs run between two redraws.",
+    "train.target_loss": "Stop at training loss ≤ (0: off)",
+    "train.target_loss_help": "Training stops as soon as the loss on the training set is this small.",
+    "train.all_correct": "Stop when every example is classified correctly",
+    "train.bad_setting": "Training settings not accepted: {message}",
+    "train.cannot_train": "Training did not run, your network is unchanged: {message}",
+    "train.one_epoch": "1 epoch",
+    "train.n_epochs": "{epochs} epochs",
+    "train.play": "Play",
+    "train.pause": "Pause",
+    "train.reset": "Reset history",
+    "train.reset_help": "Forget the curves and momentum; the network keeps its current weights.",
+    "train.stopped.target_loss": "Stopped after epoch {epoch}: the training loss reached the target.",
+    "train.stopped.all_correct": "Stopped after epoch {epoch}: every training example is classified correctly.",
+    "train.stopped.diverged": ("Training diverged: the loss became too large or not a number, which usually means "
+                               "the learning rate is too high. The last good network (epoch {epoch}) is kept; "
+                               "lower the learning rate and try again."),
+    "train.epoch": "Epoch",
+    "train.train_loss": "Training loss",
+    "train.test_loss": "Test loss",
+    "train.accuracy": "Training accuracy",
+    "train.no_history": "No epochs yet: press 1 epoch, N epochs or Play.",
+    "train.no_boundary": "The decision boundary is drawn for networks with one or two inputs.",
+    "data.title": "Data: {label}",
+    "data.summary": "Data: {label} · {rows} training rows, {test} test rows · {task}",
+    "data.task.classification": "classification",
+    "data.task.regression": "regression",
+    "data.source": "Source",
+    "data.source.truth_table": "truth table",
+    "data.source.two_d": "2-D points",
+    "data.source.sine": "sine curve",
+    "data.source.csv": "CSV file",
+    "data.table": "Table",
+    "data.truth_table.and": "AND truth table",
+    "data.truth_table.or": "OR truth table",
+    "data.truth_table.xor": "XOR truth table",
+    "data.shape": "Shape",
+    "data.two_d.circle": "circle",
+    "data.two_d.xor": "XOR quadrants",
+    "data.two_d.gaussians": "two Gaussians",
+    "data.two_d.spiral": "spiral",
+    "data.rows": "Points",
+    "data.noise": "Noise",
+    "data.test_fraction": "Test fraction",
+    "data.seed": "Seed",
+    "data.use": "Use these data",
+    "data.rejected": "These data were not loaded, the current data are unchanged. {message}",
+    "data.csv": "CSV file with a header row",
+    "data.csv_help": "Numbers only, at most {rows:,} rows. Choose the input and target columns after uploading.",
+    "data.csv_inputs": "Input columns",
+    "data.csv_targets": "Target columns",
+    "train.n_epochs.one": "{epochs} epoch",
+    "train.set_up": ("Train set up a network for the {data}: {network}, learning rate η = {learning_rate:g}. "
+                     "Build and Step show this network too."),
+    "train.set_up_button": "Set up a network for these data",
+    "train.diagram_title": "The network being trained: each connection's colour and width show its weight",
+    "train.epochs_bound": ("At most {most:,} epochs per click: that is all one click may compute for this network "
+                           "({count:,} parameters) on {rows:,} rows. Fewer rows or a larger batch allow more."),
+    "train.redraw_bound": ("At most {most:,} epochs per live redraw: that is all one redraw may compute for this "
+                           "network on {rows:,} rows."),
+    "train.no_room": ("One epoch with these settings is more than one click may compute for this network "
+                      "({count:,} parameters) on {rows:,} rows: use a larger batch or fewer rows."),
+    "train.no_play": ("Play needs one epoch per redraw to fit in a redraw's work budget: use a larger batch or "
+                      "fewer rows."),
+    "train.play_help": ("Trains and redraws until every example is right (if that box is ticked), the target loss "
+                        "is reached, {epochs:,} epochs have run or {minutes} minutes have passed."),
+    "train.stopped.play_epochs": "Play stopped after {epochs:,} epochs, the most one Play runs. Press Play to go on.",
+    "train.stopped.play_time": "Play stopped after {minutes} minutes, the longest one Play runs. Press Play to go on.",
+    "train.plateau": ("The training loss has improved by less than 1 % over the last {window} epochs ({before} → "
+                      "{now}): training is stuck on a plateau. What often helps: more hidden neurons (Build), a "
+                      "different learning rate, or new random weights (Build → New random weights)."),
+}
+
+
+# ---- Landscape: one and two parameters -----------------------------------------------------
+LANDSCAPE = {
+    "landscape.title": "The loss landscape",
+    "landscape.intro": ("Hold every parameter but one fixed and the loss becomes a curve. Its slope at the current "
+                        "value is exactly the gradient backpropagation computes, and the update steps downhill "
+                        "along it. With two parameters the curve becomes a surface, and repeated updates trace a "
+                        "path down it."),
+    "landscape.data": "Loss measured on",
+    "landscape.data.example": "the stepping example",
+    "landscape.data.training": "the training data ({label})",
+    "landscape.one": "One parameter",
+    "landscape.two": "Two parameters",
+    "landscape.parameter": "Parameter",
+    "landscape.parameter_x": "Parameter on the x axis",
+    "landscape.parameter_y": "Parameter on the y axis",
+    "landscape.same_parameter": "Choose two different parameters.",
+    "landscape.steps": "Gradient-descent steps",
+    "landscape.learning_rate": "Learning rate η for the path",
+    "landscape.resolution": "Grid points per axis",
+    "landscape.value": "value",
+    "landscape.loss": "loss E",
+    "landscape.table_help": "The loss for a few values of {name} around its current value, everything else fixed.",
+    "landscape.view": "Show",
+    "landscape.points_bound": ("The curve uses {points} values: that is all one view may compute for this network on "
+                               "{rows:,} rows."),
+    "landscape.grid_bound": ("At most {most} grid points per axis and {steps:,} descent steps: that is all one view "
+                             "may compute for this network ({count:,} parameters) on {rows:,} rows."),
+}
+
+
+# ---- Gradient check ------------------------------------------------------------------------
+GRADCHECK = {
+    "gradcheck.title": "Check the gradients",
+    "gradcheck.intro": ("A numerical gradient nudges each parameter by ±ε and measures how the loss changes: slow, "
+                        "but independent of backpropagation. If the two agree, the backward pass is right. Switch "
+                        "on a classic mistake to see the check catch it (mistakes are only taught here, never "
+                        "used for training)."),
+    "gradcheck.mistake": "Backward pass",
+    "gradcheck.mistake.none": "correct",
+    "gradcheck.mistake.none.about": "δ of each hidden layer = (Wᵀ δ of the next layer) ⊙ f′(z); gradients averaged over the batch.",
+    "gradcheck.mistake.no_activation_derivative": "mistake: forget f′(z) in hidden layers",
+    "gradcheck.mistake.no_activation_derivative.about": "The hidden δ is taken as Wᵀ δ of the next layer, without multiplying by the activation's derivative.",
+    "gradcheck.mistake.updated_weights_for_hidden_deltas": "mistake: use the updated weights for hidden deltas",
+    "gradcheck.mistake.updated_weights_for_hidden_deltas.about": "The output layer's weights are updated first and the new weights carry δ backwards; backpropagation must use the weights of the forward pass.",
+    "gradcheck.mistake.sum_not_mean": "mistake: sum the examples' gradients",
+    "gradcheck.mistake.sum_not_mean.about": "The loss is the batch mean, so its gradient is the mean of the examples' gradients, not their sum (the same only for one example).",
+    "gradcheck.verdict.pass": "Pass: backprop and numerical gradients agree (largest relative error {error}).",
+    "gradcheck.verdict.warn": "Doubtful: largest relative error {error}. Kinks of relu or a large ε can cause this.",
+    "gradcheck.verdict.fail": "Fail: the backward pass is wrong (largest relative error {error}).",
+    "gradcheck.cannot": "The check cannot run on this network and data: {message}",
+    "gradcheck.parameter": "parameter",
+    "gradcheck.analytic": "backprop",
+    "gradcheck.numerical": "numerical",
+    "gradcheck.relative_error": "relative error",
+    "gradcheck.rows_bound": ("The check uses the first {used:,} of the {rows:,} training rows: central differences "
+                             "of {count:,} parameters on more rows are more than one click may compute."),
+}
+
+
+# ---- Share: links, classroom links, the address bar's warnings -----------------------------
+SHARE = {
+    "share.title": "Share a network, or make a classroom link",
+    "share.intro": ("A link carries the whole network, the example and the learning rate, so whoever opens it "
+                    "starts exactly where you are. For a class, pick what students start from and which "
+                    "controls they see."),
+    "share.source": "Network in the link",
+    "share.current": "my current network",
+    "share.hide": "Controls to hide from students",
+    "share.hide_help": "Hidden controls keep their values from the link; students can still step and inspect.",
+    "share.control.presets": "preset picker",
+    "share.control.files": "download and upload",
+    "share.control.architecture": "architecture form",
+    "share.control.tables": "weight tables",
+    "share.control.example": "example editor",
+    "share.control.learning_rate": "learning rate and bias switch",
+    "share.lang": "Language",
+    "share.page": "The link opens",
+    "share.copy_hint": "Copy this link ({chars:,} characters) and share it:",
+    "share.open": "Open the link",
+    "link.bad_lang": "The link's language {value!r} is unknown (accepted: {accepted}).",
+    "link.bad_hide": "The link asks to hide unknown controls: {value} (accepted: {accepted}).",
+    "link.bad_network": "The link's network could not be loaded, so you start from the default network. {message}",
+    "link.fixed": "This classroom link fixes the {control}, so it cannot be changed here.",
+    "link.bad_step": "The link's step position {value!r} is not a whole number from 0 to {most}, so you start at "
+                     "the first step.",
+    "link.bad_granularity": "The link's step size {value!r} is unknown (accepted: {accepted}).",
+    "link.bad_quiz": "The link's quiz setting {value!r} must be 0 (off) or 1 (on).",
+    "link.bad_data": "The link's data set {value!r} could not be made, so Train starts from its own data "
+                     "(accepted: {accepted}). {message}",
+    "link.csv_again": "This address comes from a session that trained on an uploaded CSV file. A file cannot "
+                      "travel in an address: upload it again on the Train page.",
+    "share.quiz": "Quiz mode: students predict each value before it is shown",
+    "share.quiz_help": "The Step page opens in quiz mode without the switch to turn it off: the next values stay "
+                       "hidden until the student has typed a prediction.",
+    # the lesson (quiz lock, notation, QR code, short links)
+    "share.quiz_only": ("Quiz mode is on in this session, so only quiz links are offered: the link keeps the "
+                        "answers hidden too."),
+    "share.qr": "Scan to open",
+    "share.qr_help": ("The classroom link as a QR code: project it (use the full-screen button on the code) and "
+                      "students open the link with a phone's camera."),
+    "share.qr_title": "QR code of the classroom link",
+    "share.qr_too_long": ("This link ({chars} characters) is too long for a QR code, which holds about 2,300: "
+                          "share a preset or a network with rounded weights, or send the link itself."),
+    "share.short": "Short link: {chars} characters",
+    "share.long": ("This network's numbers have many digits, so its link is long ({chars} characters): round the "
+                   "weights on the Build page, or start from a preset, for a link to type."),
+    "share.names": "Names in the link",
+    "share.names.tutorial": "tutorial (w1…w8, h1, o1)",
+    "share.names.layer": "by layer (w⁽²⁾₀₀)",
+    "link.bad_names": "The link's names '{value}' are not one of {accepted}; the default is used.",
+    "link.bad_switch": "The link's {name} '{value}' must be 0 or 1; the default is used.",
+    "link.bad_view": "The link's view '{value}' is not one of {accepted}; the default is used.",
+    "link.bad_selected": ("The link's selected neuron '{value}' is not a neuron of this network (layer.neuron, "
+                          "e.g. 1.0); none is selected."),
+    "link.bad_quiz_work": "The link's quiz answers '{value}' could not be read; the pass starts afresh.",
+    "link.bad_history": "The link's training history '{value}' could not be read; training starts afresh.",
+}
+
+
+# ---- Worksheets: the page and the printed sheets -------------------------------------------
+WORKSHEETS = {
+    "ws.title": "Worksheets",
+    "ws.intro": "Printable sheets for working one pass by hand: the network with its weights and biases, the "
+                "example and the learning rate, then a blank for every value of the forward pass, the loss, the "
+                "backward pass and the update. The answer key gives each value as formula, numbers and result.",
+    "ws.source": "Problems from",
+    "ws.source.class_set": "a class set of seeded random networks",
+    "ws.source.current": "the current network and example",
+    "ws.seed": "First seed",
+    "ws.seed_help": "Sheet i uses seed first seed + i − 1. The same seed always gives the same sheet.",
+    "ws.count": "Number of sheets",
+    "ws.paper": "Paper",
+    "ws.paper.a4": "A4",
+    "ws.paper.us-letter": "US Letter",
+    "ws.lang": "Language of the sheets",
+    "ws.generate": "Make the PDFs",
+    "ws.made": "Made {count} sheet(s): worksheets {sheet_kb} KB, answer key {key_kb} KB.",
+    "ws.seeds": "Seeds {first} to {last}.",
+    "ws.download_sheets": "Worksheets (PDF)",
+    "ws.download_key": "Answer key (PDF)",
+    "ws.download_sheets_source": "Worksheets (Typst source)",
+    "ws.download_key_source": "Answer key (Typst source)",
+    "ws.edit_hint": "To change a sheet, edit its Typst source and compile it with Typst "
+                    "(typst compile worksheet.typ).",
+    "ws.font_missing": "The Chinese font (fonts-wqy-microhei) is not installed on this server, so Chinese sheets "
+                       "cannot be made. English sheets still work.",
+    "sheet.lang": "en",
+    "sheet.title": "Backpropagation worksheet",
+    "sheet.key_title": "Backpropagation worksheet: answer key",
+    "sheet.number_seed": "Sheet {number} · seed {seed}",
+    "sheet.number_own": "Sheet {number}",
+    "sheet.name_line": "Name: ______________________    Class: ____________    Date: ____________",
+    "sheet.network": "Network {layers} · activations: {activations} · loss: {loss}",
+    "sheet.settings": "Example: input x = {x}, target y = {y} · learning rate η = {eta} · biases {biases}",
+    "sheet.biases_updated": "updated",
+    "sheet.biases_kept": "kept fixed",
+    "sheet.parameters": "Weights and biases",
+    "sheet.instructions": "Layers are numbered from 0 (the input). w(l)jk is the weight from neuron k of layer l−1 "
+                          "to neuron j of layer l, and δ = ∂E/∂z. Work out every value in order, to at least 4 "
+                          "significant digits.",
+    "sheet.key_note": "Each value: its formula, the formula with the numbers, and the result to {digits} "
+                      "significant digits.",
+    "sheet.forward": "Forward pass",
+    "sheet.loss": "Loss",
+    "sheet.backward": "Backward pass",
+    "sheet.update": "Update",
+    # the lesson (quiz lock, notation, QR code, short links)
+    "ws.made_no_key": "Made {count} sheet(s): worksheets {sheet_kb} KB, no answer key in quiz mode.",
+    "worksheets.names": "The sheets name everything as the class sees it: {names}.",
+    "sheet.instructions_tutorial": ("Names as in the classic worked example: inputs i1 i2, hidden neurons h1 h2, "
+                                    "outputs o1 o2; w1 w2 lead from i1 and i2 into h1, w3 w4 into h2, w5 w6 from "
+                                    "h1 and h2 into o1, w7 w8 into o2; b1 is the hidden layer's bias, b2 the "
+                                    "output layer's; δ = ∂E/∂z. Work out every value in order, to at least 4 "
+                                    "significant digits."),
+}
+
+
+# ---- errors: the engine's and the interface's messages, field names --------------------
+# Field names a learner can meet in a message, as the engine writes them: English shows them
+# as they are; zh.py translates the words.
+ERRORS = {
+    **{f"error.{code}": text for code, text in {**MESSAGES, **errors.MESSAGES}.items()},
+    "field.X (inputs)": "X (inputs)",
+    "field.Y (targets)": "Y (targets)",
+    "field.n (rows)": "n (rows)",
+    "field.truth table name": "truth table name",
+    "field.2-D data set name": "2-D data set name",
+    "field.link x (example input)": "link x (example input)",
+    "field.link y (example target)": "link y (example target)",
+    "field.parameter layer": "parameter layer",
+    "field.parameter j": "parameter j",
+    "field.parameter k": "parameter k",
+    "field.seed": "seed",
+    "field.noise": "noise",
+    "field.epochs": "epochs",
+    "field.batch_size": "batch_size",
+    "field.momentum": "momentum",
+    "field.decay": "decay",
+    "field.target_loss": "target_loss",
+    "field.test_fraction": "test_fraction",
+    "field.learning_rate": "learning_rate",
+    "field.layer": "layer",
+    "field.neuron": "neuron",
+    "field.position": "position",
+    "field.scale": "scale",
+    "field.steps": "steps",
+    "field.input_columns": "input_columns",
+    "field.target_columns": "target_columns",
+    "field.sizes": "sizes",
+}
+
+SECTIONS = {"common": COMMON, "build": BUILD, "step": STEP, "train": TRAIN, "landscape": LANDSCAPE,
+            "gradcheck": GRADCHECK, "share": SHARE, "worksheets": WORKSHEETS, "errors": ERRORS}
+EN = {**FIGURE_TEXT_EN, **{key: text for section in SECTIONS.values() for key, text in section.items()}}
