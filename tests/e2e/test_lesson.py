@@ -152,6 +152,7 @@ def test_a_reload_after_each_kind_of_change_restores_it(session):
     reload()
     assert page.get_by_test_id("stMetric").first.inner_text() == epochs
     assert page.get_by_test_id("stMetric").nth(1).inner_text() == loss
+    tab.page.wait_for_selector(".st-key-train_loss .bpviz-live-chart .main-svg", timeout=20_000)   # curves drawn
     tab.screenshot("lesson-reload-train")
     assert "hist=" in _query(tab)
     assert not tab.real_errors(), (tab.errors, tab.failed_responses)
