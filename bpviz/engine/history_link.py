@@ -15,8 +15,8 @@ import re
 
 from .training_state import EpochRecord
 
-MAX_RECORDS = 240
-DIGITS = 6
+MAX_RECORDS = 160
+DIGITS = 5
 MAX_TEXT = 20_000
 MAX_EPOCH = 10**9
 NUMBER = re.compile(r"-?(?:\d+\.?\d*|\.\d+)(?:e-?\d{1,3})?")

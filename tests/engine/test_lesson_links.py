@@ -29,20 +29,20 @@ def _record(epoch, loss):
     return EpochRecord(epoch, loss, None, min(1.0, epoch / 50), None, 0.5)
 
 
-def test_a_short_history_round_trips_to_six_digits():
+def test_a_short_history_round_trips_to_five_digits():
     history = tuple(_record(e, 1 / e) for e in range(1, 11))
     epoch, initial, back = history_from_text(history_to_text(10, 0.75, history))
     assert epoch == 10 and initial == 0.75 and len(back) == 10
-    assert all(abs(a.train_loss - b.train_loss) <= 5e-6 * a.train_loss for a, b in zip(history, back))
+    assert all(abs(a.train_loss - b.train_loss) <= 5e-5 * a.train_loss for a, b in zip(history, back))
     assert [r.epoch for r in back] == list(range(1, 11)) and back[0].test_loss is None
 
 
-def test_a_long_history_keeps_its_ends_and_at_most_240_records():
+def test_a_long_history_keeps_its_ends_and_at_most_160_records():
     history = tuple(_record(e, 1 / e) for e in range(1, 5001))
     text = history_to_text(5000, 1.0, history)
     epoch, _, back = history_from_text(text)
     assert len(back) <= MAX_RECORDS and back[0].epoch == 1 and back[-1].epoch == 5000 and epoch == 5000
-    assert len(text) < 12_000
+    assert len(text) < 8_000
 
 
 @pytest.mark.parametrize("text", ["", "1~~", "1~~1,nan,,,,.5", "1~~1,.5,,2,,.5", "1~~2,.5,,,,.5_1,.5,,,,.5",
