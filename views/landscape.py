@@ -2,14 +2,17 @@
 over two parameters with a gradient-descent path. Only the view on show is computed."""
 import streamlit as st
 
-from bpviz.ui import frame, landscape
+from bpviz.ui import frame, landscape, lesson
 from bpviz.ui.i18n import t
 
 st.title(t("landscape.title"))
 st.caption(t("landscape.intro"))
 frame.show_notice()
-X, Y = landscape.data_choice("landscape_data")
-if landscape.view_choice() == "one":
-    landscape.one_parameter(X, Y)
+if lesson.locked():   # quiz mode: every gradient here is an answer the pass still asks for
+    lesson.explain_lock("landscape")
 else:
-    landscape.two_parameters(X, Y)
+    X, Y = landscape.data_choice("landscape_data")
+    if landscape.view_choice() == "one":
+        landscape.one_parameter(X, Y)
+    else:
+        landscape.two_parameters(X, Y)

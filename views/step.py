@@ -1,7 +1,7 @@
 """Step: one forward pass, the loss, one backward pass and the update, a step at a time."""
 import streamlit as st
 
-from bpviz.ui import frame
+from bpviz.ui import frame, state
 from bpviz.ui.i18n import t
 from bpviz.ui.step import controls as step_controls
 from bpviz.ui.step import quiz
@@ -49,8 +49,11 @@ def stepper():
         view = st.container()
     with buttons:
         step = step_controls.buttons(steps)
+    following = steps[step.index + 1] if step.index + 1 < len(steps) else None
+    if quiz.active() and step.index + 1 > state.quiz_reached():
+        following = None   # the browser gets no number of a step the learner has not earned yet
     with view:
-        step_controls.step_view(step, len(steps), steps[step.index + 1] if step.index + 1 < len(steps) else None)
+        step_controls.step_view(step, len(steps), following)
     frame.end()   # a fragment rerun skips app.py's end: keep the step and an applied update
 
 

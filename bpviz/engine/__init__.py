@@ -32,6 +32,7 @@ from .explanations import QUANTITIES, Explanation, available_quantities, explain
 from .formatting import latex_number, paren
 from .gradient_check import GradientCheckReport, gradient_check, numerical_gradient, verdict_of
 from .gradient_health import SIGMOID_SLOPE_BOUND, delta_shrink, delta_shrink_bound, delta_shrink_total, layer_rms
+from .history_link import history_from_text, history_to_text
 from .landscape import MAX_PATH_STEPS, default_window, descent_path, gradient_of, loss_along, loss_grid, parameter_value
 from .limits import (
     LEAST_LEARNING_RATE,
@@ -49,9 +50,13 @@ from .limits import (
 from .losses import LOSS_NAMES, LOSSES
 from .messages import MESSAGES, WORDING, english, plural_form
 from .mistakes import MISTAKES
+from .names import LAYER as LAYER_NAMES
+from .names import NOTATIONS, Names, names_for, tutorial_names_fit
+from .names import TUTORIAL as TUTORIAL_NAMES
 from .network import INITS, Network, ParameterGradients, ParameterRef, check_sizes, parameter_refs
 from .penalty import MAX_PENALTY, penalty_gradient, penalty_value
 from .plateau import PLATEAU_WINDOW, plateau
+from .practice_link import attempts_from_text, attempts_to_text
 from .presets import COMPARISONS, PRESET_NAMES, Comparison, Preset, preset
 from .propagation import Gradients, Trace, backward, forward, loss_value, trusted_backward, trusted_forward
 from .script_numpy import numpy_script
@@ -100,6 +105,8 @@ __all__ = [
     "COMPARISONS", "Comparison", "train_comparison",
     # the same pass as a standalone PyTorch or NumPy script
     "pytorch_script", "numpy_script",
+    # names of neurons and parameters in one of two notations (layer-indexed, the tutorial's)
+    "Names", "NOTATIONS", "names_for", "tutorial_names_fit", "LAYER_NAMES", "TUTORIAL_NAMES",
     # editing and presets
     "insert_neuron", "remove_neuron", "reshape_network", "set_bias", "set_weight",
     "Preset", "PRESET_NAMES", "preset", "SharedNetwork", "encode_share", "decode_share",
@@ -109,8 +116,9 @@ __all__ = [
     # training
     "TrainingConfig", "TrainingState", "TrainingResult", "EpochRecord", "STOP_REASONS", "train", "accuracy",
     "fits", "learning_rate_for", "network_for", "data_for", "PLATEAU_WINDOW", "plateau",
+    "history_to_text", "history_from_text",
     # practice: the numbers of a pass as questions, tolerance and scores (module `practice`)
-    "practice",
+    "practice", "attempts_to_text", "attempts_from_text",
     # parameters one at a time: landscape and gradient check
     "ParameterRef", "ParameterGradients", "parameter_refs", "parameter_value", "default_window",
     "gradient_of", "loss_along", "loss_grid", "descent_path",

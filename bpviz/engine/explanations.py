@@ -6,9 +6,11 @@ with the step's numbers substituted, and the result, as LaTeX strings.
         substituted = = (0.75136507 − 0.01) · 0.75136507 (1 − 0.75136507)
         result      = = 0.138498562, value = 0.13849856...)
 
-Notation (the same everywhere in bpviz): layers 0 (input) … L, neurons from 0,
-w^{(l)}_{jk} = weights[l-1][j, k] from neuron k of layer l−1 to neuron j of
-layer l, b^{(l)}_j = biases[l-1][j], δ^{(l)}_j = ∂E/∂z^{(l)}_j. Per-example
+Notation: layers 0 (input) … L, neurons from 0, w^{(l)}_{jk} = weights[l-1][j, k]
+from neuron k of layer l−1 to neuron j of layer l, b^{(l)}_j = biases[l-1][j],
+δ^{(l)}_j = ∂E/∂z^{(l)}_j; `names` (names.Names, default layer names) writes
+every name, so a 2-2-2 network can be explained in the tutorial's w1…w8, h1, o1.
+Per-example
 quantities (z, a, E, δ) are those of example `example`; gradients are batch
 means, as the engine computes them. The derivative written is the one of the
 activation the layer actually uses, and the output δ follows the loss.
@@ -25,6 +27,7 @@ from dataclasses import dataclass
 from .errors import NetworkError
 from .explanation_terms import activation_term, derivative_term, loss_term, output_delta_term
 from .formatting import latex_number, paren
+from .names import LAYER, Names
 from .penalty import penalty_gradient
 from .propagation import example_losses
 from .steps import Step
@@ -67,10 +70,12 @@ def available_quantities(step, layer, j):
     return tuple(known)
 
 
-def explain(step, quantity, layer, j, k=None, example=0) -> Explanation:
+def explain(step, quantity, layer, j, k=None, example=0, names=LAYER) -> Explanation:
     """The explanation of `quantity` for neuron j of `layer` (k: the incoming
-    neuron, for "weight_grad" and "new_weight") on row `example` of the batch."""
+    neuron, for "weight_grad" and "new_weight") on row `example` of the batch,
+    in the notation of `names` (a `Names`; see bpviz.engine.names_for)."""
     _check_step(step)
+    check_type(names, Names, "names", "Names from names_for")
     if quantity not in QUANTITIES:
         raise NetworkError("unknown_choice", field="quantity", choices=", ".join(QUANTITIES), got=quantity)
     layer, j = _check_neuron(step, layer, j)
@@ -80,7 +85,7 @@ def explain(step, quantity, layer, j, k=None, example=0) -> Explanation:
                            known=", ".join(available_quantities(step, layer, j)) or "-")
     if quantity in ("weight_grad", "new_weight"):
         k = check_int(k, "k", 0, step.network.sizes[layer - 1] - 1)
-    return _EXPLAINERS[quantity](step, layer, j, k, example)
+    return _EXPLAINERS[quantity](step, layer, j, k, example, names)
 
 
 def _check_step(step):
@@ -100,26 +105,27 @@ def _made(kind, symbol, formula, substituted, value):
 
 # ---- forward ---------------------------------------------------------------------------------
 
-def _z(step, l, j, k, n):
+def _z(step, l, j, k, n, names):
     weights, bias = step.network.weights[l - 1][j], step.network.biases[l - 1][j]
     inputs = step.activation(l - 1)[n]
-    formula = rf"\sum_{{k}} w^{{({l})}}_{{{j}k}}\, a^{{({l - 1})}}_{{k}} + b^{{({l})}}_{{{j}}}"
+    formula = names.over(len(weights), lambda i: rf"{names.weight(l, j, i)}\, {names.a(l - 1, i)}") \
+        + rf" + {names.bias(l, j)}"
     terms = [rf"{paren(w)} \cdot {paren(a)}" for w, a in zip(weights, inputs)]
     substituted = " + ".join(terms + [paren(bias)])
-    return _made("z", rf"z^{{({l})}}_{{{j}}}", formula, substituted, step.preactivation(l)[n, j])
+    return _made("z", names.z(l, j), formula, substituted, step.preactivation(l)[n, j])
 
 
-def _a(step, l, j, k, n):
-    symbol = rf"a^{{({l})}}_{{{j}}}"
+def _a(step, l, j, k, n, names):
+    symbol = names.a(l, j)
     value = step.activation(l)[n, j]
     if l == 0:
-        return _made("a", symbol, rf"x_{{{j}}}", latex_number(value), value)
-    formula, substituted = activation_term(step.network.activations[l - 1], l, j, step.preactivation(l)[n])
+        return _made("a", symbol, names.x(j), latex_number(value), value)
+    formula, substituted = activation_term(step.network.activations[l - 1], l, j, step.preactivation(l)[n], names)
     return _made("a", symbol, formula, substituted, value)
 
 
-def _loss(step, l, j, k, n):
-    formula, substituted = loss_term(step.network.loss, l, step.Y[n], step.activation(l)[n])
+def _loss(step, l, j, k, n, names):
+    formula, substituted = loss_term(step.network.loss, l, step.Y[n], step.activation(l)[n], names)
     value = example_losses(step.network, step.trace, step.Y)[n]
     return _made("loss", _example_loss_symbol(step, n), formula, substituted, value)
 
@@ -135,7 +141,7 @@ def _penalised(step):
     return step.l1 > 0 or step.l2 > 0
 
 
-def _objective(step, l, j, k, n):
+def _objective(step, l, j, k, n, names):
     """E = (1/n) Σ_n E_n + λ₁ Σ|w| + (λ₂/2) Σ w², with each sum's value."""
     losses = example_losses(step.network, step.trace, step.Y)
     if len(losses) == 1:
@@ -154,17 +160,19 @@ def _objective(step, l, j, k, n):
 
 # ---- backward --------------------------------------------------------------------------------
 
-def _delta(step, l, j, k, n):
+def _delta(step, l, j, k, n, names):
     net = step.network
-    symbol = rf"\delta^{{({l})}}_{{{j}}}"
+    symbol = names.delta(l, j)
     z, a = step.preactivation(l)[n], step.activation(l)[n]
     value = step.delta(l)[n, j]
     if l == step.output_layer:
-        formula, substituted = output_delta_term(net.loss, net.activations[-1], l, j, step.Y[n], a, z)
+        formula, substituted = output_delta_term(net.loss, net.activations[-1], l, j, step.Y[n], a, z, names)
         return _made("delta_output", symbol, formula, substituted, value)
     outgoing, deltas_next = net.weights[l][:, j], step.delta(l + 1)[n]
-    d_formula, d_value = derivative_term(net.activations[l - 1], l, j, z[j], a[j])
-    formula = (rf"\Big(\sum_{{i}} w^{{({l + 1})}}_{{i{j}}}\, \delta^{{({l + 1})}}_{{i}}\Big)\, {d_formula}")
+    d_formula, d_value = derivative_term(net.activations[l - 1], l, j, z[j], a[j], names)
+    weighted_sum = names.over(len(outgoing), lambda i: rf"{names.weight(l + 1, i, j)}\, {names.delta(l + 1, i)}",
+                              "i")
+    formula = rf"\Big({weighted_sum}\Big)\, {d_formula}"
     weighted = " + ".join(rf"{paren(w)} \cdot {paren(d)}" for w, d in zip(outgoing, deltas_next))
     substituted = rf"\big({weighted}\big) \cdot {d_value}"
     return _made("delta_hidden", symbol, formula, substituted, value)
@@ -177,34 +185,39 @@ def _batch_mean(pairs, count):
     return rf"\frac{{1}}{{{count}}}\big({body}\big)"
 
 
-def _bias_grad(step, l, j, k, n):
+def _gradient_symbol(name, of="E"):
+    """∂(of)/∂(name) as LaTeX: of is E, E_m for one example, or E_{n} inside a sum."""
+    return rf"\frac{{\partial {of}}}{{\partial {name}}}"
+
+
+def _bias_grad(step, l, j, k, n, names):
     deltas = step.delta(l)[:, j]
-    symbol = rf"\frac{{\partial {_gradient_of(step)}}}{{\partial b^{{({l})}}_{{{j}}}}}"
+    symbol = _gradient_symbol(names.bias(l, j), _gradient_of(step))
     value = step.bias_grad(l)[j]
     if step.phase == "average":
         grads = [g.biases[l - 1][j] for g in step.batch.examples]
-        formula = rf"\frac{{1}}{{n}} \sum_{{n}} \frac{{\partial E_{{n}}}}{{\partial b^{{({l})}}_{{{j}}}}}"
+        formula = rf"\frac{{1}}{{n}} \sum_{{n}} {_gradient_symbol(names.bias(l, j), 'E_{n}')}"
         return _made("bias_grad", symbol, formula, _batch_mean([paren(g) for g in grads], len(grads)), value)
     if len(deltas) == 1:
-        return _made("bias_grad", symbol, rf"\delta^{{({l})}}_{{{j}}}", latex_number(deltas[0]), value)
-    formula = rf"\frac{{1}}{{n}} \sum_{{n}} \delta^{{({l})}}_{{{j},n}}"
+        return _made("bias_grad", symbol, names.delta(l, j), latex_number(deltas[0]), value)
+    formula = rf"\frac{{1}}{{n}} \sum_{{n}} {names.delta(l, j, 'n')}"
     return _made("bias_grad", symbol, formula, _batch_mean([paren(d) for d in deltas], len(deltas)), value)
 
 
-def _weight_grad(step, l, j, k, n):
-    symbol = rf"\frac{{\partial {_gradient_of(step)}}}{{\partial w^{{({l})}}_{{{j}{k}}}}}"
+def _weight_grad(step, l, j, k, n, names):
+    symbol = _gradient_symbol(names.weight(l, j, k), _gradient_of(step))
     value = step.weight_grad(l)[j, k]
     if step.phase == "average":
-        formula, substituted = _average_of_examples(step, l, j, k)
+        formula, substituted = _average_of_examples(step, l, j, k, names)
     else:
         deltas, inputs = step.delta(l)[:, j], step.activation(l - 1)[:, k]
         if len(deltas) == 1:
-            formula = rf"\delta^{{({l})}}_{{{j}}}\, a^{{({l - 1})}}_{{{k}}}"
+            formula = rf"{names.delta(l, j)}\, {names.a(l - 1, k)}"
             substituted = rf"{paren(deltas[0])} \cdot {paren(inputs[0])}"
         else:
-            formula = rf"\frac{{1}}{{n}} \sum_{{n}} \delta^{{({l})}}_{{{j},n}}\, a^{{({l - 1})}}_{{{k},n}}"
+            formula = rf"\frac{{1}}{{n}} \sum_{{n}} {names.delta(l, j, 'n')}\, {names.a(l - 1, k, 'n')}"
             substituted = _batch_mean([rf"{paren(d)} \cdot {paren(a)}" for d, a in zip(deltas, inputs)], len(deltas))
-    penalty_formula, penalty_numbers = _penalty_terms(step, l, j, k)
+    penalty_formula, penalty_numbers = _penalty_terms(step, l, j, k, names)
     return _made("weight_grad", symbol, formula + penalty_formula, substituted + penalty_numbers, value)
 
 
@@ -213,20 +226,20 @@ def _gradient_of(step):
     return "E" if step.example is None else rf"E_{{{step.example + 1}}}"
 
 
-def _average_of_examples(step, l, j, k):
+def _average_of_examples(step, l, j, k, names):
     """(1/n) Σ_n ∂E_n/∂w with each example's gradient (the "average" step)."""
     grads = [g.weights[l - 1][j, k] for g in step.batch.examples]
-    formula = rf"\frac{{1}}{{n}} \sum_{{n}} \frac{{\partial E_{{n}}}}{{\partial w^{{({l})}}_{{{j}{k}}}}}"
+    formula = rf"\frac{{1}}{{n}} \sum_{{n}} {_gradient_symbol(names.weight(l, j, k), 'E_{n}')}"
     return formula, _batch_mean([paren(g) for g in grads], len(grads))
 
 
-def _penalty_terms(step, l, j, k):
+def _penalty_terms(step, l, j, k, names):
     """The penalty's part of ∂E/∂w, (" + λ₁ sign(w) + λ₂ w" in symbols, with numbers); empty
     without a penalty, and for one example stepped alone (its E_n has none)."""
     if not _penalised(step) or step.example is not None:
         return "", ""
     w = step.network.weights[l - 1][j, k]
-    name = rf"w^{{({l})}}_{{{j}{k}}}"
+    name = names.weight(l, j, k)
     formula, numbers = "", ""
     if step.l1 > 0:
         formula += rf" + \lambda_1 \operatorname{{sign}}({name})"
@@ -239,31 +252,32 @@ def _penalty_terms(step, l, j, k):
 
 # ---- update ----------------------------------------------------------------------------------
 
-def _new_weight(step, l, j, k, n):
+def _new_weight(step, l, j, k, n, names):
     old, grad = step.network.weights[l - 1][j, k], step.weight_grad(l)[j, k]
-    symbol = rf"w'^{{({l})}}_{{{j}{k}}}"
-    name = rf"w^{{({l})}}_{{{j}{k}}}"
+    symbol = names.weight(l, j, k, prime=True)
+    name = names.weight(l, j, k)
     new = step.updated.weights[l - 1][j, k]
     if not _penalised(step):
-        formula = rf"{name} - \eta\, \frac{{\partial E}}{{\partial {name}}}"
+        formula = rf"{name} - \eta\, {_gradient_symbol(name)}"
         substituted = rf"{latex_number(old)} - {paren(step.learning_rate)} \cdot {paren(grad)}"
         return _made("new_weight", symbol, formula, substituted, new)
     # the loss's part and the penalty's part of the gradient, each with its number
     penalty = penalty_gradient(old, step.l1, step.l2)
-    penalty_formula, penalty_numbers = _penalty_terms(step, l, j, k)
-    formula = (rf"{name} - \eta\Big(\frac{{\partial \bar{{E}}}}{{\partial {name}}}{penalty_formula}\Big)")
+    penalty_formula, penalty_numbers = _penalty_terms(step, l, j, k, names)
+    mean_loss_gradient = _gradient_symbol(name, r"\bar{E}")
+    formula = rf"{name} - \eta\Big({mean_loss_gradient}{penalty_formula}\Big)"
     substituted = (rf"{latex_number(old)} - {paren(step.learning_rate)} \cdot \Big({paren(grad - penalty)}"
                    rf"{penalty_numbers}\Big)")
     return _made("new_weight", symbol, formula, substituted, new)
 
 
-def _new_bias(step, l, j, k, n):
+def _new_bias(step, l, j, k, n, names):
     old, grad = step.network.biases[l - 1][j], step.bias_grad(l)[j]
-    symbol = rf"b'^{{({l})}}_{{{j}}}"
+    name, symbol = names.bias(l, j), names.bias(l, j, prime=True)
     new = step.updated.biases[l - 1][j]
     if not step.update_biases:
-        return _made("new_bias", symbol, rf"b^{{({l})}}_{{{j}}}", latex_number(old), new)   # biases kept
-    formula = rf"b^{{({l})}}_{{{j}}} - \eta\, \frac{{\partial E}}{{\partial b^{{({l})}}_{{{j}}}}}"
+        return _made("new_bias", symbol, name, latex_number(old), new)   # biases kept
+    formula = rf"{name} - \eta\, {_gradient_symbol(name)}"
     substituted = rf"{latex_number(old)} - {paren(step.learning_rate)} \cdot {paren(grad)}"
     return _made("new_bias", symbol, formula, substituted, new)
 

@@ -121,6 +121,8 @@ MESSAGES = MappingProxyType({
     "link_too_large": "link: the network parameter unpacks to more than {limit:,} bytes",
     "link_too_deep": "link: the network parameter is nested too deeply",
     "link_not_json": "link: the network parameter is damaged (not JSON)",
+    "link_short_alphabet": "link: the network parameter may hold only 0-9, A-Z, a-z and . _ ~ -",
+    "link_numbers_text": "link: '{got}' in the network parameter is not a decimal number",
     # CSV files (csv_data.py)
     "csv_max_bytes": "max_bytes must be a whole number from 1 to {limit}",
     "csv_too_many_bytes": "CSV file must be at most {limit:,} bytes, got {size:,}",

@@ -15,6 +15,13 @@ the value it has in the session, its default, and the classroom-fixable controls
     pen   the Step page's weight penalty "λ₁,λ₂", each from 0 to 1 (default "0,0": none)
     step  the Step page's position, a whole number from 0 (clamped to the last step)
     data  the Train page's built-in data set (see `train.data_link`); "csv" for an upload
+    names     "layer": layer names even where the tutorial's exist (default "tutorial"; ui.lesson)
+    motion    "0": no values travelling along the connections (default "1")
+    view      the Step page's readout: "matrix" or "update" (default "neuron")
+    sel       the selected neuron as layer.j, e.g. "1.0" (default: the inspector's own choice)
+    practice  "1": the learner's own quiz switch is on (a link's `quiz=1` also hides it)
+    qa        the pass's quiz work: furthest step and attempts (bpviz.engine.attempts_to_text)
+    hist      Train's epochs and curves for built-in data (bpviz.engine.history_to_text)
 
 `read_once()` applies the address to a new session (frame.begin, once per session): a
 malformed, oversized or tampered parameter gives a visible warning and leaves that part
@@ -33,10 +40,24 @@ from urllib.parse import urlencode, urlsplit
 
 import streamlit as st
 
-from bpviz.engine import GRANULARITIES, MAX_PENALTY, NetworkError, SharedNetwork, decode_share, encode_share, preset
-from bpviz.ui import state
+from bpviz.engine import (
+    GRANULARITIES,
+    MAX_PENALTY,
+    NOTATIONS,
+    NetworkError,
+    SharedNetwork,
+    TrainingState,
+    attempts_from_text,
+    decode_share,
+    encode_share,
+    history_from_text,
+    history_to_text,
+    preset,
+)
+from bpviz.ui import lesson, state
 from bpviz.ui.i18n import CATALOGUES, DEFAULT_LANGUAGE, error_text, language
 from bpviz.ui.strings import Message
+from bpviz.ui.train import data as train_data
 from bpviz.ui.train import data_link
 
 MAX_PARAMETER_CHARS = 40_000
@@ -133,6 +154,56 @@ def _read_data(text):
     return []
 
 
+# ---- readers of the lesson's parameters (ui.lesson): switches, neuron, quiz work, history ----
+
+def _read_choice(name, choices):
+    def read(text):
+        if text in choices:
+            lesson.set_setting(name, text)
+            return []
+        return [Message(f"link.bad_{name}", {"value": text[:20], "accepted": ", ".join(choices)})]
+    return read
+
+
+def _read_switch(name):
+    def read(text):
+        if text in ("0", "1"):
+            lesson.set_setting(name, text == "1")
+            return []
+        return [Message("link.bad_switch", {"name": name, "value": text[:20]})]
+    return read
+
+
+def _read_sel(text):
+    layer, dot, j = text.partition(".")
+    sizes = state.network().sizes
+    if dot and layer.isascii() and layer.isdigit() and j.isascii() and j.isdigit() and len(text) <= 5 \
+            and int(layer) < len(sizes) and int(j) < sizes[int(layer)]:
+        state.set_selected_neuron((int(layer), int(j)))
+        return []
+    return [Message("link.bad_selected", {"value": text[:20]})]
+
+
+def _read_qa(text):
+    try:
+        lesson.set_setting("restore", attempts_from_text(text, len(state.network().sizes) - 1, MAX_STEP_INDEX))
+    except ValueError:
+        return [Message("link.bad_quiz_work", {"value": text[:40]})]
+    return []
+
+
+def _read_hist(text):
+    """Train's history on the session's data (read after `data`): the session's network with
+    the epochs and curves of the text."""
+    try:
+        epoch, initial_loss, history = history_from_text(text)
+        state.set_training_state(TrainingState(state.network(), epoch=epoch, history=history,
+                                               initial_loss=initial_loss), train_data.current())
+    except (ValueError, NetworkError):
+        return [Message("link.bad_history", {"value": text[:40]})]
+    return []
+
+
 # ---- the session's values ------------------------------------------------------------------
 
 def current_shared():
@@ -157,6 +228,19 @@ def _written(value):
     return value or None
 
 
+def _session_history():
+    """Train's history as the address writes it, or None: none yet, or data that cannot travel."""
+    current, data, text = state.training_state(), state.train_data(), data_link.text_of_session()
+    if current is None or not current.history or text in (None, data_link.UPLOADED) \
+            or state.training_data() is not data or current.network != state.network():
+        return None
+    return history_to_text(current.epoch, current.initial_loss, current.history)
+
+
+def _switch(default):
+    return lambda on: None if on is None or bool(on) == default else ("1" if on else "0")
+
+
 PARAMETERS = (   # in the order the query is written
     Parameter("net", _read_net, lambda shared: None if shared is None else encode_share(shared), _changed_network,
               None, hideable=("architecture", "tables", "example", "learning_rate")),
@@ -168,12 +252,22 @@ PARAMETERS = (   # in the order the query is written
     Parameter("pen", _read_pen, _write_pen, state.step_penalty, "0,0", hideable=("learning_rate",)),
     Parameter("step", _read_step, lambda step: str(step) if step else None, state.step_index, "0"),
     Parameter("data", _read_data, _written, data_link.text_of_session, None),
+    Parameter("names", _read_choice("names", NOTATIONS), lambda n: None if n in (None, "tutorial") else n,
+              lambda: lesson.setting("names"), "tutorial"),
+    Parameter("motion", _read_switch("motion"), _switch(True), lambda: lesson.setting("motion"), "1"),
+    Parameter("view", _read_choice("view", lesson.VIEWS), lambda v: None if v in (None, "neuron") else v,
+              lambda: lesson.setting("view"), "neuron"),
+    Parameter("sel", _read_sel, _written, lesson.selected_text, None),
+    Parameter("practice", _read_switch("practice"), _switch(False), lambda: lesson.setting("practice"), "0"),
+    Parameter("qa", _read_qa, _written, lesson.quiz_work, None),
+    Parameter("hist", _read_hist, _written, _session_history, None),
 )
 BY_NAME = {parameter.name: parameter for parameter in PARAMETERS}
 # Reading: the language first, the penalty (before what the link fixes, which may fix it too),
 # then what the link fixes, the network, the Step settings and the data; a notice lists the
 # problems in this order.
-READ_ORDER = ("lang", "pen", "hide", "net", "quiz", "gran", "step", "data")
+READ_ORDER = ("lang", "pen", "hide", "net", "quiz", "gran", "step", "data", "names", "motion", "view", "sel",
+              "practice", "qa", "hist")
 
 
 def read_once() -> list:
@@ -196,11 +290,11 @@ def _query(values):
     return "?" + urlencode(params, safe=",:") if params else ""
 
 
-def link_query(shared, hide=(), lang=None, quiz=False, step=0, granularity="layer", data=None):
+def link_query(shared, hide=(), lang=None, quiz=False, step=0, granularity="layer", data=None, names=None):
     """The query string ("?net=…&hide=…&lang=…") that restores `shared` with those settings;
     settings at their defaults are left out (`shared` None: the default network, left out too)."""
     return _query({"net": shared, "hide": hide, "lang": lang, "quiz": quiz, "gran": granularity, "step": step,
-                   "data": data})
+                   "data": data, "names": names})
 
 
 def query() -> str:

@@ -10,7 +10,7 @@ from functools import partial
 import streamlit as st
 
 from bpviz import viz
-from bpviz.ui import state
+from bpviz.ui import lesson, state
 from bpviz.ui.i18n import catalogue
 
 CHART_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["select2d", "lasso2d"]}
@@ -45,7 +45,7 @@ def network_diagram(source, key, node_quantity="a", edge_quantity="weight", exam
     """The diagram of a bare network (Build page) or of a `Step` (Step page)."""
     figure = viz.network_figure(source, node_quantity=node_quantity, edge_quantity=edge_quantity,
                                 selected=state.selected_neuron(), example=example,
-                                text=catalogue())
+                                text=catalogue(), names=lesson.names())
     show(figure, key, selectable=True)
 
 

@@ -8,7 +8,7 @@ import streamlit as st
 
 from bpviz import viz
 from bpviz.engine import MISTAKES, NetworkError, budget, gradient_check
-from bpviz.ui import charts, memo, state
+from bpviz.ui import charts, lesson, memo, state
 from bpviz.ui.i18n import catalogue, error_text, t
 
 
@@ -34,8 +34,9 @@ def check_view(X, Y):
         return
     getattr(st, {"pass": "success", "warn": "warning", "fail": "error"}[report.verdict])(
         t(f"gradcheck.verdict.{report.verdict}", error=f"{report.max_relative_error:.2e}"))
-    charts.show(viz.gradcheck_figure(report, text=catalogue()), key="gradcheck_figure")
-    rows = [(row.ref.label, row.analytic, row.numerical, row.relative_error) for row in report.rows]
+    names = lesson.names(net)
+    charts.show(viz.gradcheck_figure(report, text=catalogue(), names=names), key="gradcheck_figure")
+    rows = [(names.parameter_text(row.ref), row.analytic, row.numerical, row.relative_error) for row in report.rows]
     st.dataframe(pd.DataFrame(rows, columns=[t("gradcheck.parameter"), t("gradcheck.analytic"),
                                              t("gradcheck.numerical"), t("gradcheck.relative_error")]),
                  hide_index=True, width="stretch")

@@ -28,7 +28,7 @@ from bpviz.engine import (
     parameter_value,
     paren,
 )
-from bpviz.ui import charts, memo, state
+from bpviz.ui import charts, lesson, memo, state
 from bpviz.ui.i18n import catalogue, t
 from bpviz.ui.train import data as train_data
 
@@ -54,9 +54,9 @@ def data_choice(key):
 
 
 def parameter_choice(net, label, key, default=0):
-    refs = parameter_refs(net)
+    refs, names = parameter_refs(net), lesson.names(net)
     index = st.selectbox(label, range(len(refs)), index=min(default, len(refs) - 1), key=key,
-                         format_func=lambda i: f"{refs[i].label} = {parameter_value(net, refs[i]):.4g}")
+                         format_func=lambda i: f"{names.parameter_text(refs[i])} = {parameter_value(net, refs[i]):.4g}")
     return refs[index]
 
 
@@ -83,13 +83,15 @@ def one_parameter(X, Y):
         return loss_along(net, X, Y, ref, values), gradient_of(net, X, Y, ref)
     losses, gradient = memo.remembered("landscape_one", (net, X, Y, ref, points), compute)
     current_loss, table_losses = float(losses[points]), losses[points + 1:]
-    st.latex(rf"\frac{{\partial E}}{{\partial {ref.symbol}}} = {latex_number(gradient)},\qquad "
-             rf"{ref.symbol} - \eta \frac{{\partial E}}{{\partial {ref.symbol}}} = {latex_number(current)} - "
+    names = lesson.names(net)
+    symbol, name = names.parameter(ref), names.parameter_text(ref)
+    st.latex(rf"\frac{{\partial E}}{{\partial {symbol}}} = {latex_number(gradient)},\qquad "
+             rf"{symbol} - \eta \frac{{\partial E}}{{\partial {symbol}}} = {latex_number(current)} - "
              rf"{paren(learning_rate)} \cdot {paren(gradient)} = {latex_number(current - learning_rate * gradient)}")
     charts.show(viz.one_weight_figure(values[:points], losses[:points], current, current_loss, gradient,
-                                      learning_rate, ref.label, text=catalogue()), key="landscape_one")
+                                      learning_rate, name, text=catalogue()), key="landscape_one")
     table = pd.DataFrame({t("landscape.value"): values[points + 1:], t("landscape.loss"): table_losses})
-    st.caption(t("landscape.table_help", name=ref.label))
+    st.caption(t("landscape.table_help", name=name))
     st.dataframe(table, hide_index=True, width="content")
 
 
@@ -134,5 +136,7 @@ def two_parameters(X, Y):
         return path, xs, ys, loss_grid(net, X, Y, ref_x, ref_y, xs, ys)
     path, xs, ys, grid = memo.remembered("landscape_two", (net, X, Y, ref_x, ref_y, learning_rate, steps,
                                                            resolution), compute)
-    charts.show(viz.contour_figure(xs, ys, grid, path, (ref_x.label, ref_y.label), text=catalogue()),
+    names = lesson.names(net)
+    charts.show(viz.contour_figure(xs, ys, grid, path, (names.parameter_text(ref_x), names.parameter_text(ref_y)),
+                                   text=catalogue()),
                 key="landscape_contour")

@@ -76,6 +76,7 @@ LINK_WARNING = _slot("train_link_warning", str, None, "train", "a link's warning
 LINK_WARNING_RUN = _slot("train_link_warning_run", dict, None, "train",
                          'this run: {"on_page": the warning is on the page, "train": Train\'s picker ran}')
 WORKSHEETS_MADE = _slot("worksheets_made", tuple, None, "worksheets", "(settings, sources, pdfs) of the last click")
+LESSON = _slot("lesson", dict, {}, "every", "names, motion, view, practice switches; quiz work to restore (ui.lesson)")
 
 DEFAULT_PRESET = "worked_example"
 # What a classroom link can hide, and so fix: presets (loading one), files (download and
@@ -286,6 +287,7 @@ diagram_room, set_diagram_room = _pair(DIAGRAM_ROOM)
 granularity, set_granularity = _pair(GRANULARITY)
 hidden_controls, _ = _pair(HIDDEN)
 language, set_language = _pair(LANGUAGE)
+lesson, set_lesson = _pair(LESSON)
 link_read, _ = _pair(LINK_READ)
 last_update, set_last_update = _pair(LAST_UPDATE)
 link_warning, set_link_warning = _pair(LINK_WARNING)

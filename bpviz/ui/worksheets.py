@@ -7,7 +7,7 @@ downloads that no longer match it.
 """
 import streamlit as st
 
-from bpviz.ui import address, state
+from bpviz.ui import address, lesson, state
 from bpviz.ui.i18n import CATALOGUES, LANGUAGE_NAMES, language, t
 from bpviz.worksheets import (
     MAX_SEED,
@@ -25,7 +25,9 @@ SOURCES = ("class_set", "current")
 
 
 def settings():
-    """The learner's choices as a tuple (source, seed, count, paper, lang)."""
+    """The learner's choices as a tuple (source, seed, count, paper, lang, tutorial names, key
+    offered). The names are the class's (lesson.names); a sheet of the current network comes
+    without its key in quiz mode: only the teacher's session (quiz off) offers it."""
     source = st.radio(t("ws.source"), SOURCES, key="ws_source", horizontal=True,
                       format_func=lambda s: t(f"ws.source.{s}"))
     seed, count = None, 1
@@ -41,15 +43,23 @@ def settings():
     langs = tuple(LANGUAGE_NAMES)
     lang = lang_column.selectbox(t("ws.lang"), langs, index=langs.index(language()), key="ws_lang",
                                  format_func=LANGUAGE_NAMES.get)
-    return source, seed, count, paper, lang
+    tutorial = lesson.tutorial_on()
+    with_key = source == "class_set" or not lesson.quiz_on()
+    names = lesson.names()
+    if source == "current":
+        st.caption(t("worksheets.names", names=", ".join(
+            [names.weight_text(1, 0, 0), names.neuron_text(1, 0), names.bias_text(1, 0)])))
+    return source, seed, count, paper, lang, tutorial, with_key
 
 
 def make(choice):
     """Make the sheets and the key for `choice` and keep them in the session (or say why not)."""
-    source, seed, count, paper, lang = choice
+    source, seed, count, paper, lang, tutorial, with_key = choice
     sheets = class_set(seed, count) if source == "class_set" else (Sheet(address.current_shared()),)
     text = CATALOGUES[lang]
-    sources = {"worksheet": worksheet_source(sheets, text, paper), "answer-key": key_source(sheets, text, paper)}
+    sources = {"worksheet": worksheet_source(sheets, text, paper, tutorial)}
+    if with_key:
+        sources["answer-key"] = key_source(sheets, text, paper, tutorial)
     try:
         pdfs = {name: compile_pdf(typ, needs_cjk=lang == "zh") for name, typ in sources.items()}
     except MissingFontError:
@@ -61,7 +71,7 @@ def make(choice):
 def file_stem(choice):
     """The downloads' name after "worksheet-" / "answer-key-", e.g. "seed-1-30-zh-a4": the
     language and paper are in it, so an English and a Chinese set never overwrite each other."""
-    source, seed, count, paper, lang = choice
+    source, seed, count, paper, lang = choice[:5]
     return (f"seed-{seed}-{count}" if source == "class_set" else "own") + f"-{lang}-{paper}"
 
 
@@ -70,17 +80,24 @@ def downloads(choice):
     made = state.worksheets_made()
     if not made or made[0] != choice:
         return
-    (source, seed, count, _, _), sources, pdfs = made
-    st.success(t("ws.made", count=count, sheet_kb=len(pdfs["worksheet"]) // 1024,
-                 key_kb=len(pdfs["answer-key"]) // 1024))
+    (source, seed, count, *_), sources, pdfs = made
+    if "answer-key" in pdfs:
+        st.success(t("ws.made", count=count, sheet_kb=len(pdfs["worksheet"]) // 1024,
+                     key_kb=len(pdfs["answer-key"]) // 1024))
+    else:
+        st.success(t("ws.made_no_key", count=count, sheet_kb=len(pdfs["worksheet"]) // 1024))
     if source == "class_set":
         st.caption(t("ws.seeds", first=seed, last=seed + count - 1))
     stem = file_stem(made[0])
     pdf_column, typ_column = st.columns(2)
     for name, label in (("worksheet", "ws.download_sheets"), ("answer-key", "ws.download_key")):
+        if name not in pdfs:
+            continue
         pdf_column.download_button(t(label), pdfs[name], file_name=f"{name}-{stem}.pdf", mime="application/pdf",
                                    key=f"ws_pdf_{name}", icon=":material/picture_as_pdf:", width="stretch")
         typ_column.download_button(t(label + "_source"), sources[name].encode("utf-8"),
                                    file_name=f"{name}-{stem}.typ", mime="text/plain", key=f"ws_typ_{name}",
                                    icon=":material/code:", width="stretch")
     st.caption(t("ws.edit_hint"))
+    if "answer-key" not in pdfs:
+        lesson.explain_lock("key")

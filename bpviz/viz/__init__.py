@@ -15,7 +15,8 @@ from .landscape_figures import contour_figure, gradcheck_figure, one_weight_figu
 from .learning_figures import decision_boundary_figure, loss_figure, regression_figure
 from .matrix_view import matrix_figure
 from .network_diagram import network_figure
-from .notation import parameter_names, script_names, tutorial_names_fit, tutorial_neuron
+from .notation import Names, names_for, parameter_names, script_names, tutorial_names_fit, tutorial_neuron
+from .qr_code import qr_fits, qr_svg
 from .step_diagram import labelling, step_figure
 
 TEXT_EN = {**network_diagram.DEFAULT_TEXT, **landscape_figures.DEFAULT_TEXT, **learning_figures.DEFAULT_TEXT,
@@ -30,6 +31,10 @@ __all__ = [
     "loss_figure", "decision_boundary_figure", "regression_figure",
     # gradient health: each layer's gradient size over the epochs, one run or side by side
     "gradient_health_figure", "health_comparison_figure",
+    # the one naming function: names of neurons and parameters in the notation on show
+    "Names", "names_for",
+    # the QR code of a link (SVG)
+    "qr_svg", "qr_fits",
     # the English defaults of every figure's text
     "TEXT_EN",
     # the room a diagram has, what of a network fits on the Step diagram, and the names of its parts

@@ -7,7 +7,7 @@ w − η·∂E/∂w: the step the update takes, and the loss it predicts to firs
 """
 import numpy as np
 
-from bpviz.engine import verdict_of
+from bpviz.engine import LAYER_NAMES, verdict_of
 from bpviz.viz import style
 from bpviz.viz.text import label
 
@@ -98,9 +98,9 @@ def contour_figure(xs, ys, grid, path, names, text=None):
     return style.figure(traces, layout)
 
 
-def gradcheck_figure(report, text=None):
+def gradcheck_figure(report, text=None, names=LAYER_NAMES):
     """Numerical against backprop gradient, one point per parameter, coloured and
-    shaped by that parameter's verdict; the y = x line is perfect agreement."""
+    shaped by that parameter's verdict; the y = x line is perfect agreement. `names`: the notation."""
     numerical = np.array([row.numerical for row in report.rows])
     analytic = np.nan_to_num(np.array([row.analytic for row in report.rows]), posinf=0.0, neginf=0.0)
     verdicts = [verdict_of(row.relative_error) for row in report.rows]
@@ -115,7 +115,7 @@ def gradcheck_figure(report, text=None):
         traces.append(dict(
             type="scatter", mode="markers", x=numerical[chosen], y=analytic[chosen],
             name=label(text, DEFAULT_TEXT, f"viz.gradcheck.verdict.{verdict}"),
-            text=[report.rows[i].ref.label for i in chosen],
+            text=[names.parameter_text(report.rows[i].ref) for i in chosen],
             hovertemplate=(f"%{{text}}<br>numerical %{{x:{style.HOVER_FORMAT}}}"
                            f"<br>backprop %{{y:{style.HOVER_FORMAT}}}<extra></extra>"),
             marker=dict(size=10, color=VERDICT_COLOURS[verdict], symbol=VERDICT_SYMBOLS[verdict])))

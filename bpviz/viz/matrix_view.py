@@ -9,9 +9,8 @@ number printed; a value not known at the step is a grey "?" cell.
 """
 import numpy as np
 
-from bpviz.engine import ACTIVATIONS
+from bpviz.engine import ACTIVATIONS, LAYER_NAMES
 from bpviz.viz import style
-from bpviz.viz.notation import layer_mark
 from bpviz.viz.text import label
 
 DEFAULT_TEXT = {
@@ -24,13 +23,14 @@ DEFAULT_TEXT = {
 GAP = 1.2    # columns between two blocks
 
 
-def _block(name, values, rows, cols):
-    """A named matrix block: values (rows × cols array) or None (unknown)."""
+def _block(name, values, rows, cols, cell):
+    """A named matrix block: values (rows × cols array) or None (unknown); `cell(i, k)` names
+    one entry (for the hover)."""
     return dict(name=name, values=None if values is None else np.asarray(values, dtype=float).reshape(rows, cols),
-                rows=rows, cols=cols)
+                rows=rows, cols=cols, cell=cell)
 
 
-def _row_blocks(step, layer, example):
+def _row_blocks(step, layer, example, names=LAYER_NAMES):
     net = step.network
     n_in, n_out = net.sizes[layer - 1], net.sizes[layer]
     a_prev, z, a = step.activation(layer - 1), step.preactivation(layer), step.activation(layer)
@@ -38,34 +38,47 @@ def _row_blocks(step, layer, example):
     def pick(m):
         return None if m is None else m[example]
 
-    forward = [_block(f"W{layer_mark(layer)}", net.weights[layer - 1], n_out, n_in), "·",
-               _block(f"a{layer_mark(layer - 1)}", pick(a_prev), n_in, 1), "+",
-               _block(f"b{layer_mark(layer)}", net.biases[layer - 1], n_out, 1), "=",
-               _block(f"z{layer_mark(layer)}", pick(z), n_out, 1), "f →",
-               _block(f"a{layer_mark(layer)}", pick(a), n_out, 1)]
+    def vector(symbol, at, values, size):
+        return _block(names.layer_text(symbol, at), values, size, 1, lambda i, k: names.quantity_text(symbol, at, i))
+
+    def weights(at, values, rows, cols, transposed=False, prefix=""):
+        def cell(i, k):
+            return names.weight_text(at, k, i) if transposed else names.weight_text(at, i, k)
+        return _block(prefix + names.weights_text(at) + ("ᵀ" if transposed else ""), values, rows, cols,
+                      lambda i, k: prefix + cell(i, k))
+
+    forward = [weights(layer, net.weights[layer - 1], n_out, n_in), "·",
+               vector("a", layer - 1, pick(a_prev), n_in), "+",
+               vector("b", layer, net.biases[layer - 1], n_out), "=",
+               vector("z", layer, pick(z), n_out), "f →",
+               vector("a", layer, pick(a), n_out)]
     delta = pick(step.delta(layer))
     if layer == step.output_layer:
-        backward = [_block(f"δ{layer_mark(layer)}", delta, n_out, 1)]
+        backward = [vector("δ", layer, delta, n_out)]
     else:
         derivative = None
         if z is not None and ACTIVATIONS[net.activations[layer - 1]].derivative is not None:
             derivative = ACTIVATIONS[net.activations[layer - 1]].derivative(z[example], a[example])
         following = pick(step.delta(layer + 1))
-        backward = [_block(f"W{layer_mark(layer + 1)}ᵀ", net.weights[layer].T, n_out, net.sizes[layer + 1]), "·",
-                    _block(f"δ{layer_mark(layer + 1)}", following, net.sizes[layer + 1], 1), "⊙",
-                    _block(f"f′(z{layer_mark(layer)})", derivative if delta is not None else None, n_out, 1), "=",
-                    _block(f"δ{layer_mark(layer)}", delta, n_out, 1)]
-    gradient = [_block(f"∂E/∂W{layer_mark(layer)} = δ{layer_mark(layer)} a{layer_mark(layer - 1)}ᵀ",
-                       step.weight_grad(layer), n_out, n_in)]
+        z_name = names.layer_text("z", layer)
+        backward = [weights(layer + 1, net.weights[layer].T, n_out, net.sizes[layer + 1], transposed=True), "·",
+                    vector("δ", layer + 1, following, net.sizes[layer + 1]), "⊙",
+                    _block(f"f′({z_name})", derivative if delta is not None else None, n_out, 1,
+                           lambda i, k: f"f′({names.quantity_text('z', layer, i)})"), "=",
+                    vector("δ", layer, delta, n_out)]
+    gradient = [_block(f"∂E/∂{names.weights_text(layer)} = {names.layer_text('δ', layer)} "
+                       f"{names.layer_text('a', layer - 1)}ᵀ", step.weight_grad(layer), n_out, n_in,
+                       lambda i, k: "∂E/∂" + names.weight_text(layer, i, k))]
     return [forward, backward, gradient]
 
 
-def matrix_figure(step, layer, text=None, example=0):
-    """The matrix view of `layer` (1..L) at `step` for batch row `example`."""
+def matrix_figure(step, layer, text=None, example=0, names=LAYER_NAMES):
+    """The matrix view of `layer` (1..L) at `step` for batch row `example`, named in the
+    notation of `names` (bpviz.viz.names_for)."""
     net = step.network
     layer = min(max(int(layer), 1), step.output_layer)
     example = min(max(int(example), 0), step.X.shape[0] - 1)
-    rows = _row_blocks(step, layer, example)
+    rows = _row_blocks(step, layer, example, names)
     titles = [label(text, DEFAULT_TEXT, "viz.matrix.forward"),
               label(text, DEFAULT_TEXT, "viz.matrix.output_delta" if layer == step.output_layer
                     else "viz.matrix.backward"),
@@ -91,7 +104,7 @@ def matrix_figure(step, layer, text=None, example=0):
             for i in range(block["rows"]):
                 for k in range(block["cols"]):
                     x, y = column + k, offset - i
-                    where = f"{block['name']}[{i}, {k}]" if block["cols"] > 1 else f"{block['name']}[{i}]"
+                    where = block["cell"](i, k)
                     if block["values"] is None:
                         unknown["x"].append(x), unknown["y"].append(y), unknown["hover"].append(f"{where} = ?")
                     else:

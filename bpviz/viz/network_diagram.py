@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from bpviz.engine import Network, Step
+from bpviz.engine import LAYER_NAMES, Network, Step
 from bpviz.viz import style
 from bpviz.viz.geometry import (
     EDGE_GROUPS,
@@ -25,7 +25,6 @@ from bpviz.viz.geometry import (
     packed,
     segments,
 )
-from bpviz.viz.notation import neuron_name, weight_name
 from bpviz.viz.text import label
 
 DEFAULT_TEXT = {
@@ -93,7 +92,7 @@ def values_of(source, node_quantity="a", edge_quantity="weight", example=0):
 
 
 def node_traces(values, text=None, show_scale=True, brief=False, limit=None, marker_size=None, font_size=None,
-                number_format=style.NUMBER_FORMAT):
+                number_format=style.NUMBER_FORMAT, names=LAYER_NAMES):
     """[known neurons, unknown neurons, labels in black, labels in white]: four scatter
     traces, always all four (maybe empty). A known neuron's number is drawn by a text
     trace of its own colour, black or white, whichever reads better on that neuron's
@@ -101,7 +100,7 @@ def node_traces(values, text=None, show_scale=True, brief=False, limit=None, mar
     restyles selected and unselected points) cannot change it.
     `brief`: hover names and values only (animation frames, where size counts).
     `limit`: the colour scale's half-range (default: the largest value shown); marker
-    and font sizes in px (default: by the network's size)."""
+    and font sizes in px (default: by the network's size); `names`: the notation (names_for)."""
     net, positions = values.network, neuron_positions(values.network.sizes)
     known, unknown = [], []
     for l, n in enumerate(net.sizes):
@@ -115,9 +114,9 @@ def node_traces(values, text=None, show_scale=True, brief=False, limit=None, mar
     symbol = SYMBOLS[quantity]
 
     def hover(l, j, value=None):
-        head = f"{neuron_name(symbol if l or quantity == 'none' else 'a', l, j)}"
+        head = names.quantity_text(symbol if l or quantity == 'none' else 'a', l, j)
         if l == 0 and quantity != "none":
-            head = neuron_name("a", 0, j)
+            head = names.quantity_text("a", 0, j)
         if brief:
             return f"{head} = {'?' if value is None else format(value, style.HOVER_FORMAT)}"
         where = label(text, DEFAULT_TEXT, "viz.neuron", j=j, layer=l)
@@ -173,12 +172,12 @@ def _edge_numbers(values):
     return numbers, known
 
 
-def edge_traces(values, text=None, hover=True, hover_values=None):
+def edge_traces(values, text=None, hover=True, hover_values=None, names=LAYER_NAMES):
     """One line trace per EDGE_GROUPS entry, one for unknown values, and one trace of
     invisible hover points naming every connection (always len(EDGE_GROUPS) + 2 traces;
     without `hover` the last one is empty). Grouping is vectorised. `hover_values`: what
     the hover tells, when not the lines' values (the Step page draws weights and hovers
-    gradients too)."""
+    gradients too). `names`: the notation of the hover's weight names (names_for)."""
     sizes = values.network.sizes
     sources, targets = edge_endpoints(sizes)
     numbers, known = _edge_numbers(values)
@@ -198,7 +197,8 @@ def edge_traces(values, text=None, hover=True, hover_values=None):
     if hover:
         points = sources + HOVER_AT * (targets - sources)
         hovered = hover_values or values
-        template, rows = _edge_hovers(hovered, *(_edge_numbers(hovered) if hover_values else (numbers, known)), text)
+        template, rows = _edge_hovers(hovered, *(_edge_numbers(hovered) if hover_values else (numbers, known)), text,
+                                      names)
         hover_layer.update(x=points[:, 0], y=points[:, 1], customdata=rows, hovertemplate=template)
     else:
         hover_layer.update(x=[], y=[], hoverinfo="skip")
@@ -206,7 +206,7 @@ def edge_traces(values, text=None, hover=True, hover_values=None):
     return [packed(trace) for trace in traces]
 
 
-def _edge_hovers(values, numbers, known, text):
+def _edge_hovers(values, numbers, known, text, names=LAYER_NAMES):
     """The hover of every connection as one template and a row of values per edge:
     'w⁽ˡ⁾ⱼₖ = value', the gradient (or ?) when edges show gradients, and where it goes.
 
@@ -227,7 +227,7 @@ def _edge_hovers(values, numbers, known, text):
         else:
             gradient = style.number(numbers[index], style.HOVER_FORMAT) if values.edge_quantity == "grad" else ""
         weight = style.number(net.weights[l - 1][j, k], style.HOVER_FORMAT)
-        rows.append([weight_name(l, j, k), weight, gradient, k, l - 1, j, l])
+        rows.append([names.weight_text(l, j, k), weight, gradient, k, l - 1, j, l])
     return template, rows
 
 
@@ -269,10 +269,11 @@ def diagram_layout(sizes, title, height=None):
     return layout
 
 
-def network_figure(source, node_quantity="a", edge_quantity="weight", selected=None, example=0, text=None):
-    """The diagram of a Network or a Step; see the module docstring."""
+def network_figure(source, node_quantity="a", edge_quantity="weight", selected=None, example=0, text=None,
+                   names=LAYER_NAMES):
+    """The diagram of a Network or a Step; see the module docstring. `names`: the notation (names_for)."""
     values = values_of(source, node_quantity, edge_quantity, example)
-    traces = edge_traces(values, text) + node_traces(values, text)
+    traces = edge_traces(values, text, names=names) + node_traces(values, text, names=names)
     sizes = values.network.sizes
     if selected is not None and 0 <= selected[0] < len(sizes) and 0 <= selected[1] < sizes[selected[0]]:
         x, y = neuron_positions(sizes)[tuple(selected)]

@@ -1,24 +1,28 @@
-"""Names of quantities in figure text, in the explanations' notation with Unicode
-super- and subscripts: a⁽¹⁾₀, δ⁽²⁾₁, w⁽²⁾₀₁ (weights[1][0, 1]), b⁽¹⁾₀."""
+"""Names of neurons and parameters in figure text: the one naming function of bpviz.
+
+`names_for(sizes, tutorial)` (from the engine, re-exported here and from bpviz.viz) gives a
+`Names` value whose methods name every neuron and parameter, as plain text (figures, pickers,
+tables, axis titles: w⁽²⁾₀₀ or w5, a⁽¹⁾₀ or h1, b⁽¹⁾₀ or b1 (h1)) and as LaTeX (the
+explanations, the quiz, worksheets). Every page asks it, so one notation shows everywhere.
+
+The functions below are the older per-name helpers, kept as thin shorthands over it.
+"""
+from bpviz.engine import LAYER_NAMES, TUTORIAL_NAMES, Names, names_for, tutorial_names_fit
 
 _SUPER = str.maketrans("0123456789()", "⁰¹²³⁴⁵⁶⁷⁸⁹⁽⁾")
-_SUB = str.maketrans("0123456789,", "₀₁₂₃₄₅₆₇₈₉,")
 
-
-def _indices(*numbers):
-    # two-digit indices are separated by a comma so w⁽¹⁾₁₀,₂ stays unambiguous
-    joined = ("," if any(n >= 10 for n in numbers) else "").join(str(n) for n in numbers)
-    return joined.translate(_SUB)
+__all__ = ["Names", "names_for", "tutorial_names_fit", "neuron_name", "weight_name", "layer_mark",
+           "tutorial_neuron", "tutorial_weight", "tutorial_bias", "parameter_names"]
 
 
 def neuron_name(symbol, layer, j):
-    """e.g. a⁽¹⁾₀ for symbol "a", layer 1, neuron 0."""
-    return f"{symbol}{f'({layer})'.translate(_SUPER)}{_indices(j)}"
+    """e.g. a⁽¹⁾₀ for symbol "a", layer 1, neuron 0 (layer notation)."""
+    return LAYER_NAMES.quantity_text(symbol, layer, j)
 
 
 def weight_name(layer, j, k):
     """w⁽ˡ⁾ⱼₖ: weights[layer-1][j, k], from neuron k of layer−1 to neuron j of layer."""
-    return f"w{f'({layer})'.translate(_SUPER)}{_indices(j, k)}"
+    return LAYER_NAMES.weight_text(layer, j, k)
 
 
 def layer_mark(layer):
@@ -26,33 +30,26 @@ def layer_mark(layer):
     return f"({layer})".translate(_SUPER)
 
 
-def tutorial_names_fit(sizes):
-    """The tutorial's names (i1 i2, h1 h2, o1 o2, w1…w8, b1 b2) exist for 2-2-2 networks only."""
-    return list(sizes) == [2, 2, 2]
-
-
 def tutorial_neuron(layer, j):
     """i1, i2 (inputs), h1, h2 (hidden), o1, o2 (outputs) of a 2-2-2 network."""
-    return f"{'iho'[layer]}{j + 1}"
+    return TUTORIAL_NAMES.neuron_text(layer, j)
 
 
 def tutorial_weight(layer, j, k):
-    """w1…w8 of a 2-2-2 network: w1 = weights[0][0, 0] (i1 → h1), w2 = weights[0][0, 1] (i2 → h1),
-    w3 = weights[0][1, 0], w4 = weights[0][1, 1], then w5…w8 the same way into o1, o2."""
-    return f"w{4 * (layer - 1) + 2 * j + k + 1}"
+    """w1…w8 of a 2-2-2 network (see bpviz.engine.names)."""
+    return TUTORIAL_NAMES.weight_text(layer, j, k)
 
 
 def tutorial_bias(layer):
     """b1 (the hidden layer's bias), b2 (the output layer's): the tutorial shares one per layer."""
-    return f"b{layer}"
+    return TUTORIAL_NAMES.bias_text(layer, 0, short=True)
 
 
 def parameter_names(sizes, tutorial=False):
     """Names of every weight and bias as two functions, (weight(l, j, k), bias(l, j)): the tutorial's
     w1…w8, b1, b2 when asked for and the network is 2-2-2, else w⁽ˡ⁾ⱼₖ and b⁽ˡ⁾ⱼ."""
-    if tutorial and tutorial_names_fit(sizes):
-        return tutorial_weight, lambda layer, j: tutorial_bias(layer)
-    return weight_name, lambda layer, j: neuron_name("b", layer, j)
+    names = names_for(sizes, tutorial)
+    return names.weight_text, lambda layer, j: names.bias_text(layer, j, short=True)
 
 
 def script_names(sizes, tutorial=False):

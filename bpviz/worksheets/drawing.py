@@ -8,7 +8,7 @@ different neurons have not met yet; a network with more than MAX_LABELLED
 edges or more than MAX_LABELLED_LAYER neurons in a layer is drawn without
 them (its parameters are listed in the table under the drawing anyway).
 """
-from bpviz.engine import latex_number
+from bpviz.engine import LAYER_NAMES, latex_number
 
 from .typst_math import latex_to_typst
 
@@ -20,8 +20,9 @@ MAX_LABELLED = 18
 MAX_LABELLED_LAYER = 3
 
 
-def network_drawing(net, x) -> str:
-    """Typst code of a box holding the drawing of `net` with input `x`."""
+def network_drawing(net, x, names=LAYER_NAMES) -> str:
+    """Typst code of a box holding the drawing of `net` with input `x`, its neurons named
+    in the notation of `names`."""
     sizes = net.sizes
     row = min(ROW, MAX_HEIGHT / max(sizes))
     radius = min(4.5, row * 0.35)
@@ -41,7 +42,7 @@ def network_drawing(net, x) -> str:
                 parts.append(_label(lx, ly, latex_number(value)))
     for l, layer in enumerate(centres):
         for j, (cx, cy) in enumerate(layer):
-            name = rf"x_{{{j}}}" if l == 0 else rf"a^{{({l})}}_{{{j}}}"
+            name = names.x(j) if l == 0 else names.a(l, j)
             parts.append(f"place(dx: {cx - radius:.2f}mm, dy: {cy - radius:.2f}mm, circle(radius: {radius:.2f}mm, "
                          f"fill: white, stroke: 0.8pt, inset: 0pt, align(center + horizon, "
                          f"text(size: 7pt, ${latex_to_typst(name)}$))))")

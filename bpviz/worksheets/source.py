@@ -10,12 +10,14 @@ formula, formula with numbers, and result to 10 significant digits — the
 engine's own explanations (`explain`), so the key is the engine's arithmetic.
 
 `text` is a string catalogue (bpviz.ui's EN or ZH: the "sheet.*" keys) and
-sets the language. Text from the catalogue or the network goes into the
+sets the language. `tutorial` names a 2-2-2 sheet in the tutorial's notation (w1…w8,
+h1, o1; bpviz.engine.names), as the class sees it on screen; other sheets keep layer names.
+Text from the catalogue or the network goes into the
 source as Typst string literals, never as markup.
 """
 from dataclasses import dataclass
 
-from bpviz.engine import SharedNetwork, explain, latex_number, step_sequence
+from bpviz.engine import SharedNetwork, explain, latex_number, names_for, step_sequence
 from bpviz.engine.practice import pass_questions
 
 from .drawing import network_drawing
@@ -49,17 +51,17 @@ class Sheet:
     seed: int | None = None
 
 
-def worksheet_source(sheets, text, paper="a4") -> str:
+def worksheet_source(sheets, text, paper="a4", tutorial=False) -> str:
     """Typst source of the learners' sheets, one after another."""
-    return _document(sheets, text, paper, "sheet.title", _worksheet_body)
+    return _document(sheets, text, paper, "sheet.title", _worksheet_body, tutorial)
 
 
-def key_source(sheets, text, paper="a4") -> str:
+def key_source(sheets, text, paper="a4", tutorial=False) -> str:
     """Typst source of the answer keys of the same sheets."""
-    return _document(sheets, text, paper, "sheet.key_title", _key_body)
+    return _document(sheets, text, paper, "sheet.key_title", _key_body, tutorial)
 
 
-def _document(sheets, text, paper, title_key, body):
+def _document(sheets, text, paper, title_key, body, tutorial=False):
     if paper not in PAPERS:
         raise ValueError(f"paper must be one of {PAPERS}, got {paper!r}")
     lang = "zh" if text.get("sheet.lang") == "zh" else "en"
@@ -69,7 +71,7 @@ def _document(sheets, text, paper, title_key, body):
             parts.append("#pagebreak()")
         parts.append("#counter(page).update(1)")   # pages numbered per sheet
         parts.append(_heading(sheet, number, text, title_key))
-        parts.append(body(sheet, text))
+        parts.append(body(sheet, text, names_for(sheet.problem.network.sizes, tutorial)))
     return "\n".join(parts) + "\n"
 
 
@@ -80,22 +82,23 @@ def _heading(sheet, number, text, title_key):
             f"text(size: 10pt, {_string(label)}))\n#v(1mm)")
 
 
-def _worksheet_body(sheet, text):
+def _worksheet_body(sheet, text, names):
     problem = sheet.problem
     steps = step_sequence(problem.network, problem.x, problem.y, problem.learning_rate,
                           update_biases=problem.update_biases)
     lines = [_say(text["sheet.name_line"]), "#v(2mm)", _description(problem, text),
-             network_drawing(problem.network, problem.x), _parameters(problem.network, text),
-             _say(text["sheet.instructions"])]
+             network_drawing(problem.network, problem.x, names), _parameters(problem.network, text, names),
+             _say(text["sheet.instructions_tutorial" if names.tutorial else "sheet.instructions"])]
     for title_key, _quantities, questions in _sections(problem.network.sizes):
         lines.append(f"=== #{_string(text[title_key])}")
-        cells = [f"blank({_string(str(n) + '.')}, {_math(explain(steps[-1], q.quantity, q.layer, q.j, q.k).symbol)})"
+        cells = [f"blank({_string(str(n) + '.')}, "
+                 f"{_math(explain(steps[-1], q.quantity, q.layer, q.j, q.k, names=names).symbol)})"
                  for n, q in questions]
         lines.append(f"#grid(columns: (1fr, 1fr, 1fr), {', '.join(cells)})")
     return "\n".join(lines)
 
 
-def _key_body(sheet, text):
+def _key_body(sheet, text, names):
     problem = sheet.problem
     steps = step_sequence(problem.network, problem.x, problem.y, problem.learning_rate,
                           update_biases=problem.update_biases)
@@ -103,7 +106,7 @@ def _key_body(sheet, text):
     for title_key, _quantities, questions in _sections(problem.network.sizes):
         lines.append(f"=== #{_string(text[title_key])}")
         for n, q in questions:
-            e = explain(steps[-1], q.quantity, q.layer, q.j, q.k)
+            e = explain(steps[-1], q.quantity, q.layer, q.j, q.k, names=names)
             lines.append(f"#answer({_string(str(n) + '.')}, {_math(e.formula)}, {_math(e.substituted)}, "
                          f"{_string(format(e.value, f'.{RESULT_DIGITS}g'))})")
     return "\n".join(lines)
@@ -126,14 +129,14 @@ def _description(problem, text):
     return f"{_say(network)}\n\n{_say(settings)}\n"
 
 
-def _parameters(net, text):
+def _parameters(net, text, names):
     """Every weight and bias as `symbol = value`, four to a row."""
     cells = []
     for l, (weights, biases) in enumerate(zip(net.weights, net.biases), 1):
         for j in range(weights.shape[0]):
-            cells += [_math(rf"w^{{({l})}}_{{{j}{k}}} = {latex_number(weights[j, k])}")
+            cells += [_math(rf"{names.weight(l, j, k)} = {latex_number(weights[j, k])}")
                       for k in range(weights.shape[1])]
-            cells.append(_math(rf"b^{{({l})}}_{{{j}}} = {latex_number(biases[j])}"))
+            cells.append(_math(rf"{names.bias(l, j)} = {latex_number(biases[j])}"))
     return (f"#block(spacing: 2mm, strong({_string(text['sheet.parameters'])}))\n"
             f"#grid(columns: (1fr,) * 4, row-gutter: 4mm, {', '.join(cells)})\n#v(2mm)")
 

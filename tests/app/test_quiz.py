@@ -38,7 +38,7 @@ def _texts(at, kind):
 
 def test_quiz_mode_asks_the_next_steps_first_number_with_the_tolerance_stated(step_page):
     at = _quiz_on(step_page)
-    assert r"z^{(1)}_{0} = \;?" in _texts(at, "latex")
+    assert r"z_{h1} = \;?" in _texts(at, "latex")    # the tutorial's names, as the diagram's
     assert "relative error is at most 0.001" in _texts(at, "caption")
     assert "No question answered yet" in _texts(at, "caption")
 
@@ -66,12 +66,12 @@ def test_a_right_prediction_scores_three_of_three(step_page):
 def test_a_miss_then_hints_one_at_a_time_each_costing_a_point(step_page):
     at = _predict(_quiz_on(step_page), "0.3775")
     at = _click(at, "step_next")                                # forward layer 1 → ask z(2)0
-    assert r"z^{(2)}_{0} = \;?" in _texts(at, "latex")
+    assert r"z_{o1} = \;?" in _texts(at, "latex")
     at = _predict(at, "1.2")                                    # relative error 8.5 %: a miss
     assert "Not quite (1 wrong so far)" in _texts(at, "warning")
     before = len(at.latex)
     at = _click(at, "quiz_hint")                                # hint 1: the formula in symbols
-    assert len(at.latex) == before + 1 and r"\sum_{k} w^{(2)}_{0k}" in at.latex[-1].value
+    assert len(at.latex) == before + 1 and r"w_{5}\, a_{h1} + w_{6}\, a_{h2}" in at.latex[-1].value
     at = _click(at, "quiz_hint")                                # hint 2: with the numbers
     assert "0.593269992" in at.latex[-1].value
     at = _predict(at, "1.106")
@@ -98,7 +98,7 @@ def test_a_prediction_that_is_not_a_number_is_refused_with_the_rule_and_not_coun
 
 def test_another_question_at_the_same_step_rotates_to_the_next_number(step_page):
     at = _click(_predict(_quiz_on(step_page), "0.3775"), "quiz_another")
-    assert r"a^{(1)}_{0} = \;?" in _texts(at, "latex")
+    assert r"a_{h1} = \;?" in _texts(at, "latex")
 
 
 def test_quiz_mode_in_chinese():
@@ -126,7 +126,7 @@ def test_a_bad_quiz_value_in_a_link_is_named_and_ignored():
 
 def test_quiz_mode_keeps_the_asked_value_out_of_the_inspector(step_page):
     at = _quiz_on(step_page)
-    assert r"z^{(1)}_{0} = \;?" in _texts(at, "latex")
+    assert r"z_{h1} = \;?" in _texts(at, "latex")
 
 
 def test_the_link_builder_writes_quiz_1_only_when_asked():

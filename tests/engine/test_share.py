@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from bpviz.engine import Network, NetworkError, SharedNetwork, decode_share, encode_share, preset
 from bpviz.engine.serialization import network_to_dict
-from bpviz.engine.share import MAX_TOKEN_CHARS
+from bpviz.engine.share import MAX_TOKEN_CHARS, encode_binary
 
 
 def _token_of(data):
@@ -26,7 +26,7 @@ def test_round_trip_is_exact_and_url_safe():
     net = Network.random([3, 4, 2], ["tanh", "softmax"], "cross_entropy", seed=7)
     shared = SharedNetwork(net, (0.1, -2.0, 1 / 3), (0.0, 1.0), 0.05, False)
     token = encode_share(shared)
-    assert set(token) <= set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.")
+    assert set(token) <= set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.~")
     restored = decode_share(token)
     assert restored == shared
     assert restored.network.weights[0].tobytes() == net.weights[0].tobytes()   # bit for bit
@@ -41,11 +41,14 @@ def test_the_largest_legal_network_fits_in_a_link():
 
 def test_the_worked_example_link_is_short():
     p = preset("worked_example")
-    assert len(encode_share(SharedNetwork(p.network, p.x, p.y, p.learning_rate, p.update_biases))) < 400
+    token = encode_share(SharedNetwork(p.network, p.x, p.y, p.learning_rate, p.update_biases))
+    # the published numbers, written out: w1…w8, b1 b1 b2 b2, i1 i2, targets, η = 0.5, biases kept
+    assert token == "3.2-2-2~ss~s~.5~0~.15_.2_.25_.3_.4_.45_.5_.55_.35_.35_.6_.6_.05_.1_.01_.99"
 
 
 @pytest.mark.parametrize("token, field", [
-    ("", "start with"), ("3.abc", "start with"), ("2.abc", "damaged"), ("1.", "start with"), ("1.%%%%", "damaged"),
+    ("", "start with"), ("4.abc", "start with"), ("3.abc", "does not hold"), ("3.a b", "only 0-9"),
+    ("2.abc", "damaged"), ("1.", "start with"), ("1.%%%%", "damaged"),
     ("1." + "A" * 64, "damaged"), ("1." + "A" * (MAX_TOKEN_CHARS + 1), "at most"), (None, "text"),
 ])
 def test_malformed_tokens_say_what_is_wrong(token, field):
@@ -107,7 +110,7 @@ def _token_of_packed(packed):
 
 
 def test_a_link_cut_inside_its_checksum_is_refused():
-    token = encode_share(_shared(preset("xor").network))
+    token = encode_binary(_shared(preset("xor").network))
     packed = _packed(token)
     for cut in (1, 2, 3, 4):          # the zlib stream ends with a 4-byte Adler-32 checksum
         with pytest.raises(NetworkError, match="cut short"):
@@ -115,7 +118,7 @@ def test_a_link_cut_inside_its_checksum_is_refused():
 
 
 def test_a_link_with_bytes_after_its_end_is_refused():
-    token = encode_share(_shared(preset("xor").network))
+    token = encode_binary(_shared(preset("xor").network))
     for junk in (b"\0", b"junk", b"x" * 100):
         with pytest.raises(NetworkError, match=f"{len(junk)} unexpected bytes"):
             decode_share(_token_of_packed(_packed(token) + junk))
@@ -125,7 +128,7 @@ def test_a_link_with_bytes_after_its_end_is_refused():
 
 @pytest.mark.parametrize("junk", ["!", "~", "%20", " ", "+", "/", "=A"])
 def test_characters_outside_base64url_are_refused_not_skipped(junk):
-    token = encode_share(_shared(preset("xor").network))
+    token = encode_binary(_shared(preset("xor").network))
     with pytest.raises(NetworkError, match="damaged"):
         decode_share(token[:10] + junk + token[10:])
 
@@ -182,3 +185,71 @@ def test_version_2_layout_is_weights_biases_x_y_byte_planes():
         decode_share(_version_2_token(dict(header, sizes=[2, 11, 1]), [0.0] * 36))
     with pytest.raises(NetworkError, match="activations"):
         decode_share(_version_2_token(dict(header, activations=["bogus"]), [0.0] * 6))
+
+
+def _version_3(numbers, sizes="2-1", codes="s~s", lr=".75", biases="1"):
+    return f"3.{sizes}~{codes}~{lr}~{biases}~" + "_".join(numbers)
+
+
+def test_version_3_layout_is_decimal_weights_biases_x_y():
+    """The same 2-1 network as above, typed by hand as decimals."""
+    shared = decode_share(_version_3([".5", "-.25", ".125", "1", "2", "1"]))
+    assert shared.network.weights[0].tolist() == [[0.5, -0.25]] and shared.network.biases[0].tolist() == [0.125]
+    assert shared.x == (1.0, 2.0) and shared.y == (1.0,) and shared.learning_rate == 0.75 and shared.update_biases
+    assert shared.network.activations == ("sigmoid",) and shared.network.loss == "squared_error"
+
+
+@pytest.mark.parametrize("token, words", [
+    (_version_3([".5", "-.25", ".125", "1", "2"]), "holds 5 numbers where its sizes need 6"),
+    (_version_3(["nan", "-.25", ".125", "1", "2", "1"]), "'nan' in the network parameter is not a decimal"),
+    (_version_3(["inf", "-.25", ".125", "1", "2", "1"]), "not a decimal"),
+    (_version_3(["1e999", "-.25", ".125", "1", "2", "1"]), "weights"),
+    (_version_3(["1" * 40, "-.25", ".125", "1", "2", "1"]), "not a decimal"),
+    (_version_3([".5", "-.25", ".125", "1", "2", "1"], codes="q~s"), "activations"),
+    (_version_3([".5", "-.25", ".125", "1", "2", "1"], codes="s~q"), "loss"),
+    (_version_3([".5", "-.25", ".125", "1", "2", "1"], biases="2"), "update_biases"),
+    (_version_3([".5", "-.25", ".125", "1", "2", "1"], lr="-1"), "learning_rate"),
+    (_version_3(["0"] * 36, sizes="2-11-1"), "link sizes"),
+    (_version_3(["0"] * 6, sizes="2--1"), "link sizes"),
+    ("3.2-1~s~s~.75~1", "does not hold"),
+])
+def test_version_3_refuses_what_is_wrong_and_names_it(token, words):
+    with pytest.raises(NetworkError, match=words):
+        decode_share(token)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.floats(allow_nan=False, allow_infinity=False, min_value=-1e6, max_value=1e6), min_size=9,
+                max_size=9), st.booleans())
+def test_every_float_survives_both_versions_bit_for_bit(values, biases):
+    net = Network([np.array([values[:4]]).reshape(2, 2), np.array([values[4:6]])],
+                  [np.array(values[6:8]), np.array([values[8]])], ["tanh", "linear"], "squared_error")
+    shared = SharedNetwork(net, (values[0], -0.0), (values[1],), 0.1, biases)
+    for token in (encode_share(shared), encode_binary(shared)):
+        restored = decode_share(token)
+        assert restored == shared
+        assert all(a.tobytes() == b.tobytes() for a, b in zip(restored.network.weights, net.weights))
+        assert np.array(restored.x).tobytes() == np.array(shared.x).tobytes()
+
+
+def test_the_shorter_version_is_written():
+    p = preset("worked_example")
+    assert encode_share(p).startswith("3.")
+    trained = Network.random([2, 3, 1], "sigmoid", "squared_error", seed=4)   # 17-digit numbers
+    shared = _shared(trained)
+    assert len(encode_share(shared)) == min(len(encode_binary(shared)), len(_text_token(shared)))
+
+
+def _text_token(shared):
+    from bpviz.engine.share import header_and_numbers
+    from bpviz.engine.share_text import encode_text
+    return encode_text(*header_and_numbers(shared))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="0123456789-._~sxeilrtbcq", max_size=80))
+def test_garbage_short_tokens_only_ever_raise_network_error(body):
+    try:
+        decode_share("3." + body)
+    except NetworkError:
+        pass

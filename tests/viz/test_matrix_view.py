@@ -4,7 +4,7 @@ import json
 import numpy as np
 
 from bpviz.engine import preset, step_sequence
-from bpviz.viz import matrix_figure
+from bpviz.viz import matrix_figure, names_for
 
 WORKED = preset("worked_example")
 
@@ -13,10 +13,10 @@ def test_matrix_view_shows_the_engines_numbers_and_unknowns():
     steps = step_sequence(WORKED.network, WORKED.x, WORKED.y, 0.5, "layer", update_biases=False)
     full = matrix_figure(steps[-1], 1)
     hovers = list(full.data[0].hovertext)
-    assert "W⁽¹⁾[1, 0] = 0.25" in hovers                         # weights[0][1, 0]
-    assert any(h.startswith("z⁽¹⁾[0] = 0.3775") for h in hovers)
+    assert "w⁽¹⁾₁₀ = 0.25" in hovers                           # weights[0][1, 0]
+    assert any(h.startswith("z⁽¹⁾₀ = 0.3775") for h in hovers)
     grad = steps[-1].weight_grad(1)
-    assert any(h.endswith(f"[0, 0] = {grad[0, 0]:.9g}") and "∂E/∂W" in h for h in hovers)
+    assert f"∂E/∂w⁽¹⁾₀₀ = {grad[0, 0]:.9g}" in hovers
     assert len(full.data[1].x) == 0                                # nothing unknown at the end
     early = matrix_figure(steps[1], 2)                              # layer 2 not computed yet
     assert "?" in list(early.data[1].text)
@@ -30,3 +30,15 @@ def test_matrix_cell_colours_are_the_values():
     values = [float(h.rsplit("= ", 1)[1]) for h in known.hovertext]
     np.testing.assert_allclose(np.asarray(known.marker.color, dtype=float), values, rtol=1e-8)
     assert json.loads(matrix_figure(steps[-1], 2).to_json())["layout"]["title"]["text"].startswith("Layer 2")
+
+
+def test_in_tutorial_names_the_matrix_view_speaks_the_tutorials_names_only():
+    steps = step_sequence(WORKED.network, WORKED.x, WORKED.y, 0.5, "layer", update_biases=False)
+    for layer in (1, 2):
+        figure = matrix_figure(steps[-1], layer, names=names_for((2, 2, 2), True))
+        words = json.dumps([list(figure.data[0].hovertext)] + [a.text for a in figure.layout.annotations],
+                           ensure_ascii=False)
+        assert "⁽" not in words
+    hovers = list(matrix_figure(steps[-1], 1, names=names_for((2, 2, 2), True)).data[0].hovertext)
+    assert "w3 = 0.25" in hovers and any(h.startswith("zₕ₁ = 0.3775") for h in hovers)
+    assert "w7ᵀ" not in "".join(hovers)   # a transposed matrix's cells keep their own names

@@ -139,3 +139,17 @@ def test_letter_paper_is_letter_sized():
     pdf = compile_pdf(worksheet_source(class_set(seed=1, count=1), EN, paper="us-letter"))
     box = pypdf.PdfReader(io.BytesIO(pdf)).pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (612, 792)   # 8.5 × 11 in at 72 pt/in
+
+
+@pytest.mark.parametrize("text", LANGUAGES)
+def test_a_sheet_in_tutorial_names_uses_them_throughout(text):
+    """The class sees w1…w8, h1, o1: the sheet and its key name everything so, and no layer names."""
+    sheets = [Sheet(preset("worked_example"))]
+    sheet = "\n".join(_pdf_text(compile_pdf(worksheet_source(sheets, text, tutorial=True), needs_cjk=text is ZH)))
+    key = "\n".join(_pdf_text(compile_pdf(key_source(sheets, text, tutorial=True), needs_cjk=text is ZH)))
+    for words in (sheet, key):
+        assert "(1)" not in words and "(2)" not in words      # no w⁽ˡ⁾ⱼₖ anywhere
+    assert "𝑤5 = 0.4" in sheet and "𝑏1 (ℎ1) = 0.35" in sheet and "𝑎ℎ1" in sheet
+    assert "0.082167041" in key and "𝑤5" in key             # ∂E/∂w5, the tutorial's number
+    layer_sheet = "\n".join(_pdf_text(compile_pdf(worksheet_source(sheets, text), needs_cjk=text is ZH)))
+    assert "𝑤5" not in layer_sheet and "(2)" in layer_sheet

@@ -11,17 +11,18 @@ from bpviz.viz import script_names
 SCRIPTS = (("torch", pytorch_script, "bpviz_step_pytorch.py"), ("numpy", numpy_script, "bpviz_step_numpy.py"))
 
 
-def code_panel(step, tutorial_names=False):
-    """The two scripts of `step`'s pass (its network, example or batch, η, λ₁, λ₂ and bias switch)."""
+def code_panel(step, names):
+    """The two scripts of `step`'s pass (its network, example or batch, η, λ₁, λ₂ and bias switch),
+    commented in the notation `names` (a Names) shows."""
     source = step.batch if step.batch is not None else step
-    names = script_names(step.network.sizes, tutorial_names)
+    script_comments = script_names(step.network.sizes, names.tutorial)
     st.caption(t("code.intro"))
     tabs = st.tabs([t(f"code.tab.{kind}") for kind, _, _ in SCRIPTS])
     for tab, (kind, make, file_name) in zip(tabs, SCRIPTS):
         with tab:
             try:
                 script = make(step.network, source.X, source.Y, step.learning_rate, step.l1, step.l2,
-                              update_biases=step.update_biases, names=names)
+                              update_biases=step.update_biases, names=script_comments)
             except NetworkError as error:
                 st.error(t("code.cannot", message=error_text(error)))
                 continue

@@ -16,12 +16,14 @@ from bpviz.engine import (
     penalty_value,
     step_sequence,
 )
-from bpviz.ui import address, charts, frame, state
+from bpviz.ui import address, charts, frame, lesson, state
 from bpviz.ui.i18n import error_text, t
 from bpviz.ui.step import batch, inspector, quiz
 from bpviz.ui.step import diagram as diagram_motion
 from bpviz.ui.strings import Message
-from bpviz.viz import Canvas, labelling, tutorial_names_fit
+from bpviz.viz import Canvas, labelling
+
+MOTION_SWITCH = "step_animate"
 
 
 def settings():
@@ -111,24 +113,29 @@ def buttons(steps):
                icon=":material/fast_forward:", disabled=index >= loss_index)
     row.button(t("step.backward_pass"), key="step_backward", on_click=_go, args=(backward_end,),
                icon=":material/fast_rewind:", disabled=index >= backward_end)
+    locked = lesson.locked(steps)   # quiz mode: the new weights come after the pass's questions
     row.button(t("step.apply_update"), key="step_apply", on_click=_apply_update, args=(steps[-1],),
-               icon=":material/check:", help=t("step.apply_update_help"))
+               icon=":material/lock:" if locked else ":material/check:", disabled=locked,
+               help=t("lock.why.update") + " " + t("lock.unlock", done=lesson.progress(steps)[0],
+                                                      total=len(steps) - 1) if locked else t("step.apply_update_help"))
     return steps[index]
 
 
 def display_options(step):
-    """The loss, and the diagram's switches: tutorial names (2-2-2 networks; on by default
-    for the worked example), z on the diagram, motion. Returns (tutorial_names, show_z, animate)."""
+    """The loss, and the diagram's switches: tutorial names (2-2-2 networks; on by default,
+    lesson.py), z on the diagram, motion. Returns (tutorial_names, show_z, animate)."""
     net = step.network
     row = st.container(horizontal=True, gap="medium", key="step_display", vertical_alignment="center")
     row.metric(t("step.loss"), "?" if step.loss is None else f"{step.loss:.9g}", width="content")
-    tutorial = False
-    if tutorial_names_fit(net.sizes):
-        state.set_widget_default("step_tutorial_names", state.preset_name() == "worked_example")
-        tutorial = row.toggle(t("step.tutorial_names"), key="step_tutorial_names", help=t("step.tutorial_names_help"))
+    tutorial = lesson.names_switch(row, key="step_tutorial_names") and lesson.names(net).tutorial
     show_z = row.toggle(t("step.show_z"), key="step_show_z")
-    animate = row.toggle(t("step.animate"), value=True, key="step_animate", help=t("step.animate_help"))
+    state.set_widget_value(MOTION_SWITCH, bool(lesson.setting("motion")))
+    animate = row.toggle(t("step.animate"), key=MOTION_SWITCH, help=t("step.animate_help"), on_change=_store_motion)
     return tutorial, show_z, animate
+
+
+def _store_motion():
+    lesson.set_setting("motion", bool(state.widget_value(MOTION_SWITCH)))
 
 
 def step_view(step, count, next_step=None):
@@ -147,7 +154,7 @@ def step_view(step, count, next_step=None):
         charts.step_diagram(step, key="step_diagram", canvas=Canvas(*diagram_motion.room_now()),
                             tutorial_names=tutorial, show_z=show_z, next_step=next_step)
         diagram_motion.motion(step.index, animate)
-    inspector.tabs(step, tutorial)
+    inspector.tabs(step, lesson.names(step.network))
 
 
 def _step_label(step):

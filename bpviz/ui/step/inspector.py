@@ -7,29 +7,42 @@ import pandas as pd
 import streamlit as st
 
 from bpviz import viz
-from bpviz.engine import available_quantities, delta_shrink, delta_shrink_bound, delta_shrink_total, explain
-from bpviz.ui import charts, state
+from bpviz.engine import (
+    LAYER_NAMES,
+    available_quantities,
+    delta_shrink,
+    delta_shrink_bound,
+    delta_shrink_total,
+    explain,
+)
+from bpviz.ui import charts, lesson, state
 from bpviz.ui.i18n import catalogue, t
 from bpviz.ui.step.code import code_panel
-from bpviz.viz import parameter_names, tutorial_names_fit, tutorial_neuron
 
-VIEWS = ("neuron", "matrix", "update", "code")
+VIEWS = lesson.VIEWS
 NEURON_CHOICE = "inspect_neuron"     # the drop-down's own key
+VIEW_CHOICE = "step_view"            # the readout picker's own key (its choice is kept as lesson.setting("view"))
 
 
-def tabs(step, tutorial_names=False):
+def _store_view():
+    lesson.set_setting("view", state.widget_value(VIEW_CHOICE) or "neuron")
+
+
+def tabs(step, names=LAYER_NAMES):
     """One readout at a time, chosen like a tab: only the chosen one is computed, which
-    keeps every click of the Step page cheap on a shared server."""
-    view = st.segmented_control(t("inspect.view"), VIEWS, default="neuron", key="step_view",
+    keeps every click of the Step page cheap on a shared server. `names`: the notation."""
+    chosen = lesson.setting("view")
+    state.set_widget_value(VIEW_CHOICE, chosen if chosen in VIEWS else "neuron")
+    view = st.segmented_control(t("inspect.view"), VIEWS, key=VIEW_CHOICE, on_change=_store_view,
                                 format_func=lambda v: t(f"inspect.tab.{v}"), label_visibility="collapsed")
     if view == "matrix":
-        matrix_view(step)
+        matrix_view(step, names)
     elif view == "code":
-        code_panel(step, tutorial_names)
+        code_panel(step, names)
     elif view == "update":
-        update_view(step, tutorial_names)
+        update_view(step, names)
     else:   # a click on the selected view again clears it: fall back to the inspector
-        neuron_inspector(step, tutorial_names)
+        neuron_inspector(step, names)
 
 
 def _pick_neuron():
@@ -38,15 +51,14 @@ def _pick_neuron():
     state.set_selected_neuron(state.widget_value(NEURON_CHOICE))
 
 
-def _neuron_choice(net, tutorial_names=False):
+def _neuron_choice(net, names=LAYER_NAMES):
     neurons = [(layer, j) for layer in range(len(net.sizes)) for j in range(net.sizes[layer])]
     selected = state.selected_neuron()
     chosen = selected if selected in neurons else (len(net.sizes) - 1, 0)
     state.set_selected_neuron(chosen)
     state.set_widget_value(NEURON_CHOICE, chosen)   # follows a click on the diagram
-    named = tutorial_names and tutorial_names_fit(net.sizes)
     st.selectbox(t("inspect.neuron"), neurons, key=NEURON_CHOICE, on_change=_pick_neuron,
-                 format_func=lambda n: (f"{tutorial_neuron(*n)} · " if named else "")
+                 format_func=lambda n: (f"{names.neuron_text(*n)} · " if names.tutorial else "")
                  + t("inspect.neuron_name", layer=n[0], j=n[1]))
     return chosen
 
@@ -58,9 +70,9 @@ def show_explanation(explanation):
     st.latex(explanation.substituted + " " + explanation.result)
 
 
-def neuron_inspector(step, tutorial_names=False):
+def neuron_inspector(step, names=LAYER_NAMES):
     st.caption(t("inspect.click_hint"))
-    layer, j = _neuron_choice(step.network, tutorial_names)
+    layer, j = _neuron_choice(step.network, names)
     quantities = available_quantities(step, layer, j)
     if not quantities:
         st.info(t("inspect.nothing_yet"))
@@ -68,20 +80,18 @@ def neuron_inspector(step, tutorial_names=False):
     per_weight = {"weight_grad", "new_weight"}
     for quantity in quantities:
         if quantity not in per_weight:
-            show_explanation(explain(step, quantity, layer, j))
+            show_explanation(explain(step, quantity, layer, j, names=names))
             if quantity == "new_bias" and not step.update_biases:
                 st.caption(t("inspect.biases_kept"))
     for quantity in per_weight.intersection(quantities):
         with st.expander(t(f"inspect.incoming.{quantity}", count=step.network.sizes[layer - 1]), expanded=True):
-            weight_name = parameter_names(step.network.sizes, tutorial_names)[0]
             for k in range(step.network.sizes[layer - 1]):
-                if tutorial_names and tutorial_names_fit(step.network.sizes):
-                    st.caption(weight_name(layer, j, k))
-                show_explanation(explain(step, quantity, layer, j, k))
-    shrink_explanation(step, layer)
+                st.caption(names.weight_text(layer, j, k))
+                show_explanation(explain(step, quantity, layer, j, k, names=names))
+    shrink_explanation(step, layer, names)
 
 
-def shrink_explanation(step, layer):
+def shrink_explanation(step, layer, names=LAYER_NAMES):
     """For a hidden layer whose δ is known: why δ shrinks going back, with this step's numbers."""
     if not 1 <= layer < step.output_layer or step.delta(layer) is None:
         return
@@ -95,13 +105,13 @@ def shrink_explanation(step, layer):
             show_explanation(delta_shrink_total(step, layer))
 
 
-def matrix_view(step):
-    layer = state.selected_neuron((step.output_layer, 0))[0] or 1
+def matrix_view(step, names=LAYER_NAMES):
+    layer = (state.selected_neuron() or (step.output_layer, 0))[0] or 1
     st.caption(t("inspect.matrix_help", layer=layer))
-    charts.show(viz.matrix_figure(step, layer, text=catalogue()), key="step_matrix")
+    charts.show(viz.matrix_figure(step, layer, text=catalogue(), names=names), key="step_matrix")
 
 
-def update_view(step, tutorial_names=False):
+def update_view(step, names=LAYER_NAMES):
     """Old → new parameters and the loss on this example before and after."""
     last = state.last_update()
     if step.updated is not None:
@@ -114,24 +124,21 @@ def update_view(step, tutorial_names=False):
     else:
         st.info(t("inspect.update_none"))
         return
-    st.dataframe(parameter_changes(old, new, tutorial_names), hide_index=True, width="stretch")
+    st.dataframe(parameter_changes(old, new, names), hide_index=True, width="stretch")
 
 
 SIGNIFICANT = ".9g"      # the update table's digits: 0.35891648, as the tutorial prints them
 
 
-def parameter_changes(old, new, tutorial_names=False):
+def parameter_changes(old, new, names=LAYER_NAMES):
     """A row per parameter: name, old value, new value, change, each to 9 significant digits
-    (as text, so no display rounds them); tutorial names (w1…w8, b1, b2) on a 2-2-2 network."""
-    weight_name, bias_name = parameter_names(old.sizes, tutorial_names)
+    (as text, so no display rounds them), named in the notation of `names`."""
     rows = []
     for l in range(len(old.weights)):
         for (j, k), value in np.ndenumerate(old.weights[l]):
-            rows.append((weight_name(l + 1, j, k), value, new.weights[l][j, k]))
+            rows.append((names.weight_text(l + 1, j, k), value, new.weights[l][j, k]))
         for j, value in enumerate(old.biases[l]):
-            named = tutorial_names and tutorial_names_fit(old.sizes)   # the tutorial shares b1 by a layer
-            rows.append((f"{bias_name(l + 1, j)} ({tutorial_neuron(l + 1, j)})" if named else bias_name(l + 1, j),
-                         value, new.biases[l][j]))
+            rows.append((names.bias_text(l + 1, j), value, new.biases[l][j]))
     return pd.DataFrame([(name, f"{a:{SIGNIFICANT}}", f"{b:{SIGNIFICANT}}", f"{b - a:{SIGNIFICANT}}")
                          for name, a, b in rows],
                         columns=[t("inspect.parameter"), t("inspect.old"), t("inspect.new"), t("inspect.change")])

@@ -21,7 +21,7 @@ every value at once.
 import streamlit as st
 
 from bpviz.engine import explain, practice
-from bpviz.ui import state
+from bpviz.ui import lesson, state
 from bpviz.ui.i18n import t
 
 ON = "quiz_on"               # the learner's switch (widget key); the pass's own keys are in state.py
@@ -35,13 +35,19 @@ EXAMPLES = ("-1.25e-3", "42.5")
 
 def active():
     """Quiz mode is on (by the learner's switch or by the link that opened the session)."""
-    return bool(state.quiz_mode() or state.widget_value(ON))
+    return lesson.quiz_on()
+
+
+def _store_switch():
+    lesson.set_setting("practice", bool(state.widget_value(ON)))
 
 
 def switch():
-    """The learner's switch (nothing when a classroom link switched quiz mode on)."""
+    """The learner's switch (nothing when a classroom link switched quiz mode on); kept
+    for every page and the address (lesson.setting("practice"))."""
     if not state.quiz_mode():
-        st.toggle(t("quiz.toggle"), key=ON, help=t("quiz.toggle_help"))
+        state.set_widget_value(ON, bool(lesson.setting("practice")))
+        st.toggle(t("quiz.toggle"), key=ON, help=t("quiz.toggle_help"), on_change=_store_switch)
 
 
 def panel(steps, card=None):
@@ -51,7 +57,7 @@ def panel(steps, card=None):
     if not active():
         return
     card = st.container() if card is None else card
-    _start_pass_if_new(steps)
+    lesson.ensure_pass(steps)
     index = state.step_index()
     with card:
         if state.quiz_mode():
@@ -73,14 +79,6 @@ def example_for(value):
     return next((text for text in EXAMPLES if abs(float(text) - value) > 0.5 * abs(float(text))), EXAMPLES[0])
 
 
-def _start_pass_if_new(steps):
-    first = steps[0]
-    identity = (repr(first.network.to_dict()), first.X.tobytes(), first.Y.tobytes(), first.learning_rate,
-                len(steps), first.update_biases, first.l1, first.l2)   # a new penalty is a new pass
-    if state.quiz_pass() != identity:
-        state.start_quiz_pass(identity, reached=state.step_index())
-
-
 def _question(steps, index):
     turn = state.quiz_turns().get(index, 0)
     question = practice.pick(practice.revealed(steps[index], steps[index + 1]),
@@ -88,7 +86,8 @@ def _question(steps, index):
     key = (index, turn)
     attempt = state.quiz_attempts().get(key) or practice.Attempt(
         question, practice.kind(question, steps[index].output_layer))
-    answer = explain(steps[index + 1], question.quantity, question.layer, question.j, question.k)
+    answer = explain(steps[index + 1], question.quantity, question.layer, question.j, question.k,
+                     names=lesson.names(steps[index].network))
     example = example_for(answer.value)
     st.markdown(t("quiz.ask", quantity=t(f"quantity.{answer.kind}")))
     st.latex(answer.symbol + r" = \;?")

@@ -264,6 +264,20 @@ STEP = {
     "inspect.shrink.title": "Why δ is small in layer {layer}",
     "inspect.shrink.rule": "Going back one layer, each δ is the weighted sum of the δs it feeds times its own f′(z): $\\delta^{(l)} = \\big((W^{(l+1)})^\\top \\delta^{(l+1)}\\big) \\odot f'(z^{(l)})$. So every layer multiplies δ by about $w \\cdot f'(z)$: its size changes by at most $\\lVert W \\rVert_2 \\cdot \\max f'$ per layer, and over many layers these factors multiply.",
     "inspect.shrink.sigmoid": "For the sigmoid, $f'(z) = a(1 - a) \\le 0.25$: unless the weights are large, every sigmoid layer shrinks δ at least fourfold, and the first layers of a deep network learn hundreds of times slower than the last.",
+    # the lesson (quiz lock, notation, QR code, short links)
+    "lock.title": "Hidden in quiz mode until this pass's questions are done",
+    "lock.why.landscape": ("The loss landscape draws the gradient of every weight of the current network, the "
+                           "numbers the quiz asks you to predict."),
+    "lock.why.gradcheck": ("The gradient check prints the backprop gradient of every weight and bias of the "
+                           "current network, the numbers the quiz asks you to predict."),
+    "lock.why.key": "The answer key of the current network gives every number of this pass.",
+    "lock.why.update": "Applying the update would show the new weights before you have predicted them.",
+    "lock.why.matrix": "The matrix view would show the next step's numbers.",
+    "lock.unlock": ("Unlocks when every question of the pass has been tried on the Step page (step {done} of "
+                    "{total} reached). A class's teacher opens the page without quiz mode."),
+    "lock.unlock_key": ("In quiz mode the key of the current network is not offered at all: the teacher makes it "
+                        "in a session without quiz mode (a link without quiz=1). Keys of a class set are offered."),
+    "lock.go_step": "Go to the Step page",
 }
 
 
@@ -469,6 +483,28 @@ SHARE = {
     "share.quiz_help": "The Step page opens in quiz mode without the switch to turn it off: the next values stay "
                        "hidden until the student has typed a prediction.",
     "link.bad_penalty": "The link's penalty {value!r} is not two numbers λ₁,λ₂ from 0 to {most} (such as 0.01,0.1), so the penalty stays at 0.",
+    # the lesson (quiz lock, notation, QR code, short links)
+    "share.quiz_only": ("Quiz mode is on in this session, so only quiz links are offered: the link keeps the "
+                        "answers hidden too."),
+    "share.qr": "Scan to open",
+    "share.qr_help": ("The classroom link as a QR code: project it (use the full-screen button on the code) and "
+                      "students open the link with a phone's camera."),
+    "share.qr_title": "QR code of the classroom link",
+    "share.qr_too_long": ("This link ({chars} characters) is too long for a QR code, which holds about 2,300: "
+                          "share a preset or a network with rounded weights, or send the link itself."),
+    "share.short": "Short link: {chars} characters",
+    "share.long": ("This network's numbers have many digits, so its link is long ({chars} characters): round the "
+                   "weights on the Build page, or start from a preset, for a link to type."),
+    "share.names": "Names in the link",
+    "share.names.tutorial": "tutorial (w1…w8, h1, o1)",
+    "share.names.layer": "by layer (w⁽²⁾₀₀)",
+    "link.bad_names": "The link's names '{value}' are not one of {accepted}; the default is used.",
+    "link.bad_switch": "The link's {name} '{value}' must be 0 or 1; the default is used.",
+    "link.bad_view": "The link's view '{value}' is not one of {accepted}; the default is used.",
+    "link.bad_selected": ("The link's selected neuron '{value}' is not a neuron of this network (layer.neuron, "
+                          "e.g. 1.0); none is selected."),
+    "link.bad_quiz_work": "The link's quiz answers '{value}' could not be read; the pass starts afresh.",
+    "link.bad_history": "The link's training history '{value}' could not be read; training starts afresh.",
 }
 
 
@@ -519,6 +555,14 @@ WORKSHEETS = {
     "sheet.loss": "Loss",
     "sheet.backward": "Backward pass",
     "sheet.update": "Update",
+    # the lesson (quiz lock, notation, QR code, short links)
+    "ws.made_no_key": "Made {count} sheet(s): worksheets {sheet_kb} KB, no answer key in quiz mode.",
+    "worksheets.names": "The sheets name everything as the class sees it: {names}.",
+    "sheet.instructions_tutorial": ("Names as in the classic worked example: inputs i1 i2, hidden neurons h1 h2, "
+                                    "outputs o1 o2; w1 w2 lead from i1 and i2 into h1, w3 w4 into h2, w5 w6 from "
+                                    "h1 and h2 into o1, w7 w8 into o2; b1 is the hidden layer's bias, b2 the "
+                                    "output layer's; δ = ∂E/∂z. Work out every value in order, to at least 4 "
+                                    "significant digits."),
 }
 
 

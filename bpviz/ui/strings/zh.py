@@ -262,6 +262,16 @@ STEP = {
     "inspect.shrink.title": "为什么第 {layer} 层的 δ 很小",
     "inspect.shrink.rule": "往回一层时，每个 δ 等于它所连接的各个 δ 的加权和，再乘以它自己的 f′(z)：$\\delta^{(l)} = \\big((W^{(l+1)})^\\top \\delta^{(l+1)}\\big) \\odot f'(z^{(l)})$。所以每一层都把 δ 乘上大约 $w \\cdot f'(z)$：每层至多改变 $\\lVert W \\rVert_2 \\cdot \\max f'$ 倍，层数一多，这些因子就连乘起来。",
     "inspect.shrink.sigmoid": "对 sigmoid 来说，$f'(z) = a(1 - a) \\le 0.25$：除非权重很大，每个 sigmoid 层都至少把 δ 缩小到四分之一，深层网络的前几层学得比最后一层慢几百倍。",
+    # the lesson (quiz lock, notation, QR code, short links)
+    "lock.title": "测验模式下隐藏，直到本轮的问题都已作答",
+    "lock.why.landscape": "损失曲面会画出当前网络每个权重的梯度，而这些正是测验要你预测的数。",
+    "lock.why.gradcheck": "梯度检验会列出当前网络每个权重和偏置的反向传播梯度，而这些正是测验要你预测的数。",
+    "lock.why.key": "当前网络的答案会给出本轮的每一个数。",
+    "lock.why.update": "应用更新会在你预测之前显示新的权重。",
+    "lock.why.matrix": "矩阵视图会显示下一步的数。",
+    "lock.unlock": "在“单步”页上把本轮的每个问题都作答后解锁（已到第 {done} 步，共 {total} 步）。老师可以打开不带测验模式的页面。",
+    "lock.unlock_key": "测验模式下不提供当前网络的答案：老师在不开启测验模式的会话中（链接不带 quiz=1）生成。随机练习纸的答案照常提供。",
+    "lock.go_step": "前往“单步”页",
 }
 
 
@@ -489,6 +499,23 @@ SHARE = {
     "share.quiz": "测验模式：学生先预测每个数值，再揭晓",
     "share.quiz_help": "逐步页面以测验模式打开，且没有关闭开关：学生输入预测之前，下一步的数值保持隐藏。",
     "link.bad_penalty": "链接中的惩罚系数 {value!r} 不是两个 0 到 {most} 之间的数 λ₁,λ₂（例如 0.01,0.1），因此惩罚系数保持为 0。",
+    # the lesson (quiz lock, notation, QR code, short links)
+    "share.quiz_only": "本会话已开启测验模式，所以只提供测验链接：链接同样会隐藏答案。",
+    "share.qr": "扫码打开",
+    "share.qr_help": "课堂链接的二维码：投影出来（可用二维码上的全屏按钮），学生用手机相机扫码即可打开链接。",
+    "share.qr_title": "课堂链接的二维码",
+    "share.qr_too_long": "这个链接（{chars} 个字符）太长，放不进二维码（约 2,300 个字符）：请分享预设或权重取整后的网络，或直接发送链接。",
+    "share.short": "短链接：{chars} 个字符",
+    "share.long": "这个网络的数值位数很多，所以链接很长（{chars} 个字符）：在“搭建”页把权重取整，或从预设开始，就能得到便于输入的链接。",
+    "share.names": "链接中的命名",
+    "share.names.tutorial": "教程命名（w1…w8、h1、o1）",
+    "share.names.layer": "按层命名（w⁽²⁾₀₀）",
+    "link.bad_names": "链接中的命名 '{value}' 不是 {accepted} 之一；已使用默认值。",
+    "link.bad_switch": "链接中的 {name} '{value}' 必须是 0 或 1；已使用默认值。",
+    "link.bad_view": "链接中的视图 '{value}' 不是 {accepted} 之一；已使用默认值。",
+    "link.bad_selected": "链接中选中的神经元 '{value}' 不是这个网络的神经元（层.神经元，例如 1.0）；未选中任何神经元。",
+    "link.bad_quiz_work": "无法读取链接中的测验作答 '{value}'；本轮重新开始。",
+    "link.bad_history": "无法读取链接中的训练历史 '{value}'；训练重新开始。",
 }
 
 
@@ -534,6 +561,12 @@ WORKSHEETS = {
     "sheet.loss": "损失",
     "sheet.backward": "反向传播",
     "sheet.update": "更新",
+    # the lesson (quiz lock, notation, QR code, short links)
+    "ws.made_no_key": "已生成 {count} 份：练习卷 {sheet_kb} KB，测验模式下不生成答案卷。",
+    "worksheets.names": "练习纸的命名与课堂上看到的一致：{names}。",
+    "sheet.instructions_tutorial": ("命名与经典手算示例相同：输入 i1 i2，隐藏神经元 h1 h2，输出 o1 o2；w1 w2 从 i1、i2 通向 h1，w3 w4 通向 "
+                                    "h2，w5 w6 从 h1、h2 通向 o1，w7 w8 通向 o2；b1 是隐藏层的偏置，b2 是输出层的偏置；δ = "
+                                    "∂E/∂z。请按顺序算出每个数值，至少保留 4 位有效数字。"),
 }
 
 
@@ -628,6 +661,8 @@ ERRORS = {
     "error.link_too_large": "链接：网络参数解压后超过 {limit:,} 字节",
     "error.link_too_deep": "链接：网络参数嵌套过深",
     "error.link_not_json": "链接：网络参数已损坏（不是 JSON）",
+    "error.link_short_alphabet": "链接：网络参数只能含有 0-9、A-Z、a-z 和 . _ ~ -",
+    "error.link_numbers_text": "链接：网络参数中的 '{got}' 不是十进制数",
     "error.csv_max_bytes": "max_bytes 必须是 1 到 {limit} 之间的整数",
     "error.csv_too_many_bytes": "CSV 文件至多 {limit:,} 字节，收到 {size:,} 字节",
     "error.csv_binary": "CSV 文件必须是 UTF-8 文本，不能是二进制数据",

@@ -5,22 +5,21 @@
 // receives each new figure.
 //
 // Plotly itself is loaded once per page from the app's own server (the plotly package's
-// plotly.min.js, served by a declared component path), never from another host.
-const FILE = "component/bpviz.ui.live_chart.plotly/plotly.min.js";
-
-function plotlyUrl() {
+// plotly.min.js, served by a declared component path, which the server sends as data.plotly),
+// never from another host.
+function plotlyUrl(file) {
   // The app's base URL: where Streamlit's own index script is served from.
   const index = document.querySelector("script[src*='/static/js/index.']");
   const base = index ? index.src.replace(/static\/js\/index\.[^/]*$/, "") : new URL("/", location.href).href;
-  return base + FILE;
+  return base + file;
 }
 
-function loadPlotly() {
+function loadPlotly(file) {
   if (window.Plotly) return Promise.resolve(window.Plotly);
   if (!window.bpvizPlotly) {
     window.bpvizPlotly = new Promise((resolve, reject) => {
       const script = document.createElement("script");
-      script.src = plotlyUrl();
+      script.src = plotlyUrl(file);
       script.onload = () => resolve(window.Plotly);
       script.onerror = () => { window.bpvizPlotly = null; reject(new Error("plotly.min.js did not load")); };
       document.head.appendChild(script);
@@ -48,6 +47,6 @@ export default async function ({ data, parentElement }) {
   }
   if (typeof layout.title === "string") layout.title = { text: layout.title };
   layout.font = { family: getComputedStyle(parentElement.host || document.body).fontFamily, ...layout.font };
-  const Plotly = await loadPlotly();
+  const Plotly = await loadPlotly(data.plotly);
   await Plotly.react(plot, figure.data, layout, { ...data.config, responsive: true });
 }
