@@ -7,6 +7,7 @@ from streamlit.testing.v1 import AppTest
 from bpviz.engine import Network, SharedNetwork, encode_share, preset
 from bpviz.ui.links import link_query
 from tests.app.apptest import open_app
+from tests.examples import examples
 
 
 def _shared():
@@ -59,7 +60,7 @@ def test_link_builder_makes_a_link_that_restores_the_chosen_preset():
     assert restored.session_state["network"] == preset("xor").network
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(12), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.dictionaries(st.sampled_from(["net", "hide", "lang", "other"]), st.text(max_size=200), max_size=3))
 def test_garbage_query_strings_never_raise(params):
     at = open_app(query=params)
