@@ -234,8 +234,12 @@ EN = {
     "train.per_redraw": "Epochs per live redraw",
     "train.per_redraw_help": "While playing, this many epochs run between two redraws.",
     "train.target_loss": "Stop at training loss ≤ (0: off)",
-    "train.target_loss_help": "Training stops as soon as the loss on the training set is this small.",
+    "train.target_loss_help": ("Training stops as soon as the loss on the training set is this small (and every "
+                               "example is classified correctly, if that box is ticked). Each data set comes with "
+                               "a target low enough for the loss curve to show the whole descent."),
     "train.all_correct": "Stop when every example is classified correctly",
+    "train.all_correct_help": ("With a target loss as well, training stops only when both hold: the loss is at "
+                               "most the target and every example is right."),
     "train.bad_setting": "Training settings not accepted: {message}",
     "train.cannot_train": "Training did not run, your network is unchanged: {message}",
     "train.one_epoch": "1 epoch",
@@ -245,6 +249,8 @@ EN = {
     "train.reset": "Reset history",
     "train.reset_help": "Forget the curves and momentum; the network keeps its current weights.",
     "train.stopped.target_loss": "Stopped after epoch {epoch}: the training loss reached the target.",
+    "train.stopped.target_loss_all_correct": ("Stopped after epoch {epoch}: the training loss reached the target "
+                                               "and every training example is classified correctly."),
     "train.stopped.all_correct": "Stopped after epoch {epoch}: every training example is classified correctly.",
     "train.stopped.diverged": ("Training diverged: the loss became too large or not a number, which usually means "
                                "the learning rate is too high. The last good network (epoch {epoch}) is kept; "

@@ -269,8 +269,10 @@ ZH = {
     "train.per_redraw": "每次实时刷新的轮次",
     "train.per_redraw_help": "播放时，两次刷新之间运行这么多轮。",
     "train.target_loss": "训练损失 ≤ 此值时停止（0：关闭）",
-    "train.target_loss_help": "训练集上的损失一旦降到这个值就停止训练。",
+    "train.target_loss_help": ("训练集上的损失一旦降到这个值（并且在勾选了下面的选项时，所有样本都分类正确）就停止训练。"
+                               "每个数据集都带有一个足够低的目标，让损失曲线完整地展示下降的过程。"),
     "train.all_correct": "所有样本都分类正确时停止",
+    "train.all_correct_help": "如果同时设置了目标损失，只有两者都满足时才停止：损失不超过目标，并且所有样本都正确。",
     "train.bad_setting": "训练设置无效：{message}",
     "train.cannot_train": "训练未执行，你的网络保持不变：{message}",
     "train.one_epoch": "1 轮",
@@ -280,6 +282,7 @@ ZH = {
     "train.reset": "清空记录",
     "train.reset_help": "清除曲线和动量；网络保留当前的权重。",
     "train.stopped.target_loss": "第 {epoch} 轮后停止：训练损失已达到目标。",
+    "train.stopped.target_loss_all_correct": "第 {epoch} 轮后停止：训练损失已达到目标，并且所有训练样本都分类正确。",
     "train.stopped.all_correct": "第 {epoch} 轮后停止：所有训练样本都已分类正确。",
     "train.stopped.diverged": ("训练发散了：损失变得过大或不再是一个数，这通常说明学习率太高。"
                                "已保留最后一个正常的网络（第 {epoch} 轮）；请降低学习率后再试。"),

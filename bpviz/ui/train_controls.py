@@ -26,13 +26,17 @@ from bpviz.engine import (
     learning_rate_for,
     network_for,
     preset,
+    stop_for,
     train,
 )
 from bpviz.ui import layout, state
 from bpviz.ui.i18n import error_text, t, t_count
 
 LEARNING_RATE = "train_lr"        # the learning-rate box's key
+TARGET_LOSS = "train_target_loss"
+ALL_CORRECT = "train_all_correct"
 MAX_EPOCHS_PER_CLICK = 1000
+DEFAULT_EPOCHS_PER_CLICK = 200    # one click takes XOR's measured start to its default stop (106 epochs)
 MAX_EPOCHS_PER_REDRAW = 100
 DEFAULT_EPOCHS_PER_REDRAW = 25
 MAX_HISTORY = 5000                # epochs kept for the curves
@@ -87,6 +91,7 @@ def set_up(data):
     learning_rate = learning_rate_for(data.key)
     state.set_train_task((data, net.sizes, None))
     state.set_widget_value(LEARNING_RATE, learning_rate)
+    choose_stop(data)
     reset_training(data)
     state.set_outcome(("info", t("train.set_up", data=data.label, network=layout.network_line(net),
                                  learning_rate=learning_rate)))
@@ -102,6 +107,14 @@ def choose_learning_rate(data):
     if known is None or known[0] is not data or known[1:] != task[1:]:
         state.set_train_task(task)
         state.set_widget_value(LEARNING_RATE, learning_rate_for(data.key, name))
+        choose_stop(data)
+
+
+def choose_stop(data):
+    """Give the stop criteria the data set's measured defaults (the engine's `stop_for`)."""
+    target_loss, all_correct = stop_for(data.key)
+    state.set_widget_value(TARGET_LOSS, target_loss)
+    state.set_widget_value(ALL_CORRECT, all_correct)
 
 
 def bounded(key, default, high):
@@ -134,7 +147,7 @@ def settings(data):
     if most == 0:
         st.error(t("train.no_room", count=net.parameter_count, rows=rows + test_rows))
         return None
-    bounded("train_epochs_n", 100, most)
+    bounded("train_epochs_n", DEFAULT_EPOCHS_PER_CLICK, most)
     epochs = int(middle.number_input(t("train.epochs"), 1, most, step=10, key="train_epochs_n"))
     if most < MAX_EPOCHS_PER_CLICK:
         middle.caption(t("train.epochs_bound", most=most, count=net.parameter_count, rows=rows + test_rows))
@@ -147,9 +160,9 @@ def settings(data):
             right.caption(t("train.redraw_bound", most=most_per_redraw, rows=rows + test_rows))
     else:
         right.caption(t("train.no_play"))
-    target_loss = right.number_input(t("train.target_loss"), 0.0, MAX_TARGET_LOSS, 0.0, 0.001, format="%.4g",
-                                     key="train_target_loss", help=t("train.target_loss_help"))
-    all_correct = right.checkbox(t("train.all_correct"), value=True, key="train_all_correct")
+    target_loss = right.number_input(t("train.target_loss"), 0.0, MAX_TARGET_LOSS, step=0.01, format="%.4g",
+                                     key=TARGET_LOSS, help=t("train.target_loss_help"))
+    all_correct = right.checkbox(t("train.all_correct"), key=ALL_CORRECT, help=t("train.all_correct_help"))
     try:
         config = TrainingConfig(learning_rate=learning_rate, batch_size=batch_size, momentum=momentum,
                                 decay=decay, epochs=1, target_loss=target_loss or None,
@@ -181,7 +194,10 @@ def run_epochs(data, config, epochs):
         state.set_outcome(None)
         return True
     kind = "error" if result.stop_reason == "diverged" else "success"
-    state.set_outcome((kind, t(f"train.stopped.{result.stop_reason}", epoch=new.epoch)))
+    reason = result.stop_reason
+    if reason == "target_loss" and config.stop_when_all_correct:
+        reason = "target_loss_all_correct"
+    state.set_outcome((kind, t(f"train.stopped.{reason}", epoch=new.epoch)))
     return False
 
 

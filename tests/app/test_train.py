@@ -23,10 +23,15 @@ def test_a_fresh_session_sets_up_a_network_for_the_data_and_one_click_learns_xor
     net = at.session_state["network"]
     assert net.sizes == (2, 4, 1) and net.activations == ("tanh", "sigmoid")
     assert "set up a network" in _texts(at.info) and at.number_input(key="train_lr").value == 1.0
+    # the default stop: the loss at most 0.05 and every row right, so the curve shows the descent
+    assert at.number_input(key="train_target_loss").value == 0.05 and at.checkbox(key="train_all_correct").value
     at.button(key="train_epochs").click()
     rerun(at)
-    assert "every training example is classified correctly" in _texts(at.success)
+    assert "reached the target and every training example is classified correctly" in _texts(at.success)
     assert at.metric[3].value == "100.0 %"
+    history = at.session_state["train_state"].history
+    assert history[-1].train_loss <= 0.05 < history[-2].train_loss and history[0].train_loss > 0.5
+    assert 50 < len(history) < 200          # more than the first all-correct epoch, within one click
 
 
 def test_a_learners_own_network_is_kept_until_they_ask_for_one_that_fits():
@@ -87,9 +92,10 @@ def test_play_stops_at_full_accuracy_and_after_its_longest_time():
         if not at.session_state["train_playing"]:
             break
     assert not at.session_state["train_playing"]
-    assert "every training example is classified correctly" in _texts(at.success)
+    assert "reached the target and every training example is classified correctly" in _texts(at.success)
     at.button(key="train_reset").click()
     at.checkbox(key="train_all_correct").uncheck()
+    at.number_input(key="train_target_loss").set_value(0.0)      # no stop but Play's own limits
     rerun(at)
     at.session_state["train_playing"] = True
     at.session_state["train_play_start"] = (time.monotonic() - 3600, 0)
