@@ -29,7 +29,16 @@ from .errors import NetworkError
 from .explanations import QUANTITIES, Explanation, available_quantities, explain
 from .formatting import latex_number, paren
 from .gradient_check import GradientCheckReport, gradient_check, numerical_gradient, verdict_of
-from .landscape import MAX_PATH_STEPS, default_window, descent_path, gradient_of, loss_along, loss_grid, parameter_value
+from .landscape import (
+    MAX_PATH_STEPS,
+    default_parameter,
+    default_window,
+    descent_path,
+    gradient_of,
+    loss_along,
+    loss_grid,
+    parameter_value,
+)
 from .limits import (
     LEAST_LEARNING_RATE,
     MAX_HIDDEN_LAYERS,
@@ -53,7 +62,7 @@ from .propagation import Gradients, Trace, backward, backward_pass, forward, for
 from .serialization import network_from_json, network_to_json
 from .share import SharedNetwork, decode_share, encode_share
 from .steps import GRANULARITIES, PHASES, Step, step_sequence
-from .train_setup import fits, learning_rate_for, network_for
+from .train_setup import fits, learning_rate_for, network_for, stop_for
 from .training import accuracy, train
 from .training_state import (
     MAX_DECAY,
@@ -92,11 +101,11 @@ __all__ = [
     "train_test_split", "is_classification", "label_rule", "csv_columns", "dataset_from_csv",
     # training
     "TrainingConfig", "TrainingState", "TrainingResult", "EpochRecord", "STOP_REASONS", "train", "accuracy",
-    "fits", "learning_rate_for", "network_for", "PLATEAU_WINDOW", "plateau",
+    "fits", "learning_rate_for", "network_for", "stop_for", "PLATEAU_WINDOW", "plateau",
     # practice: the numbers of a pass as questions, tolerance and scores (module `practice`)
     "practice",
     # parameters one at a time: landscape and gradient check
-    "ParameterRef", "ParameterGradients", "parameter_refs", "parameter_value", "default_window",
+    "ParameterRef", "ParameterGradients", "parameter_refs", "parameter_value", "default_window", "default_parameter",
     "gradient_of", "loss_along", "loss_grid", "descent_path",
     "numerical_gradient", "MISTAKES", "GradientCheckReport", "gradient_check", "verdict_of",
 ]

@@ -18,6 +18,7 @@ from bpviz.engine import (
     WORK_BUDGET,
     NetworkError,
     budget,
+    default_parameter,
     default_window,
     descent_path,
     fits,
@@ -69,7 +70,11 @@ def view_choice():
 
 def one_parameter(X, Y):
     net = state.network()
-    ref = parameter_choice(net, t("landscape.parameter"), "landscape_ref")
+    try:   # opens on the weight with the steepest gradient (the first one if the loss is undefined)
+        first = parameter_refs(net).index(default_parameter(net, X, Y))
+    except NetworkError:
+        first = 0
+    ref = parameter_choice(net, t("landscape.parameter"), "landscape_ref", first)
     learning_rate = state.learning_rate()
     most = budget.max_points(net.sizes, len(X))
     points = min(CURVE_POINTS, most - len(TABLE_OFFSETS) - 1)
