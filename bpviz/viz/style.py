@@ -31,8 +31,9 @@ TEST_COLOUR = "#DD3D2D"
 CLASS_COLOURS = ("#364B9A", "#DD3D2D")   # data points of class 0 and 1
 CLASS_SYMBOLS = ("circle", "diamond")     # shape too, so colour is not the only cue
 UNKNOWN_LABEL = "?"
-NUMBER_FORMAT = ".3g"            # labels on the diagram; hover shows 9 digits
-HOVER_FORMAT = ".9g"
+DIGITS = ".4g"                   # numbers printed on the Step diagram and in the matrix view
+NARROW_DIGITS = ".3g"            # the same on phones and on the smaller diagrams (Build, Train)
+HOVER_FORMAT = ".9g"             # hover texts and readouts
 FONT_FAMILY = "Source Sans Pro, Arial, sans-serif"
 
 NODE_QUANTITIES = ("a", "z", "delta")

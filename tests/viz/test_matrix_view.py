@@ -30,3 +30,23 @@ def test_matrix_cell_colours_are_the_values():
     values = [float(h.rsplit("= ", 1)[1]) for h in known.hovertext]
     np.testing.assert_allclose(np.asarray(known.marker.color, dtype=float), values, rtol=1e-8)
     assert json.loads(matrix_figure(steps[-1], 2).to_json())["layout"]["title"]["text"].startswith("Layer 2")
+
+
+def test_the_matrix_view_prints_the_same_digits_as_the_diagram():
+    """At the end of the backward pass, each δ, weight and bias printed in the matrix view
+    reads exactly as the Step diagram prints it (one digits setting, 4 significant)."""
+    from bpviz.viz import step_figure
+    steps = step_sequence(WORKED.network, WORKED.x, WORKED.y, 0.5, "layer")
+    step = next(s for s in steps if s.delta(1) is not None and s.updated is None)
+    diagram = {a.name: a.text for a in step_figure(step).layout.annotations if a.name}
+    for layer in (1, 2):
+        cells = matrix_figure(step, layer).data[0]
+        printed = {h.split(" = ")[0]: text for h, text in zip(cells.hovertext, cells.text)}
+        for j in range(2):
+            delta = f"{step.delta(layer)[0, j]:.4g}"
+            assert diagram[f"delta {layer} {j}"] == f"δ {delta}"
+            assert printed[f"δ⁽{'¹²'[layer - 1]}⁾[{j}]"] == delta
+            for k in range(2):
+                weight = f"{step.network.weights[layer - 1][j, k]:.4g}"
+                assert printed[f"W⁽{'¹²'[layer - 1]}⁾[{j}, {k}]"] == weight
+                assert weight in diagram[f"edge {layer} {j} {k}"]
