@@ -16,47 +16,47 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from bpviz.engine import GRANULARITIES, NetworkError, SharedNetwork, decode_share, encode_share
-from bpviz.ui import data_link, state, train_data
+from bpviz.ui import data_link, reader, state, train_data
 from bpviz.ui.i18n import CATALOGUES, error_text, t
 from bpviz.ui.layout import PAGES
 
-MAX_PARAMETER_CHARS = 40_000
+MAX_PARAMETER_CHARS = 40_000     # a network token; every other parameter: reader.MAX_CHARS
 MAX_STEP_INDEX = 99               # more than any network's step count; pages clamp to the last step
+PARAMETERS = ("net", "lang", "hide", "quiz", "step", "gran", "data")
 
 
 def read_link_once():
-    """Apply the URL's parameters to a new session (once). Runs at the start of every run."""
+    """Apply the URL's parameters to a new session (once). Runs at the start of every run.
+    Each parameter goes through the strict reader (`reader`): anything it refuses is
+    dropped with a notice naming the parameter and what is accepted."""
     if state.link_read():
         train_data.start_run()
         return
     state.set_link_read()
-    params = st.query_params
     problems = []
-    lang = params.get("lang")
+    values = {name: _value(name, problems) for name in PARAMETERS}
+    lang = values["lang"]
     if lang is not None:
-        if lang in CATALOGUES:
-            state.set_language(lang)
-        else:
-            problems.append(t("link.bad_lang", value=lang[:20], accepted=", ".join(CATALOGUES)))
-    hide = params.get("hide")
-    if hide is not None:
-        names = [name for name in hide[:500].split(",") if name]
-        unknown = [name for name in names if name not in state.HIDEABLE]
+        try:
+            state.set_language(reader.choice(lang, "lang", tuple(CATALOGUES)))
+        except reader.Rejected:
+            problems.append(t("link.bad_lang", value=reader.preview(lang), accepted=", ".join(CATALOGUES)))
+    if values["hide"] is not None:
+        names, unknown = reader.choices(values["hide"], "hide", state.HIDEABLE)
         if unknown:
-            problems.append(t("link.bad_hide", value=", ".join(unknown)[:80], accepted=", ".join(state.HIDEABLE)))
+            problems.append(t("link.bad_hide", value=reader.preview(", ".join(unknown)),
+                              accepted=", ".join(state.HIDEABLE)))
         state.set_fixed(names)
-    token = params.get("net")
+    token = values["net"]
     if token is not None:
         try:
-            if len(token) > MAX_PARAMETER_CHARS:
-                raise NetworkError("link_too_long", limit=MAX_PARAMETER_CHARS, size=len(token))
             shared = decode_share(token)
         except NetworkError as error:
             problems.append(t("link.bad_network", message=error_text(error)))
         else:
             state.load_shared(shared)
-    data_problems = _read_data(params.get("data"))
-    problems += _read_settings(params) + data_problems
+    data_problems = _read_data(values["data"])
+    problems += _read_settings(values) + data_problems
     if problems:
         state.notify("warning", " ".join(problems))
     if data_problems:   # for the Train page too, which a set-up reruns (train_data's module note)
@@ -64,28 +64,51 @@ def read_link_once():
     train_data.start_run(link_notice=bool(data_problems))
 
 
-def _read_settings(params):
+def _value(name, problems):
+    """The text of parameter `name`, or None when it is absent or refused (given more than
+    once, or longer than its limit: the problem is added to `problems`)."""
+    given = st.query_params.get_all(name)
+    if not given:
+        return None
+    try:
+        if name == "net" and len(given) == 1 and len(given[0]) > MAX_PARAMETER_CHARS:
+            raise NetworkError("link_too_long", limit=MAX_PARAMETER_CHARS, size=len(given[0]))
+        return reader.text(reader.one(given, name), name, MAX_PARAMETER_CHARS if name == "net" else reader.MAX_CHARS)
+    except NetworkError as error:
+        problems.append(t("link.bad_network", message=error_text(error)))
+    except reader.Rejected as refused:
+        problems.append(refusal(refused))
+    return None
+
+
+def refusal(refused):
+    """The notice for a value the strict reader refused: the parameter, the value, what is accepted."""
+    key, fields = refused.accepted
+    return t("link.refused", name=refused.name, value=refused.value, accepted=t(key, **fields))
+
+
+def _read_settings(values):
     """Quiz mode, step position and size: set what is valid; the problems."""
     problems = []
-    quiz = params.get("quiz")
+    quiz = values["quiz"]
     if quiz is not None:
-        if quiz in ("0", "1"):
-            state.set_quiz_mode(quiz == "1")
-        else:
-            problems.append(t("link.bad_quiz", value=quiz[:20]))
-    granularity = params.get("gran")
+        try:
+            state.set_quiz_mode(reader.choice(quiz, "quiz", ("0", "1")) == "1")
+        except reader.Rejected:
+            problems.append(t("link.bad_quiz", value=reader.preview(quiz)))
+    granularity = values["gran"]
     if granularity is not None:
-        if granularity in GRANULARITIES:
-            state.set_granularity(granularity)
-        else:
-            problems.append(t("link.bad_granularity", value=granularity[:20],
+        try:
+            state.set_granularity(reader.choice(granularity, "gran", GRANULARITIES))
+        except reader.Rejected:
+            problems.append(t("link.bad_granularity", value=reader.preview(granularity),
                               accepted=", ".join(GRANULARITIES)))
-    step = params.get("step")
+    step = values["step"]
     if step is not None:
-        if step.isascii() and step.isdigit() and int(step[:4]) <= MAX_STEP_INDEX:
-            state.set_step_index(int(step))
-        else:
-            problems.append(t("link.bad_step", value=step[:20], most=MAX_STEP_INDEX))
+        try:
+            state.set_step_index(reader.whole_number(step, "step", 0, MAX_STEP_INDEX))
+        except reader.Rejected:
+            problems.append(t("link.bad_step", value=reader.preview(step), most=MAX_STEP_INDEX))
     return problems
 
 
@@ -96,11 +119,12 @@ def _read_data(data):
         problems.append(t("link.csv_again"))
     elif data is not None:
         try:
-            built = data_link.build(data[:200])
+            built = data_link.build(data)
         except NetworkError as error:
-            problems.append(t("link.bad_data", value=data[:60], accepted=data_link.FORMS, message=error_text(error)))
+            problems.append(t("link.bad_data", value=reader.preview(data, 60), accepted=data_link.FORMS,
+                              message=error_text(error)))
         except ValueError:
-            problems.append(t("link.bad_data", value=data[:60], accepted=data_link.FORMS, message=""))
+            problems.append(t("link.bad_data", value=reader.preview(data, 60), accepted=data_link.FORMS, message=""))
         else:
             state.set_train_data(built)
             data_link.remember(built, data)

@@ -27,10 +27,10 @@ class Rejected(ValueError):
         return f"{self.name}={self.value!r}: {self.accepted}"
 
 
-def preview(raw):
-    """A short, printable quote of a refused value (never the whole of a huge one)."""
+def preview(raw, chars=PREVIEW_CHARS):
+    """A short quote of a refused value: its first `chars` characters (never the whole of a huge one)."""
     text = raw if isinstance(raw, str) else repr(raw)
-    return text[:PREVIEW_CHARS] + ("…" if len(text) > PREVIEW_CHARS else "")
+    return text[:chars] + ("…" if len(text) > chars else "")
 
 
 def one(values, name):

@@ -26,6 +26,7 @@ import numpy as np
 import streamlit as st
 
 from bpviz.engine import GRANULARITIES, Network, TrainingState, preset
+from bpviz.ui.reader import member
 
 if TYPE_CHECKING:
     from bpviz.ui.train_data import TrainData
@@ -319,8 +320,12 @@ def set_granularity(value):
 
 
 def selected_neuron(default=None) -> tuple[int, int] | None:
-    """The selected neuron (layer, j), or None."""
-    return st.session_state.get(SELECTED, default)
+    """The selected neuron (layer, j) of the session's network, or `default` when there is
+    none (or the stored value is not one of its neurons: a crafted widget value, say)."""
+    net = network()
+    neurons = [(layer, j) for layer in range(len(net.sizes)) for j in range(net.sizes[layer])]
+    chosen = member(st.session_state.get(SELECTED), neurons)
+    return default if chosen is None else chosen
 
 
 def set_selected_neuron(neuron):

@@ -40,7 +40,7 @@ SETTLED = f"""([seen, settle, quiet]) => {{
                                                   : now - (window.bpvizWaitFrom || 0) >= settle);
 }}"""
 SETTLE_MS = 300    # how long an action may take to start a run before it is taken to start none
-QUIET_MS = 100     # a finished run counts once the state has not changed for this long (no follow-up run)
+QUIET_MS = 150     # a finished run counts once the state has not changed for this long (no follow-up run)
 
 
 def require(condition, reason):
@@ -117,21 +117,26 @@ class Session:
     def go(self, title):
         """Switch page through the sidebar navigation, keeping the session (a new URL
         would start a new session, with a fresh network)."""
-        self.page.get_by_test_id("stSidebarNav").get_by_role("link", name=title).click()
+        return self.act(lambda: self.page.get_by_test_id("stSidebarNav").get_by_role("link", name=title).click())
+
+    def act(self, action):
+        """Do `action` (a click, a key) and wait for the run it starts: a run that was already
+        going when it was done does not count."""
+        self.runs_seen = self.page.evaluate("() => window.bpvizRuns || 0")
+        action()
         self.idle()
         return self
 
     def idle(self, timeout=60_000):
-        """Wait until the script has finished running (after any click): as soon as a run
-        started since the last wait has finished (and no other followed within QUIET_MS),
-        or, if none starts within SETTLE_MS, at once."""
+        """Wait until the script has finished running: as soon as a run started since the
+        last wait (or `act`'s action) has finished and no other followed within QUIET_MS,
+        or, if none starts within SETTLE_MS, once the page is not running."""
         self.page.evaluate("() => { window.bpvizWaitFrom = performance.now(); }")
         self.page.wait_for_function(SETTLED, arg=[self.runs_seen, SETTLE_MS, QUIET_MS], timeout=timeout, polling=20)
         self.runs_seen = self.page.evaluate("() => window.bpvizRuns || 0")
 
     def click_button(self, label):
-        self.page.get_by_role("button", name=label, exact=False).first.click()
-        self.idle()
+        self.act(lambda: self.page.get_by_role("button", name=label, exact=False).first.click())
 
     def real_errors(self):
         """Console errors except the probes Streamlit's frontend makes when a page URL is

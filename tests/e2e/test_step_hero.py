@@ -38,8 +38,7 @@ def _labels(tab):
 
 
 def _press(tab, key):
-    tab.page.keyboard.press(key)
-    tab.idle()
+    tab.act(lambda: tab.page.keyboard.press(key))
     tab.page.wait_for_timeout(1200)        # the flow takes 800 ms
 
 
