@@ -21,26 +21,6 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
-# Counts the script runs the page has started (window.bpvizRuns), however short, and when the
-# run state last changed (window.bpvizChanged): a run that starts and ends between two polls
-# is still counted, so `Session.idle` need not sleep first.
-COUNT_RUNS = """(() => {
-    window.bpvizRuns = 0;
-    window.bpvizChanged = performance.now();
-    new MutationObserver(changes => {
-        window.bpvizChanged = performance.now();
-        for (const change of changes) {
-            if (change.target.getAttribute("data-test-script-state") === "running") window.bpvizRuns++;
-        }
-    }).observe(document, {subtree: true, attributes: true, attributeFilter: ["data-test-script-state"]});
-})();"""
-SETTLED = f"""([seen, settle, quiet]) => {{
-    const now = performance.now(), idle = document.querySelector("{IDLE}") !== null;
-    return idle && ((window.bpvizRuns || 0) > seen ? now - window.bpvizChanged >= quiet
-                                                  : now - (window.bpvizWaitFrom || 0) >= settle);
-}}"""
-SETTLE_MS = 300    # how long an action may take to start a run before it is taken to start none
-QUIET_MS = 150     # a finished run counts once the state has not changed for this long (no follow-up run)
 
 
 def require(condition, reason):
@@ -96,10 +76,7 @@ class Session:
     def __init__(self, browser, url, viewport=(1400, 1000), color_scheme="light"):
         self.context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]},
                                            color_scheme=color_scheme)
-        self.context.add_init_script(COUNT_RUNS)
         self.page = self.context.new_page()
-        self.runs_seen = 0
-        self.page.on("domcontentloaded", lambda _: setattr(self, "runs_seen", 0))   # a new document counts from 0
         self.url = url
         self.errors = []
         self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
@@ -117,26 +94,18 @@ class Session:
     def go(self, title):
         """Switch page through the sidebar navigation, keeping the session (a new URL
         would start a new session, with a fresh network)."""
-        return self.act(lambda: self.page.get_by_test_id("stSidebarNav").get_by_role("link", name=title).click())
-
-    def act(self, action):
-        """Do `action` (a click, a key) and wait for the run it starts: a run that was already
-        going when it was done does not count."""
-        self.runs_seen = self.page.evaluate("() => window.bpvizRuns || 0")
-        action()
+        self.page.get_by_test_id("stSidebarNav").get_by_role("link", name=title).click()
         self.idle()
         return self
 
     def idle(self, timeout=60_000):
-        """Wait until the script has finished running: as soon as a run started since the
-        last wait (or `act`'s action) has finished and no other followed within QUIET_MS,
-        or, if none starts within SETTLE_MS, once the page is not running."""
-        self.page.evaluate("() => { window.bpvizWaitFrom = performance.now(); }")
-        self.page.wait_for_function(SETTLED, arg=[self.runs_seen, SETTLE_MS, QUIET_MS], timeout=timeout, polling=20)
-        self.runs_seen = self.page.evaluate("() => window.bpvizRuns || 0")
+        """Wait until the script has finished running (after any click)."""
+        self.page.wait_for_timeout(300)
+        self.page.wait_for_selector(IDLE, timeout=timeout)
 
     def click_button(self, label):
-        self.act(lambda: self.page.get_by_role("button", name=label, exact=False).first.click())
+        self.page.get_by_role("button", name=label, exact=False).first.click()
+        self.idle()
 
     def real_errors(self):
         """Console errors except the probes Streamlit's frontend makes when a page URL is

@@ -38,7 +38,8 @@ def _labels(tab):
 
 
 def _press(tab, key):
-    tab.act(lambda: tab.page.keyboard.press(key))
+    tab.page.keyboard.press(key)
+    tab.idle()
     tab.page.wait_for_timeout(1200)        # the flow takes 800 ms
 
 
