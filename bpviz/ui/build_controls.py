@@ -163,6 +163,8 @@ def selected_neuron_panel(editable=True):
                             on_change=_edit_parameter, args=(key, set_weight, layer - 1, j, k))
     else:
         st.caption(t("build.input_neuron"))
+    if state.fixed("architecture"):   # a classroom link hides the architecture: no adding or removing neurons
+        return
     add, remove = st.columns(2)
     if add.button(t("build.add_neuron"), key="neuron_add", icon=":material/add:"):
         if _apply(lambda: insert_neuron(net, layer, j + 1, seed=_version())):

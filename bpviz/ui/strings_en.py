@@ -233,6 +233,7 @@ EN = {
     "train.epochs": "Epochs per click",
     "train.per_redraw": "Epochs per live redraw",
     "train.per_redraw_help": "While playing, this many epochs run between two redraws.",
+    "train.fixed_learning_rate": "Learning rate η = {learning_rate} (fixed by this classroom link)",
     "train.target_loss": "Stop at training loss ≤ (0: off)",
     "train.target_loss_help": ("Training stops as soon as the loss on the training set is this small (and every "
                                "example is classified correctly, if that box is ticked). Each data set comes with "

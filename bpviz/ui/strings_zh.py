@@ -268,6 +268,7 @@ ZH = {
     "train.epochs": "每次点击的轮次",
     "train.per_redraw": "每次实时刷新的轮次",
     "train.per_redraw_help": "播放时，两次刷新之间运行这么多轮。",
+    "train.fixed_learning_rate": "学习率 η = {learning_rate}（由这个课堂链接固定）",
     "train.target_loss": "训练损失 ≤ 此值时停止（0：关闭）",
     "train.target_loss_help": ("训练集上的损失一旦降到这个值（并且在勾选了下面的选项时，所有样本都分类正确）就停止训练。"
                                "每个数据集都带有一个足够低的目标，让损失曲线完整地展示下降的过程。"),

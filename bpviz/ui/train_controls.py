@@ -130,8 +130,13 @@ def settings(data):
     test_rows = 0 if data.test is None else data.test.rows
     left, middle, right = st.columns(3)
     choose_learning_rate(data)
-    learning_rate = left.number_input(t("train.learning_rate"), LEAST_LEARNING_RATE, MAX_LEARNING_RATE, step=0.1,
-                                      format="%.4g", key=LEARNING_RATE, help=t("train.learning_rate_help"))
+    if state.fixed("learning_rate"):   # a classroom link hides η: the data set's measured one, shown
+        learning_rate = learning_rate_for(data.key, untouched_preset())
+        left.markdown(t("train.fixed_learning_rate", learning_rate=f"{learning_rate:.4g}"))
+    else:
+        learning_rate = left.number_input(t("train.learning_rate"), LEAST_LEARNING_RATE, MAX_LEARNING_RATE,
+                                          step=0.1, format="%.4g", key=LEARNING_RATE,
+                                          help=t("train.learning_rate_help"))
     decay = left.number_input(t("train.decay"), 0.0, MAX_DECAY, 0.0, 0.001, format="%.4g", key="train_decay",
                               help=t("train.decay_help"))
     momentum = left.slider(t("train.momentum"), 0.0, 0.99, 0.0, 0.01, key="train_momentum",
