@@ -34,13 +34,13 @@ def read_link_once():
         return
     state.set_link_read()
     problems = []
-    values = {name: _value(name, problems) for name in PARAMETERS}
-    lang = values["lang"]
+    lang = _value("lang", problems)
     if lang is not None:
         try:
             state.set_language(reader.choice(lang, "lang", tuple(CATALOGUES)))
         except reader.Rejected:
             problems.append(t("link.bad_lang", value=reader.preview(lang), accepted=", ".join(CATALOGUES)))
+    values = {name: _value(name, problems) for name in PARAMETERS if name != "lang"}   # in the link's language
     if values["hide"] is not None:
         names, unknown = reader.choices(values["hide"], "hide", state.HIDEABLE)
         if unknown:
