@@ -122,11 +122,16 @@ def weight_tables():
     frames = []
     for l in range(len(net.weights)):
         st.markdown(t("build.table_title", source=l, target=l + 1))
-        frames.append(st.data_editor(
-            layer_frame(net, l), key=f"table_{l}_{v}", width="content",
-            column_config={name: st.column_config.NumberColumn(min_value=-MAX_PARAMETER_MAGNITUDE,
-                                                              max_value=MAX_PARAMETER_MAGNITUDE, format="%.6g")
-                           for name in layer_frame(net, l).columns}))
+        try:
+            frames.append(st.data_editor(
+                layer_frame(net, l), key=f"table_{l}_{v}", width="content",
+                column_config={name: st.column_config.NumberColumn(min_value=-MAX_PARAMETER_MAGNITUDE,
+                                                                  max_value=MAX_PARAMETER_MAGNITUDE, format="%.6g")
+                               for name in layer_frame(net, l).columns}))
+        except (KeyError, IndexError, TypeError, ValueError):   # an edit naming a row or column the table lacks
+            state.renew_network_widgets()                       # fresh tables: the edit is dropped
+            state.notify("warning", t("build.table_edit_dropped", layer=l + 1))
+            st.rerun()
     try:
         edited = network_from_frames(net, frames)
     except NetworkError as error:

@@ -301,6 +301,12 @@ def set_widget_default(key, value):
 
 # ---- Build, Step and the inspector -------------------------------------------------------
 
+def renew_network_widgets():
+    """Give the widgets keyed by the network version new keys: their stored values are dropped
+    (a table edit naming a cell the table does not have, say)."""
+    st.session_state[NETWORK_VERSION] = st.session_state.get(NETWORK_VERSION, 0) + 1
+
+
 def network_version() -> int:
     """Bumped whenever the network changes from outside the weight tables (widget keys carry it)."""
     return st.session_state.get(NETWORK_VERSION, 0)

@@ -92,6 +92,7 @@ EN = {
                                       "with the chosen initialisation and seed."),
     "build.randomise": "New random weights",
     "build.tables": "Weights and biases",
+    "build.table_edit_dropped": "An edit of the layer {layer} table named a cell the table does not have, so it was dropped; the network is unchanged.",
     "build.tables_help": ("Row j holds the weights into neuron j of the next layer; column k is the neuron "
                           "they come from; column b is the bias. Press Enter to apply an edit."),
     "build.table_title": "**Layer {source} → layer {target}**",

@@ -135,6 +135,7 @@ ZH = {
     "build.apply_architecture_help": "仍然存在的神经元保留原有权重；新增的权重按所选初始化方法和随机种子生成。",
     "build.randomise": "重新随机生成权重",
     "build.tables": "权重与偏置",
+    "build.table_edit_dropped": "对第 {layer} 层表格的一次编辑指向了表格中不存在的单元格，已被忽略；网络没有改变。",
     "build.tables_help": "第 j 行是进入下一层第 j 个神经元的权重；第 k 列对应来源神经元；b 列是偏置。按回车键应用修改。",
     "build.table_title": "**第 {source} 层 → 第 {target} 层**",
     "build.neuron": "选中的神经元",

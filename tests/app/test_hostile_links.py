@@ -74,3 +74,35 @@ def test_a_crafted_selected_neuron_never_raises(page):
         at.session_state["selected_neuron"] = crafted
         rerun(at)
         rerun(at)                                                    # and on every later run
+
+
+def _elements(node):
+    for child in getattr(node, "children", {}).values():
+        yield child
+        yield from _elements(child)
+
+
+@pytest.mark.parametrize("edit, dropped", [({"0": {"zz": 1.0}}, True), ({"99": {"b": 1.0}}, True),
+                                           ({"-5": {"k=0": 1.0}}, True), ({"0": {"b": "not a number"}}, False)],
+                         ids=["unknown column", "unknown row", "negative row", "text"])
+def test_a_table_edit_naming_a_cell_the_table_lacks_is_dropped(edit, dropped):
+    """A data_editor state the browser would never send (crafted in the websocket): the page
+    does not raise, says the edit was dropped, and the network is unchanged; later runs work."""
+    import json
+
+    from streamlit.proto.WidgetStates_pb2 import WidgetState
+
+    from bpviz.engine import preset
+    at = open_app("build")
+    editor = next(e for e in _elements(at._tree) if e.type == "dataframe")
+    states = at._tree.get_widget_states()
+    crafted = WidgetState(id=editor.proto.id, string_value=json.dumps(
+        {"edited_rows": edit, "added_rows": [], "deleted_rows": []}))
+    states.widgets.append(crafted)
+    at._run(states)
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.session_state["network"] == preset("worked_example").network
+    warnings = " ".join(w.value for w in at.warning)
+    assert ("was dropped" in warnings) == dropped            # text in a cell: the tables name the cell instead
+    assert dropped or "must be a number" in " ".join(e.value for e in at.error)
+    rerun(at)
