@@ -64,6 +64,8 @@ QUIZ_TURNS = "quiz_turns"             # {step index: questions asked at that ste
 QUIZ_REACHED = "quiz_reached"         # the furthest step the learner may see
 
 # Train
+TRAIN_NETWORK = "train_network"       # the Train page's own network (Build and Step keep theirs), or None
+TRAIN_SOURCE = "train_source"         # the session's network TRAIN_NETWORK was made from
 TRAINING = "train_state"              # TrainingState
 TRAINING_DATA = "train_state_data"    # the TrainData that TRAINING was trained on
 TRAIN_TASK = "train_task"             # (data, sizes, preset) the learning rate was chosen for
@@ -448,6 +450,21 @@ def set_quiz_reached(index):
 
 
 # ---- Train -------------------------------------------------------------------------------
+
+def train_network() -> Network | None:
+    """The network the Train page trains (its own: training never changes the session's
+    network), or None before Train has set one up or once the session's network has changed
+    since (Train then starts again from the new one)."""
+    if st.session_state.get(TRAIN_SOURCE) is not network():
+        return None
+    return st.session_state.get(TRAIN_NETWORK)
+
+
+def set_train_network(net: Network):
+    """Train's network, made from (or trained on from) the session's current network."""
+    st.session_state[TRAIN_NETWORK] = net
+    st.session_state[TRAIN_SOURCE] = network()
+
 
 def training_state() -> TrainingState | None:
     """The stored TrainingState, or None (train_controls.training_state restarts it as needed)."""

@@ -218,7 +218,8 @@ EN = {
     "train.title": "Train on data",
     "train.intro": ("Many updates in a row: each epoch feeds every training example forward, backpropagates and "
                     "updates the weights (after each example, each mini-batch or once per epoch). Watch the loss "
-                    "fall and the decision boundary take shape. It trains the same network as Build and Step."),
+                    "fall and the decision boundary take shape. Train has its own copy of the network: Build and Step keep "
+                    "theirs until you choose to use the trained one there."),
     "train.mismatch": ("Your network ({network}) does not fit these data: they have {inputs} input(s) and "
                        "{outputs} target(s)."),
     "train.learning_rate": "Learning rate η",

@@ -3,8 +3,10 @@ training set-up, Play's stops and plateaus, in English and 简体中文 (same ke
 
 EN = {
     "train.set_up": ("Train set up a network for the {data}: {network}, learning rate η = {learning_rate:g}. "
-                     "Build and Step show this network too."),
-    "train.set_up_button": "Set up a network for these data",
+                     "It is Train's own: Build and Step keep yours until you press \"Use this network on Step\"."),
+    "train.use_on_step": "Use this network on Step",
+    "train.use_on_step_help": "Build and Step then show the trained network (yours there is replaced).",
+    "train.used_on_step": "Build and Step now show the trained network.",
     "train.diagram_title": "The network being trained: each connection's colour and width show its weight",
     "train.epochs_bound": ("At most {most:,} epochs per click: that is all one click may compute for this network "
                            "({count:,} parameters) on {rows:,} rows. Fewer rows or a larger batch allow more."),
@@ -33,8 +35,10 @@ EN = {
 ZH = {
     "viz.boundary": "决策边界",   # English beside the figure (bpviz.viz.learning_figures.DEFAULT_TEXT)
     "train.set_up": ("训练页为{data}设置了一个网络：{network}，学习率 η = {learning_rate:g}。"
-                     "“构建”和“单步”页面也会显示这个网络。"),
-    "train.set_up_button": "为这些数据设置一个网络",
+                     "这是训练页自己的网络：“构建”和“单步”页面保留你的网络，直到你点击“在单步页使用这个网络”。"),
+    "train.use_on_step": "在单步页使用这个网络",
+    "train.use_on_step_help": "之后“构建”和“单步”页面会显示训练好的网络（替换那里原来的网络）。",
+    "train.used_on_step": "“构建”和“单步”页面现在显示训练好的网络。",
     "train.diagram_title": "正在训练的网络：每条连线的颜色和粗细表示它的权重",
     "train.epochs_bound": ("每次点击至多 {most:,} 轮：对这个网络（{count:,} 个参数）在 {rows:,} 行数据上，一次点击"
                            "只允许这么多计算。减少行数或增大批量可以多训练几轮。"),

@@ -80,7 +80,8 @@ def test_a_link_that_hides_the_architecture_fixes_it_on_every_page():
     assert any("fixes the architecture form" in w.value for w in at.warning)
     assert not [b for b in at.button if b.key == "train_set_up"]
     free = open_app("train", query={})
-    assert free.session_state["network"].sizes == (2, 4, 1)     # without the link Train sets it up
+    assert free.session_state["train_network"].sizes == (2, 4, 1)   # without the link Train sets up its own
+    assert free.session_state["network"].sizes == (2, 2, 2)         # and leaves the session's alone
 
 
 def _setters_under_a_link():
