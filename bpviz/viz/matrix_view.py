@@ -97,8 +97,8 @@ def matrix_figure(step, layer, text=None, example=0):
                     else:
                         value = float(block["values"][i, k])
                         known["x"].append(x), known["y"].append(y), known["colour"].append(value)
-                        known["text"].append(f"{value:{style.DIGITS}}")          # as on the diagram
-                        known["hover"].append(f"{where} = {value:{style.HOVER_FORMAT}}")
+                        known["text"].append(style.number(value, style.DIGITS))          # as on the Step diagram
+                        known["hover"].append(f"{where} = {style.number(value, style.HOVER_FORMAT)}")
             column += block["cols"] + GAP - 1
         top -= height + 2
     small = max(net.sizes) <= 5

@@ -4,7 +4,7 @@ to hide), with a neuron selected, the CSV source chosen on Train and the two-par
 Landscape view, so that the controls which only appear then are walked too."""
 import pytest
 
-from bpviz.ui.layout import PAGES
+from bpviz.ui.frame import PAGES
 from bpviz.ui.state import HIDEABLE
 from tests.app.apptest import open_app, rerun
 

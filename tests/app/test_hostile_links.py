@@ -6,8 +6,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bpviz.ui.layout import PAGES
-from bpviz.ui.links import PARAMETERS
+from bpviz.ui.address import READ_ORDER as PARAMETERS
+from bpviz.ui.frame import PAGES
 from tests.app.apptest import open_app, rerun
 from tests.examples import examples
 

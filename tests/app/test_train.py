@@ -9,6 +9,7 @@ def _load_xor_preset(at):
     from bpviz.engine import preset
     p = preset("xor")
     at.session_state["network"] = p.network
+    at.session_state["train_network"] = None   # as set_network does: Train starts again from it
     at.session_state["preset"] = "xor"
     return p.network
 
@@ -40,6 +41,7 @@ def test_a_learners_own_network_is_kept_and_train_uses_its_own_until_asked():
     at = open_app("train")
     own = Network.random([3, 5, 2], "tanh", "squared_error", seed=4)
     at.session_state["network"] = own
+    at.session_state["train_network"] = None   # as set_network does: Train starts again from it
     at.session_state["preset"] = None
     rerun(at)
     assert at.session_state["network"] == own and not at.warning          # does not fit XOR: kept, not used
@@ -124,6 +126,7 @@ def _trained(net, learning_rate, epochs):
     """The Train page after one click of `epochs` epochs of `net` at `learning_rate`."""
     at = open_app("train")
     at.session_state["network"] = net
+    at.session_state["train_network"] = None   # as set_network does: Train starts again from it
     at.session_state["preset"] = None
     rerun(at)
     at.number_input(key="train_lr").set_value(learning_rate)
@@ -142,7 +145,7 @@ def test_a_plateau_is_named_with_what_helps():
 def test_epochs_per_click_are_bounded_by_the_work_budget_for_the_largest_network():
     from bpviz.engine import Network, budget, train_test_split
     from bpviz.engine.datasets import Dataset
-    from bpviz.ui.train_data import TrainData
+    from bpviz.ui.train.data import TrainData
     rng = np.random.default_rng(0)
     whole = Dataset(rng.uniform(-1, 1, (5000, 10)), np.eye(10)[rng.integers(0, 10, 5000)], "big", "classification",
                     tuple(f"x{i}" for i in range(10)), tuple(f"y{i}" for i in range(10)))
@@ -150,6 +153,7 @@ def test_epochs_per_click_are_bounded_by_the_work_budget_for_the_largest_network
     at = open_app("train")
     at.session_state["train_data"] = TrainData(train_set, test_set, "big")
     at.session_state["network"] = Network.random([10] * 8, ["tanh"] * 6 + ["softmax"], "cross_entropy", seed=0)
+    at.session_state["train_network"] = None   # as set_network does: Train starts again from it
     at.session_state["preset"] = None
     rerun(at)
     most = budget.max_epochs((10,) * 8, 3750, 1250, 3750)

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from bpviz.engine import Network, preset, step_sequence
-from bpviz.viz import step_figure, style
+from bpviz.viz import Canvas, step_figure, style
 from bpviz.viz.notation import tutorial_weight
 from bpviz.viz.step_diagram import LABELLED_EDGES, flow, highlighted_edges, labelling
 from tests.viz.drawn import neuron_labels, number_after, printed_close
@@ -148,7 +148,7 @@ def test_every_derivative_on_the_diagram_is_written_whole(width):
     steps = step_sequence(WORKED.network, WORKED.x, WORKED.y, 0.5, "layer")
     seen = 0
     for step in steps:
-        figure = step_figure(step, tutorial_names=True, width=width, height=720)
+        figure = step_figure(step, tutorial_names=True, canvas=Canvas(720, width))
         texts = _notes(figure) + [text for trace in figure.data if trace.text is not None
                                   for text in np.ravel(trace.text) if isinstance(text, str)]
         bare = [text for text in texts if re.search(r"∂(?!E/∂[wb])", re.sub(r"∂E/∂[wb]", "", text))]

@@ -30,7 +30,7 @@ from bpviz.engine import (
     stop_for,
     train,
 )
-from bpviz.ui import layout, state
+from bpviz.ui import frame, state
 from bpviz.ui.i18n import error_text, t, t_count
 
 LEARNING_RATE = "train_lr"        # the learning-rate box's key
@@ -74,12 +74,12 @@ def ensure_fit(data):
     if fits(own, X, Y):
         start, notice = own, None
     elif state.fixed("architecture"):   # a classroom link fixed it: no set-up, say why
-        st.info(t("train.mismatch", network=layout.network_line(own), inputs=X.shape[1], outputs=Y.shape[1]))
+        st.info(t("train.mismatch", network=frame.network_line(own), inputs=X.shape[1], outputs=Y.shape[1]))
         st.warning(t("link.fixed", control=t("share.control.architecture")))
         return False
     else:
         start = network_for(data.key, X, Y)
-        notice = ("info", t("train.set_up", data=data.label, network=layout.network_line(start),
+        notice = ("info", t("train.set_up", data=data.label, network=frame.network_line(start),
                             learning_rate=learning_rate_for(data.key)))
     state.set_train_network(start)
     reset_training(data)
