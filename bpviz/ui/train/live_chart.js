@@ -6,7 +6,7 @@
 //
 // Plotly itself is loaded once per page from the app's own server (the plotly package's
 // plotly.min.js, served by a declared component path), never from another host.
-const FILE = "component/bpviz.ui.live_chart.plotly/plotly.min.js";
+const FILE = "component/MODULE.plotly/plotly.min.js";   // MODULE: live_chart.py puts its module name here
 
 function plotlyUrl() {
   // The app's base URL: where Streamlit's own index script is served from.
