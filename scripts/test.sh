@@ -1,6 +1,12 @@
 #!/usr/bin/env bash
 # Install what the tests need, lint with ruff, then run every test. This is the README's test
-# command and what CI runs (.ci/run). Extra arguments go to pytest.
+# command and what CI runs (.ci/run). Extra arguments go to pytest (`-n 0`: one process).
+#
+# The tests run in parallel (pytest-xdist), one worker per core up to 4 (BPVIZ_TEST_WORKERS
+# overrides), each with its own Streamlit server and chromium for the browser tests;
+# `--dist loadgroup` keeps tests marked with the same xdist_group (a shared nginx and its
+# replicas, say) on one worker. Property tests use the Hypothesis profile `ci`
+# (tests/conftest.py).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,4 +27,5 @@ fi
 python3 -m pip install -q --disable-pip-version-check -r requirements-dev.txt -c constraints.txt
 # Lint first: any ruff finding fails the run (rules in pyproject.toml).
 python3 -m ruff check .
-python3 -m pytest "$@"
+workers="${BPVIZ_TEST_WORKERS:-$(python3 -c 'import os; print(min(4, len(os.sched_getaffinity(0))))')}"
+python3 -m pytest -n "$workers" --dist loadgroup "$@"

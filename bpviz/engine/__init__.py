@@ -33,7 +33,16 @@ from .formatting import latex_number, paren
 from .gradient_check import GradientCheckReport, gradient_check, numerical_gradient, verdict_of
 from .gradient_health import SIGMOID_SLOPE_BOUND, delta_shrink, delta_shrink_bound, delta_shrink_total, layer_rms
 from .history_link import history_from_text, history_to_text
-from .landscape import MAX_PATH_STEPS, default_window, descent_path, gradient_of, loss_along, loss_grid, parameter_value
+from .landscape import (
+    MAX_PATH_STEPS,
+    default_parameter,
+    default_window,
+    descent_path,
+    gradient_of,
+    loss_along,
+    loss_grid,
+    parameter_value,
+)
 from .limits import (
     LEAST_LEARNING_RATE,
     MAX_HIDDEN_LAYERS,
@@ -65,7 +74,7 @@ from .serialization import network_from_json, network_to_json
 from .share import SharedNetwork, decode_share, encode_share
 from .steps import GRANULARITIES, MAX_BY_EXAMPLE, MIN_BY_EXAMPLE, PHASES, BatchPass, Step, step_sequence
 from .training import accuracy, train
-from .training_setup import data_for, fits, learning_rate_for, network_for
+from .training_setup import data_for, fits, learning_rate_for, network_for, stop_for
 from .training_state import (
     MAX_DECAY,
     MAX_TARGET_LOSS,
@@ -115,12 +124,12 @@ __all__ = [
     "train_test_split", "is_classification", "label_rule", "csv_columns", "dataset_from_csv",
     # training
     "TrainingConfig", "TrainingState", "TrainingResult", "EpochRecord", "STOP_REASONS", "train", "accuracy",
-    "fits", "learning_rate_for", "network_for", "data_for", "PLATEAU_WINDOW", "plateau",
+    "fits", "learning_rate_for", "network_for", "data_for", "stop_for", "PLATEAU_WINDOW", "plateau",
     "history_to_text", "history_from_text",
     # practice: the numbers of a pass as questions, tolerance and scores (module `practice`)
     "practice", "attempts_to_text", "attempts_from_text",
     # parameters one at a time: landscape and gradient check
-    "ParameterRef", "ParameterGradients", "parameter_refs", "parameter_value", "default_window",
+    "ParameterRef", "ParameterGradients", "parameter_refs", "parameter_value", "default_window", "default_parameter",
     "gradient_of", "loss_along", "loss_grid", "descent_path",
     "numerical_gradient", "MISTAKES", "GradientCheckReport", "gradient_check", "verdict_of",
 ]

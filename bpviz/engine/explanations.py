@@ -49,6 +49,17 @@ class Explanation:
     result: str
     value: float
 
+    @property
+    def repeats_result(self) -> bool:
+        """True when the numbers already are the result (an input's a = x, ∂E/∂b = δ on one
+        example, a bias kept as it was): shown once, never as "= 0.05 = 0.05"."""
+        return self.substituted == self.result
+
+    @property
+    def numbers_then_result(self) -> str:
+        """What follows the formula: "= numbers = result", or "= result" if they repeat."""
+        return self.result if self.repeats_result else f"{self.substituted} {self.result}"
+
 
 def available_quantities(step, layer, j):
     """The quantities of neuron j of `layer` known at `step`, in reading order."""

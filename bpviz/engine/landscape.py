@@ -10,7 +10,7 @@ from . import budget
 from .activations import ACTIVATIONS
 from .errors import NetworkError
 from .limits import MAX_PARAMETER_MAGNITUDE
-from .network import Network, check_ref
+from .network import Network, check_ref, parameter_refs
 from .propagation import Trace, example_losses, trusted_backward, trusted_forward
 from .update import check_learning_rate
 from .validation import check_batch, check_data, check_int, check_type
@@ -18,6 +18,8 @@ from .validation import check_batch, check_data, check_int, check_type
 MAX_POINTS = 400          # values along one parameter
 MAX_GRID = 100            # values per axis of a two-parameter grid
 MAX_PATH_STEPS = 500
+VIEW_RISE = 0.5           # the default window: the tangent rises by this × 2 × the loss across it
+MIN_HALF_WIDTH, MAX_HALF_WIDTH = 1.0, 10.0
 
 
 def parameter_value(net, ref):
@@ -36,13 +38,7 @@ def with_parameter(net, ref, value):
 def gradient_of(net, X, Y, ref):
     """∂E/∂(that parameter) by backpropagation, E the batch-mean loss. Raises
     `NetworkError` where the loss is not defined (e.g. the log of an output ≤ 0)."""
-    check_type(net, Network, "net")
-    X, Y = check_data(X, Y, net.sizes)
-    with np.errstate(all="ignore"):   # an undefined loss is detected below, not warned about
-        grads = trusted_backward(net, trusted_forward(net, X), Y)
-    if not np.isfinite(grads.loss):
-        raise NetworkError("loss_undefined_on_data", loss=net.loss)
-    return float(ref.value_in(grads))
+    return _loss_and_gradient(net, X, Y, ref)[1]
 
 
 def _check_values(values, field, limit):
@@ -151,9 +147,47 @@ def _set_trusted(net, ref, value):
 
 
 def default_window(net, X, Y, ref, half_width=None):
-    """(low, high) around the current value: wide enough to show the curve's shape and
-    the update step, and inside the legal range ±MAX_PARAMETER_MAGNITUDE."""
+    """(low, high) around the current value, inside the legal range ±MAX_PARAMETER_MAGNITUDE.
+
+    Without `half_width`, the window is sized by the gradient g = ∂E/∂θ at the current
+    value: half-width VIEW_RISE · E / |g| (within [MIN_HALF_WIDTH, MAX_HALF_WIDTH]), so
+    that the tangent rises or falls by VIEW_RISE × 2 × the loss E across the window: the
+    tangent is visibly sloped and the curve has room to bend away from it. A steep
+    parameter gets a narrow window, a nearly flat one (or one where the loss is undefined)
+    the widest."""
     value = parameter_value(net, ref)
     if half_width is None:
-        half_width = max(2.0, 1.5 * abs(value))
+        try:
+            loss, gradient = _loss_and_gradient(net, X, Y, ref)
+        except NetworkError:
+            loss, gradient = 0.0, 0.0
+        half_width = MAX_HALF_WIDTH if gradient == 0 else VIEW_RISE * abs(loss) / abs(gradient)
+        half_width = min(max(half_width, MIN_HALF_WIDTH), MAX_HALF_WIDTH)
     return max(value - half_width, -MAX_PARAMETER_MAGNITUDE), min(value + half_width, MAX_PARAMETER_MAGNITUDE)
+
+
+def default_parameter(net, X, Y):
+    """The weight to show first: the one whose gradient is largest in size (the first of
+    equals), so the curve and its tangent have something to show."""
+    grads = _gradients(net, X, Y)
+    weights = [ref for ref in parameter_refs(net) if ref.kind == "weight"]
+    return max(weights, key=lambda ref: abs(float(ref.value_in(grads))))
+
+
+def _loss_and_gradient(net, X, Y, ref):
+    """(batch-mean loss E, ∂E/∂θ) at the current value."""
+    check_ref(net, ref)
+    grads = _gradients(net, X, Y)
+    return float(grads.loss), float(ref.value_in(grads))
+
+
+def _gradients(net, X, Y):
+    """The backward pass on (X, Y); `NetworkError` where the loss is not defined (e.g. the
+    log of an output ≤ 0), so every gradient is finite."""
+    check_type(net, Network, "net")
+    X, Y = check_data(X, Y, net.sizes)
+    with np.errstate(all="ignore"):   # an undefined loss is detected below, not warned about
+        grads = trusted_backward(net, trusted_forward(net, X), Y)
+    if not np.isfinite(grads.loss):
+        raise NetworkError("loss_undefined_on_data", loss=net.loss)
+    return grads

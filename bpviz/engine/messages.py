@@ -165,6 +165,8 @@ WORDING = MappingProxyType({
     "training.epochs": "Trained {epochs} epochs ({total} in total); the training loss is now {loss:.6g}.",
     "training.epochs.one": "Trained {epochs} epoch ({total} in total); the training loss is now {loss:.6g}.",
     "training.target_loss": "Stopped after epoch {epoch}: the training loss {loss:.6g} reached the target {target:g}.",
+    "training.target_loss_all_correct": ("Stopped after epoch {epoch}: the training loss {loss:.6g} reached the "
+                                         "target {target:g} and every training row is classified right."),
     "training.all_correct": "Stopped after epoch {epoch}: every training example is classified correctly.",
     "training.diverged": ("Training diverged in epoch {epoch}: {problem}. The learning rate ({learning_rate:g}) is "
                           "probably too high; try a smaller one. {kept} is kept."),

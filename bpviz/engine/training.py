@@ -204,11 +204,23 @@ def _fit(model, velocity, mask, train_set, test_set, rule, config, first_epoch, 
             test_accuracy = _accuracy(test_output, test_truth, rule)
         records.append(EpochRecord(epoch + 1, train_loss, test_loss, train_accuracy, test_accuracy,
                                    learning_rate, gradient_rms, penalty))
-        if config.target_loss is not None and train_loss <= config.target_loss:
-            return records, "target_loss", None
-        if config.stop_when_all_correct and train_accuracy == 1.0:
-            return records, "all_correct", None
+        reason = _stop(config, train_loss, train_accuracy)
+        if reason:
+            return records, reason, None
     return records, "epochs", None
+
+
+def _stop(config, train_loss, train_accuracy):
+    """Why training stops after an epoch with this loss and accuracy, or None. The criteria
+    asked for must all hold: the target loss reached ("target_loss", also when every row
+    must be right as well) and every row right ("all_correct", when that is the only one)."""
+    if config.target_loss is None and not config.stop_when_all_correct:
+        return None
+    if config.target_loss is not None and not train_loss <= config.target_loss:
+        return None
+    if config.stop_when_all_correct and train_accuracy != 1.0:
+        return None
+    return "target_loss" if config.target_loss is not None else "all_correct"
 
 
 def _weight_mask(model):
@@ -265,6 +277,9 @@ def _message(reason, detail, state, config):
         return english("training.diverged", epoch=epoch, problem=english(f"divergence.{problem}", **values),
                        learning_rate=learning_rate, kept=kept)
     last = state.history[-1]
+    if reason == "target_loss" and config.stop_when_all_correct:
+        return english("training.target_loss_all_correct", epoch=last.epoch, loss=last.train_loss,
+                       target=config.target_loss)
     if reason == "target_loss":
         return english("training.target_loss", epoch=last.epoch, loss=last.train_loss, target=config.target_loss)
     if reason == "all_correct":

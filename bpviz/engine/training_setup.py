@@ -9,6 +9,14 @@ neurons and a sigmoid output trained on binary cross-entropy at η = 1 classifie
 four rows within 50 epochs from every seed 0-7 (a 2-2-1 sigmoid network at η = 0.5
 needs thousands). A preset made for a data set (`PRESET_DATA`) trains with its own
 learning rate there.
+
+Each setup also says when training stops by default: at `target_loss`, together with every
+row right where the data allow it (`all_correct`: the noise-free truth tables and the
+well-separated Gaussians; noisy sets and regression never get every row right). The targets
+are low enough that the loss curve tells the story, measured on the page's default data
+(200 rows, noise 0.1, seed 0, a quarter held out): XOR's loss falls from 0.70 to 0.05 in
+106 epochs, where stopping at the first all-correct epoch would end at 0.40; the noisy
+circle reaches 0.15 in 613, the spiral 0.2 in 1,477, the sine curve 0.02 in 105.
 """
 from dataclasses import dataclass
 
@@ -19,14 +27,20 @@ from .errors import NetworkError
 from .network import Network
 from .presets import preset
 
+DEFAULT_TARGET_LOSS = 0.05
+
 
 @dataclass(frozen=True)
 class TrainSetup:
-    """A measured starting point: hidden layer sizes, their activation, η, seed."""
+    """A measured starting point: hidden layer sizes, their activation, η, seed, and the
+    default stop: the training loss at most `target_loss`, with every row right if
+    `all_correct`."""
     hidden: tuple[int, ...]
     activation: str
     learning_rate: float
     seed: int = 0
+    target_loss: float = DEFAULT_TARGET_LOSS
+    all_correct: bool = True
 
 
 TABLE_SETUP = TrainSetup((4,), "tanh", 1.0)
@@ -34,11 +48,11 @@ SETUPS = {
     "truth_table:xor": TABLE_SETUP,
     "truth_table:and": TABLE_SETUP,
     "truth_table:or": TABLE_SETUP,
-    "two_d:circle": TrainSetup((4,), "tanh", 1.0),
-    "two_d:xor": TrainSetup((4,), "tanh", 1.0),
+    "two_d:circle": TrainSetup((4,), "tanh", 1.0, target_loss=0.15, all_correct=False),
+    "two_d:xor": TrainSetup((4,), "tanh", 1.0, target_loss=0.2, all_correct=False),
     "two_d:gaussians": TrainSetup((2,), "tanh", 1.0),
-    "two_d:spiral": TrainSetup((8, 8), "tanh", 2.0),
-    "sine": TrainSetup((8,), "tanh", 0.1),
+    "two_d:spiral": TrainSetup((8, 8), "tanh", 2.0, target_loss=0.2, all_correct=False),
+    "sine": TrainSetup((8,), "tanh", 0.1, target_loss=0.02, all_correct=False),
 }
 GENERIC_SETUP = TrainSetup((8,), "tanh", 0.1)   # uploaded data: a cautious start
 PRESET_DATA = {"xor": "truth_table:xor",        # preset -> the data set it was made for
@@ -103,3 +117,9 @@ def learning_rate_for(data_key, preset_name=None):
     if preset_name is not None and PRESET_DATA.get(preset_name) == data_key:
         return preset(preset_name).learning_rate
     return setup_for(data_key).learning_rate
+
+
+def stop_for(data_key):
+    """(target loss, all correct): when training on this data set stops by default."""
+    setup = setup_for(data_key)
+    return setup.target_loss, setup.all_correct

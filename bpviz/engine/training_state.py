@@ -26,8 +26,8 @@ class TrainingConfig:
     momentum: float = 0.0          # m in [0, 1)
     decay: float = 0.0             # η_e = η / (1 + decay·e), decay in [0, MAX_DECAY]
     epochs: int = 100              # at most this many epochs in one call
-    target_loss: float | None = None   # stop once the training loss is ≤ this
-    stop_when_all_correct: bool = False   # stop once every training row is classified right
+    target_loss: float | None = None   # stop once the training loss is ≤ this ...
+    stop_when_all_correct: bool = False   # ... and/or every training row is classified right (both, if both set)
     shuffle: bool = False          # reshuffle the rows every epoch (mini-batches only)
     seed: int = 0                  # the shuffling order of epoch e comes from (seed, e)
     update_biases: bool = True

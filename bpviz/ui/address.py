@@ -23,9 +23,12 @@ the value it has in the session, its default, and the classroom-fixable controls
     qa        the pass's quiz work: furthest step and attempts (bpviz.engine.attempts_to_text)
     hist      Train's epochs and curves for built-in data (bpviz.engine.history_to_text)
 
-`read_once()` applies the address to a new session (frame.begin, once per session): a
-malformed, oversized or tampered parameter gives a visible warning and leaves that part
-of the state at its default; it never raises. `write()` runs at the end of every run
+`read_once()` applies the address to a new session (frame.begin, once per session). Every
+parameter goes through the strict reader (`reader`): given once, at most reader.MAX_CHARS
+characters (a network token MAX_PARAMETER_CHARS, said in the engine's words), whole numbers
+in plain digits, choices from an allow-list. A malformed, oversized, repeated or tampered
+parameter gives a visible warning naming it and what is accepted, and leaves that part of
+the state at its default; it never raises. `write()` runs at the end of every run
 (frame.end) and hands the query to a tiny browser-side component, only when it changed
 or differs from the address the browser reported; the component swaps it in with
 `history.replaceState`, so Back and Forward move between pages, not through every click
@@ -54,7 +57,7 @@ from bpviz.engine import (
     history_to_text,
     preset,
 )
-from bpviz.ui import lesson, state
+from bpviz.ui import lesson, reader, state
 from bpviz.ui.i18n import CATALOGUES, DEFAULT_LANGUAGE, error_text, language
 from bpviz.ui.strings import Message
 from bpviz.ui.train import data as train_data
@@ -77,18 +80,19 @@ class Parameter:
 # ---- readers: the text from the address -> the problems -----------------------------------
 
 def _read_lang(text):
-    if text in CATALOGUES:
-        state.set_language(text)
+    try:
+        state.set_language(reader.choice(text, "lang", tuple(CATALOGUES)))
         return []
-    return [Message("link.bad_lang", {"value": text[:20], "accepted": ", ".join(CATALOGUES)})]
+    except reader.Rejected:
+        return [Message("link.bad_lang", {"value": reader.preview(text), "accepted": ", ".join(CATALOGUES)})]
 
 
 def _read_hide(text):
-    names = [name for name in text[:500].split(",") if name]
-    unknown = [name for name in names if name not in state.HIDEABLE]
+    names, unknown = reader.choices(text, "hide", state.HIDEABLE)
     state.set_fixed(names)
     if unknown:
-        return [Message("link.bad_hide", {"value": ", ".join(unknown)[:80], "accepted": ", ".join(state.HIDEABLE)})]
+        return [Message("link.bad_hide", {"value": reader.preview(", ".join(unknown), 80),
+                                          "accepted": ", ".join(state.HIDEABLE)})]
     return []
 
 
@@ -104,17 +108,19 @@ def _read_net(token):
 
 
 def _read_quiz(text):
-    if text in ("0", "1"):
-        state.set_quiz_mode(text == "1")
+    try:
+        state.set_quiz_mode(reader.choice(text, "quiz", ("0", "1")) == "1")
         return []
-    return [Message("link.bad_quiz", {"value": text[:20]})]
+    except reader.Rejected:
+        return [Message("link.bad_quiz", {"value": reader.preview(text)})]
 
 
 def _read_gran(text):
-    if text in GRANULARITIES:
-        state.set_granularity(text)
+    try:
+        state.set_granularity(reader.choice(text, "gran", GRANULARITIES))
         return []
-    return [Message("link.bad_granularity", {"value": text[:20], "accepted": ", ".join(GRANULARITIES)})]
+    except reader.Rejected:
+        return [Message("link.bad_granularity", {"value": reader.preview(text), "accepted": ", ".join(GRANULARITIES)})]
 
 
 def _read_pen(text):
@@ -133,22 +139,24 @@ def _write_pen(penalty):
 
 
 def _read_step(text):
-    if text.isascii() and text.isdigit() and int(text[:4]) <= MAX_STEP_INDEX:
-        state.set_step_index(int(text))
+    try:
+        state.set_step_index(reader.whole_number(text, "step", 0, MAX_STEP_INDEX))
         return []
-    return [Message("link.bad_step", {"value": text[:20], "most": MAX_STEP_INDEX})]
+    except reader.Rejected:
+        return [Message("link.bad_step", {"value": reader.preview(text), "most": MAX_STEP_INDEX})]
 
 
 def _read_data(text):
     if text == data_link.UPLOADED:
         return [Message("link.csv_again")]
     try:
-        built = data_link.build(text[:200])
+        built = data_link.build(text)
     except NetworkError as error:
-        return [Message("link.bad_data", {"value": text[:60], "accepted": data_link.FORMS,
+        return [Message("link.bad_data", {"value": reader.preview(text, 60), "accepted": data_link.FORMS,
                                           "message": error_text(error)})]
     except ValueError:
-        return [Message("link.bad_data", {"value": text[:60], "accepted": data_link.FORMS, "message": ""})]
+        return [Message("link.bad_data", {"value": reader.preview(text, 60), "accepted": data_link.FORMS,
+                                          "message": ""})]
     state.set_train_data(built)
     data_link.remember(built, text)
     return []
@@ -263,6 +271,9 @@ PARAMETERS = (   # in the order the query is written
     Parameter("hist", _read_hist, _written, _session_history, None),
 )
 BY_NAME = {parameter.name: parameter for parameter in PARAMETERS}
+# Parameters longer than reader.MAX_CHARS by nature, whose engine reader bounds their length
+# itself and says so: a network token, the quiz's answers and Train's history.
+OWN_LENGTH_LIMIT = ("net", "qa", "hist")
 # Reading: the language first, the penalty (before what the link fixes, which may fix it too),
 # then what the link fixes, the network, the Step settings and the data; a notice lists the
 # problems in this order.
@@ -277,7 +288,21 @@ def read_once() -> list:
     if state.link_read():
         return []
     state.set_link_read()
-    problems = {name: BY_NAME[name].read(st.query_params[name]) for name in READ_ORDER if name in st.query_params}
+    problems = {}
+    for name in READ_ORDER:   # the language first: later messages are in it
+        given = st.query_params.get_all(name)
+        if not given:
+            continue
+        try:
+            text = reader.one(given, name)
+            if name not in OWN_LENGTH_LIMIT:
+                text = reader.text(text, name)
+        except reader.Rejected as refused:
+            key, fields = refused.accepted
+            problems[name] = [Message("link.refused", {"name": name, "value": refused.value,
+                                                       "accepted": Message(key, fields)})]
+            continue
+        problems[name] = BY_NAME[name].read(text)
     every = [message for name in READ_ORDER for message in problems.get(name, [])]
     if every:
         state.notify("warning", *every)

@@ -16,7 +16,9 @@ from bpviz.engine import (
     MAX_PARAMETER_MAGNITUDE,
     MAX_PATH_STEPS,
     WORK_BUDGET,
+    NetworkError,
     budget,
+    default_parameter,
     default_window,
     descent_path,
     fits,
@@ -68,7 +70,11 @@ def view_choice():
 
 def one_parameter(X, Y):
     net = state.network()
-    ref = parameter_choice(net, t("landscape.parameter"), "landscape_ref")
+    try:   # opens on the weight with the steepest gradient (the first one if the loss is undefined)
+        first = parameter_refs(net).index(default_parameter(net, X, Y))
+    except NetworkError:
+        first = 0
+    ref = parameter_choice(net, t("landscape.parameter"), "landscape_ref", first)
     learning_rate = state.learning_rate()
     most = budget.max_points(net.sizes, len(X))
     points = min(CURVE_POINTS, most - len(TABLE_OFFSETS) - 1)
@@ -117,9 +123,13 @@ def two_parameters(X, Y):
     columns = st.columns(3)
     state.set_widget_value("landscape_steps", min(state.widget_value("landscape_steps", 30), most_steps))
     steps = int(columns[0].number_input(t("landscape.steps"), 1, most_steps, key="landscape_steps"))
-    learning_rate = float(columns[1].number_input(t("landscape.learning_rate"), LEAST_LEARNING_RATE, MAX_LEARNING_RATE,
-                                                  state.learning_rate(), 0.1,
-                                                  format="%.4g", key="landscape_lr"))
+    if state.fixed("learning_rate"):   # a classroom link hides η: the session's own, shown
+        learning_rate = state.learning_rate()
+        columns[1].markdown(t("train.fixed_learning_rate", learning_rate=f"{learning_rate:.4g}"))
+    else:
+        learning_rate = float(columns[1].number_input(t("landscape.learning_rate"), LEAST_LEARNING_RATE,
+                                                      MAX_LEARNING_RATE, state.learning_rate(), 0.1,
+                                                      format="%.4g", key="landscape_lr"))
     if state.widget_value("landscape_resolution") not in resolutions:
         state.set_widget_value("landscape_resolution", 40 if 40 in resolutions else resolutions[-1])
     resolution = (int(columns[2].select_slider(t("landscape.resolution"), resolutions, key="landscape_resolution"))

@@ -1,12 +1,11 @@
 """Session state: the one module that indexes `st.session_state` (tests/test_layering.py).
 
-`SLOTS` is the table of every key the app keeps (type, the getter's value before anything
-is stored, owning page, meaning); each value has a typed getter and setter (`_pair` makes
-the plain ones). A widget owns its own key: the module creating it reads or pre-sets the
-value with `widget_value` / `set_widget_value`. A classroom link can fix controls
-(`HIDEABLE`): the setters then refuse such a change, whichever page asks, return False
-and say why in a notice. Notices are `Message`s (key and values), never text, so this
-module needs no catalogue: `frame.show_notice` renders them.
+`SLOTS` is the table of every key the app keeps (type, the getter's value before anything is stored,
+owning page, meaning); each value has a typed getter and setter (`_pair` makes the plain ones). A widget
+owns its own key: the module creating it reads or pre-sets the value with `widget_value` /
+`set_widget_value`. A classroom link can fix controls (`HIDEABLE`): the setters then refuse such a
+change, whichever page asks, return False and say why in a notice. Notices are `Message`s (key and
+values), never text, so this module needs no catalogue: `frame.show_notice` renders them.
 """
 from __future__ import annotations
 
@@ -17,6 +16,7 @@ import numpy as np
 import streamlit as st
 
 from bpviz.engine import GRANULARITIES, Network, TrainingState, preset
+from bpviz.ui.reader import member
 from bpviz.ui.strings import Message
 
 
@@ -64,6 +64,7 @@ QUIZ_PASS = _slot("quiz_pass", tuple, None, "step", "what the attempts belong to
 QUIZ_ATTEMPTS = _slot("quiz_attempts", dict, None, "step", "{(step index, turn): practice.Attempt} of this pass")
 QUIZ_TURNS = _slot("quiz_turns", dict, None, "step", "{step index: questions asked at that step so far}")
 QUIZ_REACHED = _slot("quiz_reached", int, None, "step", "the furthest step the learner may see")
+TRAIN_NETWORK = _slot("train_network", Network, None, "train", "Train's own network; None once the session's changes")
 TRAINING = _slot("train_state", TrainingState, None, "train", "the TrainingState")
 TRAINING_DATA = _slot("train_state_data", object, None, "train", "the TrainData that TRAINING was trained on")
 TRAIN_TASK = _slot("train_task", tuple, None, "train", "(data, sizes, preset) the learning rate was chosen for")
@@ -186,9 +187,7 @@ def _store_network(net, from_tables=False):
         _put(NETWORK_VERSION, network_version() + 1)
     _put(EXAMPLE_X, _fit(_get(EXAMPLE_X), net.sizes[0]))
     _put(EXAMPLE_Y, _fit(_get(EXAMPLE_Y), net.sizes[-1]))
-    selected = _get(SELECTED)
-    if selected and not (selected[0] < len(net.sizes) and selected[1] < net.sizes[selected[0]]):
-        _put(SELECTED, None)
+    _put(TRAIN_NETWORK, None)     # Train starts again from the new network (selected_neuron checks the selection)
     restart_steps()
 
 
@@ -304,6 +303,7 @@ step_penalty, _ = _pair(PENALTY)
 _, set_link_warning_run = _pair(LINK_WARNING_RUN)
 _, set_selected_neuron = _pair(SELECTED)
 train_data, set_train_data = _pair(TRAIN_DATA)
+train_network, set_train_network = _pair(TRAIN_NETWORK)
 train_task, set_train_task = _pair(TRAIN_TASK)
 training_data, _ = _pair(TRAINING_DATA)
 training_state, _ = _pair(TRAINING)
@@ -335,8 +335,10 @@ def forget_preset():
 
 
 def selected_neuron(default=None) -> tuple[int, int] | None:
-    """The selected neuron (layer, j), or `default` before any was chosen."""
-    return st.session_state.get(SELECTED, default)
+    """The selected neuron (layer, j) of the network, or `default` (none, or a crafted value that is not one)."""
+    sizes = network().sizes
+    chosen = member(st.session_state.get(SELECTED), [(l, j) for l in range(len(sizes)) for j in range(sizes[l])])
+    return default if chosen is None else chosen
 
 
 def next_upload_counter(key) -> int:
@@ -345,8 +347,8 @@ def next_upload_counter(key) -> int:
 
 
 def bump_upload_counter(key):
-    """A fresh, empty uploader the next time it is drawn."""
-    st.session_state[key] += 1
+    """A fresh widget (an empty uploader; new weight tables, for NETWORK_VERSION) the next time it is drawn."""
+    _put(key, _get(key) + 1)
 
 
 # ---- every page: address, memo -----------------------------------------------------------

@@ -110,12 +110,12 @@ def matrix_figure(step, layer, text=None, example=0, names=LAYER_NAMES):
                     else:
                         value = float(block["values"][i, k])
                         known["x"].append(x), known["y"].append(y), known["colour"].append(value)
-                        known["text"].append(style.number(value, style.NUMBER_FORMAT))
+                        known["text"].append(style.number(value, style.DIGITS))          # as on the Step diagram
                         known["hover"].append(f"{where} = {style.number(value, style.HOVER_FORMAT)}")
             column += block["cols"] + GAP - 1
         top -= height + 2
     small = max(net.sizes) <= 5
-    size, unit, font = (44, 56, 13) if small else (30, 36, 10)   # px: cell, cell pitch, number
+    size, unit, font = (52, 62, 13) if small else (38, 44, 10)   # px: cell, cell pitch, number (4 digits fit)
     traces = [
         dict(type="scatter", mode="markers+text", x=known["x"], y=known["y"], text=known["text"],
              hovertext=known["hover"], hoverinfo="text", showlegend=False,

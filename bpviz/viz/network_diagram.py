@@ -92,7 +92,7 @@ def values_of(source, node_quantity="a", edge_quantity="weight", example=0):
 
 
 def node_traces(values, text=None, show_scale=True, brief=False, limit=None, marker_size=None, font_size=None,
-                number_format=style.NUMBER_FORMAT, names=LAYER_NAMES):
+                number_format=style.NARROW_DIGITS, names=LAYER_NAMES):
     """[known neurons, unknown neurons, labels in black, labels in white]: four scatter
     traces, always all four (maybe empty). A known neuron's number is drawn by a text
     trace of its own colour, black or white, whichever reads better on that neuron's

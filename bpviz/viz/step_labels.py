@@ -13,6 +13,13 @@ LABEL_AT = (0.35, 0.55, 0.45)   # an edge's label sits this far along it: going 
 FONT_PX = 14               # every label on the diagram
 NARROW_FONT_PX = 12
 NARROW_LABEL_AT = (0.33, 0.5, 0.42)  # phones: crossing labels clear of the δ badge and bias chip beside them
+WEIGHT_GRAD, BIAS_GRAD = "∂E/∂w", "∂E/∂b"   # the gradient's name, always whole (never a bare ∂)
+NARROW_NAME_PX = 10        # phones: the gradient's name in smaller type, so its label still fits between neurons
+
+
+def gradient_name(name, narrow=False):
+    """∂E/∂w (or ∂E/∂b) as printed before a gradient: whole, and on phones a size smaller."""
+    return f'<span style="font-size:{NARROW_NAME_PX}px">{name}</span>' if narrow else name
 
 
 def chip(x, y, text, fill=style.LABEL_CHIP, xshift=0, yshift=0, name=None, size=FONT_PX):
@@ -27,7 +34,7 @@ def neuron_labels(step, limits, positions, marker, names, show_z, example, tutor
     the update), led by the neuron's tutorial name (h1) when asked, and z on demand.
     Wide: 14 px, 4 digits, the bias facts on one line. `narrow` (phones): 12 px, 3 digits,
     one fact a line, chips anchored by their edges so a second line grows away from the
-    neuron: '<b>h1</b> b1 0.35', then '∂ 0.00877', or '→ 0.345' at the update."""
+    neuron: '<b>h1</b> b1 0.35', then '∂E/∂b 0.00877', or '→ 0.345' at the update."""
     net, bias_name = step.network, names[1]
     size, digits = (NARROW_FONT_PX, NARROW_DIGITS) if narrow else (FONT_PX, DIGITS)
     gap = marker / 2 + (2 if narrow else size - 2)
@@ -47,7 +54,7 @@ def neuron_labels(step, limits, positions, marker, names, show_z, example, tutor
                 new = float(step.updated.biases[l - 1][j])
                 text += f"<br>→ {new_value(bias, new)}" if narrow else f" → {number(new)}"
             elif bias_grad is not None:
-                text += f"{'<br>' if narrow else '  '}∂ {number(bias_grad[j], digits)}"
+                text += f"{'<br>' if narrow else '  '}{gradient_name(BIAS_GRAD, narrow)} {number(bias_grad[j], digits)}"
             if tutorial:
                 text = f"<b>{tutorial_neuron(l, j)}</b>{' ' if narrow else '  '}{text}"
             with_z = show_z and z is not None
@@ -81,11 +88,12 @@ def edge_labels(step, positions, names, count, narrow=False):
                 if narrow:
                     new = new_value(weight, float(step.updated.weights[l - 1][j, k]))
             if narrow:
-                text += f"<br>→ {new}" if new is not None else f"<br>∂ {number(shown, digits)}"
+                text += (f"<br>→ {new}" if new is not None
+                         else f"<br>{gradient_name(WEIGHT_GRAD, narrow)} {number(shown, digits)}")
             else:
                 if new is not None:
                     text = f"{weight_name(l, j, k)} {number(weight)} → {new}"
-                text += f"<br>∂ {number(shown)}"
+                text += f"<br>{WEIGHT_GRAD} {number(shown)}"
         (x0, y0), (x1, y1) = positions[(l - 1, k)], positions[(l, j)]
         at = label_at(y1 - y0, narrow)
         rows.append((abs(shown), x0 + at * (x1 - x0), y0 + at * (y1 - y0), text, (l, j, k)))

@@ -32,9 +32,9 @@ CLASS_COLOURS = ("#364B9A", "#DD3D2D")   # data points of class 0 and 1
 CLASS_SYMBOLS = ("circle", "diamond")     # shape too, so colour is not the only cue
 UNKNOWN_LABEL = "?"
 # ---- numbers: how many digits each place prints (the one place that says so) ----
-NUMBER_FORMAT = ".3g"            # labels on the network diagram, the matrix view's cells
+NUMBER_FORMAT = ".3g"            # labels on the network diagram (Build, Train)
 HOVER_FORMAT = ".9g"             # the hover, tables and readouts: 9 significant digits
-DIGITS = ".4g"                   # the Step diagram's labels, the targets and the landscape's step
+DIGITS = ".4g"                   # the Step diagram's labels, the matrix view's cells, the targets, the landscape's step
 NARROW_DIGITS = ".3g"            # phones: 3 significant digits, so each label fits whole between the neurons
 SMALL_DIGITS = ".2f"             # the values inside the small neurons of big networks
 PRECISE_DIGITS = ".6g"           # the tangent's slope and the loss surface's hover

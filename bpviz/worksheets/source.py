@@ -107,7 +107,8 @@ def _key_body(sheet, text, names):
         lines.append(f"=== #{_string(text[title_key])}")
         for n, q in questions:
             e = explain(steps[-1], q.quantity, q.layer, q.j, q.k, names=names)
-            lines.append(f"#answer({_string(str(n) + '.')}, {_math(e.formula)}, {_math(e.substituted)}, "
+            numbers = "[]" if e.repeats_result else _math(e.substituted)    # never "= 0.05 = 0.05"
+            lines.append(f"#answer({_string(str(n) + '.')}, {_math(e.formula)}, {numbers}, "
                          f"{_string(format(e.value, f'.{RESULT_DIGITS}g'))})")
     return "\n".join(lines)
 

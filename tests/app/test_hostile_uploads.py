@@ -6,6 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.app.apptest import open_app, rerun
+from tests.examples import examples
 
 GARBAGE = st.one_of(
     st.binary(max_size=400),
@@ -15,7 +16,7 @@ GARBAGE = st.one_of(
                  max_leaves=25).map(lambda value: json.dumps(value).encode()),
     st.just(b"[" * 50_000 + b"]" * 50_000),
 )
-SETTINGS = settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+SETTINGS = settings(max_examples=examples(8), deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                           HealthCheck.function_scoped_fixture])
 
 

@@ -27,6 +27,7 @@ from bpviz.ui.state import HIDEABLE
 from bpviz.ui.strings.en import EN
 from bpviz.ui.strings.zh import ZH
 from tests.app.apptest import ROOT
+from tests.examples import examples
 
 BIG = MAX_PARAMETER_MAGNITUDE
 LARGEST = [MAX_INPUTS, *[MAX_NEURONS_PER_LAYER] * MAX_HIDDEN_LAYERS, MAX_OUTPUTS]
@@ -88,7 +89,8 @@ def page_errors(at):
 
 
 @pytest.mark.parametrize("page", [script for script, *_ in PAGES])
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(max_examples=examples(6), deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(link=legal_links())
 def test_every_page_runs_on_any_legal_link(page, link):
     shared, lang, hidden = link

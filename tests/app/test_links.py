@@ -7,6 +7,7 @@ from streamlit.testing.v1 import AppTest
 from bpviz.engine import Network, SharedNetwork, encode_share, preset
 from bpviz.ui.address import link_query
 from tests.app.apptest import open_app
+from tests.examples import examples
 
 
 def _shared():
@@ -59,7 +60,7 @@ def test_link_builder_makes_a_link_that_restores_the_chosen_preset():
     assert restored.session_state["network"] == preset("xor").network
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(12), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.dictionaries(st.sampled_from(["net", "hide", "lang", "other"]), st.text(max_size=200), max_size=3))
 def test_garbage_query_strings_never_raise(params):
     at = open_app(query=params)
@@ -79,7 +80,8 @@ def test_a_link_that_hides_the_architecture_fixes_it_on_every_page():
     assert any("fixes the architecture form" in w.value for w in at.warning)
     assert not [b for b in at.button if b.key == "train_set_up"]
     free = open_app("train", query={})
-    assert free.session_state["network"].sizes == (2, 4, 1)     # without the link Train sets it up
+    assert free.session_state["train_network"].sizes == (2, 4, 1)   # without the link Train sets up its own
+    assert free.session_state["network"].sizes == (2, 2, 2)         # and leaves the session's alone
 
 
 def _setters_under_a_link():

@@ -190,6 +190,5 @@ def test_csv_file_names_are_shown_literally(payload, lang, in_language):
     run(at)
     assert at.session_state["train_data"].label == name
     assert_shown_literally(at, name)           # the data's caption and expander
-    at.button(key="train_set_up").click()      # Train set up 2-4-1 for XOR: a network that fits these data
-    run(at)
+    run(at)                                    # the session's 2-2-2 network fits these data (2 in, 2 out)
     assert_shown_literally(run(at.switch_page("views/landscape.py")), name)   # the "loss measured on" choice

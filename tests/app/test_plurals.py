@@ -21,11 +21,11 @@ def _train_page(lang, epochs_per_click=None):
 
 
 def test_the_n_epochs_button_is_singular_for_one_epoch():
-    assert _train_page("en") == "100 epochs"
+    assert _train_page("en") == "200 epochs"
     assert _train_page("en", 2) == "2 epochs"
     assert _train_page("en", 1) == "1 epoch"
 
 
 def test_chinese_has_the_same_form_for_one_and_many():
-    assert _train_page("zh") == "100 轮"
+    assert _train_page("zh") == "200 轮"
     assert _train_page("zh", 1) == "1 轮"

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from bpviz.engine import Network, NetworkError
 from bpviz.ui.build.tables import layer_frame, network_from_frames
+from tests.examples import examples
 
 
 @pytest.fixture
@@ -55,7 +56,7 @@ CELL_GARBAGE = st.one_of(st.floats(allow_nan=True, allow_infinity=True), st.text
                          st.sampled_from(["1e308", "-inf", "NaN", "0x10", "½", "1,5", " 2 "]))
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=examples(30), deadline=None)
 @given(st.lists(st.tuples(st.integers(0, 1), st.integers(0, 2), CELL_GARBAGE), min_size=1, max_size=6))
 def test_garbage_in_the_weight_tables_gives_a_network_or_a_named_error(edits):
     original = Network([[[0.15, 0.20], [0.25, 0.30]], [[0.40, 0.45]]], [[0.35, 0.35], [0.6]],

@@ -1,7 +1,7 @@
 """The Train page: a few epochs lower the loss on XOR; bad data and settings change nothing."""
 import numpy as np
 
-from bpviz.engine import TrainingConfig, loss_value, train, truth_table
+from bpviz.engine import TrainingConfig, loss_value, preset, train, truth_table
 from tests.app.apptest import open_app, rerun
 
 
@@ -9,6 +9,7 @@ def _load_xor_preset(at):
     from bpviz.engine import preset
     p = preset("xor")
     at.session_state["network"] = p.network
+    at.session_state["train_network"] = None   # as set_network does: Train starts again from it
     at.session_state["preset"] = "xor"
     return p.network
 
@@ -20,27 +21,48 @@ def _texts(elements):
 def test_a_fresh_session_sets_up_a_network_for_the_data_and_one_click_learns_xor():
     at = open_app("train")     # the worked example (2-2-2) does not fit XOR's one target
     assert not at.warning
-    net = at.session_state["network"]
+    net = at.session_state["train_network"]
     assert net.sizes == (2, 4, 1) and net.activations == ("tanh", "sigmoid")
     assert "set up a network" in _texts(at.info) and at.number_input(key="train_lr").value == 1.0
+    # the default stop: the loss at most 0.05 and every row right, so the curve shows the descent
+    assert at.number_input(key="train_target_loss").value == 0.05 and at.checkbox(key="train_all_correct").value
     at.button(key="train_epochs").click()
     rerun(at)
-    assert "every training example is classified correctly" in _texts(at.success)
+    assert "reached the target and every training example is classified correctly" in _texts(at.success)
     assert at.metric[3].value == "100.0 %"
+    history = at.session_state["train_state"].history
+    assert history[-1].train_loss <= 0.05 < history[-2].train_loss and history[0].train_loss > 0.5
+    assert 50 < len(history) < 200          # more than the first all-correct epoch, within one click
+    assert at.session_state["network"] == preset("worked_example").network     # Step's network untouched
 
 
-def test_a_learners_own_network_is_kept_until_they_ask_for_one_that_fits():
+def test_a_learners_own_network_is_kept_and_train_uses_its_own_until_asked():
     from bpviz.engine import Network
     at = open_app("train")
     own = Network.random([3, 5, 2], "tanh", "squared_error", seed=4)
     at.session_state["network"] = own
+    at.session_state["train_network"] = None   # as set_network does: Train starts again from it
     at.session_state["preset"] = None
     rerun(at)
-    assert at.session_state["network"] == own and not at.warning
-    assert "does not fit" in _texts(at.info)
-    at.button(key="train_set_up").click()
+    assert at.session_state["network"] == own and not at.warning          # does not fit XOR: kept, not used
+    assert at.session_state["train_network"].sizes == (2, 4, 1) and "set up a network" in _texts(at.info)
+    at.button(key="train_epochs").click()
     rerun(at)
-    assert at.session_state["network"].sizes == (2, 4, 1)
+    trained = at.session_state["train_network"]
+    assert at.session_state["network"] == own and trained != network_for_xor()
+    at.button(key="train_use_on_step").click()                             # the learner asks
+    rerun(at)
+    assert at.session_state["network"] == trained
+    assert "now show the trained network" in _texts(at.success)
+    assert not [b for b in at.button if b.key == "train_use_on_step"]    # nothing left to hand over
+    step = rerun(at.switch_page("views/step.py"))
+    assert step.session_state["network"] == trained
+
+
+def network_for_xor():
+    from bpviz.engine import network_for
+    table = truth_table("xor")
+    return network_for("truth_table:xor", table.X, table.Y)
 
 
 def test_the_xor_preset_trains_with_its_own_learning_rate():
@@ -48,7 +70,7 @@ def test_the_xor_preset_trains_with_its_own_learning_rate():
     _load_xor_preset(at)
     rerun(at)
     assert at.number_input(key="train_lr").value == 2.0
-    assert at.session_state["network"].sizes == (2, 2, 1)
+    assert at.session_state["train_network"].sizes == (2, 2, 1)
 
 
 def test_n_epochs_lower_the_loss_and_equal_the_engines_training():
@@ -63,7 +85,8 @@ def test_n_epochs_lower_the_loss_and_equal_the_engines_training():
     rerun(at)
     at.button(key="train_epochs").click()
     rerun(at)
-    net = at.session_state["network"]
+    net = at.session_state["train_network"]
+    assert at.session_state["network"] == start      # training left the Step page's network alone
     after = loss_value(net, table.X, table.Y)
     assert after < before
     expected = train(start, table.X, table.Y, TrainingConfig(learning_rate=2.0, batch_size=4, epochs=200)).network
@@ -92,9 +115,10 @@ def test_play_stops_at_full_accuracy_and_after_its_longest_time():
         if not at.session_state["train_playing"]:
             break
     assert not at.session_state["train_playing"]
-    assert "every training example is classified correctly" in _texts(at.success)
+    assert "reached the target and every training example is classified correctly" in _texts(at.success)
     at.button(key="train_reset").click()
     at.checkbox(key="train_all_correct").uncheck()
+    at.number_input(key="train_target_loss").set_value(0.0)      # no stop but Play's own limits
     rerun(at)
     at.session_state["train_playing"] = True
     at.session_state["train_play_start"] = (time.monotonic() - 3600, 0)
@@ -107,6 +131,7 @@ def _trained(net, learning_rate, epochs):
     """The Train page after one click of `epochs` epochs of `net` at `learning_rate`."""
     at = open_app("train")
     at.session_state["network"] = net
+    at.session_state["train_network"] = None   # as set_network does: Train starts again from it
     at.session_state["preset"] = None
     rerun(at)
     at.number_input(key="train_lr").set_value(learning_rate)
@@ -133,6 +158,7 @@ def test_epochs_per_click_are_bounded_by_the_work_budget_for_the_largest_network
     at = open_app("train")
     at.session_state["train_data"] = TrainData(train_set, test_set, "big")
     at.session_state["network"] = Network.random([10] * 8, ["tanh"] * 6 + ["softmax"], "cross_entropy", seed=0)
+    at.session_state["train_network"] = None   # as set_network does: Train starts again from it
     at.session_state["preset"] = None
     rerun(at)
     most = budget.max_epochs((10,) * 8, 3750, 1250, 3750)

@@ -37,7 +37,7 @@ from tests.e2e.browser import (
     stop_server,
 )
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("replicas")]   # one nginx and its replicas, on one worker
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 OPENSSL = shutil.which("openssl") or "/usr/bin/openssl"
 DEPLOY = ROOT / "deploy"

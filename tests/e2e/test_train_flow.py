@@ -48,8 +48,9 @@ def test_two_learners_never_see_each_others_network(browser, server):
         alice.go("Train")
         _set_number(alice, "Epochs per click", 50)
         alice.click_button("50 epochs")
-        bob.go("Train")     # Bob's untouched 2-2-2 example does not fit XOR: Train sets up his own 2-4-1
-        assert "2-4-1" in bob.sidebar_network()
+        bob.go("Train")     # Bob's 2-2-2 example does not fit XOR: Train sets up its own 2-4-1 ...
+        assert "2-4-1" in bob.page.inner_text("body")
+        assert "2-2-2" in bob.sidebar_network()     # ... and leaves his network (Build, Step) alone
         assert bob.page.get_by_test_id("stMetric").nth(0).inner_text().splitlines()[-1].strip() == "0"
         alice.go("Build")
         assert "2-2-1" in alice.sidebar_network()

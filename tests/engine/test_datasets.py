@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from bpviz.engine.csv_data import csv_columns, dataset_from_csv
 from bpviz.engine.datasets import DATASET_NAMES, Dataset, sine, train_test_split, truth_table, two_d
 from bpviz.engine.errors import NetworkError
+from tests.examples import examples
 
 # ---- built-in data sets --------------------------------------------------------------
 
@@ -158,13 +159,13 @@ def _read_anything(garbage):
     assert isinstance(data, Dataset) and np.isfinite(data.X).all()
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(st.text(max_size=300))
 def test_random_text_raises_only_network_error(garbage):
     _read_anything(garbage)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(st.binary(max_size=300))
 def test_random_bytes_raise_only_network_error(garbage):
     _read_anything(garbage)
@@ -175,7 +176,7 @@ CELLS = st.one_of(st.sampled_from(["1", "-2.5", "nan", "inf", "", " ", '"', "1e9
                   st.floats(allow_nan=True).map(repr), st.text(max_size=5))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(st.lists(st.lists(CELLS, min_size=1, max_size=4), min_size=1, max_size=6))
 def test_random_grids_raise_only_network_error(grid):
     _read_anything("\n".join(",".join(row) for row in [["a", "b", "c"]] + grid))

@@ -152,3 +152,25 @@ def test_bad_requests_name_the_field(call, field):
 def test_number_format():
     assert latex_number(0.3775) == "0.3775" and latex_number(-2.0) == "-2" and latex_number(0) == "0"
     assert latex_number(1.5e-7) == r"1.5 \times 10^{-7}" and latex_number(0.000438567648) == "0.000438568"
+
+
+def test_numbers_equal_to_the_symbols_are_not_repeated():
+    """a⁽⁰⁾₀ = x₀ = 0.05 and ∂E/∂b = δ on one example: the numbers are the result, so what
+    follows the formula is "= 0.05" once; a z keeps its numbers and its result."""
+    assert explain(LAST, "a", 0, 0).numbers_then_result == "= 0.05"
+    bias_grad = explain(LAST, "bias_grad", 2, 0)
+    assert bias_grad.repeats_result and bias_grad.numbers_then_result == bias_grad.result
+    assert bias_grad.result.startswith("= 0.13849856")                          # δ of o1, published
+    z = explain(LAST, "z", 1, 0)
+    assert not z.repeats_result and z.numbers_then_result == f"{z.substituted} {z.result}"
+    assert "0.15" in z.numbers_then_result and z.numbers_then_result.endswith("= 0.3775")
+
+
+def test_no_explanation_of_any_number_says_the_same_value_twice():
+    kept = step_sequence(WORKED, [0.05, 0.10], [0.01, 0.99], 0.5, "layer", update_biases=False)[-1]
+    batch = step_sequence(WORKED, [[0.05, 0.10], [0.3, -0.2]], [[0.01, 0.99], [0.5, 0.5]], 0.5, "layer")[-1]
+    for step in (kept, batch):
+        for layer, size in enumerate(step.network.sizes):
+            for j, quantity in itertools.product(range(size), available_quantities(step, layer, 0)):
+                shown = explain(step, quantity, layer, j, 0).numbers_then_result
+                assert not re.search(r"(= [^=]+?) \1$", shown), (quantity, layer, j, shown)

@@ -20,6 +20,7 @@ from bpviz.engine.propagation import backward, forward, loss_value
 from bpviz.engine.serialization import network_from_json
 from bpviz.engine.steps import step_sequence
 from bpviz.engine.update import sgd_step
+from tests.examples import examples
 
 NET = preset("worked_example").network          # 2-2-2
 X, Y = [0.05, 0.10], [0.01, 0.99]
@@ -297,13 +298,13 @@ def _network_or_network_error(call):
     assert isinstance(result, Network)
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(st.one_of(json_like, st.dictionaries(st.sampled_from(sorted(GOOD)), json_like), damaged_networks()))
 def test_garbage_dicts_give_a_network_or_network_error(data):
     _network_or_network_error(lambda: Network.from_dict(data))
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(st.one_of(st.text(), st.binary(),
                  st.text(alphabet='[]{}",:0123456789.eE-+ntrufalsNIiy ', max_size=200),
                  damaged_networks().map(json.dumps)))

@@ -2,7 +2,18 @@
 import numpy as np
 import pytest
 
-from bpviz.engine import Network, NetworkError, backward, forward, loss_value, two_d
+from bpviz.engine import (
+    Network,
+    NetworkError,
+    backward,
+    default_parameter,
+    default_window,
+    forward,
+    loss_value,
+    numerical_gradient,
+    preset,
+    two_d,
+)
 from bpviz.engine.gradient_check import MISTAKES, gradient_check, noise_floor, relative_error
 from bpviz.engine.landscape import descent_path, gradient_of, loss_along, loss_grid, parameter_value, with_parameter
 from bpviz.engine.network import ParameterRef, parameter_refs
@@ -111,3 +122,50 @@ def test_the_noise_floor_follows_the_loss_and_the_step():
 def test_relative_error_formula():
     assert relative_error(1.0, 1.0) == 0.0 and relative_error(1.0, -1.0) == 1.0
     assert abs(relative_error(1.0, 1.1) - 0.1 / 2.1) < 1e-15
+
+
+def _worked_example():
+    p = preset("worked_example")
+    return p.network, np.array([p.x]), np.array([p.y]), p.learning_rate
+
+
+def test_landscape_opens_on_the_weight_with_the_steepest_gradient():
+    """On the worked example the output layer's weights have gradients ~0.08, the hidden
+    layer's ~0.0005 (w1's curve would be flat): the first view is the steepest weight, found
+    here with central differences, not with the engine's backward pass."""
+    net, X, Y, _ = _worked_example()
+    numerical = numerical_gradient(net, X, Y)
+    steepest = max(((l, j, k) for l, w in enumerate(numerical.weights) for j, k in np.ndindex(w.shape)),
+                   key=lambda index: abs(numerical.weights[index[0]][index[1:]]))
+    ref = default_parameter(net, X, Y)
+    assert ref.kind == "weight" and (ref.layer - 1, *ref.index) == steepest == (1, 0, 1)   # w6 of the tutorial
+
+
+def test_the_default_window_shows_the_tangent_and_the_curve_bending_away():
+    """The window is sized by the gradient: across it the tangent changes by about the loss
+    itself (so it is visibly sloped), and the curve moves away from the tangent by a visible
+    fraction of the loss; it holds the current value and the update's landing point."""
+    net, X, Y, learning_rate = _worked_example()
+    for ref in parameter_refs(net):
+        low, high = default_window(net, X, Y, ref)
+        value, loss, slope = parameter_value(net, ref), loss_value(net, X, Y), gradient_of(net, X, Y, ref)
+        assert low < value < high and low < value - learning_rate * slope < high
+        half = (high - low) / 2
+        assert 1.0 <= half <= 10.0
+        if 1.0 < half < 10.0:                                   # not at a bound: set by the gradient
+            assert abs(slope) * 2 * half == pytest.approx(loss)
+    ref = default_parameter(net, X, Y)
+    low, high = default_window(net, X, Y, ref)
+    xs = np.linspace(low, high, 101)
+    curve = loss_along(net, X, Y, ref, xs)
+    tangent = loss + gradient_of(net, X, Y, ref) * (xs - parameter_value(net, ref))
+    assert curve.max() - curve.min() >= 0.5 * loss
+    assert np.abs(curve - tangent).max() >= 0.05 * loss
+
+
+def test_a_flatter_parameter_gets_a_wider_window():
+    net, X, Y, _ = _worked_example()
+    refs = parameter_refs(net)
+    by_slope = sorted(refs, key=lambda ref: abs(gradient_of(net, X, Y, ref)))
+    widths = [np.subtract(*default_window(net, X, Y, ref)[::-1]) for ref in by_slope]
+    assert widths == sorted(widths, reverse=True) and widths[0] > 4 * widths[-1]

@@ -21,8 +21,9 @@ from bpviz.engine.propagation import backward, forward
 from bpviz.engine.serialization import network_from_json, network_to_json
 from bpviz.engine.update import sgd_step
 from tests.engine import reference
+from tests.examples import examples
 
-SETTINGS = settings(max_examples=50, deadline=None)
+SETTINGS = settings(max_examples=examples(30), deadline=None)
 KINK_MARGIN = 1e-3
 
 

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from bpviz.engine import Network, NetworkError, SharedNetwork, decode_share, encode_share, preset
 from bpviz.engine.serialization import network_to_dict
 from bpviz.engine.share import MAX_TOKEN_CHARS, encode_binary
+from tests.examples import examples
 
 
 def _token_of(data):
@@ -79,7 +80,7 @@ def test_tampered_fields_name_the_field():
         decode_share("1." + base64.urlsafe_b64encode(zlib.compress(deep.encode())).decode())
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(st.text(max_size=300))
 def test_garbage_text_only_ever_raises_network_error(garbage):
     for token in (garbage, "1." + garbage):
@@ -89,7 +90,7 @@ def test_garbage_text_only_ever_raises_network_error(garbage):
             pass
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(st.recursive(st.none() | st.booleans() | st.floats() | st.integers() | st.text(max_size=5),
                     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
                     max_leaves=30))

@@ -3,7 +3,18 @@ defaults that learn, and plateau detection."""
 import numpy as np
 import pytest
 
-from bpviz.engine import Network, TrainingConfig, preset, train, truth_table
+from bpviz.engine import (
+    Network,
+    TrainingConfig,
+    TrainingState,
+    preset,
+    sine,
+    stop_for,
+    train,
+    train_test_split,
+    truth_table,
+    two_d,
+)
 from bpviz.engine.plateau import plateau
 from bpviz.engine.training_setup import SETUPS, fits, learning_rate_for, network_for, output_layer, setup_for
 
@@ -74,3 +85,49 @@ def test_the_slow_2_2_1_sigmoid_network_on_xor_is_flagged_as_a_plateau():
     assert max(record.train_accuracy for record in history) < 1.0
     assert 0.12 < losses[-1] < 0.13 and plateau(losses)
     assert not plateau(losses[:301])        # the first 300 epochs still bring the loss down from 0.143
+
+
+def _page_data(key):
+    """The Train page's default data for a data set key: a truth table, or 200 rows with
+    noise 0.1 from seed 0 with a quarter held out."""
+    kind, _, name = key.partition(":")
+    if kind == "truth_table":
+        return truth_table(name)
+    return train_test_split(two_d(name, 200, 0.1, 0) if kind == "two_d" else sine(200, 0.1, 0), 0.25, 0)[0]
+
+
+@pytest.mark.parametrize("key", sorted(SETUPS))
+def test_the_default_stop_is_reached_after_the_curve_has_fallen(key):
+    """From the measured start, full-batch training with the data set's default stop ends on
+    that stop within 2,000 epochs (Play's reach in well under a minute), with the loss at most
+    the target and at most a third of where it started, and the target itself at most 0.2."""
+    data = _page_data(key)
+    target, all_correct = stop_for(key)
+    assert 0 < target <= 0.2
+    state = TrainingState(network_for(key, data.X, data.Y))
+    config = TrainingConfig(learning_rate=learning_rate_for(key), batch_size=data.rows, epochs=500,
+                            target_loss=target, stop_when_all_correct=all_correct)
+    result = train(state, data.X, data.Y, config)
+    while result.stop_reason == "epochs" and result.state.epoch < 2000:
+        result = train(result.state, data.X, data.Y, config)
+    history = result.state.history
+    assert result.stop_reason == "target_loss", (key, result.message)
+    assert history[-1].train_loss <= target and history[-1].train_loss <= history[0].train_loss / 3
+    if all_correct:
+        assert history[-1].train_accuracy == 1.0
+
+
+def test_on_xor_the_default_stop_waits_for_the_loss_not_only_the_first_all_correct_epoch():
+    """The Train page used to stop at the first epoch with every row right, loss still ~0.4:
+    a curve that has barely moved. The default now goes on to the target."""
+    table, key = truth_table("xor"), "truth_table:xor"
+    net = network_for(key, table.X, table.Y)
+    first_right = train(net, table.X, table.Y, TrainingConfig(learning_rate=learning_rate_for(key), batch_size=4,
+                                                              epochs=500, stop_when_all_correct=True))
+    target, all_correct = stop_for(key)
+    default = train(net, table.X, table.Y, TrainingConfig(learning_rate=learning_rate_for(key), batch_size=4,
+                                                          epochs=500, target_loss=target,
+                                                          stop_when_all_correct=all_correct))
+    assert first_right.state.history[-1].train_loss > 0.3
+    assert default.state.history[-1].train_loss <= 0.05 and default.state.epoch > first_right.state.epoch
+    assert "every training row" in default.message

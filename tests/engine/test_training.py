@@ -277,3 +277,22 @@ def test_one_call_cannot_do_unbounded_work():
         over = TrainingConfig(learning_rate=0.1, batch_size=batch_size, epochs=most + 1)
         with pytest.raises(NetworkError, match=f"use at most {most:,} epochs"):
             train(net, X, Y, over)
+
+
+def test_with_both_stops_training_ends_only_when_both_hold():
+    """A target loss together with "every row right": the first epoch where both hold, not
+    the first where either does (the history of a free run says where each happens)."""
+    data = truth_table("xor")
+    net = Network.random([2, 4, 1], ["tanh", "sigmoid"], "binary_cross_entropy", seed=0)
+    config = dict(learning_rate=1.0, batch_size=4, epochs=400)
+    history = train(net, data.X, data.Y, TrainingConfig(**config)).state.history
+    first_right = next(r.epoch for r in history if r.train_accuracy == 1.0)
+    loose = history[first_right - 3].train_loss              # reached before every row is right
+    strict = history[first_right + 20].train_loss            # reached well after
+    loose_run = train(net, data.X, data.Y, TrainingConfig(**config, target_loss=loose, stop_when_all_correct=True))
+    strict_run = train(net, data.X, data.Y, TrainingConfig(**config, target_loss=strict, stop_when_all_correct=True))
+    assert loose_run.stop_reason == "target_loss" and loose_run.state.epoch == first_right
+    first_strict = next(r.epoch for r in history if r.train_loss <= strict)
+    assert strict_run.stop_reason == "target_loss" and strict_run.state.epoch == first_strict > first_right
+    alone = train(net, data.X, data.Y, TrainingConfig(**config, target_loss=loose))
+    assert alone.state.epoch < first_right                   # the target alone stops earlier

@@ -42,3 +42,23 @@ def test_in_tutorial_names_the_matrix_view_speaks_the_tutorials_names_only():
     hovers = list(matrix_figure(steps[-1], 1, names=names_for((2, 2, 2), True)).data[0].hovertext)
     assert "w3 = 0.25" in hovers and any(h.startswith("zₕ₁ = 0.3775") for h in hovers)
     assert "w7ᵀ" not in "".join(hovers)   # a transposed matrix's cells keep their own names
+
+
+def test_the_matrix_view_prints_the_same_digits_as_the_diagram():
+    """At the end of the backward pass, each δ, weight and bias printed in the matrix view
+    reads exactly as the Step diagram prints it (one digits setting, 4 significant)."""
+    from bpviz.viz import step_figure
+    steps = step_sequence(WORKED.network, WORKED.x, WORKED.y, 0.5, "layer")
+    step = next(s for s in steps if s.delta(1) is not None and s.updated is None)
+    diagram = {a.name: a.text for a in step_figure(step).layout.annotations if a.name}
+    for layer in (1, 2):
+        cells = matrix_figure(step, layer).data[0]
+        printed = {h.split(" = ")[0]: text for h, text in zip(cells.hovertext, cells.text)}
+        for j in range(2):
+            delta = f"{step.delta(layer)[0, j]:.4g}"
+            assert diagram[f"delta {layer} {j}"] == f"δ {delta}"
+            assert printed[f"δ⁽{'¹²'[layer - 1]}⁾[{j}]"] == delta
+            for k in range(2):
+                weight = f"{step.network.weights[layer - 1][j, k]:.4g}"
+                assert printed[f"W⁽{'¹²'[layer - 1]}⁾[{j}, {k}]"] == weight
+                assert weight in diagram[f"edge {layer} {j} {k}"]

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from bpviz.engine import Network, preset, step_sequence
-from bpviz.viz import step_figure, style
+from bpviz.viz import Canvas, step_figure, style
 from bpviz.viz.notation import tutorial_weight
 from bpviz.viz.step_diagram import LABELLED_EDGES, flow, highlighted_edges, labelling
 from tests.viz.drawn import neuron_labels, number_after, printed_close
@@ -36,8 +36,8 @@ def test_one_picture_shows_the_published_activation_deltas_and_gradients_togethe
     deltas = [n for n in notes if n.startswith("δ")]
     assert any(printed_close(float(n.split()[1]), 0.00877135) for n in deltas)     # δ(h1)
     assert any(printed_close(float(n.split()[1]), 0.138498562) for n in deltas)    # δ(o1)
-    assert printed_close(number_after([n for n in notes if n.startswith("w5 ")], r"∂"), 0.082167041)
-    assert printed_close(number_after([n for n in notes if n.startswith("w1 ")], r"∂"), 0.000438568)
+    assert printed_close(number_after([n for n in notes if n.startswith("w5 ")], "∂E/∂w"), 0.082167041)
+    assert printed_close(number_after([n for n in notes if n.startswith("w1 ")], "∂E/∂w"), 0.000438568)
 
 
 def test_all_eight_weights_are_printed_at_the_start():
@@ -59,7 +59,7 @@ def test_biases_are_printed_with_their_gradients_once_known():
     before = [n for n in _notes(step_figure(STEPS[3])) if "b⁽" in n]
     assert len(before) == 4 and not any("∂" in n for n in before)
     after = [n for n in _notes(step_figure(BACKWARD_DONE)) if "b⁽¹⁾₀" in n][0]
-    assert "0.35" in after and printed_close(number_after([after], "∂"), 0.00877135)  # ∂E/∂b = δ
+    assert "0.35" in after and printed_close(number_after([after], "∂E/∂b"), 0.00877135)  # ∂E/∂b = δ
 
 
 def test_tutorial_names_only_for_two_two_two_networks_and_engine_names_otherwise():
@@ -105,7 +105,7 @@ def test_a_big_network_labels_its_largest_connections_or_leaves_them_to_the_hove
     edges = [n for n in _notes(step_figure(step)) if "∂" in n and n.startswith("w")]
     assert len(edges) == LABELLED_EDGES
     gradients = np.abs(np.concatenate([g.ravel() for g in step.gradients.weights]))
-    smallest_shown = min(abs(number_after([n], "∂")) for n in edges)
+    smallest_shown = min(abs(number_after([n], "∂E/∂w")) for n in edges)
     assert smallest_shown >= np.sort(gradients)[-LABELLED_EDGES] * (1 - 1e-3)   # the largest ones
     assert labelling([3, 4, 4, 2]).complete                                   # 36 connections: all of them
     largest = Network.random([10] + [10] * 6 + [10], "tanh", "squared_error", seed=1)
@@ -139,3 +139,19 @@ def test_the_figure_tells_the_browser_this_step_and_the_next(index):
     meta = figure.layout.meta
     assert meta["step"] == index and len(meta["flow"]["x0"]) == len(meta["flow"]["text"])
     assert (meta["next"] is None) == (index == len(STEPS) - 1)
+
+
+@pytest.mark.parametrize("width", [390, 1280], ids=["phone", "desktop"])
+def test_every_derivative_on_the_diagram_is_written_whole(width):
+    """A gradient is always named ∂E/∂w or ∂E/∂b on the diagram, never a bare "∂", at every
+    step of a pass with the bias update, on a phone and on a desktop."""
+    steps = step_sequence(WORKED.network, WORKED.x, WORKED.y, 0.5, "layer")
+    seen = 0
+    for step in steps:
+        figure = step_figure(step, tutorial_names=True, canvas=Canvas(720, width))
+        texts = _notes(figure) + [text for trace in figure.data if trace.text is not None
+                                  for text in np.ravel(trace.text) if isinstance(text, str)]
+        bare = [text for text in texts if re.search(r"∂(?!E/∂[wb])", re.sub(r"∂E/∂[wb]", "", text))]
+        assert not bare, bare
+        seen += sum(text.count("∂E/∂") for text in texts)
+    assert seen > 10         # the gradients are printed, named in full

@@ -123,11 +123,16 @@ def weight_tables():
     frames = []
     for l in range(len(net.weights)):
         st.markdown(t("build.table_title", source=l, target=l + 1))
-        frames.append(st.data_editor(
-            layer_frame(net, l), key=f"table_{l}_{v}", width="content",
-            column_config={name: st.column_config.NumberColumn(min_value=-MAX_PARAMETER_MAGNITUDE,
-                                                              max_value=MAX_PARAMETER_MAGNITUDE, format="%.6g")
-                           for name in layer_frame(net, l).columns}))
+        try:
+            frames.append(st.data_editor(
+                layer_frame(net, l), key=f"table_{l}_{v}", width="content",
+                column_config={name: st.column_config.NumberColumn(min_value=-MAX_PARAMETER_MAGNITUDE,
+                                                                  max_value=MAX_PARAMETER_MAGNITUDE, format="%.6g")
+                               for name in layer_frame(net, l).columns}))
+        except (KeyError, IndexError, TypeError, ValueError):   # an edit naming a row or column the table lacks
+            state.bump_upload_counter(state.NETWORK_VERSION)    # fresh tables: the edit is dropped
+            state.notify("warning", Message("build.table_edit_dropped", {"layer": l + 1}))
+            st.rerun()
     try:
         edited = network_from_frames(net, frames)
     except NetworkError as error:
@@ -164,6 +169,8 @@ def selected_neuron_panel(editable=True):
                             on_change=_edit_parameter, args=(key, set_weight, layer - 1, j, k))
     else:
         st.caption(t("build.input_neuron"))
+    if state.fixed("architecture"):   # a classroom link hides the architecture: no adding or removing neurons
+        return
     add, remove = st.columns(2)
     if add.button(t("build.add_neuron"), key="neuron_add", icon=":material/add:"):
         if _apply(lambda: insert_neuron(net, layer, j + 1, seed=_version())):

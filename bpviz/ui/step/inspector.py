@@ -67,7 +67,7 @@ def show_explanation(explanation):
     """One number: its name, the formula in symbols, then with the numbers and the result."""
     st.markdown(f"**{t('quantity.' + explanation.kind)}**")
     st.latex(explanation.formula)
-    st.latex(explanation.substituted + " " + explanation.result)
+    st.latex(explanation.numbers_then_result)
 
 
 def neuron_inspector(step, names=LAYER_NAMES):

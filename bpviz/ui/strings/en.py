@@ -90,6 +90,7 @@ BUILD = {
                                       "with the chosen initialisation and seed."),
     "build.randomise": "New random weights",
     "build.tables": "Weights and biases",
+    "build.table_edit_dropped": "An edit of the layer {layer} table named a cell the table does not have, so it was dropped; the network is unchanged.",
     "build.tables_help": ("Row j holds the weights into neuron j of the next layer; column k is the neuron "
                           "they come from; column b is the bias. Press Enter to apply an edit."),
     "build.table_title": "**Layer {source} → layer {target}**",
@@ -286,7 +287,8 @@ TRAIN = {
     "train.title": "Train on data",
     "train.intro": ("Many updates in a row: each epoch feeds every training example forward, backpropagates and "
                     "updates the weights (after each example, each mini-batch or once per epoch). Watch the loss "
-                    "fall and the decision boundary take shape. It trains the same network as Build and Step."),
+                    "fall and the decision boundary take shape. Train has its own copy of the network: Build and Step keep "
+                    "theirs until you choose to use the trained one there."),
     "train.mismatch": ("Your network ({network}) does not fit these data: they have {inputs} input(s) and "
                        "{outputs} target(s)."),
     "train.learning_rate": "Learning rate η",
@@ -302,9 +304,14 @@ TRAIN = {
     "train.epochs": "Epochs per click",
     "train.per_redraw": "Epochs per live redraw",
     "train.per_redraw_help": "While playing, this many epochs run between two redraws.",
+    "train.fixed_learning_rate": "Learning rate η = {learning_rate} (fixed by this classroom link)",
     "train.target_loss": "Stop at training loss ≤ (0: off)",
-    "train.target_loss_help": "Training stops as soon as the loss on the training set is this small.",
+    "train.target_loss_help": ("Training stops as soon as the loss on the training set is this small (and every "
+                               "example is classified correctly, if that box is ticked). Each data set comes with "
+                               "a target low enough for the loss curve to show the whole descent."),
     "train.all_correct": "Stop when every example is classified correctly",
+    "train.all_correct_help": ("With a target loss as well, training stops only when both hold: the loss is at "
+                               "most the target and every example is right."),
     "train.bad_setting": "Training settings not accepted: {message}",
     "train.cannot_train": "Training did not run, your network is unchanged: {message}",
     "train.one_epoch": "1 epoch",
@@ -314,6 +321,8 @@ TRAIN = {
     "train.reset": "Reset history",
     "train.reset_help": "Forget the curves and momentum; the network keeps its current weights.",
     "train.stopped.target_loss": "Stopped after epoch {epoch}: the training loss reached the target.",
+    "train.stopped.target_loss_all_correct": ("Stopped after epoch {epoch}: the training loss reached the target "
+                                               "and every training example is classified correctly."),
     "train.stopped.all_correct": "Stopped after epoch {epoch}: every training example is classified correctly.",
     "train.stopped.diverged": ("Training diverged: the loss became too large or not a number, which usually means "
                                "the learning rate is too high. The last good network (epoch {epoch}) is kept; "
@@ -354,8 +363,10 @@ TRAIN = {
     "data.csv_targets": "Target columns",
     "train.n_epochs.one": "{epochs} epoch",
     "train.set_up": ("Train set up a network for the {data}: {network}, learning rate η = {learning_rate:g}. "
-                     "Build and Step show this network too."),
-    "train.set_up_button": "Set up a network for these data",
+                     "It is Train's own: Build and Step keep yours until you press \"Use this network on Step\"."),
+    "train.use_on_step": "Use this network on Step",
+    "train.use_on_step_help": "Build and Step then show the trained network (yours there is replaced).",
+    "train.used_on_step": "Build and Step now show the trained network.",
     "train.diagram_title": "The network being trained: each connection's colour and width show its weight",
     "train.epochs_bound": ("At most {most:,} epochs per click: that is all one click may compute for this network "
                            "({count:,} parameters) on {rows:,} rows. Fewer rows or a larger batch allow more."),
@@ -471,8 +482,13 @@ SHARE = {
     "link.bad_hide": "The link asks to hide unknown controls: {value} (accepted: {accepted}).",
     "link.bad_network": "The link's network could not be loaded, so you start from the default network. {message}",
     "link.fixed": "This classroom link fixes the {control}, so it cannot be changed here.",
-    "link.bad_step": "The link's step position {value!r} is not a whole number from 0 to {most}, so you start at "
-                     "the first step.",
+    "link.bad_step": "The link's step position {value!r} is not a whole number from 0 to {most} (digits 0-9, no "
+                     "leading zeros), so you start at the first step.",
+    "link.refused": "The link's parameter {name} ({value!r}) was ignored; accepted: {accepted}.",
+    "reader.accepted.once": "the parameter given once",
+    "reader.accepted.text": "text of at most {chars} characters",
+    "reader.accepted.whole": "a whole number from {low} to {high} in digits 0-9, without leading zeros",
+    "reader.accepted.choice": "one of {choices}",
     "link.bad_granularity": "The link's step size {value!r} is unknown (accepted: {accepted}).",
     "link.bad_quiz": "The link's quiz setting {value!r} must be 0 (off) or 1 (on).",
     "link.bad_data": "The link's data set {value!r} could not be made, so Train starts from its own data "

@@ -1,10 +1,11 @@
 """The Train page's controls: a network that fits the data, the hyper-parameters
 (bounded by the work budget), the actions, and Play's stops.
 
-Training acts on the session's network (the one Build and Step use): each call
-of `bpviz.engine.train` continues from the `TrainingState` kept in session
-state, and the trained network is stored back with `state.set_network`. If the
-network or the data changed elsewhere, training starts afresh from them.
+Train has a network of its own (`state.train_network`): it starts as a copy of the
+session's network when that fits the data, else as the data set's measured start, and
+training never changes the network Build and Step show, until the learner presses "Use
+this network on Step". Each call of `bpviz.engine.train` continues from the
+`TrainingState` kept in session state; if the data changed, training starts afresh.
 """
 import dataclasses
 import time
@@ -27,13 +28,17 @@ from bpviz.engine import (
     learning_rate_for,
     network_for,
     preset,
+    stop_for,
     train,
 )
 from bpviz.ui import frame, state
 from bpviz.ui.i18n import error_text, t, t_count
 
 LEARNING_RATE = "train_lr"        # the learning-rate box's key
+TARGET_LOSS = "train_target_loss"
+ALL_CORRECT = "train_all_correct"
 MAX_EPOCHS_PER_CLICK = 1000
+DEFAULT_EPOCHS_PER_CLICK = 200    # one click takes XOR's measured start to its default stop (106 epochs)
 MAX_EPOCHS_PER_REDRAW = 100
 DEFAULT_EPOCHS_PER_REDRAW = 25
 MAX_HISTORY = 5000                # epochs kept for the curves
@@ -43,66 +48,73 @@ PLAY_MAX_MINUTES = 2              # ... or this long
 
 
 def training_state(data):
-    """The session's TrainingState, restarted if the network or data changed elsewhere."""
+    """The session's TrainingState, restarted if Train's network or the data changed."""
     current = state.training_state()
-    if current is None or current.network != state.network() or state.training_data() is not data:
-        current = TrainingState(state.network())
+    if current is None or current.network != state.train_network() or state.training_data() is not data:
+        current = TrainingState(state.train_network())
         state.set_training_state(current, data)
     return current
 
 
-def untouched_preset():
-    """The name of the preset the session's network still is, or None."""
+def preset_of(net):
+    """The name of the preset `net` still is (the session's preset, untouched), or None."""
     name = state.preset_name()
-    return name if name is not None and state.network() == preset(name).network else None
+    return name if name is not None and net == preset(name).network else None
 
 
 def ensure_fit(data):
-    """A network that fits the data: kept if it fits; set up from the data set's measured
-    defaults if it is still an untouched preset (a fresh session); else offered. True if
-    the network fits (a set-up reruns the page)."""
-    net = state.network()
-    if fits(net, data.train.X, data.train.Y):
+    """Train's own network for the data: kept while it fits; else a copy of the session's
+    network if that fits, else the data set's measured start (said in a notice). A classroom
+    link that fixed the architecture allows only the session's network. True if Train has a
+    network that fits."""
+    X, Y = data.train.X, data.train.Y
+    current = state.train_network()
+    if current is not None and fits(current, X, Y):
         return True
-    fixed = state.fixed("architecture")   # a classroom link fixed it: no set-up, say why
-    if untouched_preset() is None or fixed:
-        st.info(t("train.mismatch", network=frame.network_line(net), inputs=data.train.X.shape[1],
-                  outputs=data.train.Y.shape[1]))
-        if fixed:
-            st.warning(t("link.fixed", control=t("share.control.architecture")))
-            return False
-        if not st.button(t("train.set_up_button"), key="train_set_up", icon=":material/build:"):
-            return False
-    if set_up(data):
-        st.rerun()   # the sidebar, drawn before the page, shows the new network too
-    return False
-
-
-def set_up(data):
-    """Replace the network by the data set's measured starting point, and say so. False
-    if the state refused the new network (a link fixed the architecture)."""
-    net = network_for(data.key, data.train.X, data.train.Y)
-    if not state.set_network(net):
+    own = state.network()
+    if fits(own, X, Y):
+        start, notice = own, None
+    elif state.fixed("architecture"):   # a classroom link fixed it: no set-up, say why
+        st.info(t("train.mismatch", network=frame.network_line(own), inputs=X.shape[1], outputs=Y.shape[1]))
+        st.warning(t("link.fixed", control=t("share.control.architecture")))
         return False
-    state.forget_preset()
-    learning_rate = learning_rate_for(data.key)
-    state.set_train_task((data, net.sizes, None))
-    state.set_widget_value(LEARNING_RATE, learning_rate)
+    else:
+        start = network_for(data.key, X, Y)
+        notice = ("info", t("train.set_up", data=data.label, network=frame.network_line(start),
+                            learning_rate=learning_rate_for(data.key)))
+    state.set_train_network(start)
     reset_training(data)
-    state.set_outcome(("info", t("train.set_up", data=data.label, network=frame.network_line(net),
-                                 learning_rate=learning_rate)))
+    state.set_outcome(notice)
     return True
+
+
+def use_on_step():
+    """The button's action: Train's network becomes the session's (Build and Step show it)."""
+    trained = state.train_network()
+    if state.set_network(trained):
+        state.forget_preset()
+        state.set_train_network(trained)     # made from the session's network, which it now is
+        state.set_outcome(("success", t("train.used_on_step")))
 
 
 def choose_learning_rate(data):
     """Give the learning-rate box the measured η when the task (data, architecture,
     preset) changed since it was last chosen; the learner's own choice stays otherwise."""
-    name = untouched_preset()
-    task = (data, state.network().sizes, name)
+    net = state.train_network()
+    name = preset_of(net)
+    task = (data, net.sizes, name)
     known = state.train_task()
     if known is None or known[0] is not data or known[1:] != task[1:]:
         state.set_train_task(task)
         state.set_widget_value(LEARNING_RATE, learning_rate_for(data.key, name))
+        choose_stop(data)
+
+
+def choose_stop(data):
+    """Give the stop criteria the data set's measured defaults (the engine's `stop_for`)."""
+    target_loss, all_correct = stop_for(data.key)
+    state.set_widget_value(TARGET_LOSS, target_loss)
+    state.set_widget_value(ALL_CORRECT, all_correct)
 
 
 def bounded(key, default, high):
@@ -114,12 +126,17 @@ def settings(data):
     """The hyper-parameter widgets, bounded by the work budget; returns (TrainingConfig
     for one epoch, epochs per click, epochs per live redraw: 0 when none fits) or None
     with the problem shown."""
-    net, rows = state.network(), data.train.rows
+    net, rows = state.train_network(), data.train.rows
     test_rows = 0 if data.test is None else data.test.rows
     left, middle, right = st.columns(3)
     choose_learning_rate(data)
-    learning_rate = left.number_input(t("train.learning_rate"), LEAST_LEARNING_RATE, MAX_LEARNING_RATE, step=0.1,
-                                      format="%.4g", key=LEARNING_RATE, help=t("train.learning_rate_help"))
+    if state.fixed("learning_rate"):   # a classroom link hides η: the data set's measured one, shown
+        learning_rate = learning_rate_for(data.key, preset_of(state.train_network()))
+        left.markdown(t("train.fixed_learning_rate", learning_rate=f"{learning_rate:.4g}"))
+    else:
+        learning_rate = left.number_input(t("train.learning_rate"), LEAST_LEARNING_RATE, MAX_LEARNING_RATE,
+                                          step=0.1, format="%.4g", key=LEARNING_RATE,
+                                          help=t("train.learning_rate_help"))
     decay = left.number_input(t("train.decay"), 0.0, MAX_DECAY, 0.0, 0.001, format="%.4g", key="train_decay",
                               help=t("train.decay_help"))
     momentum = left.slider(t("train.momentum"), 0.0, 0.99, 0.0, 0.01, key="train_momentum",
@@ -135,7 +152,7 @@ def settings(data):
     if most == 0:
         st.error(t("train.no_room", count=net.parameter_count, rows=rows + test_rows))
         return None
-    bounded("train_epochs_n", 100, most)
+    bounded("train_epochs_n", DEFAULT_EPOCHS_PER_CLICK, most)
     epochs = int(middle.number_input(t("train.epochs"), 1, most, step=10, key="train_epochs_n"))
     if most < MAX_EPOCHS_PER_CLICK:
         middle.caption(t("train.epochs_bound", most=most, count=net.parameter_count, rows=rows + test_rows))
@@ -148,9 +165,9 @@ def settings(data):
             right.caption(t("train.redraw_bound", most=most_per_redraw, rows=rows + test_rows))
     else:
         right.caption(t("train.no_play"))
-    target_loss = right.number_input(t("train.target_loss"), 0.0, MAX_TARGET_LOSS, 0.0, 0.001, format="%.4g",
-                                     key="train_target_loss", help=t("train.target_loss_help"))
-    all_correct = right.checkbox(t("train.all_correct"), value=True, key="train_all_correct")
+    target_loss = right.number_input(t("train.target_loss"), 0.0, MAX_TARGET_LOSS, step=0.01, format="%.4g",
+                                     key=TARGET_LOSS, help=t("train.target_loss_help"))
+    all_correct = right.checkbox(t("train.all_correct"), key=ALL_CORRECT, help=t("train.all_correct_help"))
     l1, l2 = (column.number_input(t(f"train.{name}"), 0.0, MAX_PENALTY, 0.0, 0.001, format="%.4g",
                                   key=f"train_{name}", help=t(f"train.{name}_help"))
               for column, name in ((left, "l1"), (middle, "l2")))
@@ -179,13 +196,16 @@ def run_epochs(data, config, epochs):
     new = result.state
     if len(new.history) > MAX_HISTORY:
         new = dataclasses.replace(new, history=new.history[-MAX_HISTORY:])
-    state.set_network(new.network)
+    state.set_train_network(new.network)
     state.set_training_state(new, data)
     if result.stop_reason == "epochs":
         state.set_outcome(None)
         return True
     kind = "error" if result.stop_reason == "diverged" else "success"
-    state.set_outcome((kind, t(f"train.stopped.{result.stop_reason}", epoch=new.epoch)))
+    reason = result.stop_reason
+    if reason == "target_loss" and config.stop_when_all_correct:
+        reason = "target_loss_all_correct"
+    state.set_outcome((kind, t(f"train.stopped.{reason}", epoch=new.epoch)))
     return False
 
 
@@ -214,7 +234,7 @@ def _toggle_play(data):
 
 
 def reset_training(data):
-    state.set_training_state(TrainingState(state.network()), data)
+    state.set_training_state(TrainingState(state.train_network()), data)
     state.set_outcome(None)
     state.set_playing(False)
 
@@ -235,3 +255,6 @@ def actions(data, config, epochs, per_redraw):
                       help=t("train.play_help", epochs=PLAY_MAX_EPOCHS, minutes=PLAY_MAX_MINUTES))
     columns[3].button(t("train.reset"), key="train_reset", on_click=reset_training, args=(data,),
                       icon=":material/history:", width="stretch", help=t("train.reset_help"))
+    if state.train_network() != state.network():
+        st.button(t("train.use_on_step"), key="train_use_on_step", on_click=use_on_step, disabled=playing,
+                  icon=":material/footprint:", help=t("train.use_on_step_help"))

@@ -98,7 +98,10 @@ def _store(make):
 def picker():
     """Widgets choosing the data (on the Train page); returns True when new data were stored."""
     _run()["train"] = True
-    source = st.radio(t("data.source"), SOURCES, horizontal=True, key="data_source",
+    sources = SOURCES if not state.fixed("files") else tuple(s for s in SOURCES if s != "csv")   # no uploads
+    if state.widget_value("data_source") not in sources:
+        state.set_widget_value("data_source", sources[0])
+    source = st.radio(t("data.source"), sources, horizontal=True, key="data_source",
                       format_func=lambda s: t(f"data.source.{s}"))
     if source == "csv":
         return _csv_picker()

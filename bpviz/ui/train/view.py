@@ -57,7 +57,7 @@ def show_progress(data):
         live_chart(viz.loss_figure(history, text=text), key="train_loss")
         st.caption(t("train.no_history") if not history else " ")
     with right:
-        net, train_set, test = state.network(), data.train, data.test
+        net, train_set, test = state.train_network(), data.train, data.test
         if net.sizes[0] == 2:
             live_chart(viz.decision_boundary_figure(
                 net, train_set.X, train_set.Y, X_test=None if test is None else test.X,
@@ -67,7 +67,7 @@ def show_progress(data):
         else:
             st.caption(t("train.no_boundary"))
     health_chart(history)
-    live_chart(viz.network_figure(state.network(), text={**text, "viz.no_values": t("train.diagram_title")}),
+    live_chart(viz.network_figure(state.train_network(), text={**text, "viz.no_values": t("train.diagram_title")}),
                key="train_diagram")
     weight_size(record)
 

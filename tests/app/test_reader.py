@@ -1,0 +1,75 @@
+"""The strict reader (bpviz/ui/reader.py): what it accepts is exactly the canonical spelling
+of an allowed value; everything else is refused with a `Rejected` naming the parameter."""
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bpviz.ui.reader import Rejected, choice, choices, member, one, text, whole_number
+from tests.examples import examples
+
+ANYTHING = st.one_of(st.text(max_size=300), st.integers(), st.floats(), st.none(), st.binary(max_size=20),
+                     st.lists(st.text(max_size=5), max_size=3), st.just("0" * 5000), st.just("9" * 5000),
+                     st.just("٣"), st.just("１２"), st.just("²"), st.just("-1"), st.just("+1"), st.just(" 1"))
+
+
+@settings(max_examples=examples(100), deadline=None)
+@given(ANYTHING)
+def test_a_whole_number_is_its_canonical_digits_or_refused(raw):
+    try:
+        value = whole_number(raw, "step", 0, 99)
+    except Rejected as refused:
+        assert refused.name == "step" and refused.accepted == ("reader.accepted.whole", {"low": 0, "high": 99})
+        assert len(refused.value) <= 21
+        return
+    assert isinstance(value, int) and 0 <= value <= 99 and str(value) == raw
+
+
+@pytest.mark.parametrize("raw", ["0" * 5000, "0001000", "00", "01", "٣", "１２", "²", "-1", "+1", " 1", "1 ", "", "100",
+                                 "1e2", "1.0", "9" * 5000])
+def test_the_issues_numbers_are_refused(raw):
+    with pytest.raises(Rejected):
+        whole_number(raw, "step", 0, 99)
+
+
+@pytest.mark.parametrize("raw, value", [("0", 0), ("7", 7), ("99", 99)])
+def test_plain_numbers_are_read(raw, value):
+    assert whole_number(raw, "step", 0, 99) == value
+
+
+@settings(max_examples=examples(100), deadline=None)
+@given(ANYTHING)
+def test_a_choice_is_exactly_an_allowed_value_or_refused(raw):
+    allowed = ("en", "zh")
+    try:
+        assert choice(raw, "lang", allowed) in allowed and raw in allowed
+    except Rejected as refused:
+        assert refused.name == "lang" and raw not in allowed
+
+
+def test_lists_keep_allowed_names_in_order_and_report_the_rest():
+    assert choices("tables,files,bogus,,files", "hide", ("files", "tables", "presets")) == (("files", "tables"),
+                                                                                             ("bogus",))
+    with pytest.raises(Rejected):
+        choices("x" * 201, "hide", ("files",))
+
+
+def test_text_is_bounded_and_a_parameter_given_twice_is_refused():
+    assert text("abc", "data") == "abc"
+    with pytest.raises(Rejected):
+        text("a" * 201, "data")
+    with pytest.raises(Rejected):
+        text(5, "data")
+    assert one(["1"], "step") == "1"
+    with pytest.raises(Rejected) as refused:
+        one(["1", "2"], "step")
+    assert refused.value.accepted[0] == "reader.accepted.once"
+
+
+def test_a_widget_value_is_matched_to_the_allow_lists_own_option():
+    neurons = [(0, 0), (1, 0), (2, 1)]
+    assert member((1, 0), neurons) is neurons[1]
+    assert member((1.0, 0), neurons) is neurons[1]            # equal: the option itself comes back, ints
+    for crafted in ([1, 0], "1,0", (5, 5), None, 3, (1,), float("nan")):
+        assert member(crafted, neurons) is None
+    import numpy as np
+    assert member(np.array([1, 0]), neurons) is None             # comparison gives an array: refused
