@@ -200,12 +200,37 @@ def _read_qa(text):
     return []
 
 
+def _read_train_net(token):
+    """Train's own network (read after `net`, which resets it): what the learner trained."""
+    try:
+        if len(token) > MAX_PARAMETER_CHARS:
+            raise NetworkError("link_too_long", limit=MAX_PARAMETER_CHARS, size=len(token))
+        state.set_train_network(decode_share(token).network)
+    except NetworkError as error:
+        return [Message("link.bad_network", {"message": error_text(error)})]
+    return []
+
+
+def _train_network():
+    """The network Train trains: its own, or the session's until Train has made one."""
+    return state.train_network() or state.network()
+
+
+def _changed_train_network():
+    """Train's own network as a SharedNetwork (its example part unused), or None while it is
+    the session's."""
+    net = _train_network()
+    if net == state.network():
+        return None
+    return SharedNetwork(net, (0.0,) * net.sizes[0], (0.0,) * net.sizes[-1], state.learning_rate(), True)
+
+
 def _read_hist(text):
-    """Train's history on the session's data (read after `data`): the session's network with
-    the epochs and curves of the text."""
+    """Train's history on the session's data (read after `data` and `tnet`): Train's network
+    with the epochs and curves of the text."""
     try:
         epoch, initial_loss, history = history_from_text(text)
-        state.set_training_state(TrainingState(state.network(), epoch=epoch, history=history,
+        state.set_training_state(TrainingState(_train_network(), epoch=epoch, history=history,
                                                initial_loss=initial_loss), train_data.current())
     except (ValueError, NetworkError):
         return [Message("link.bad_history", {"value": text[:40]})]
@@ -240,7 +265,7 @@ def _session_history():
     """Train's history as the address writes it, or None: none yet, or data that cannot travel."""
     current, data, text = state.training_state(), state.train_data(), data_link.text_of_session()
     if current is None or not current.history or text in (None, data_link.UPLOADED) \
-            or state.training_data() is not data or current.network != state.network():
+            or state.training_data() is not data or current.network != _train_network():
         return None
     return history_to_text(current.epoch, current.initial_loss, current.history)
 
@@ -268,17 +293,19 @@ PARAMETERS = (   # in the order the query is written
     Parameter("sel", _read_sel, _written, lesson.selected_text, None),
     Parameter("practice", _read_switch("practice"), _switch(False), lambda: lesson.setting("practice"), "0"),
     Parameter("qa", _read_qa, _written, lesson.quiz_work, None),
+    Parameter("tnet", _read_train_net, lambda shared: None if shared is None else encode_share(shared),
+              _changed_train_network, None),
     Parameter("hist", _read_hist, _written, _session_history, None),
 )
 BY_NAME = {parameter.name: parameter for parameter in PARAMETERS}
 # Parameters longer than reader.MAX_CHARS by nature, whose engine reader bounds their length
 # itself and says so: a network token, the quiz's answers and Train's history.
-OWN_LENGTH_LIMIT = ("net", "qa", "hist")
+OWN_LENGTH_LIMIT = ("net", "tnet", "qa", "hist")
 # Reading: the language first, the penalty (before what the link fixes, which may fix it too),
 # then what the link fixes, the network, the Step settings and the data; a notice lists the
 # problems in this order.
 READ_ORDER = ("lang", "pen", "hide", "net", "quiz", "gran", "step", "data", "names", "motion", "view", "sel",
-              "practice", "qa", "hist")
+              "practice", "qa", "tnet", "hist")
 
 
 def read_once() -> list:

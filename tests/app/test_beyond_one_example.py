@@ -42,6 +42,7 @@ def test_train_uses_the_penalty_and_shows_the_weights_shrink():
     at = open_app("train")
     p = preset("xor")
     at.session_state["network"] = p.network
+    at.session_state["train_network"] = p.network       # Train trains a network of its own
     at.session_state["preset"] = "xor"
     rerun(at)
     at.number_input(key="train_epochs_n").set_value(50)
@@ -53,7 +54,7 @@ def test_train_uses_the_penalty_and_shows_the_weights_shrink():
     table = truth_table("xor")
     expected = train(p.network, table.X, table.Y, TrainingConfig(learning_rate=2.0, batch_size=4, epochs=50,
                                                                  l1=0.001, l2=0.05))
-    assert at.session_state["network"] == expected.network
+    assert at.session_state["train_network"] == expected.network   # Train trains a network of its own
     record = at.session_state["train_state"].history[-1]
     assert record.gradient_rms == expected.state.history[-1].gradient_rms
     size = sum(np.abs(w).sum() for w in expected.network.weights)
@@ -87,7 +88,8 @@ def test_step_penalty_is_in_the_update_and_the_inspector():
     at.selectbox(key="inspect_neuron").set_value((2, 0))
     rerun(at)
     latex = _latex(at)
-    assert r"\lambda_1 \operatorname{sign}(w^{(2)}_{00})" in latex and r"0.1 \cdot 0.4" in latex
+    # the worked example speaks the tutorial's names: w5 is w⁽²⁾₀₀
+    assert r"\lambda_1 \operatorname{sign}(w_{5})" in latex and r"0.1 \cdot 0.4" in latex
     assert r"\lambda_1 \sum |w|" in latex          # the objective E with its penalty
     p = preset("worked_example")
     _click(at, "step_apply")
@@ -115,7 +117,7 @@ def test_a_batch_steps_each_example_then_averages():
     at.selectbox(key="inspect_neuron").set_value((2, 0))
     rerun(at)
     latex = _latex(at)
-    assert r"\frac{1}{n} \sum_{n} \frac{\partial E_{n}}{\partial w^{(2)}_{00}}" in latex and r"\frac{1}{3}" in latex
+    assert r"\frac{1}{n} \sum_{n} \frac{\partial E_{n}}{\partial w_{5}}" in latex and r"\frac{1}{3}" in latex
     _click(at, "step_next")
     _click(at, "step_apply")
     grads = backward(p.network, forward(p.network, X), Y)
@@ -169,7 +171,7 @@ def test_the_new_controls_speak_chinese():
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.query_params["lang"] = "zh"
     at.session_state["step_batch_mode"] = "by_example"   # set before the Step page's first run
-    at.session_state["step_view"] = "code"
+    at.query_params["view"] = "code"                     # the readout on show travels in the address
     at.run()
     at.switch_page("views/step.py").run()
     assert not at.exception

@@ -217,7 +217,7 @@ def test_a_reload_keeps_trains_epochs_and_curves():
     assert again.metric[0].value == epochs and again.metric[1].value == loss
     state = again.session_state["train_state"]
     assert state.epoch == int(epochs) and len(state.history) > 1 and state.history[-1].epoch == int(epochs)
-    assert state.network == at.session_state["network"]     # the trained network, bit for bit
+    assert state.network == at.session_state["train_network"]     # the trained network, bit for bit
 
 
 def test_bad_lesson_parameters_are_named_and_ignored():

@@ -73,8 +73,8 @@ def show_progress(data):
 
 
 def weight_size(record):
-    """Σ|w| of the network now and, with a penalty, the penalty's value: a penalty shrinks them."""
-    net = state.network()
+    """Σ|w| of Train's network now and, with a penalty, the penalty's value: a penalty shrinks them."""
+    net = state.train_network()
     size = sum(float(abs(w).sum()) for w in net.weights)
     penalty = "–" if record is None else f"{record.penalty:.4g}"
     st.caption(t("train.weights_now", size=f"{size:.4g}", penalty=penalty))
