@@ -31,7 +31,9 @@ from .formatting import latex_number, paren
 from .gradient_check import GradientCheckReport, gradient_check, numerical_gradient, verdict_of
 from .landscape import MAX_PATH_STEPS, default_window, descent_path, gradient_of, loss_along, loss_grid, parameter_value
 from .limits import (
+    CHUNK_BUDGET,
     LEAST_LEARNING_RATE,
+    MAX_EPOCHS_PER_CHUNK,
     MAX_HIDDEN_LAYERS,
     MAX_INPUTS,
     MAX_LEARNING_RATE,
@@ -40,7 +42,6 @@ from .limits import (
     MAX_PARAMETER_MAGNITUDE,
     MAX_ROWS,
     MAX_SEED,
-    REDRAW_BUDGET,
     WORK_BUDGET,
 )
 from .losses import LOSS_NAMES, LOSSES
@@ -77,7 +78,7 @@ __all__ = [
     "MAX_LEARNING_RATE", "MAX_PARAMETER_MAGNITUDE", "MAX_SEED", "MAX_CSV_BYTES", "MAX_DECAY", "MAX_TARGET_LOSS",
     "MAX_NOISE", "MAX_TEST_FRACTION",
     # the work budget of one call, and what fits in it (module `budget`)
-    "WORK_BUDGET", "REDRAW_BUDGET", "MAX_PATH_STEPS", "budget",
+    "WORK_BUDGET", "CHUNK_BUDGET", "MAX_EPOCHS_PER_CHUNK", "MAX_PATH_STEPS", "budget",
     # forward, backward, update (checked, and the trusted passes for callers that validated once)
     "Trace", "Gradients", "forward", "backward", "forward_pass", "backward_pass", "loss_value",
     "sgd_step", "check_learning_rate",

@@ -6,6 +6,8 @@ EN = {
                      "Build and Step show this network too."),
     "train.set_up_button": "Set up a network for these data",
     "train.diagram_title": "The network being trained: each connection's colour and width show its weight",
+    "train.diagram_while_playing": "The diagram below shows the weights as they were when Play started; it catches "
+                                   "up when Play stops or you pause.",
     "train.epochs_bound": ("At most {most:,} epochs per click: that is all one click may compute for this network "
                            "({count:,} parameters) on {rows:,} rows. Fewer rows or a larger batch allow more."),
     "train.redraw_bound": ("At most {most:,} epochs per live redraw: that is all one redraw may compute for this "
@@ -36,6 +38,7 @@ ZH = {
                      "“构建”和“单步”页面也会显示这个网络。"),
     "train.set_up_button": "为这些数据设置一个网络",
     "train.diagram_title": "正在训练的网络：每条连线的颜色和粗细表示它的权重",
+    "train.diagram_while_playing": "下面的网络图显示的是开始播放时的权重；播放停止或暂停后会更新。",
     "train.epochs_bound": ("每次点击至多 {most:,} 轮：对这个网络（{count:,} 个参数）在 {rows:,} 行数据上，一次点击"
                            "只允许这么多计算。减少行数或增大批量可以多训练几轮。"),
     "train.redraw_bound": "每次实时刷新至多 {most:,} 轮：对这个网络在 {rows:,} 行数据上，一次刷新只允许这么多计算。",

@@ -4,7 +4,14 @@ the strings to show (the app passes its catalogue); `TEXT_EN` holds the English
 defaults of every figure."""
 from . import landscape_figures, learning_figures, matrix_view, network_diagram, step_diagram
 from .landscape_figures import contour_figure, gradcheck_figure, one_weight_figure
-from .learning_figures import decision_boundary_figure, loss_figure, regression_figure
+from .learning_figures import (
+           boundary_grid,
+           decision_boundary_figure,
+           loss_fields,
+           loss_figure,
+           regression_curve,
+           regression_figure,
+)
 from .matrix_view import matrix_figure
 from .network_diagram import network_figure
 from .step_diagram import step_figure
@@ -19,6 +26,8 @@ __all__ = [
     "contour_figure", "gradcheck_figure", "one_weight_figure",
     # training: loss curves, decision boundary, regression fit
     "loss_figure", "decision_boundary_figure", "regression_figure",
+    # what Play sends after each chunk: the boundary's grid, the regression curve
+    "boundary_grid", "regression_curve", "loss_fields",
     # the English defaults of every figure's text
     "TEXT_EN",
 ]
