@@ -9,5 +9,6 @@ st.caption(t("ws.intro"))
 state.show_notice()
 choice = worksheet_controls.settings()
 if st.button(t("ws.generate"), key="ws_generate", type="primary", icon=":material/print:"):
-    worksheet_controls.make(choice)
+    worksheet_controls.make(choice)   # a second click while waiting replaces the request
+worksheet_controls.wait()
 worksheet_controls.downloads(choice)

@@ -76,6 +76,7 @@ LINK_WARNING_RUN = "train_link_warning_run"   # this run: {"on_page": it is on t
 
 # Worksheets
 WORKSHEETS_MADE = "worksheets_made"   # (settings, files) of the last click
+WORKSHEETS_JOB = "worksheets_job"     # (settings, jobs.Job) being made in the queue, or None
 
 DEFAULT_PRESET = "worked_example"
 # What a classroom link can hide, and so fix: presets (loading one), files (download and
@@ -530,3 +531,12 @@ def worksheets_made() -> tuple | None:
 
 def set_worksheets_made(made):
     st.session_state[WORKSHEETS_MADE] = made
+
+
+def worksheets_job() -> tuple | None:
+    """(settings, jobs.Job) of sheets being made in the server's queue, or None."""
+    return st.session_state.get(WORKSHEETS_JOB)
+
+
+def set_worksheets_job(pending):
+    st.session_state[WORKSHEETS_JOB] = pending
