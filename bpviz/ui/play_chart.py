@@ -16,6 +16,7 @@ Full figures go out only when the browser's chart cannot be extended: a fresh mo
 loss trace (the first test loss), or a report that does not match the history.
 The browser's report is outside input: anything malformed just means full figures.
 """
+import threading
 from pathlib import Path
 
 import numpy as np
@@ -34,6 +35,16 @@ GRID_DIGITS = 4                 # the boundary's values are sent to this many de
 _mount = st.components.v2.component(
     "bpviz_play_chart", js=LOADER + Path(__file__).with_name("play_chart.js").read_text(encoding="utf-8"),
     isolate_styles=False)
+
+
+@st.cache_resource(show_spinner=False)
+def chunk_turns() -> threading.Lock:
+    """One chunk at a time in this server process. Every session's script runs in its own
+    thread, and Python shares the CPU between runnable threads alike: thirty playing
+    sessions computing at once would leave a learner's click a thirtieth of it. Waiting
+    for this lock costs no CPU, so a click competes with one chunk at most. (Shared by
+    every session; it holds nothing of theirs.)"""
+    return threading.Lock()
 
 
 def run_token(training, sizes):

@@ -23,11 +23,14 @@ def live_view(data, config, per_chunk):
     @st.fragment
     def view():
         training = train_controls.training_state(data)
-        if state.playing() and play_chart.caught_up(play_chart.reported_drawn(), training, state.network().sizes) \
-                and not train_controls.play_step(data, config, per_chunk):
-            state.set_playing(False)
-            st.rerun()   # the whole page: the buttons come back and the diagram catches up
-        show_progress(data)
+        if state.playing() and play_chart.caught_up(play_chart.reported_drawn(), training, state.network().sizes):
+            with play_chart.chunk_turns():   # one chunk at a time in this process
+                if not train_controls.play_step(data, config, per_chunk):
+                    state.set_playing(False)
+                    st.rerun()   # the whole page: the buttons come back and the diagram catches up
+                show_progress(data)
+        else:
+            show_progress(data)
     view()
     text = catalogue()
     if state.playing():
