@@ -6,35 +6,37 @@ address bar gets the session's state.
 A `NetworkError` that a page lets through is shown, in the page's language, where
 the page stopped; the session's network is left as it was.
 """
-import streamlit as st
+if __name__ == "__main__":   # Streamlit runs this script as __main__. A bpviz.jobs worker process
+    # re-imports the main script as __mp_main__ (multiprocessing's rule): there, nothing runs.
+    import streamlit as st
 
-from bpviz.engine import NetworkError
+    from bpviz.engine import NetworkError
 
-# Every page's modules (and pandas, plotly) are imported here, by the first run, not by
-# the pages: several sessions importing pandas at the same moment can see it half
-# initialised.
-from bpviz.ui import (  # noqa: F401   imported only to load them first (worksheet_controls loads typst)
-    address,
-    i18n,
-    inspector,
-    landscape_controls,
-    layout,
-    links,
-    quiz,
-    server,
-    state,
-    train_controls,
-    worksheet_controls,
-)
+    # Every page's modules (and pandas, plotly) are imported here, by the first run, not by
+    # the pages: several sessions importing pandas at the same moment can see it half
+    # initialised.
+    from bpviz.ui import (  # noqa: F401   imported only to load them first (worksheet_controls loads typst)
+        address,
+        i18n,
+        inspector,
+        landscape_controls,
+        layout,
+        links,
+        quiz,
+        server,
+        state,
+        train_controls,
+        worksheet_controls,
+    )
 
-st.set_page_config(page_title="bpviz · backpropagation, step by step", page_icon="🧮", layout="wide")
-server.freeze_startup_objects()
-state.init()
-links.read_link_once()
-page = st.navigation(layout.pages())
-layout.sidebar()
-try:
-    page.run()
-except NetworkError as error:   # the page's inputs are legal but it cannot be drawn: say why, keep the network
-    st.error(i18n.t("app.page_error", message=i18n.error_text(error)))
-address.write()   # after the page: the address carries what this run changed
+    st.set_page_config(page_title="bpviz · backpropagation, step by step", page_icon="🧮", layout="wide")
+    server.freeze_startup_objects()
+    state.init()
+    links.read_link_once()
+    page = st.navigation(layout.pages())
+    layout.sidebar()
+    try:
+        page.run()
+    except NetworkError as error:   # the page's inputs are legal but it cannot be drawn: say why, keep the network
+        st.error(i18n.t("app.page_error", message=i18n.error_text(error)))
+    address.write()   # after the page: the address carries what this run changed

@@ -34,6 +34,7 @@ Class sets: all delivered with the queue place shown; memory 60 s after ≤ +150
 """
 import argparse
 import asyncio
+import collections
 import json
 import os
 import random
@@ -79,6 +80,8 @@ class Learner:
         self.queue_texts = []    # what a polling fragment said (place in the queue)
         self.queue_fragment = None
         self.downloads = {}      # widget key -> media URL
+        self.values = {}         # widget id -> WidgetState this learner set: sent with every rerun, as a browser does
+        self.page_hash = ""      # the page's script hash (navigation), sent with fragment reruns as a browser does
         self.errors = []
 
     async def connect(self):
@@ -109,6 +112,7 @@ class Learner:
         state.id = widget_id
         for name, v in value.items():
             setattr(state, name, v)
+        self.values[widget_id] = state
         await self._run(message)
 
     async def report_drawn(self, epoch, ask):
@@ -120,6 +124,7 @@ class Learner:
         state.json_value = json.dumps({"drawn": {"run": sent["run"], "epoch": epoch, "fields": sent["fields"],
                                                  "ask": ask}})
         message.rerun_script.fragment_id = fragment_id
+        message.rerun_script.page_script_hash = self.page_hash
         await self._run(message)
 
     async def poll(self):
@@ -127,17 +132,25 @@ class Learner:
         message = BackMsg()
         message.rerun_script.fragment_id = self.queue_fragment
         message.rerun_script.is_auto_rerun = True
+        message.rerun_script.page_script_hash = self.page_hash
         await self._run(message)
 
     async def _run(self, message):
-        message.rerun_script.page_name = self.page
+        sent = {state.id for state in message.rerun_script.widget_states.widgets}
+        for widget_id, state in self.values.items():
+            if widget_id not in sent:
+                message.rerun_script.widget_states.widgets.add().CopyFrom(state)
+        if not message.rerun_script.page_script_hash:   # a browser names the page by its hash once it has one
+            message.rerun_script.page_name = self.page
         message.rerun_script.query_string = ""
         await self.socket.send(message.SerializeToString())
         while True:
             reply = ForwardMsg()
             reply.ParseFromString(await asyncio.wait_for(self.socket.recv(), 60))
             kind = reply.WhichOneof("type")
-            if kind == "delta":
+            if kind == "navigation":     # the page st.navigation is showing
+                self.page_hash = reply.navigation.page_script_hash
+            elif kind == "delta":
                 self._read_delta(reply.delta)
             elif kind == "script_finished":
                 # 0 = finished, 3 = fragment finished, 2 = stopped early for a rerun (which
@@ -398,8 +411,10 @@ async def class_sets(args, url, pid):
     after = server_rss_mb(pid)
     print(f"{args.class_sets} class sets of 30 sheets requested at once ({load_average()})")
     print(f"delivered: {len(delivered)} of {args.class_sets}; time to delivery {percentiles(delivered)}")
-    ahead = sorted({text for text in places if "ahead" in text}, key=len)
-    print(f"queue places shown: {len(places)} messages, {len(ahead)} different, e.g. {ahead[-1] if ahead else '-'}")
+    shown = collections.Counter(places)
+    print(f"queue places shown ({len(places)} polls):")
+    for text, times in sorted(shown.items(), key=lambda item: -item[1])[:8]:
+        print(f"  {times:4d} × {text}")
     print(f"server RSS (with its workers): {rss_before:.0f} MB before, peak {max(rss, default=0):.0f} MB, "
           f"{after:.0f} MB {args.settle:g} s after they left (+{after - rss_before:.0f} MB)")
     print(f"errors: {len(errors)}")
@@ -414,7 +429,7 @@ def start_server():
     process = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
          "--server.address", "127.0.0.1", "--server.port", str(port)],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=open("/tmp/lt-server.log", "w"), start_new_session=True)
     url = f"http://127.0.0.1:{port}"
     for _ in range(200):
         try:
