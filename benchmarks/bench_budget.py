@@ -161,7 +161,7 @@ def ui_actions(root):
     from bpviz.engine import train_test_split
     logging.getLogger("streamlit").setLevel(logging.CRITICAL)   # AppTest's "no ScriptRunContext" noise
     from bpviz.engine.datasets import Dataset
-    from bpviz.ui.train_data import TrainData
+    from bpviz.ui.train.data import TrainData
     X, Y = largest_data()
     whole = Dataset(X, Y, "big", "classification", tuple(f"x{i}" for i in range(10)), tuple(f"y{i}" for i in range(10)))
     data = TrainData(*train_test_split(whole, 0.25, 0), "big")
@@ -241,7 +241,7 @@ def play_rate():
     import bench_play
     from streamlit.testing.v1 import AppTest
 
-    from bpviz.ui import play_chart
+    from bpviz.ui.train import play_chart
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600)
     at.run()
     at.switch_page("views/train.py").run()

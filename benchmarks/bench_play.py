@@ -29,7 +29,7 @@ from streamlit.testing.v1 import AppTest  # noqa: E402
 
 from bpviz.engine import Network, train_test_split  # noqa: E402
 from bpviz.engine.datasets import Dataset  # noqa: E402
-from bpviz.ui import play_chart  # noqa: E402
+from bpviz.ui.train import play_chart  # noqa: E402
 
 REPEATS = 5
 

@@ -62,7 +62,7 @@ ACTIONS = (
 )
 
 
-PLAY_CHART = "bpviz_play_chart"     # the name the Train page's chart registers (bpviz/ui/play_chart.py)
+PLAY_CHART = "bpviz_play_chart"     # the name the Train page's chart registers (bpviz/ui/train/play_chart.py)
 
 
 class Learner:

@@ -8,7 +8,7 @@ import pytest
 
 from bpviz import viz
 from bpviz.engine import Network, TrainingConfig, TrainingState, train, truth_table
-from bpviz.ui import play_chart
+from bpviz.ui.train import play_chart
 from tests.app.apptest import open_app, rerun
 from tests.app.test_train import play_payload, report_drawn
 

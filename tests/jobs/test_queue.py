@@ -8,7 +8,7 @@ import pytest
 
 from bpviz.jobs import JobQueue, WorksheetRequest, build_worksheets, default_workers
 from bpviz.jobs.queue import result_bytes
-from bpviz.ui.strings_en import EN
+from bpviz.ui.strings.en import EN
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,7 @@ the settings that made it; changing a setting hides downloads that no longer mat
 import streamlit as st
 
 from bpviz.jobs import WorksheetRequest, build_worksheets
-from bpviz.ui import job_queue, links, state
+from bpviz.ui import address, job_queue, state
 from bpviz.ui.i18n import CATALOGUES, LANGUAGE_NAMES, language, t
 from bpviz.worksheets import MAX_SEED, MAX_SHEETS, PAPERS, MissingFontError
 
@@ -44,7 +44,7 @@ def make(choice):
     if source == "class_set":
         request = WorksheetRequest(seed, count, lang, paper)
     else:
-        request = WorksheetRequest(None, 1, lang, paper, shared=links.current_shared())
+        request = WorksheetRequest(None, 1, lang, paper, shared=address.current_shared())
     job = job_queue.shared_queue().submit(build_worksheets, request, CATALOGUES[lang],
                                           cache_key=request if request.cacheable else None)
     state.set_worksheets_job((choice, job))

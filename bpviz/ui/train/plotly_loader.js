@@ -1,7 +1,7 @@
 // Shared by live_chart.js and play_chart.js (prepended to each by Python).
 // Plotly itself is loaded once per page from the app's own server (the plotly package's
 // plotly.min.js, served by a declared component path), never from another host.
-const FILE = "component/bpviz.ui.live_chart.plotly/plotly.min.js";
+const FILE = "component/bpviz.ui.train.live_chart.plotly/plotly.min.js";
 
 function plotlyUrl() {
   // The app's base URL: where Streamlit's own index script is served from.

@@ -26,7 +26,7 @@ import streamlit as st
 from bpviz import viz
 from bpviz.ui import state
 from bpviz.ui.charts import CHART_CONFIG
-from bpviz.ui.live_chart import LOADER
+from bpviz.ui.train.live_chart import LOADER
 
 KEY = "train_play_chart"
 PLAY_INTERVAL_MS = 400          # the browser asks at most this often: ≤ 2.5 chunks a second
