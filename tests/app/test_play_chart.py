@@ -46,10 +46,11 @@ def test_a_chunk_sends_only_the_new_points_and_the_boundarys_numbers():
     history = at.session_state["train_state"].history
     assert sent["points"]["train_loss"] == [r.train_loss for r in history[per_chunk:]]
     assert sent["fields"] == ["train_loss", "train_accuracy"]     # XOR: no test set
-    # the grid is the trained network's output over the data, 60 × 60, to GRID_DIGITS
+    # the grid is the trained network's output over the data, GRID_RESOLUTION a side, to GRID_DIGITS
     table = truth_table("xor")
-    grid = viz.boundary_grid(at.session_state["network"], table.X, table.Y)
-    assert np.array(sent["numbers"]["z"]).shape == (60, 60)
+    side = play_chart.GRID_RESOLUTION
+    grid = viz.boundary_grid(at.session_state["network"], table.X, table.Y, side)
+    assert np.array(sent["numbers"]["z"]).shape == (side, side)
     assert np.allclose(sent["numbers"]["z"], grid["z"], atol=10 ** -play_chart.GRID_DIGITS)
     assert sent["numbers"]["zmax"] == pytest.approx(grid["zmax"])
 

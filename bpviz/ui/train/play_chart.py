@@ -29,8 +29,9 @@ from bpviz.ui.charts import CHART_CONFIG
 from bpviz.ui.train.live_chart import LOADER
 
 KEY = "train_play_chart"
-PLAY_INTERVAL_MS = 400          # the browser asks at most this often: ≤ 2.5 chunks a second
-GRID_DIGITS = 4                 # the boundary's values are sent to this many decimals
+PLAY_INTERVAL_MS = 450          # the browser asks at most this often: ≤ 2.2 chunks a second
+GRID_DIGITS = 3                 # the boundary's values are sent to this many decimals ...
+GRID_RESOLUTION = 40            # ... on a grid this many points a side (about 20 KB a chunk)
 
 _mount = st.components.v2.component(
     "bpviz_play_chart", js=LOADER + Path(__file__).with_name("play_chart.js").read_text(encoding="utf-8"),
@@ -92,7 +93,8 @@ def side_numbers(net, data):
     {"z", "zmin", "zmax"} (2 inputs), the regression curve {"y"} (1 input), or None."""
     train_set, test = data.train, data.test
     if net.sizes[0] == 2:
-        grid = viz.boundary_grid(net, train_set.X, train_set.Y, X_test=None if test is None else test.X)
+        grid = viz.boundary_grid(net, train_set.X, train_set.Y, GRID_RESOLUTION,
+                                 X_test=None if test is None else test.X)
         return {"z": np.round(grid["z"], GRID_DIGITS).tolist(), "zmin": grid["zmin"], "zmax": grid["zmax"]}
     if net.sizes[0] == 1:
         return {"y": np.round(viz.regression_curve(net, train_set.X)[1], GRID_DIGITS).tolist()}
@@ -103,7 +105,8 @@ def side_figure(net, data, text):
     """The right-hand chart in full (boundary or regression curve), or None."""
     train_set, test = data.train, data.test
     if net.sizes[0] == 2:
-        return viz.decision_boundary_figure(net, train_set.X, train_set.Y, X_test=None if test is None else test.X,
+        return viz.decision_boundary_figure(net, train_set.X, train_set.Y, GRID_RESOLUTION,
+                                            X_test=None if test is None else test.X,
                                             Y_test=None if test is None else test.Y, text=text)
     if net.sizes[0] == 1:
         return viz.regression_figure(net, train_set.X, train_set.Y, text=text)
