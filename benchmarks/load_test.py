@@ -11,12 +11,31 @@ sessions have left.
     python3 benchmarks/load_test.py                 # starts its own server on 127.0.0.1
     python3 benchmarks/load_test.py --url http://127.0.0.1:8501 --pid 1234
     python3 benchmarks/load_test.py --sessions 30 --interval 2 --duration 60 --rounds 3
+    python3 benchmarks/load_test.py --play 30 --probes 2 --duration 30      # a class playing Train
+    python3 benchmarks/load_test.py --class-sets 30 --settle 60             # 30 class sets at once
+
+`--play N`: N learners press Play on Train (XOR, "stop when every example is right"
+off) and play as the browser-paced chart does: each waits for a chunk's answer, then
+(after `--draw-ms`, the time a page takes to draw) reports what it has drawn, no
+sooner than the chart's interval after its previous report. Printed: the chunks (redraws)
+reaching each session per second, min and median; the chunk round trip p50/p95; with
+`--probes M`, M more learners press Step's Next once a second (their p95 is the figure
+a class feels); and the server's CPU in cores over the run.
+`--class-sets N`: N learners each ask for a different 30-sheet class set at once and
+poll the queue as the page's fragment does; printed: the time until each was delivered
+(its PDF downloaded), the queue places they were shown, and the server's memory
+(the server and its worker processes) before, at peak and `--settle` s after they left.
+Every figure is printed with the machine's load average (the machine may be shared).
 
 Targets (2-core machine): 30 sessions acting every 2 s, p95 ≤ 1 s, zero
-errors, server RSS ≤ 500 MB and flat after the sessions leave.
+errors, server RSS ≤ 500 MB and flat after the sessions leave. Playing: one learner
+≤ 0.05 core with ≥ 2 redraws/s; 30 learners ≥ 1 redraw/s each, probes' p95 ≤ 1 s.
+Class sets: all delivered with the queue place shown; memory 60 s after ≤ +150 MB.
 """
 import argparse
 import asyncio
+import collections
+import json
 import os
 import random
 import signal
@@ -43,14 +62,26 @@ ACTIONS = (
 )
 
 
+PLAY_CHART = "bpviz_play_chart"     # the name the Train page's chart registers (bpviz/ui/train/play_chart.py)
+
+
 class Learner:
-    """One browser-like session: remembers the buttons of the page it is on."""
+    """One browser-like session: remembers the widgets of the page it is on, the last
+    message to Play's chart, the queue texts and the downloads it was shown."""
 
     def __init__(self, url):
+        self.url = url.rstrip("/")
         self.ws_url = url.replace("http", "ws", 1).rstrip("/") + "/_stcore/stream"
         self.socket = None
         self.page = None
         self.buttons = {}        # widget key -> (widget id, fragment id)
+        self.widgets = {}        # widget key -> (widget id, fragment id), every kind
+        self.chart = None        # (component id, fragment id, last data) of Play's chart
+        self.queue_texts = []    # what a polling fragment said (place in the queue)
+        self.queue_fragment = None
+        self.downloads = {}      # widget key -> media URL
+        self.values = {}         # widget id -> WidgetState this learner set: sent with every rerun, as a browser does
+        self.page_hash = ""      # the page's script hash (navigation), sent with fragment reruns as a browser does
         self.errors = []
 
     async def connect(self):
@@ -73,15 +104,53 @@ class Learner:
             message.rerun_script.fragment_id = fragment_id
         await self._run(message)
 
+    async def set_widget(self, key, **value):
+        """Change one widget (e.g. bool_value=False, int_value=7): a rerun of its page."""
+        widget_id, fragment_id = self.widgets[key]
+        message = BackMsg()
+        state = message.rerun_script.widget_states.widgets.add()
+        state.id = widget_id
+        for name, v in value.items():
+            setattr(state, name, v)
+        self.values[widget_id] = state
+        await self._run(message)
+
+    async def report_drawn(self, epoch, ask):
+        """What play_chart.js sends once it has drawn a chunk: a rerun of the fragment."""
+        component_id, fragment_id, sent = self.chart
+        message = BackMsg()
+        state = message.rerun_script.widget_states.widgets.add()
+        state.id = component_id
+        state.json_value = json.dumps({"drawn": {"run": sent["run"], "epoch": epoch, "fields": sent["fields"],
+                                                 "ask": ask}})
+        message.rerun_script.fragment_id = fragment_id
+        message.rerun_script.page_script_hash = self.page_hash
+        await self._run(message)
+
+    async def poll(self):
+        """A rerun of the queue's polling fragment, as its run_every timer sends it."""
+        message = BackMsg()
+        message.rerun_script.fragment_id = self.queue_fragment
+        message.rerun_script.is_auto_rerun = True
+        message.rerun_script.page_script_hash = self.page_hash
+        await self._run(message)
+
     async def _run(self, message):
-        message.rerun_script.page_name = self.page
+        sent = {state.id for state in message.rerun_script.widget_states.widgets}
+        for widget_id, state in self.values.items():
+            if widget_id not in sent:
+                message.rerun_script.widget_states.widgets.add().CopyFrom(state)
+        if not message.rerun_script.page_script_hash:   # a browser names the page by its hash once it has one
+            message.rerun_script.page_name = self.page
         message.rerun_script.query_string = ""
         await self.socket.send(message.SerializeToString())
         while True:
             reply = ForwardMsg()
             reply.ParseFromString(await asyncio.wait_for(self.socket.recv(), 60))
             kind = reply.WhichOneof("type")
-            if kind == "delta":
+            if kind == "navigation":     # the page st.navigation is showing
+                self.page_hash = reply.navigation.page_script_hash
+            elif kind == "delta":
                 self._read_delta(reply.delta)
             elif kind == "script_finished":
                 # 0 = finished, 3 = fragment finished, 2 = stopped early for a rerun (which
@@ -97,10 +166,20 @@ class Learner:
         kind = element.WhichOneof("type")
         if kind == "exception":
             self.errors.append(element.exception.message[:200])
-        elif kind == "button":
-            widget_id = element.button.id
-            key = widget_id.rsplit("-", 1)[-1]
-            self.buttons[key] = (widget_id, delta.fragment_id)
+        elif kind == "bidi_component" and element.bidi_component.component_name.endswith(PLAY_CHART):
+            self.chart = (element.bidi_component.id, delta.fragment_id, json.loads(element.bidi_component.json))
+        elif kind == "alert" and "ahead of you" in element.alert.body or kind == "alert" and \
+                element.alert.body.startswith("Being made"):
+            self.queue_texts.append(element.alert.body)
+            self.queue_fragment = delta.fragment_id
+        elif kind in ("button", "checkbox", "number_input", "selectbox", "radio", "download_button"):
+            widget = getattr(element, kind)
+            key = widget.id.rsplit("-", 1)[-1]
+            self.widgets[key] = (widget.id, delta.fragment_id)
+            if kind == "button":
+                self.buttons[key] = (widget.id, delta.fragment_id)
+            if kind == "download_button":
+                self.downloads[key] = widget.url
 
     async def close(self):
         if self.socket is not None:
@@ -157,6 +236,192 @@ async def learner_loop(index, url, pages, interval, deadline, latencies, errors)
         await learner.close()
 
 
+def cpu_seconds(pid):
+    """CPU time (user + system) of the server process and its children so far."""
+    total = 0.0
+    for candidate in [pid] + _children(pid):
+        try:
+            fields = Path(f"/proc/{candidate}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12]) + int(fields[13]) + int(fields[14])) / os.sysconf("SC_CLK_TCK")
+        except (OSError, IndexError, ValueError):
+            pass
+    return total
+
+
+def load_average():
+    return "load average " + " ".join(f"{v:.2f}" for v in os.getloadavg())
+
+
+def drawn_epoch(sent, before):
+    """The last epoch a page has drawn after applying the chart message `sent`."""
+    if "loss" in sent:
+        traces = json.loads(sent["loss"])["data"]
+        return traces[0]["x"][-1] if traces and traces[0]["x"] else 0
+    return sent["points"]["epoch"][-1] if sent["points"]["epoch"] else before
+
+
+async def play_loop(index, url, deadline, draw_ms, redraws, round_trips, errors):
+    """Press Play on Train and play as the browser-paced chart does until `deadline`;
+    appends this learner's chunk arrival times to `redraws[index]`."""
+    learner = Learner(url)
+    arrivals = redraws.setdefault(index, [])
+    try:
+        await learner.connect()
+        await learner.open("train")
+        if "train_set_up" in learner.buttons:
+            await learner.click("train_set_up")
+        await learner.set_widget("train_all_correct", bool_value=False)
+        await learner.click("train_play")
+        epoch, asked, ask = 0, 0.0, 0
+        while time.monotonic() < deadline:
+            sent = learner.chart[2]
+            epoch = drawn_epoch(sent, epoch)
+            if not sent["playing"]:         # Play stopped (its longest run): press it again
+                await learner.click("train_play")
+                continue
+            await asyncio.sleep(draw_ms / 1000)   # the page draws
+            await asyncio.sleep(max(0.0, asked + sent["interval"] / 1000 - time.monotonic()))
+            asked, ask = time.monotonic(), ask + 1
+            await learner.report_drawn(epoch, ask)
+            round_trips.append(time.monotonic() - asked)
+            new = learner.chart[2]
+            if "loss" in new or new.get("points", {}).get("epoch"):
+                arrivals.append(time.monotonic())
+    except Exception as error:  # a load test reports every failure instead of stopping
+        errors.append(f"player {index}: {type(error).__name__}: {error}"[:300])
+    finally:
+        errors.extend(f"player {index}: {e}" for e in learner.errors)
+        await learner.close()
+
+
+async def probe_loop(index, url, deadline, latencies, errors):
+    """A learner on Step pressing Next once a second: the figure a class feels."""
+    learner = Learner(url)
+    try:
+        await learner.connect()
+        await learner.open("step")
+        while time.monotonic() < deadline:
+            started = time.monotonic()
+            await learner.click("step_next" if "step_next" in learner.buttons else "step_reset")
+            latencies.append(time.monotonic() - started)
+            await asyncio.sleep(max(0.0, 1.0 - (time.monotonic() - started)))
+    except Exception as error:
+        errors.append(f"probe {index}: {type(error).__name__}: {error}"[:300])
+    finally:
+        errors.extend(f"probe {index}: {e}" for e in learner.errors)
+        await learner.close()
+
+
+async def play_class(args, url, pid):
+    """`args.play` learners playing plus `args.probes` probes for `args.duration` s."""
+    redraws, round_trips, probe_latencies, errors = {}, [], [], []
+    await warm_up(url, ["train", "step"])
+    started = time.monotonic()
+    deadline = started + args.duration
+    warm = started + min(5.0, args.duration / 4)     # the first seconds open pages: not counted
+
+    async def measure_cpu():
+        await asyncio.sleep(max(0.0, warm - time.monotonic()))
+        before, at = cpu_seconds(pid), time.monotonic()
+        await asyncio.sleep(max(0.0, deadline - time.monotonic()))
+        return (cpu_seconds(pid) - before) / (time.monotonic() - at)
+
+    cores, *_ = await asyncio.gather(
+        measure_cpu(),
+        *(play_loop(i, url, deadline, args.draw_ms, redraws, round_trips, errors) for i in range(args.play)),
+        *(probe_loop(i, url, deadline, probe_latencies, errors) for i in range(args.probes)))
+    window = deadline - warm
+    rates = sorted(sum(1 for t in arrivals if t >= warm) / window for arrivals in redraws.values())
+    print(f"{args.play} learners playing Train, {args.probes} probes pressing Next every 1 s, {args.duration:g} s "
+          f"({load_average()})")
+    if rates:
+        print(f"redraws reaching each session: min {rates[0]:.2f}/s, median {statistics.median(rates):.2f}/s, "
+              f"max {rates[-1]:.2f}/s (counted after the first {warm - started:.0f} s)")
+    print(f"chunk round trip: {percentiles(round_trips)}")
+    if probe_latencies:
+        print(f"probes' Next: {percentiles(probe_latencies)}")
+    print(f"server CPU: {cores:.3f} cores ({cores / max(1, args.play):.3f} per playing learner)")
+    print(f"errors: {len(errors)}")
+    for error in errors[:10]:
+        print("  ", error)
+
+
+def percentiles(values):
+    if not values:
+        return "no samples"
+    values = sorted(values)
+    p95 = values[min(len(values) - 1, int(round(0.95 * (len(values) - 1))))]
+    return (f"{len(values)} samples, p50 {1000 * statistics.median(values):.0f} ms, p95 {1000 * p95:.0f} ms, "
+            f"max {1000 * values[-1]:.0f} ms")
+
+
+async def class_set_loop(index, url, seed, deadline, delivered, places, errors):
+    """Ask for a 30-sheet class set from `seed`, poll the queue every second as the page's
+    fragment does, then download its PDF; records the time to delivery."""
+    learner = Learner(url)
+    try:
+        await learner.connect()
+        await learner.open("worksheets")
+        await learner.set_widget("ws_seed", int_value=seed)
+        started = time.monotonic()
+        await learner.click("ws_generate")
+        while "ws_pdf_worksheet" not in learner.downloads and time.monotonic() < deadline:
+            if learner.queue_fragment is None:
+                raise RuntimeError("no queue place was shown and no download came")
+            await asyncio.sleep(1.0)
+            await learner.poll()
+        if "ws_pdf_worksheet" not in learner.downloads:
+            raise TimeoutError("the class set was not delivered in time")
+        body = await asyncio.to_thread(fetch, url + "/" + learner.downloads["ws_pdf_worksheet"].lstrip("/"))
+        if not body.startswith(b"%PDF"):
+            raise RuntimeError("the download is not a PDF")
+        delivered.append(time.monotonic() - started)
+        places.extend(learner.queue_texts)
+    except Exception as error:
+        errors.append(f"teacher {index}: {type(error).__name__}: {error}"[:300])
+    finally:
+        errors.extend(f"teacher {index}: {e}" for e in learner.errors)
+        await learner.close()
+
+
+def fetch(url):
+    with urllib.request.urlopen(url, timeout=60) as response:
+        return response.read()
+
+
+async def class_sets(args, url, pid):
+    """`args.class_sets` teachers asking for different class sets at once."""
+    delivered, places, errors, rss = [], [], [], []
+    await warm_up(url, ["worksheets"])
+    rss_before = server_rss_mb(pid)
+    deadline = time.monotonic() + args.duration
+    done = asyncio.Event()
+
+    async def sample_memory():
+        while not done.is_set():
+            rss.append(server_rss_mb(pid))
+            await asyncio.sleep(1)
+
+    sampler = asyncio.create_task(sample_memory())
+    await asyncio.gather(*(class_set_loop(i, url, 1000 + 30 * i, deadline, delivered, places, errors)
+                           for i in range(args.class_sets)))
+    done.set()
+    await sampler
+    await asyncio.sleep(args.settle)
+    after = server_rss_mb(pid)
+    print(f"{args.class_sets} class sets of 30 sheets requested at once ({load_average()})")
+    print(f"delivered: {len(delivered)} of {args.class_sets}; time to delivery {percentiles(delivered)}")
+    shown = collections.Counter(places)
+    print(f"queue places shown ({len(places)} polls):")
+    for text, times in sorted(shown.items(), key=lambda item: -item[1])[:8]:
+        print(f"  {times:4d} × {text}")
+    print(f"server RSS (with its workers): {rss_before:.0f} MB before, peak {max(rss, default=0):.0f} MB, "
+          f"{after:.0f} MB {args.settle:g} s after they left (+{after - rss_before:.0f} MB)")
+    print(f"errors: {len(errors)}")
+    for error in errors[:10]:
+        print("  ", error)
+
+
 def start_server():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -164,7 +429,7 @@ def start_server():
     process = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
          "--server.address", "127.0.0.1", "--server.port", str(port)],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=open("/tmp/lt-server.log", "w"), start_new_session=True)
     url = f"http://127.0.0.1:{port}"
     for _ in range(200):
         try:
@@ -250,6 +515,10 @@ def main():
     parser.add_argument("--rounds", type=int, default=1,
                         help="classes one after another, to show memory stays flat")
     parser.add_argument("--pages", nargs="+", default=["step", "train"])
+    parser.add_argument("--play", type=int, default=0, help="learners playing Train (browser-paced)")
+    parser.add_argument("--probes", type=int, default=0, help="with --play: learners pressing Next every 1 s")
+    parser.add_argument("--draw-ms", type=float, default=30.0, help="with --play: a page's time to draw a chunk")
+    parser.add_argument("--class-sets", type=int, default=0, help="teachers asking for a class set at once")
     args = parser.parse_args()
     process = None
     if args.url:
@@ -258,7 +527,12 @@ def main():
         process, url = start_server()
         pid = process.pid
     try:
-        report_rounds(args, asyncio.run(measure(args, url, pid or 0)))
+        if args.play:
+            asyncio.run(play_class(args, url, pid or 0))
+        elif args.class_sets:
+            asyncio.run(class_sets(args, url, pid or 0))
+        else:
+            report_rounds(args, asyncio.run(measure(args, url, pid or 0)))
     finally:
         if process is not None:
             os.killpg(process.pid, signal.SIGTERM)

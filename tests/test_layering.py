@@ -55,6 +55,14 @@ def test_viz_imports_no_streamlit():
     assert "streamlit" not in loaded
 
 
+def test_jobs_import_no_streamlit():
+    # worker processes import bpviz.jobs: no web framework, no plotting in them
+    loaded = _modules_after_import("bpviz.jobs")
+    assert "bpviz.worksheets" in loaded
+    for forbidden in ("streamlit", "plotly"):
+        assert forbidden not in loaded, f"bpviz.jobs pulls in {forbidden}"
+
+
 def _imports(paths, root=ROOT):
     """(file, line, module, name) of every `from module import name` in the files, and of
     every `imported._name` (an attribute read through a name the file imported)."""

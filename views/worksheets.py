@@ -9,5 +9,6 @@ st.caption(t("ws.intro"))
 frame.show_notice()
 choice = worksheets.settings()
 if st.button(t("ws.generate"), key="ws_generate", type="primary", icon=":material/print:"):
-    worksheets.make(choice)
+    worksheets.make(choice)   # a second click while waiting replaces the request
+worksheets.wait()
 worksheets.downloads(choice)

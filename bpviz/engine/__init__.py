@@ -44,7 +44,9 @@ from .landscape import (
     parameter_value,
 )
 from .limits import (
+    CHUNK_BUDGET,
     LEAST_LEARNING_RATE,
+    MAX_EPOCHS_PER_CHUNK,
     MAX_HIDDEN_LAYERS,
     MAX_INPUTS,
     MAX_LEARNING_RATE,
@@ -53,7 +55,6 @@ from .limits import (
     MAX_PARAMETER_MAGNITUDE,
     MAX_ROWS,
     MAX_SEED,
-    REDRAW_BUDGET,
     WORK_BUDGET,
 )
 from .losses import LOSS_NAMES, LOSSES
@@ -98,7 +99,7 @@ __all__ = [
     "MAX_LEARNING_RATE", "MAX_PARAMETER_MAGNITUDE", "MAX_SEED", "MAX_CSV_BYTES", "MAX_DECAY", "MAX_TARGET_LOSS",
     "MAX_NOISE", "MAX_TEST_FRACTION",
     # the work budget of one call, and what fits in it (module `budget`)
-    "WORK_BUDGET", "REDRAW_BUDGET", "MAX_PATH_STEPS", "budget",
+    "WORK_BUDGET", "CHUNK_BUDGET", "MAX_EPOCHS_PER_CHUNK", "MAX_PATH_STEPS", "budget",
     # forward, backward, update (checked, and the trusted passes for callers that validated once)
     "Trace", "Gradients", "forward", "backward", "trusted_forward", "trusted_backward", "loss_value",
     "forward_pass", "backward_pass",   # the trusted passes' former names, kept for callers outside bpviz

@@ -19,7 +19,7 @@ does not).
 """
 import math
 
-from .limits import CALL_OVERHEAD, MAX_EPOCHS_PER_CALL, WORK_BUDGET
+from .limits import CALL_OVERHEAD, CHUNK_BUDGET, MAX_EPOCHS_PER_CALL, MAX_EPOCHS_PER_CHUNK, WORK_BUDGET
 
 BACKPROP_PASSES = 3
 FLOAT32_SHARE = 0.5
@@ -85,6 +85,12 @@ def max_epochs(sizes, rows, test_rows=0, batch_size=None, budget=WORK_BUDGET):
     """Most epochs one `train` call may run (at most MAX_EPOCHS_PER_CALL)."""
     per_epoch = epoch_work(sizes, rows, test_rows, rows if batch_size is None else batch_size)
     return min(MAX_EPOCHS_PER_CALL, int(budget // per_epoch))
+
+
+def max_chunk_epochs(sizes, rows, test_rows=0, batch_size=None):
+    """Most epochs one chunk of Play may train (at most MAX_EPOCHS_PER_CHUNK; 0 when not
+    even one epoch fits CHUNK_BUDGET, and then Play is not offered)."""
+    return min(MAX_EPOCHS_PER_CHUNK, max_epochs(sizes, rows, test_rows, batch_size, CHUNK_BUDGET))
 
 
 def max_points(sizes, rows, budget=WORK_BUDGET):

@@ -21,6 +21,11 @@ MAX_SEED = 2**32 - 1
 # the worst legal call of every entry point costs ≤ 0.6 s of CPU (benchmarks/bench_budget.py).
 WORK_BUDGET = 500_000_000
 CALL_OVERHEAD = 6_000        # parameter-passes one NumPy pass costs per layer, however few its rows
-REDRAW_BUDGET = WORK_BUDGET // 4   # one live redraw of training (Play): ≤ 0.25 s of CPU with drawing
+# One chunk of Play (the browser asks for the next once it has drawn the last): its
+# training may cost at most this, about 25 ms of CPU (1 epoch of the largest legal network
+# on 5,000 rows, full batch, measured 18 ms), so that a chunk with its drawing data stays
+# ≤ 50 ms at the largest legal setting (benchmarks/bench_play.py).
+CHUNK_BUDGET = WORK_BUDGET // 20
+MAX_EPOCHS_PER_CHUNK = 100
 # Where the engine's range is open, the least value a widget offers (widgets need closed ranges).
 LEAST_LEARNING_RATE = math.nextafter(MIN_LEARNING_RATE, math.inf)   # the float just above the excluded bound

@@ -78,6 +78,7 @@ LINK_WARNING_RUN = _slot("train_link_warning_run", dict, None, "train",
                          'this run: {"on_page": the warning is on the page, "train": Train\'s picker ran}')
 WORKSHEETS_MADE = _slot("worksheets_made", tuple, None, "worksheets", "(settings, sources, pdfs) of the last click")
 LESSON = _slot("lesson", dict, {}, "every", "names, motion, view, practice switches; quiz work to restore (ui.lesson)")
+WORKSHEETS_JOB = _slot("worksheets_job", tuple, None, "worksheets", "(settings, jobs.Job) being made in the queue")
 
 DEFAULT_PRESET = "worked_example"
 # What a classroom link can hide, and so fix: presets (loading one), files (download and
@@ -308,6 +309,7 @@ train_task, set_train_task = _pair(TRAIN_TASK)
 training_data, _ = _pair(TRAINING_DATA)
 training_state, _ = _pair(TRAINING)
 worksheets_made, set_worksheets_made = _pair(WORKSHEETS_MADE)
+worksheets_job, set_worksheets_job = _pair(WORKSHEETS_JOB)
 
 
 # ---- widget-owned keys ------------------------------------------------------------------

@@ -1,25 +1,19 @@
 """The Worksheets page's pieces: where the problems come from, the settings, and the
 downloads (PDF and Typst source of the sheets and of their answer key).
 
-The PDFs are made on a click (a 30-sheet class set takes about 1.3 s of CPU) and
-kept in the session with the settings that made them; changing a setting hides
-downloads that no longer match it.
+The PDFs are made on a click in the server's queue of heavy jobs (job_queue: a worker
+process per build, so its memory is returned; a 30-sheet class set takes about 1.3 s of
+CPU), while the page shows the place in the queue and stays usable. A class set depends
+on its settings alone, so an identical request may come from the queue's small cache;
+the learner's own network is never cached. What was made is kept in the session with
+the settings that made it; changing a setting hides downloads that no longer match it.
 """
 import streamlit as st
 
-from bpviz.ui import address, lesson, state
+from bpviz.jobs import WorksheetRequest, build_worksheets
+from bpviz.ui import address, job_queue, lesson, state
 from bpviz.ui.i18n import CATALOGUES, LANGUAGE_NAMES, language, t
-from bpviz.worksheets import (
-    MAX_SEED,
-    MAX_SHEETS,
-    PAPERS,
-    MissingFontError,
-    Sheet,
-    class_set,
-    compile_pdf,
-    key_source,
-    worksheet_source,
-)
+from bpviz.worksheets import MAX_SEED, MAX_SHEETS, PAPERS, MissingFontError
 
 SOURCES = ("class_set", "current")
 
@@ -53,19 +47,37 @@ def settings():
 
 
 def make(choice):
-    """Make the sheets and the key for `choice` and keep them in the session (or say why not)."""
+    """Queue the sheets (and the key, when offered) for `choice`; a class set may come from
+    the cache."""
     source, seed, count, paper, lang, tutorial, with_key = choice
-    sheets = class_set(seed, count) if source == "class_set" else (Sheet(address.current_shared()),)
-    text = CATALOGUES[lang]
-    sources = {"worksheet": worksheet_source(sheets, text, paper, tutorial)}
-    if with_key:
-        sources["answer-key"] = key_source(sheets, text, paper, tutorial)
-    try:
-        pdfs = {name: compile_pdf(typ, needs_cjk=lang == "zh") for name, typ in sources.items()}
-    except MissingFontError:
-        st.error(t("ws.font_missing"))
+    if source == "class_set":
+        request = WorksheetRequest(seed, count, lang, paper, tutorial=tutorial)
+    else:
+        request = WorksheetRequest(None, 1, lang, paper, shared=address.current_shared(), tutorial=tutorial,
+                                   with_key=with_key)
+    job = job_queue.shared_queue().submit(build_worksheets, request, CATALOGUES[lang],
+                                          cache_key=request if request.cacheable else None)
+    state.set_worksheets_job((choice, job))
+
+
+def wait():
+    """While the session's sheets are being made: their place in the queue; once made,
+    they are kept in the session (or the missing font is named)."""
+    pending = state.worksheets_job()
+    if pending is None:
         return
-    state.set_worksheets_made((choice, sources, pdfs))
+    choice, job = pending
+
+    def deliver(future):
+        state.set_worksheets_job(None)
+        try:
+            sources, pdfs = future.result()
+        except MissingFontError:
+            st.error(t("ws.font_missing"))
+            return False
+        state.set_worksheets_made((choice, sources, pdfs))
+        return True
+    job_queue.wait_for(job, deliver, key="ws_queue")
 
 
 def file_stem(choice):

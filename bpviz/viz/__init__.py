@@ -12,7 +12,14 @@ from . import health_figures, landscape_figures, learning_figures, matrix_view, 
 from .geometry import Canvas
 from .health_figures import gradient_health_figure, health_comparison_figure
 from .landscape_figures import contour_figure, gradcheck_figure, one_weight_figure
-from .learning_figures import decision_boundary_figure, loss_figure, regression_figure
+from .learning_figures import (
+    boundary_grid,
+    decision_boundary_figure,
+    loss_fields,
+    loss_figure,
+    regression_curve,
+    regression_figure,
+)
 from .matrix_view import matrix_figure
 from .network_diagram import network_figure
 from .notation import Names, names_for, parameter_names, script_names, tutorial_names_fit, tutorial_neuron
@@ -35,6 +42,8 @@ __all__ = [
     "Names", "names_for",
     # the QR code of a link (SVG)
     "qr_svg", "qr_fits",
+    # what Play sends after each chunk: the boundary's grid, the regression curve
+    "boundary_grid", "regression_curve", "loss_fields",
     # the English defaults of every figure's text
     "TEXT_EN",
     # the room a diagram has, what of a network fits on the Step diagram, and the names of its parts

@@ -33,21 +33,30 @@ DEFAULT_TEXT = {
 MAX_RESOLUTION = 120
 
 
+def loss_fields(history):
+    """The EpochRecord fields `loss_figure` draws, one trace each and in this order:
+    train_loss, then test_loss, train_accuracy and test_accuracy where recorded."""
+    optional = ("test_loss", "train_accuracy", "test_accuracy")
+    return ("train_loss",) + tuple(f for f in optional if any(getattr(r, f) is not None for r in history))
+
+
 def loss_figure(history, text=None, log_y=False):
     """Loss per epoch (train; test where recorded) and, for classification, accuracy on
-    a second axis. `history`: a sequence of EpochRecord-like rows."""
+    a second axis; one trace per `loss_fields(history)`. `history`: a sequence of
+    EpochRecord-like rows."""
     epochs = [record.epoch for record in history]
+    fields = loss_fields(history)
     traces = [dict(type="scatter", mode="lines", x=epochs, y=[r.train_loss for r in history],
                    name=label(text, DEFAULT_TEXT, "viz.train_loss"), line=dict(color=style.TRAIN_COLOUR, width=2))]
-    if any(r.test_loss is not None for r in history):
+    if "test_loss" in fields:
         traces.append(dict(type="scatter", mode="lines", x=epochs, y=[r.test_loss for r in history],
                            name=label(text, DEFAULT_TEXT, "viz.test_loss"),
                            line=dict(color=style.TEST_COLOUR, width=2, dash="dash")))
     for key, field, colour in (("viz.train_accuracy", "train_accuracy", style.TRAIN_COLOUR),
                                ("viz.test_accuracy", "test_accuracy", style.TEST_COLOUR)):
-        values = [getattr(r, field) for r in history]
-        if any(v is not None for v in values):
-            traces.append(dict(type="scatter", mode="lines", x=epochs, y=values, yaxis="y2",
+        if field in fields:
+            traces.append(dict(type="scatter", mode="lines", x=epochs, y=[getattr(r, field) for r in history],
+                               yaxis="y2",
                                name=label(text, DEFAULT_TEXT, key), line=dict(color=colour, width=1, dash="dot")))
     layout = style.base_layout(title=label(text, DEFAULT_TEXT, "viz.loss_title"), height=340)
     layout.update(xaxis=dict(title=label(text, DEFAULT_TEXT, "viz.epoch")),
@@ -92,15 +101,26 @@ def _points(X, Y, rule, text, test=False):
     return traces
 
 
-def decision_boundary_figure(net, X, Y, resolution=60, neuron=None, X_test=None, Y_test=None, text=None):
-    """For a 2-input network: its output as a heatmap with the data on top."""
+def boundary_grid(net, X, Y, resolution=60, neuron=None, X_test=None):
+    """What a decision-boundary heatmap shows, as numbers: {"x", "y" (grid axes), "z" (the
+    output, shape (len(y), len(x))), "centre" (the decision threshold), "zmin", "zmax"
+    (a scale symmetric about it)}. Play sends only these after each chunk."""
     X, Y = np.asarray(X, dtype=float), np.asarray(Y, dtype=float).reshape(len(X), -1)
     everything = X if X_test is None else np.vstack([X, np.asarray(X_test, dtype=float)])
     xs, ys, values = output_grid(net, everything, resolution, neuron)
-    rule = label_rule(Y)
-    centre = 0.0 if rule == 0.0 else 0.5
+    centre = 0.0 if label_rule(Y) == 0.0 else 0.5
     spread = max(float(np.max(np.abs(values - centre))), 1e-9)
-    heat = dict(type="heatmap", x=xs, y=ys, z=values, zmin=centre - spread, zmax=centre + spread,
+    return {"x": xs, "y": ys, "z": values, "centre": centre, "zmin": centre - spread, "zmax": centre + spread}
+
+
+def decision_boundary_figure(net, X, Y, resolution=60, neuron=None, X_test=None, Y_test=None, text=None):
+    """For a 2-input network: its output as a heatmap with the data on top. Trace 0 is the
+    heatmap and trace 1 the boundary contour, both over `boundary_grid`'s numbers."""
+    X, Y = np.asarray(X, dtype=float), np.asarray(Y, dtype=float).reshape(len(X), -1)
+    grid = boundary_grid(net, X, Y, resolution, neuron, X_test)
+    xs, ys, values, centre = grid["x"], grid["y"], grid["z"], grid["centre"]
+    rule = label_rule(Y)
+    heat = dict(type="heatmap", x=xs, y=ys, z=values, zmin=grid["zmin"], zmax=grid["zmax"],
                 name=label(text, DEFAULT_TEXT, "viz.output"), showlegend=False,
                 colorscale=[list(s) for s in style.DIVERGING], opacity=0.75, hoverinfo="x+y+z",
                 colorbar=dict(title=dict(text=label(text, DEFAULT_TEXT, "viz.output")), thickness=12))
@@ -118,17 +138,24 @@ def decision_boundary_figure(net, X, Y, resolution=60, neuron=None, X_test=None,
     return style.figure(traces, layout)
 
 
+def regression_curve(net, X, points=200):
+    """(xs, curve): the network's output at `points` inputs evenly over the data's range;
+    xs shape (points, 1), curve shape (points,)."""
+    X = np.asarray(X, dtype=float).reshape(len(X), -1)
+    xs = np.linspace(float(X.min()), float(X.max()), points).reshape(-1, 1)
+    with np.errstate(all="ignore"):
+        return xs, np.nan_to_num(trusted_forward(net, xs).output[:, 0])
+
+
 def regression_figure(net, X, Y, X_test=None, Y_test=None, text=None, points=200):
     """For a 1-input network: the data and the network's output curve."""
     X, Y = np.asarray(X, dtype=float), np.asarray(Y, dtype=float).reshape(len(X), -1)
-    low, high = float(X.min()), float(X.max())
-    xs = np.linspace(low, high, points).reshape(-1, 1)
-    with np.errstate(all="ignore"):
-        curve = np.nan_to_num(trusted_forward(net, xs).output[:, 0])
+    xs, curve = regression_curve(net, X, points)
     traces = [dict(type="scatter", mode="markers", x=X[:, 0], y=Y[:, 0], name=label(text, DEFAULT_TEXT, "viz.data"),
                    marker=dict(color=style.TRAIN_COLOUR, size=6)),
               dict(type="scatter", mode="lines", x=xs[:, 0], y=curve,
                    name=label(text, DEFAULT_TEXT, "viz.network_curve"), line=dict(color=style.TEST_COLOUR, width=3))]
+    # the network's curve is the last trace (Play replaces its y values after each chunk)
     if X_test is not None and len(X_test):
         traces.insert(1, dict(type="scatter", mode="markers", x=np.asarray(X_test)[:, 0], y=np.asarray(Y_test)[:, 0],
                               name=label(text, DEFAULT_TEXT, "viz.test_loss"),

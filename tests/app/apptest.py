@@ -22,3 +22,15 @@ def rerun(at):
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     return at
+
+
+def worksheets_made(at, timeout=120):
+    """Rerun the Worksheets page (as its polling fragment would) until the session's sheets
+    have come out of the server's queue of heavy jobs."""
+    import time
+    deadline = time.monotonic() + timeout
+    while at.session_state["worksheets_job"] is not None:
+        assert time.monotonic() < deadline, "the sheets did not come out of the queue"
+        time.sleep(0.2)
+        at = rerun(at)
+    return rerun(at)

@@ -11,7 +11,7 @@ from urllib.parse import parse_qsl
 import pytest
 
 from bpviz.engine import preset, step_sequence
-from tests.app.apptest import open_app, rerun
+from tests.app.apptest import open_app, rerun, worksheets_made
 
 WRITTEN = "address_written"
 LAYER_MARKS = re.compile(r"⁽|\^\{\(")
@@ -133,14 +133,14 @@ def test_the_current_networks_key_is_only_offered_without_quiz_mode():
     at.radio(key="ws_source").set_value("current")
     rerun(at)
     at.button(key="ws_generate").click()
-    rerun(at)
+    at = worksheets_made(rerun(at))
     keys = [b for b in at.get("download_button") if "answer-key" in str(b.proto)]
     assert not keys and "Hidden in quiz mode" in _texts(at, "markdown")
     teacher = _page("worksheets", {})
     teacher.radio(key="ws_source").set_value("current")
     rerun(teacher)
     teacher.button(key="ws_generate").click()
-    rerun(teacher)
+    teacher = worksheets_made(rerun(teacher))
     assert [b for b in teacher.get("download_button") if "answer-key" in str(b.proto)]
 
 

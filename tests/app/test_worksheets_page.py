@@ -1,10 +1,13 @@
 """The Worksheets page (AppTest): a class set or the current network, made on a click, offered
 as PDF and Typst source; the PDF's first sheet carries the seed asked for."""
 import io
+import time
 
 import pypdf
 
+from bpviz.ui.job_queue import shared_queue
 from tests.app.apptest import open_app, rerun
+from tests.app.apptest import worksheets_made as made
 
 
 def _downloads(at):
@@ -18,7 +21,7 @@ def test_a_class_set_is_made_on_a_click_with_pdfs_and_sources():
     at.number_input(key="ws_count").set_value(2)
     at = rerun(at)
     at.button(key="ws_generate").click()
-    at = rerun(at)
+    at = made(rerun(at))
     assert "Made 2 sheet(s)" in at.success[0].value
     assert "Seeds 12 to 13." in " ".join(c.value for c in at.caption)
     assert len(_downloads(at)) == 4
@@ -38,7 +41,7 @@ def test_changing_a_setting_hides_downloads_made_for_another():
     at = open_app("worksheets")
     at.number_input(key="ws_count").set_value(1)
     at.button(key="ws_generate").click()
-    at = rerun(at)
+    at = made(rerun(at))
     assert len(_downloads(at)) == 4
     at.number_input(key="ws_seed").set_value(99)
     at = rerun(at)
@@ -50,7 +53,7 @@ def test_the_current_network_makes_one_sheet_of_it():
     at.radio(key="ws_source").set_value("current")
     at = rerun(at)
     at.button(key="ws_generate").click()
-    at = rerun(at)
+    at = made(rerun(at))
     assert "Made 1 sheet(s)" in at.success[0].value
     source = at.session_state["worksheets_made"][1]["worksheet"]
     assert "Network 2-2-2" in source and "0.15" in source   # the worked example, the default network
@@ -62,7 +65,26 @@ def test_chinese_sheets_from_an_english_page_carry_the_chinese_text():
     at.selectbox(key="ws_lang").set_value("zh")
     at = rerun(at)
     at.button(key="ws_generate").click()
-    at = rerun(at)
+    at = made(rerun(at))
     key = at.session_state["worksheets_made"][2]["answer-key"]
     text = "".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(key)).pages)
     assert "反向传播练习卷：答案" in text and "第 2 份 · 种子 2" in text
+
+
+def test_while_others_are_ahead_the_page_says_so_and_stays_usable():
+    queue = shared_queue()
+    blockers = [queue.submit(time.sleep, 4) for _ in range(queue.workers + 2)]   # someone else's jobs
+    at = open_app("worksheets")
+    at.number_input(key="ws_seed").set_value(500)
+    at.number_input(key="ws_count").set_value(1)
+    at.button(key="ws_generate").click()
+    at = rerun(at)
+    waiting = " ".join(info.value for info in at.info)
+    assert "2 ahead of you" in waiting or "3 ahead of you" in waiting, waiting
+    at.selectbox(key="ws_lang").set_value("zh")              # the page keeps working
+    at = rerun(at)
+    assert not at.exception
+    for blocker in blockers:
+        blocker.future.result(timeout=60)
+    at = made(at)
+    assert at.session_state["worksheets_made"][0][1] == 500

@@ -96,7 +96,26 @@ _UNVERIFIED = unverified_context()
 
 
 @pytest.fixture(scope="module")
-def balancer(tmp_path_factory):
+def replicas():
+    """{replica URL: its server process}; a test may restart one (restart_replica)."""
+    started = dict((url, process) for process, url in (start_server() for _ in range(2)))
+    yield started
+    for process in started.values():
+        stop_server(process)
+
+
+def restart_replica(replicas, url, down_seconds=3.0):
+    """Stop the replica at `url` and start a fresh one on its port after `down_seconds`
+    (as a crashed or redeployed replica comes back: every session it held is gone)."""
+    stop_server(replicas[url])
+    time.sleep(down_seconds)
+    process, new_url = start_server(port=int(url.rsplit(":", 1)[1]))
+    assert new_url == url
+    replicas[url] = process
+
+
+@pytest.fixture(scope="module")
+def balancer(tmp_path_factory, replicas):
     """(http URL, https URL, replica URLs)."""
     require(os.path.exists(NGINX), f"no nginx at {NGINX} (apt-get install nginx)")
     require(os.path.exists(OPENSSL), f"no openssl at {OPENSSL} (apt-get install openssl)")
@@ -107,9 +126,8 @@ def balancer(tmp_path_factory):
     subprocess.run([OPENSSL, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj",
                     "/CN=127.0.0.1", "-keyout", str(key), "-out", str(certificate)],
                    check=True, capture_output=True)
-    replicas = [start_server() for _ in range(2)]
     port, tls_port = free_port(), free_port()
-    path = _configure(scratch, [u for _, u in replicas], port, tls_port, certificate, key)
+    path = _configure(scratch, list(replicas), port, tls_port, certificate, key)
     log = open(ARTIFACTS / "nginx.log", "w")
     nginx = subprocess.Popen([NGINX, "-c", str(path), "-e", "stderr", "-g", "daemon off;"],
                              stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
@@ -117,12 +135,10 @@ def balancer(tmp_path_factory):
     try:
         _wait_until_up(url, nginx, log)
         _wait_until_up(tls_url, nginx, log)
-        yield url, tls_url, [u for _, u in replicas]
+        yield url, tls_url, list(replicas)
     finally:
         os.killpg(nginx.pid, signal.SIGTERM)
         nginx.wait(timeout=10)
-        for process, _ in replicas:
-            stop_server(process)
 
 
 def _upstreams(tab):
@@ -204,7 +220,8 @@ def test_every_response_carries_the_security_headers_and_no_replica_address(bala
     with_cookie = _get(url + "/step", cookie="bpviz_replica=abc")[1]
     assert not [v for k, v in with_cookie if k == "set-cookie" and v.startswith("bpviz_replica=")]
     for path in DEPLOY.glob("*.conf"):                   # the test adds the only upstream header
-        assert "$upstream_addr" not in path.read_text(), path.name
+        headers = [line for line in path.read_text().splitlines() if "add_header" in line]
+        assert not [line for line in headers if "$upstream_addr" in line], path.name
 
 
 def test_behind_tls_the_sticky_cookie_is_secure_and_hsts_is_sent(balancer):
@@ -305,6 +322,70 @@ def test_a_browser_that_refuses_the_cookie_keeps_one_replica_and_uploads_work(br
     finally:
         tab.close()
         own_browser.close()
+
+
+CSV = b"x0,x1,y\n0,0,0\n0,1,1\n1,0,1\n1,1,0\n0.2,0.1,0\n0.9,0.2,1\n"
+
+
+def _upload_csv(tab, name):
+    """Choose 'CSV file' as the Train data (if not chosen) and upload CSV as `name`; the
+    status of the upload request."""
+    expander = tab.page.get_by_test_id("stExpander").first
+    if not tab.page.locator(".st-key-data_source [data-testid='stRadioOption']").first.is_visible():
+        expander.locator("summary").click()   # the data's settings
+        tab.idle()
+    if not tab.page.locator("[data-testid='stFileUploader']").count():
+        tab.page.locator(".st-key-data_source [data-testid='stRadioOption']").nth(3).click()
+        tab.idle()
+    with tab.page.expect_response(lambda r: "/_stcore/upload_file/" in r.url and r.request.method == "PUT",
+                                  timeout=60_000) as upload:
+        tab.page.locator("[data-testid='stFileUploader'] input[type='file']").first.set_input_files(
+            files=[{"name": name, "mimeType": "text/csv", "buffer": CSV}])
+    return upload.value.status
+
+
+def test_after_its_replica_restarts_a_learner_uploads_again_and_keeps_its_state(browser, balancer, replicas):
+    """The learner's replica restarts (all its sessions gone). The page reconnects by itself,
+    restores its state from its address, and the next CSV upload works (it got HTTP 400
+    when the upload went to a replica that did not hold the new session)."""
+    url, _, _ = balancer
+    tab = Session(browser, url)
+    try:
+        seen = _upstreams(tab)
+        tab.open("train")
+        assert _upload_csv(tab, "before.csv") in (200, 204)
+        tab.page.get_by_test_id("stMultiSelect").first.wait_for(timeout=30_000)
+        tab.idle()
+        tab.page.locator(".st-key-data_csv_use button").click()
+        tab.idle()
+        # Train set the network up for these data (2 inputs, 1 output): the learner's own
+        # network, now carried by the address
+        network = tab.sidebar_network()
+        assert network.startswith("2-") and network.split(" ")[0].endswith("-1") and "net=" in tab.page.url
+        home = [u for u in seen if u][-1]
+        restart_replica(replicas, "http://" + home, down_seconds=0.0)   # stopped, then started: about 5 s away
+        # the page notices, reconnects and runs again by itself: no reload
+        tab.page.wait_for_timeout(1000)
+        tab.idle(timeout=90_000)
+        # nginx takes a failed replica out for fail_timeout (10 s): by then it is back, and
+        # the learner's next requests may go to it again, wherever the page reconnected
+        tab.page.wait_for_timeout(12_000)
+        # The next upload reaches the new session (HTTP 400 before the route cookie). It is
+        # the new session's first run: the network comes back from the address, and the page
+        # asks for the file again (an uploaded file lived in the old session only).
+        assert _upload_csv(tab, "after.csv") in (200, 204)
+        tab.page.get_by_text("A file cannot travel in an address").first.wait_for(timeout=90_000)
+        tab.idle()
+        assert tab.sidebar_network() == network
+        assert _upload_csv(tab, "again.csv") in (200, 204)
+        tab.page.get_by_text("again.csv").first.wait_for(timeout=30_000)
+        assert tab.sidebar_network() == network and "net=" in tab.page.url
+        cookies = {c["name"]: c["value"] for c in tab.context.cookies()}
+        assert cookies.get("bpviz_route") in ("r1", "r2")     # the replica the session is on, by name only
+        tab.screenshot("replicas-restart")
+        assert not [f for f in tab.failed_responses if "upload_file" in f[1]], tab.failed_responses
+    finally:
+        tab.close()
 
 
 def test_new_sessions_from_one_address_are_limited_above_a_class_sized_burst(balancer):

@@ -17,7 +17,7 @@ from bpviz.engine import (
     step_sequence,
     train,
 )
-from bpviz.engine.limits import CALL_OVERHEAD, WORK_BUDGET
+from bpviz.engine.limits import CALL_OVERHEAD, CHUNK_BUDGET, MAX_EPOCHS_PER_CHUNK, WORK_BUDGET
 
 LARGEST = (10, 10, 10, 10, 10, 10, 10, 10)
 FIRST, SECOND = ParameterRef("weight", 1, 0, 0), ParameterRef("weight", 1, 0, 1)
@@ -109,3 +109,25 @@ def test_a_step_sequence_of_the_largest_legal_batch_fits(largest):
     assert budget.max_step_rows(largest.sizes) == 5000
     X, Y = data(5000)
     assert len(step_sequence(largest, X, Y, 0.5)) == 2 * 7 + 3
+
+
+def test_a_play_chunk_is_sized_from_the_chunk_budget():
+    # The largest network on 5,000 rows, full batch: one epoch is
+    # 3·5000·770 + 5000·770 + 3·8·CALL_OVERHEAD parameter-passes, so exactly one fits the
+    # chunk budget (a twentieth of the budget of a click) and two do not.
+    one_epoch = 3 * 5000 * 770 + 5000 * 770 + 3 * 8 * CALL_OVERHEAD
+    assert one_epoch <= CHUNK_BUDGET < 2 * one_epoch
+    assert budget.max_chunk_epochs(LARGEST, 5000, 0, 5000) == 1
+    # XOR on a 2-2-1 network: tiny epochs, so the count is capped
+    assert budget.max_chunk_epochs((2, 2, 1), 4, 0, 4) == MAX_EPOCHS_PER_CHUNK
+    # online training of 5,000 rows pays one overhead per row: no chunk fits, no Play
+    assert budget.max_chunk_epochs(LARGEST, 5000, 0, 1) == 0
+    # in between, the count is the budget over one epoch's work
+    sizes, rows = (2, 10, 10, 1), 1000
+    per_epoch = 3 * rows * 151 + rows * 151 + (1 + 2) * 4 * CALL_OVERHEAD   # (1 batch + 2 loss passes) · 4 layers
+    assert budget.max_chunk_epochs(sizes, rows, 0, rows) == min(MAX_EPOCHS_PER_CHUNK, CHUNK_BUDGET // per_epoch)
+
+
+def test_the_chunk_budget_is_a_small_share_of_a_click():
+    assert 20 * CHUNK_BUDGET == WORK_BUDGET
+    assert budget.max_chunk_epochs(LARGEST, 100) < budget.max_epochs(LARGEST, 100)

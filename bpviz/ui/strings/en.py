@@ -368,6 +368,8 @@ TRAIN = {
     "train.use_on_step_help": "Build and Step then show the trained network (yours there is replaced).",
     "train.used_on_step": "Build and Step now show the trained network.",
     "train.diagram_title": "The network being trained: each connection's colour and width show its weight",
+    "train.diagram_while_playing": "The diagram below shows the weights as they were when Play started; it catches "
+                                   "up when Play stops or you pause.",
     "train.epochs_bound": ("At most {most:,} epochs per click: that is all one click may compute for this network "
                            "({count:,} parameters) on {rows:,} rows. Fewer rows or a larger batch allow more."),
     "train.redraw_bound": ("At most {most:,} epochs per live redraw: that is all one redraw may compute for this "
@@ -541,6 +543,10 @@ WORKSHEETS = {
     "ws.paper.us-letter": "US Letter",
     "ws.lang": "Language of the sheets",
     "ws.generate": "Make the PDFs",
+    "queue.ahead": "Waiting in the server's queue: {count} ahead of you. You can go on working meanwhile.",
+    "queue.ahead.one": "Waiting in the server's queue: 1 ahead of you. You can go on working meanwhile.",
+    "queue.making": "Being made now. You can go on working meanwhile.",
+    "queue.failed": "The server could not finish this: press the button again.",
     "ws.made": "Made {count} sheet(s): worksheets {sheet_kb} KB, answer key {key_kb} KB.",
     "ws.seeds": "Seeds {first} to {last}.",
     "ws.download_sheets": "Worksheets (PDF)",

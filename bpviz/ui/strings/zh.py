@@ -371,6 +371,7 @@ TRAIN = {
     "train.use_on_step_help": "之后“构建”和“单步”页面会显示训练好的网络（替换那里原来的网络）。",
     "train.used_on_step": "“构建”和“单步”页面现在显示训练好的网络。",
     "train.diagram_title": "正在训练的网络：每条连线的颜色和粗细表示它的权重",
+    "train.diagram_while_playing": "下面的网络图显示的是开始播放时的权重；播放停止或暂停后会更新。",
     "train.epochs_bound": ("每次点击至多 {most:,} 轮：对这个网络（{count:,} 个参数）在 {rows:,} 行数据上，一次点击"
                            "只允许这么多计算。减少行数或增大批量可以多训练几轮。"),
     "train.redraw_bound": "每次实时刷新至多 {most:,} 轮：对这个网络在 {rows:,} 行数据上，一次刷新只允许这么多计算。",
@@ -547,6 +548,10 @@ WORKSHEETS = {
     "ws.paper.us-letter": "美国 Letter",
     "ws.lang": "练习卷的语言",
     "ws.generate": "生成 PDF",
+    "queue.ahead": "正在服务器的队列中等候：前面还有 {count} 个任务。等候期间可以继续使用其他功能。",
+    "queue.ahead.one": "正在服务器的队列中等候：前面还有 1 个任务。等候期间可以继续使用其他功能。",
+    "queue.making": "正在生成。等候期间可以继续使用其他功能。",
+    "queue.failed": "服务器没能完成这项任务：请再按一次按钮。",
     "ws.made": "已生成 {count} 份：练习卷 {sheet_kb} KB，答案卷 {key_kb} KB。",
     "ws.seeds": "种子 {first} 到 {last}。",
     "ws.download_sheets": "练习卷（PDF）",

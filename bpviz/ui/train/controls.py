@@ -15,11 +15,11 @@ import streamlit as st
 from bpviz.engine import (
     LEAST_LEARNING_RATE,
     MAX_DECAY,
+    MAX_EPOCHS_PER_CHUNK,
     MAX_LEARNING_RATE,
     MAX_PENALTY,
     MAX_ROWS,
     MAX_TARGET_LOSS,
-    REDRAW_BUDGET,
     NetworkError,
     TrainingConfig,
     TrainingState,
@@ -39,10 +39,8 @@ TARGET_LOSS = "train_target_loss"
 ALL_CORRECT = "train_all_correct"
 MAX_EPOCHS_PER_CLICK = 1000
 DEFAULT_EPOCHS_PER_CLICK = 200    # one click takes XOR's measured start to its default stop (106 epochs)
-MAX_EPOCHS_PER_REDRAW = 100
-DEFAULT_EPOCHS_PER_REDRAW = 25
+DEFAULT_EPOCHS_PER_REDRAW = 25   # epochs per chunk of Play, when the chunk budget allows
 MAX_HISTORY = 5000                # epochs kept for the curves
-PLAY_INTERVAL = 0.5               # seconds between live redraws
 PLAY_MAX_EPOCHS = 20_000          # one Play runs at most this many epochs ...
 PLAY_MAX_MINUTES = 2              # ... or this long
 
@@ -147,8 +145,7 @@ def settings(data):
     shuffle = middle.checkbox(t("train.shuffle"), value=True, key="train_shuffle", disabled=full_batch)
     batch_size = min(batch_size, rows)
     most = min(MAX_EPOCHS_PER_CLICK, budget.max_epochs(net.sizes, rows, test_rows, batch_size))
-    most_per_redraw = min(MAX_EPOCHS_PER_REDRAW, budget.max_epochs(net.sizes, rows, test_rows, batch_size,
-                                                                   REDRAW_BUDGET))
+    most_per_redraw = budget.max_chunk_epochs(net.sizes, rows, test_rows, batch_size)
     if most == 0:
         st.error(t("train.no_room", count=net.parameter_count, rows=rows + test_rows))
         return None
@@ -161,7 +158,7 @@ def settings(data):
         bounded("train_per_redraw", DEFAULT_EPOCHS_PER_REDRAW, most_per_redraw)
         per_redraw = int(right.number_input(t("train.per_redraw"), 1, most_per_redraw, key="train_per_redraw",
                                             help=t("train.per_redraw_help")))
-        if most_per_redraw < MAX_EPOCHS_PER_REDRAW:
+        if most_per_redraw < MAX_EPOCHS_PER_CHUNK:
             right.caption(t("train.redraw_bound", most=most_per_redraw, rows=rows + test_rows))
     else:
         right.caption(t("train.no_play"))

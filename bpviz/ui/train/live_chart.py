@@ -16,15 +16,14 @@ from bpviz.ui.charts import CHART_CONFIG
 
 PLOTLY_FILES = Path(plotly.__file__).parent / "package_data"   # holds plotly.min.js
 components_v1.declare_component("plotly", path=str(PLOTLY_FILES))   # served at component/<this module>.plotly/
-PLOTLY_JS = f"component/{__name__}.plotly/plotly.min.js"            # so the browser asks where it is served
+LOADER = Path(__file__).with_name("plotly_loader.js").read_text(encoding="utf-8")   # loadPlotly(), for play_chart too
 _mount = st.components.v2.component(
-    "bpviz_live_chart", js=Path(__file__).with_name("live_chart.js").read_text(encoding="utf-8"),
+    "bpviz_live_chart", js=LOADER + Path(__file__).with_name("live_chart.js").read_text(encoding="utf-8"),
     isolate_styles=False)
 
 
 def live_chart(figure, key):
     """Draw `figure` (a go.Figure) under `key`; a later call with the same key updates it."""
     height = figure.layout.height or 400
-    _mount(key=key, data={"figure": plotly.io.to_json(figure, validate=False), "config": CHART_CONFIG,
-                          "plotly": PLOTLY_JS},
+    _mount(key=key, data={"figure": plotly.io.to_json(figure, validate=False), "config": CHART_CONFIG},
            height=height)

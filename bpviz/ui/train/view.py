@@ -2,10 +2,14 @@
 metrics, the loss curves, the boundary (or regression curve), the gradient health
 and the diagram (with the weights' size, which a penalty shrinks).
 
-While Play runs, a fragment trains and redraws on a timer. Every redraw builds the
-same elements in the same order (message slots always present, the loss chart
-drawn even before the first epoch), so the browser updates each chart in place
-instead of removing and re-creating it: no blank frame between two redraws.
+While Play runs, the browser paces it (play_chart): its chart asks for the next chunk
+once it has drawn the last, which reruns this page's fragment; the fragment trains one
+chunk and sends only what is new. No timer: a busy server just answers later. Every
+rerun builds the same elements in the same order (message slots always present), so
+nothing is removed and re-created between two chunks. The diagram of the network sits
+outside the fragment, with the gradient health and the weights' size: they are redrawn
+when Play stops or is paused, not after every chunk (building them costs more than a chunk
+of training).
 """
 import streamlit as st
 
@@ -14,22 +18,33 @@ from bpviz.engine import PLATEAU_WINDOW, plateau
 from bpviz.ui import state
 from bpviz.ui.i18n import catalogue, t
 from bpviz.ui.train import controls as train_controls
+from bpviz.ui.train import play_chart
 from bpviz.ui.train.health import health_chart
 from bpviz.ui.train.live_chart import live_chart
 
 
-def live_view(data, config, per_redraw):
-    """Curves, boundary and diagram; while playing, a fragment trains and redraws on a timer."""
-    playing = state.playing()
-
-    @st.fragment(run_every=train_controls.PLAY_INTERVAL if playing else None)
+def live_view(data, config, per_chunk):
+    """Curves and boundary in a fragment that Play's chart reruns chunk by chunk; the diagram."""
+    @st.fragment
     def view():
-        if state.playing() and \
-                not train_controls.play_step(data, config, per_redraw):
-            state.set_playing(False)
-            st.rerun()   # the whole page: the timer stops and the buttons come back
-        show_progress(data)
+        training = train_controls.training_state(data)
+        if state.playing() and play_chart.caught_up(play_chart.reported_drawn(), training, state.train_network().sizes):
+            with play_chart.chunk_turns():   # one chunk at a time in this process
+                if not train_controls.play_step(data, config, per_chunk):
+                    state.set_playing(False)
+                    st.rerun()   # the whole page: the buttons come back and the diagram catches up
+                show_progress(data)
+        else:
+            show_progress(data)
     view()
+    text = catalogue()
+    if state.playing():
+        st.caption(t("train.diagram_while_playing"))
+    history = train_controls.training_state(data).history
+    health_chart(history)
+    live_chart(viz.network_figure(state.train_network(), text={**text, "viz.no_values": t("train.diagram_title")}),
+               key="train_diagram")
+    weight_size(history[-1] if history else None)
 
 
 def show_progress(data):
@@ -51,25 +66,9 @@ def show_progress(data):
                       else f"{record.test_loss:.4g}")
     accuracy = None if record is None else record.train_accuracy
     columns[3].metric(t("train.accuracy"), "–" if accuracy is None else f"{100 * accuracy:.1f} %")
-    text = catalogue()
-    left, right = st.columns(2)
-    with left:
-        live_chart(viz.loss_figure(history, text=text), key="train_loss")
-        st.caption(t("train.no_history") if not history else " ")
-    with right:
-        net, train_set, test = state.train_network(), data.train, data.test
-        if net.sizes[0] == 2:
-            live_chart(viz.decision_boundary_figure(
-                net, train_set.X, train_set.Y, X_test=None if test is None else test.X,
-                Y_test=None if test is None else test.Y, text=text), key="train_boundary")
-        elif net.sizes[0] == 1:
-            live_chart(viz.regression_figure(net, train_set.X, train_set.Y, text=text), key="train_regression")
-        else:
-            st.caption(t("train.no_boundary"))
-    health_chart(history)
-    live_chart(viz.network_figure(state.train_network(), text={**text, "viz.no_values": t("train.diagram_title")}),
-               key="train_diagram")
-    weight_size(record)
+    net = state.train_network()
+    play_chart.show(current, net, data, state.playing(), catalogue())
+    st.caption(t("train.no_history") if not history else t("train.no_boundary") if net.sizes[0] > 2 else " ")
 
 
 def weight_size(record):

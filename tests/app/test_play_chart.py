@@ -1,0 +1,92 @@
+"""Play paced by the browser: the page trains a chunk only when the chart reports that it
+has drawn everything, and then sends only what is new (the points after the reported
+epoch and the boundary's numbers); anything it cannot extend gets full figures."""
+import time
+
+import numpy as np
+import pytest
+
+from bpviz import viz
+from bpviz.engine import Network, TrainingConfig, TrainingState, train, truth_table
+from bpviz.ui.train import play_chart
+from tests.app.apptest import open_app, rerun
+from tests.app.test_train import play_payload, report_drawn
+
+
+def playing_page():
+    at = open_app("train")
+    at.checkbox(key="train_all_correct").uncheck()
+    rerun(at)
+    at.session_state["train_playing"] = True
+    at.session_state["train_play_start"] = (time.monotonic(), 0)
+    return rerun(at)
+
+
+def test_nothing_trains_until_the_browser_has_drawn_the_last_chunk():
+    at = playing_page()
+    per_chunk = at.number_input(key="train_per_redraw").value
+    report_drawn(at)                                   # the first report: one chunk
+    assert at.session_state["train_state"].epoch == per_chunk
+    for _ in range(3):                                 # reruns without a new report: the browser is behind
+        rerun(at)
+    assert at.session_state["train_state"].epoch == per_chunk
+    report_drawn(at)
+    assert at.session_state["train_state"].epoch == 2 * per_chunk
+
+
+def test_a_chunk_sends_only_the_new_points_and_the_boundarys_numbers():
+    at = playing_page()
+    per_chunk = at.number_input(key="train_per_redraw").value
+    report_drawn(at)
+    report_drawn(at)
+    sent = play_payload(at)
+    assert "loss" not in sent and "side" not in sent  # no figure, only numbers
+    assert sent["after"] == per_chunk
+    assert sent["points"]["epoch"] == list(range(per_chunk + 1, 2 * per_chunk + 1))
+    history = at.session_state["train_state"].history
+    assert sent["points"]["train_loss"] == [r.train_loss for r in history[per_chunk:]]
+    assert sent["fields"] == ["train_loss", "train_accuracy"]     # XOR: no test set
+    # the grid is the trained network's output over the data, GRID_RESOLUTION a side, to GRID_DIGITS
+    table = truth_table("xor")
+    side = play_chart.GRID_RESOLUTION
+    grid = viz.boundary_grid(at.session_state["train_network"], table.X, table.Y, side)   # Train's own
+    assert np.array(sent["numbers"]["z"]).shape == (side, side)
+    assert np.allclose(sent["numbers"]["z"], grid["z"], atol=10 ** -play_chart.GRID_DIGITS)
+    assert sent["numbers"]["zmax"] == pytest.approx(grid["zmax"])
+
+
+def _state(epochs):
+    net = Network.random([2, 3, 1], ["tanh", "sigmoid"], "binary_cross_entropy", seed=3)
+    table = truth_table("xor")
+    return train(TrainingState(net), table.X, table.Y, TrainingConfig(learning_rate=1.0, batch_size=4,
+                                                                     epochs=epochs)).state
+
+
+@pytest.mark.parametrize("reported", [
+    None, "drawn", 7, [], {"epoch": 10}, {"epoch": True, "run": "", "fields": ["train_loss"]},
+    {"epoch": 10.0, "fields": ["train_loss", "train_accuracy"]},
+    {"epoch": 11, "fields": ["train_loss", "train_accuracy"]},            # beyond the history
+    {"epoch": -1, "fields": ["train_loss", "train_accuracy"]},
+    {"epoch": 5, "fields": ["train_loss"]},                               # an accuracy trace is missing
+    {"epoch": 5, "run": "another run", "fields": ["train_loss", "train_accuracy"]},
+])
+def test_a_report_that_cannot_be_extended_means_full_figures(reported):
+    training = _state(10)
+    if isinstance(reported, dict) and "run" not in reported:
+        reported = {**reported, "run": play_chart.run_token(training, training.network.sizes)}
+    assert play_chart.drawn_epoch(reported, training, training.network.sizes) is None
+    assert not play_chart.caught_up(reported, training, training.network.sizes)
+
+
+def test_an_older_report_of_the_same_run_gets_every_point_after_it():
+    training = _state(10)
+    sizes = training.network.sizes
+    reported = {"epoch": 4, "run": play_chart.run_token(training, sizes), "fields": ["train_loss", "train_accuracy"]}
+    assert play_chart.drawn_epoch(reported, training, sizes) == 4
+    assert not play_chart.caught_up(reported, training, sizes)
+    assert play_chart.new_points(training.history, 4)["epoch"] == [5, 6, 7, 8, 9, 10]
+    caught = {**reported, "epoch": 10}
+    assert play_chart.caught_up(caught, training, sizes)
+    # an empty chart (before the first epoch) is extended by any run
+    empty = {"epoch": 0, "run": "", "fields": ["train_loss", "train_accuracy"]}
+    assert play_chart.drawn_epoch(empty, training, sizes) == 0
