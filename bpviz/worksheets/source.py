@@ -2,43 +2,79 @@
 
 A `Sheet` is one problem (a `SharedNetwork`: network, example, η, biases
 updated or kept) and the seed it came from (None: the learner's own network).
-`worksheet_source` writes every sheet on its own pages: the network drawn with
-its weights and biases, the parameters, the example and η, then a blank for
-every number of one pass in the order of `pass_questions` (forward, loss,
-backward, update). `key_source` writes, for the same sheets, each number as
-formula, formula with numbers, and result to 10 significant digits — the
-engine's own explanations (`explain`), so the key is the engine's arithmetic.
 
-`text` is a string catalogue (bpviz.ui's EN or ZH: the "sheet.*" keys) and
-sets the language. Text from the catalogue or the network goes into the
-source as Typst string literals, never as markup.
+Pages. `worksheet_source` gives every sheet the pages `plan.sheet_pages` says
+(1, or 2 for a focused sheet); a set takes the most any of its sheets needs,
+and a shorter sheet is followed by a blank page, so that duplex printing
+keeps one student per sheet of paper. Each page's content is scaled down to
+the page if it would not fit (`fit`), so a sheet never spills onto another
+page; the scale is recorded as metadata labelled <fit> (tests read it with
+typst.query). `key_source` starts each sheet's key on a fresh page and gives
+it one page, or two (forward and loss, then backward and update) when one
+would need a scale below KEY_ONE_PAGE_SCALE.
+
+A sheet: the network drawn with its weights and biases, described in words
+and formulas, the example and η, then a blank for every value of
+`plan.sheet_questions` (forward, loss, backward, update), numbered in pass
+order; optionally the forward values already filled in, and a QR code of the
+share link to the same problem. The key gives each value as formula, formula
+with numbers and result to RESULT_DIGITS significant digits: the engine's own
+explanations (`explain`), so the key is the engine's arithmetic.
+
+Every text goes into the source as a Typst string literal, never as markup.
 """
 from dataclasses import dataclass
 
 from bpviz.engine import SharedNetwork, explain, latex_number, step_sequence
-from bpviz.engine.practice import pass_questions
+from bpviz.engine.explanation_terms import loss_term
 
-from .drawing import network_drawing
+from .drawing import network_drawing, network_layout
+from .pdf import FAMILIES
+from .plan import given_layer, is_focused, sheet_pages, sheet_questions
+from .qr import qr_svg, share_link
 from .typst_math import latex_to_typst
+from .words import ACTIVATION_FORMULAS, words
 
 PAPERS = ("a4", "us-letter")
-FONTS = ("Libertinus Serif", "WenQuanYi Micro Hei")   # Latin text, then CJK
 RESULT_DIGITS = 10
-SECTIONS = (("sheet.forward", ("z", "a")), ("sheet.loss", ("loss",)),
-            ("sheet.backward", ("delta", "bias_grad", "weight_grad")), ("sheet.update", ("new_weight", "new_bias")))
+GIVEN_DIGITS = 6
+KEY_ONE_PAGE_SCALE = 0.8
+QR_SIZE = 24   # mm
+SECTIONS = (("forward", ("z", "a")), ("loss", ("loss",)), ("backward", ("delta", "bias_grad", "weight_grad")),
+            ("update", ("new_weight", "new_bias")))
+MARGIN_X, MARGIN_Y = 15, 12   # mm
 
-# A line that ends in a lone backslash goes on in the next line (Python joins them); "\\" is Typst's line break.
 PREAMBLE = """\
 #set document(title: {title})
-#set page(paper: "{paper}", margin: (x: 16mm, y: 14mm), numbering: "– 1 –")
-#set text(font: {fonts}, size: 10pt, lang: "{lang}")
-#set par(justify: false)
-#show math.frac: it => math.display(it)   // full-size fractions in the answers' inline equations
-#let blank(n, symbol) = box(width: 100%, inset: (y: 2.5mm))[#text(size: 8pt, fill: gray)[#n] #h(1mm) #symbol \
-#h(1mm) $=$ #box(width: 30mm, stroke: (bottom: 0.5pt + black), height: 4mm)]
-#let answer(n, formula, numbers, result) = block(breakable: false, spacing: 3.2mm)[#set par(leading: 1.1em); \
-#text(size: 8pt, fill: gray)[#n] #h(1mm) #formula \\
-#h(6mm) #numbers #h(1mm) $=$ *#result*]
+#set page(paper: "{paper}", margin: (x: {mx}mm, y: {my}mm), numbering: {numbering})
+#set text(font: {fonts}, size: 9.5pt, lang: "{lang}")
+#set par(justify: false, leading: 0.55em)
+// `body` scaled down (never up) to the space left on the page; the scale goes into <fit>.
+#let fit(body) = layout(size => {{
+  let natural = measure(block(width: size.width, body)).height
+  let f = calc.min(1, size.height / natural)
+  [#metadata(f) <fit>]
+  if f >= 1 {{ block(width: size.width, body) }} else {{
+    scale(f * 100%, reflow: true, origin: top + left, block(width: size.width / f, body))
+  }}
+}})
+// One page if `first` and `rest` fit at a scale of at least `least`, else `first`, then `head` and `rest`.
+#let one-or-two(first, head, rest, least) = context {{
+  let width = page.width - 2 * {mx}mm
+  let height = page.height - 2 * {my}mm - 8mm
+  if measure(block(width: width, first + rest)).height * least <= height {{ fit(first + rest) }}
+  else {{ fit(first); pagebreak(); fit(head + rest) }}
+}}
+#let heading-line(words) = block(above: 2.6mm, below: 1.6mm, text(weight: "bold", size: 10pt, words))
+#let number(n) = text(size: 7pt, fill: gray, n)
+// A blank to write a value in (`value` none), or the value filled in; ∂E/∂w is written on one line.
+#let blank(n, symbol, value: none) = box(width: 100%, height: 8.4mm, inset: (top: 2.4mm))[\
+#show math.frac: it => $#it.num \/ #it.denom$
+#number(n) #h(0.5mm) #symbol #h(0.8mm) $=$ #if value == none [#box(width: 1fr, \
+stroke: (bottom: 0.5pt + black), height: 3.6mm)#h(3mm)] else [#box(fill: luma(235), inset: (x: 1.2mm, y: 0.8mm), value)]]
+#let answer(n, formula, numbers, result) = block(breakable: false, above: 1.6mm, below: 1.6mm)[\
+#set par(leading: 0.9em); #number(n) #h(0.5mm) #formula \\
+#h(4mm) #numbers #h(0.5mm) $=$ *#result*]
 """
 
 
@@ -49,93 +85,194 @@ class Sheet:
     seed: int | None = None
 
 
-def worksheet_source(sheets, text, paper="a4") -> str:
-    """Typst source of the learners' sheets, one after another."""
-    return _document(sheets, text, paper, "sheet.title", _worksheet_body)
-
-
-def key_source(sheets, text, paper="a4") -> str:
-    """Typst source of the answer keys of the same sheets."""
-    return _document(sheets, text, paper, "sheet.key_title", _key_body)
-
-
-def _document(sheets, text, paper, title_key, body):
-    if paper not in PAPERS:
-        raise ValueError(f"paper must be one of {PAPERS}, got {paper!r}")
-    lang = "zh" if text.get("sheet.lang") == "zh" else "en"
-    parts = [PREAMBLE.format(title=_string(text[title_key]), paper=paper, fonts=_fonts(), lang=lang)]
+def worksheet_source(sheets, language="en", paper="a4", prefilled=False, app_url=None) -> str:
+    """Typst source of the learners' sheets. `prefilled`: the forward pass's values are printed
+    in their blanks (an easier sheet; focused sheets give their inputs anyway). `app_url`: the
+    app's address; each sheet then carries a QR code of its problem's share link."""
+    text = words(language)
+    pages = max(sheet_pages(sheet.problem.network.sizes) for sheet in sheets)
+    parts = [_preamble(text["title"], paper, language, two_pages=pages == 2)]
     for number, sheet in enumerate(sheets, 1):
         if number > 1:
-            parts.append("#pagebreak()")
-        parts.append("#counter(page).update(1)")   # pages numbered per sheet
-        parts.append(_heading(sheet, number, text, title_key))
-        parts.append(body(sheet, text))
+            parts.append('#pagebreak(to: "odd")' if pages == 2 else "#pagebreak()")
+        parts.append("#counter(page).update(1)")
+        parts.append(_worksheet(sheet, number, text, language, prefilled, app_url))
     return "\n".join(parts) + "\n"
 
 
-def _heading(sheet, number, text, title_key):
-    label = (text["sheet.number_seed"].format(number=number, seed=sheet.seed) if sheet.seed is not None
-             else text["sheet.number_own"].format(number=number))
-    return (f"#grid(columns: (1fr, auto), text(size: 15pt, weight: \"bold\", {_string(text[title_key])}), "
-            f"text(size: 10pt, {_string(label)}))\n#v(1mm)")
+def key_source(sheets, language="en", paper="a4") -> str:
+    """Typst source of the answer keys of the same sheets, each from a fresh page."""
+    text = words(language)
+    parts = [_preamble(text["key_title"], paper, language, two_pages=True)]
+    for number, sheet in enumerate(sheets, 1):
+        if number > 1:
+            parts.append("#pagebreak()")
+        parts.append("#counter(page).update(1)")
+        parts.append(_key(sheet, number, text))
+    return "\n".join(parts) + "\n"
 
 
-def _worksheet_body(sheet, text):
+def _preamble(title, paper, language, two_pages):
+    if paper not in PAPERS:
+        raise ValueError(f"paper must be one of {', '.join(PAPERS)}, got {paper!r}")
+    return PREAMBLE.format(title=_string(title), paper=paper, mx=MARGIN_X, my=MARGIN_Y, lang=language,
+                           fonts="(" + ", ".join(_string(f) for f in FAMILIES) + ")",
+                           numbering='"– 1 –"' if two_pages else "none")
+
+
+def _steps(problem):
+    return step_sequence(problem.network, problem.x, problem.y, problem.learning_rate,
+                         update_biases=problem.update_biases)
+
+
+def _heading(sheet, number, text, title, qr=None, name_line=False):
+    """Title and sheet number (and the name line), with the QR code on the right if given."""
+    label = (text["number_seed"].format(number=number, seed=sheet.seed) if sheet.seed is not None
+             else text["number_own"].format(number=number))
+    left = (f"[#text(size: 15pt, weight: \"bold\", {_string(title)}) #h(1fr) #text(size: 9.5pt, {_string(label)})"
+            + (f" #v(2.5mm) #{_string(text['name_line'])}" if name_line else "") + "]")
+    if qr is None:
+        return f"grid(columns: (1fr,), {left})"
+    right = (f"[#image(bytes({_string(qr)}), format: \"svg\", width: {QR_SIZE}mm) #v(-1.5mm) "
+             f"#text(size: 6pt, {_string(text['qr_note'])})]")
+    return f"grid(columns: (1fr, {QR_SIZE}mm), column-gutter: 4mm, {left}, {right})"
+
+
+def _worksheet(sheet, number, text, language, prefilled, app_url):
     problem = sheet.problem
-    steps = step_sequence(problem.network, problem.x, problem.y, problem.learning_rate,
-                          update_biases=problem.update_biases)
-    lines = [_say(text["sheet.name_line"]), "#v(2mm)", _description(problem, text),
-             network_drawing(problem.network, problem.x), _parameters(problem.network, text),
-             _say(text["sheet.instructions"])]
-    for title_key, _quantities, questions in _sections(problem.network.sizes):
-        lines.append(f"=== #{_string(text[title_key])}")
-        cells = [f"blank({_string(str(n) + '.')}, {_math(explain(steps[-1], q.quantity, q.layer, q.j, q.k).symbol)})"
-                 for n, q in questions]
-        lines.append(f"#grid(columns: (1fr, 1fr, 1fr), {', '.join(cells)})")
-    return "\n".join(lines)
-
-
-def _key_body(sheet, text):
-    problem = sheet.problem
-    steps = step_sequence(problem.network, problem.x, problem.y, problem.learning_rate,
-                          update_biases=problem.update_biases)
-    lines = [_description(problem, text), _say(text["sheet.key_note"].format(digits=RESULT_DIGITS))]
-    for title_key, _quantities, questions in _sections(problem.network.sizes):
-        lines.append(f"=== #{_string(text[title_key])}")
+    net = problem.network
+    steps = _steps(problem)
+    focused = is_focused(net.sizes)
+    qr = qr_svg(share_link(app_url, problem, language)) if app_url else None
+    top = [_heading(sheet, number, text, text["title"], qr, name_line=True), "v(1mm)",
+           _description(problem, text), network_drawing(network_layout(net, problem.x))]
+    if focused:
+        top += [_given(steps[-1], problem, text), _parameters(net, text, last_only=True)]
+    else:
+        top.append(_parameters(net, text))
+    top.append(_instructions(text))
+    if focused:
+        top.append(_say(text["focus_note"].format(hidden=given_layer(net.sizes))))
+    elif prefilled:
+        top.append(_say(text["prefilled_note"]))
+    blanks = []
+    for key, questions in _sections(net.sizes):
+        cells = []
         for n, q in questions:
             e = explain(steps[-1], q.quantity, q.layer, q.j, q.k)
-            lines.append(f"#answer({_string(str(n) + '.')}, {_math(e.formula)}, {_math(e.substituted)}, "
-                         f"{_string(format(e.value, f'.{RESULT_DIGITS}g'))})")
-    return "\n".join(lines)
+            if prefilled and key == "forward" and not focused:
+                cells.append(f"blank({_string(f'{n}.')}, {_math(e.symbol)}, "
+                             f"value: {_string(_significant(e.value, GIVEN_DIGITS))})")
+            else:
+                cells.append(f"blank({_string(f'{n}.')}, {_math(e.symbol)})")
+        blanks.append(f"heading-line({_string(text[key])})")
+        blanks.append(f"grid(columns: (1fr,) * 4, column-gutter: 2mm, {', '.join(cells)})")
+    if focused:
+        second = [_heading(sheet, number, text, text["title"])] + blanks
+        return f"#fit({_content(top)})\n#pagebreak()\n#fit({_content(second)})"
+    return f"#fit({_content(top + blanks)})"
+
+
+def _key(sheet, number, text):
+    problem = sheet.problem
+    steps = _steps(problem)
+    head = [_heading(sheet, number, text, text["key_title"]), _description(problem, text),
+            _say(text["key_note"].format(digits=RESULT_DIGITS))]
+    halves = ([], [])
+    for key, questions in _sections(problem.network.sizes):
+        answers = []
+        for n, q in questions:
+            e = explain(steps[-1], q.quantity, q.layer, q.j, q.k)
+            answers.append(f"answer({_string(f'{n}.')}, {_math(e.formula)}, "
+                           f"{_math(e.substituted)}, {_string(_significant(e.value, RESULT_DIGITS))})")
+        section = [f"heading-line({_string(text[key])})",
+                   f"grid(columns: (1fr, 1fr), column-gutter: 5mm, {', '.join(answers)})"]
+        halves[key in ("backward", "update")].extend(section)
+    second_head = [_heading(sheet, number, text, text["key_title"])]
+    return (f"#one-or-two({_content(head + halves[0])}, {_content(second_head)}, {_content(halves[1])}, "
+            f"{KEY_ONE_PAGE_SCALE})")
 
 
 def _sections(sizes):
-    """(title key, quantities, [(number, question)]) per section, numbered through the pass."""
-    numbered = list(enumerate(pass_questions(sizes), 1))
-    return [(title, quantities, [(n, q) for n, q in numbered if q.quantity in quantities])
-            for title, quantities in SECTIONS]
+    """(words key, [(number, question)]) per section, numbered through the pass."""
+    numbered = list(enumerate(sheet_questions(sizes), 1))
+    return [(key, [(n, q) for n, q in numbered if q.quantity in quantities]) for key, quantities in SECTIONS]
 
 
 def _description(problem, text):
+    """The network, its activations and loss in words and formulas, and the example."""
     net = problem.network
-    network = text["sheet.network"].format(layers="-".join(map(str, net.sizes)),
-                                           activations=", ".join(net.activations), loss=net.loss)
-    settings = text["sheet.settings"].format(
+    runs = []   # (first layer, last layer, activation) of consecutive layers alike
+    for l, name in enumerate(net.activations, 1):
+        if runs and runs[-1][2] == name:
+            runs[-1][1] = l
+        else:
+            runs.append([l, l, name])
+    activations = []
+    for first, last, name in runs:
+        layers = str(first) if first == last else f"{first}–{last}"
+        words_key = "layer_activation" if first == last else "layers_activation"
+        activations.append(f"{_string(text[words_key].format(layers=layers, name=text['activation.' + name]))} "
+                           f"+ h(1mm) + {_math(ACTIVATION_FORMULAS[name])}")
+    last = len(net.sizes) - 1
+    loss_formula = "E = " + loss_term(net.loss, last, [0.0] * net.sizes[-1], [0.5] * net.sizes[-1])[0]
+    example = text["example"].format(
         x=_vector(problem.x), y=_vector(problem.y), eta=f"{problem.learning_rate:g}",
-        biases=text["sheet.biases_updated" if problem.update_biases else "sheet.biases_kept"])
-    return f"{_say(network)}\n\n{_say(settings)}\n"
+        biases=text["biases_updated" if problem.update_biases else "biases_kept"])
+    network = _string(text["network"].format(layers="-".join(map(str, net.sizes))))
+    return (f"block(spacing: 1.2mm, [#{network} \\ #strong({_string(text['activation_heading'])}): "
+            + " #h(3mm) ".join(f"#({a})" for a in activations)
+            + f" \\ #strong({_string(text['loss_heading'])}): #{_string(text['loss.' + net.loss])} #h(1mm) "
+            f"{_math(loss_formula)} \\ #{_string(example)}])")
 
 
-def _parameters(net, text):
-    """Every weight and bias as `symbol = value`, four to a row."""
+def _given(step, problem, text):
+    """The values of the given layer (its z and a, or the input x) in a table, GIVEN_DIGITS digits."""
+    net = problem.network
+    l = given_layer(net.sizes)
+    columns = ("a",) if l == 0 else ("z", "a")
+    header = [_string(text["neuron"])] + [_math(rf"x_{{j}}" if l == 0 else rf"{c}^{{({l})}}_{{j}}") for c in columns]
+    cells = list(header)
+    for j in range(net.sizes[l]):
+        cells.append(_string(str(j)))
+        values = [explain(step, c, l, j).value for c in columns] if l else [problem.x[j]]
+        cells += [_string(_significant(v, GIVEN_DIGITS)) for v in values]
+    return (f"{{block(spacing: 2mm, strong({_string(text['given'])}))\n"
+            f"table(columns: {len(header)}, inset: (x: 2mm, y: 1.2mm), stroke: 0.4pt + gray, {', '.join(cells)})}}")
+
+
+def _parameters(net, text, last_only=False):
+    """Every weight and bias as `symbol = value`, one row per neuron: its incoming weights, then
+    its bias (focused: the last layer's only)."""
+    layers = list(enumerate(zip(net.weights, net.biases), 1))
+    layers = layers[-1:] if last_only else layers
+    columns = max(weights.shape[1] for _, (weights, _) in layers) + 1
     cells = []
-    for l, (weights, biases) in enumerate(zip(net.weights, net.biases), 1):
+    for l, (weights, biases) in layers:
         for j in range(weights.shape[0]):
             cells += [_math(rf"w^{{({l})}}_{{{j}{k}}} = {latex_number(weights[j, k])}")
                       for k in range(weights.shape[1])]
+            cells += ["[]"] * (columns - 1 - weights.shape[1])
             cells.append(_math(rf"b^{{({l})}}_{{{j}}} = {latex_number(biases[j])}"))
-    return (f"#block(spacing: 2mm, strong({_string(text['sheet.parameters'])}))\n"
-            f"#grid(columns: (1fr,) * 4, row-gutter: 4mm, {', '.join(cells)})\n#v(2mm)")
+    return (f"{{block(spacing: 1.6mm, strong({_string(text['parameters'])}))\n"
+            f"grid(columns: (1fr,) * {max(columns, 4)}, row-gutter: 2.2mm, {', '.join(cells)})}}")
+
+
+def _instructions(text):
+    weight = _math(r"w^{(l)}_{jk}")
+    delta = _math(r"\delta = \frac{\partial E}{\partial z}")
+    before, rest = text["instructions"].split("{weight}")
+    middle, after = rest.split("{delta}")
+    return f"block(above: 2.6mm, [#{_string(before)}#{weight}#{_string(middle)}#{delta}#{_string(after)}])"
+
+
+def _content(items):
+    """A Typst content block of code items (each an expression), one per paragraph."""
+    return "[\n" + "\n".join(f"#{item}" for item in items) + "\n]"
+
+
+def _significant(value, digits):
+    return format(float(value), f".{digits}g").replace("-", "\u2212")
 
 
 def _vector(values):
@@ -148,14 +285,10 @@ def _math(latex):
 
 def _say(words):
     """A paragraph of plain text (never markup)."""
-    return f"#{_string(words)}\n"
+    return f"par({_string(words)})"
 
 
 def _string(words):
     """A Typst string literal (backslash and quote escaped, control characters dropped)."""
     clean = "".join(c for c in str(words) if c >= " ").replace("\\", "\\\\").replace('"', '\\"')
     return f'"{clean}"'
-
-
-def _fonts():
-    return "(" + ", ".join(_string(font) for font in FONTS) + ")"

@@ -1,0 +1,35 @@
+"""The link on a sheet: the app's share link to the sheet's exact network, and its QR code.
+
+The link is the address the app's own share links have: the app's base URL,
+the Step page, and the query `bpviz.ui.links` reads (`net` = the engine's
+share token of network, example, η and bias switch; `lang` = the sheet's
+language). A student who scans it lands on the Step page with this sheet's
+problem loaded, ready to check one step on screen.
+"""
+import io
+from urllib.parse import urlencode
+
+import segno
+
+from bpviz.engine import encode_share
+
+PAGE = "step"
+ERROR_LEVEL = "l"   # 7 % recovery: the smallest code, printed on white paper and scanned up close
+QUIET_ZONE = 2      # modules of white around the code (the page margin adds more)
+
+
+def share_link(app_url, problem, language) -> str:
+    """The address that opens `problem` (a SharedNetwork) on the Step page of the app at `app_url`."""
+    base = str(app_url).strip().split("?")[0].split("#")[0].rstrip("/")
+    query = {"net": encode_share(problem)}
+    if language != "en":
+        query["lang"] = language
+    return f"{base}/{PAGE}?{urlencode(query)}"
+
+
+def qr_svg(link) -> str:
+    """The QR code of `link` as SVG text (black modules, no size: the sheet sets it)."""
+    code = segno.make(link, error=ERROR_LEVEL, micro=False, boost_error=True)
+    out = io.BytesIO()
+    code.save(out, kind="svg", xmldecl=False, border=QUIET_ZONE, scale=10, dark="#000")
+    return out.getvalue().decode("ascii")
