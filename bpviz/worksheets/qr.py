@@ -16,6 +16,7 @@ from bpviz.engine import encode_share
 PAGE = "step"
 ERROR_LEVEL = "l"   # 7 % recovery: the smallest code, printed on white paper and scanned up close
 QUIET_ZONE = 2      # modules of white around the code (the page margin adds more)
+MOST_VERSION = 13   # 69 modules: 0.35 mm each at 24 mm, still read by a phone; a larger network gets no code
 
 
 def share_link(app_url, problem, language) -> str:
@@ -27,9 +28,15 @@ def share_link(app_url, problem, language) -> str:
     return f"{base}/{PAGE}?{urlencode(query)}"
 
 
-def qr_svg(link) -> str:
-    """The QR code of `link` as SVG text (black modules, no size: the sheet sets it)."""
-    code = segno.make(link, error=ERROR_LEVEL, micro=False, boost_error=True)
+def qr_svg(link) -> str | None:
+    """The QR code of `link` as SVG text (the sheet sets its size), or None if it would need more
+    than MOST_VERSION (a link to a large network: too dense to print and scan)."""
+    try:
+        code = segno.make(link, error=ERROR_LEVEL, micro=False, boost_error=True)
+    except segno.DataOverflowError:
+        return None
+    if code.version > MOST_VERSION:
+        return None
     out = io.BytesIO()
     code.save(out, kind="svg", xmldecl=False, border=QUIET_ZONE, scale=10, dark="#000")
     return out.getvalue().decode("ascii")

@@ -10,8 +10,8 @@ keeps one student per sheet of paper. Each page's content is scaled down to
 the page if it would not fit (`fit`), so a sheet never spills onto another
 page; the scale is recorded as metadata labelled <fit> (tests read it with
 typst.query). `key_source` starts each sheet's key on a fresh page and gives
-it one page, or two (forward and loss, then backward and update) when one
-would need a scale below KEY_ONE_PAGE_SCALE.
+it one page, or two (forward and loss, then backward and update) for more
+than KEY_ONE_PAGE_MOST answers.
 
 A sheet: the network drawn with its weights and biases, described in words
 and formulas, the example and η, then a blank for every value of
@@ -38,7 +38,8 @@ from .words import ACTIVATION_FORMULAS, words
 PAPERS = ("a4", "us-letter")
 RESULT_DIGITS = 10
 GIVEN_DIGITS = 6
-KEY_ONE_PAGE_SCALE = 0.8
+WIDE_ANSWER = 150         # LaTeX characters of formula and numbers past which an answer takes the key's width
+KEY_ONE_PAGE_MOST = 52   # answers a key prints on one page; more take two
 QR_SIZE = 24   # mm
 SECTIONS = (("forward", ("z", "a")), ("loss", ("loss",)), ("backward", ("delta", "bias_grad", "weight_grad")),
             ("update", ("new_weight", "new_bias")))
@@ -58,22 +59,15 @@ PREAMBLE = """\
     scale(f * 100%, reflow: true, origin: top + left, block(width: size.width / f, body))
   }}
 }})
-// One page if `first` and `rest` fit at a scale of at least `least`, else `first`, then `head` and `rest`.
-#let one-or-two(first, head, rest, least) = context {{
-  let width = page.width - 2 * {mx}mm
-  let height = page.height - 2 * {my}mm - 8mm
-  if measure(block(width: width, first + rest)).height * least <= height {{ fit(first + rest) }}
-  else {{ fit(first); pagebreak(); fit(head + rest) }}
-}}
 #let heading-line(words) = block(above: 2.6mm, below: 1.6mm, text(weight: "bold", size: 10pt, words))
 #let number(n) = text(size: 7pt, fill: gray, n)
 // A blank to write a value in (`value` none), or the value filled in; ∂E/∂w is written on one line.
-#let blank(n, symbol, value: none) = box(width: 100%, height: 8.4mm, inset: (top: 2.4mm))[\
-#show math.frac: it => $#it.num \/ #it.denom$
+#let blank(n, symbol, value: none) = box(width: 100%, height: 9mm, inset: (top: 3mm))[\
+#show math.frac: it => $#it.num \\/ #it.denom$
 #number(n) #h(0.5mm) #symbol #h(0.8mm) $=$ #if value == none [#box(width: 1fr, \
 stroke: (bottom: 0.5pt + black), height: 3.6mm)#h(3mm)] else [#box(fill: luma(235), inset: (x: 1.2mm, y: 0.8mm), value)]]
-#let answer(n, formula, numbers, result) = block(breakable: false, above: 1.6mm, below: 1.6mm)[\
-#set par(leading: 0.9em); #number(n) #h(0.5mm) #formula \\
+#let answer(n, formula, numbers, result) = block(breakable: false, inset: (y: 1.1mm))[#number(n) #h(0.5mm) \
+#formula \\
 #h(4mm) #numbers #h(0.5mm) $=$ *#result*]
 """
 
@@ -180,17 +174,24 @@ def _key(sheet, number, text):
             _say(text["key_note"].format(digits=RESULT_DIGITS))]
     halves = ([], [])
     for key, questions in _sections(problem.network.sizes):
-        answers = []
+        answers, column = [], 0   # the grid column the next answer falls in
         for n, q in questions:
             e = explain(steps[-1], q.quantity, q.layer, q.j, q.k)
-            answers.append(f"answer({_string(f'{n}.')}, {_math(e.formula)}, "
-                           f"{_math(e.substituted)}, {_string(_significant(e.value, RESULT_DIGITS))})")
+            answer = (f"answer({_string(f'{n}.')}, {_math(e.formula)}, "
+                      f"{_math(e.substituted)}, {_string(_significant(e.value, RESULT_DIGITS))})")
+            if len(e.formula) + len(e.substituted) > WIDE_ANSWER:
+                answers += ["[]"] * column + [f"grid.cell(colspan: 2, {answer})"]
+                column = 0
+            else:
+                answers.append(answer)
+                column = 1 - column
         section = [f"heading-line({_string(text[key])})",
                    f"grid(columns: (1fr, 1fr), column-gutter: 5mm, {', '.join(answers)})"]
         halves[key in ("backward", "update")].extend(section)
-    second_head = [_heading(sheet, number, text, text["key_title"])]
-    return (f"#one-or-two({_content(head + halves[0])}, {_content(second_head)}, {_content(halves[1])}, "
-            f"{KEY_ONE_PAGE_SCALE})")
+    if len(sheet_questions(problem.network.sizes)) <= KEY_ONE_PAGE_MOST:
+        return f"#fit({_content(head + halves[0] + halves[1])})"
+    second = [_heading(sheet, number, text, text["key_title"])] + halves[1]
+    return f"#fit({_content(head + halves[0])})\n#pagebreak()\n#fit({_content(second)})"
 
 
 def _sections(sizes):
@@ -213,7 +214,7 @@ def _description(problem, text):
         layers = str(first) if first == last else f"{first}–{last}"
         words_key = "layer_activation" if first == last else "layers_activation"
         activations.append(f"{_string(text[words_key].format(layers=layers, name=text['activation.' + name]))} "
-                           f"+ h(1mm) + {_math(ACTIVATION_FORMULAS[name])}")
+                           f"+ h(1mm) + {_display(ACTIVATION_FORMULAS[name])}")
     last = len(net.sizes) - 1
     loss_formula = "E = " + loss_term(net.loss, last, [0.0] * net.sizes[-1], [0.5] * net.sizes[-1])[0]
     example = text["example"].format(
@@ -223,7 +224,7 @@ def _description(problem, text):
     return (f"block(spacing: 1.2mm, [#{network} \\ #strong({_string(text['activation_heading'])}): "
             + " #h(3mm) ".join(f"#({a})" for a in activations)
             + f" \\ #strong({_string(text['loss_heading'])}): #{_string(text['loss.' + net.loss])} #h(1mm) "
-            f"{_math(loss_formula)} \\ #{_string(example)}])")
+            f"{_display(loss_formula)} \\ #{_string(example)}])")
 
 
 def _given(step, problem, text):
@@ -243,9 +244,18 @@ def _given(step, problem, text):
 
 def _parameters(net, text, last_only=False):
     """Every weight and bias as `symbol = value`, one row per neuron: its incoming weights, then
-    its bias (focused: the last layer's only)."""
+    its bias. Focused: the last layer's only, as a table (row j, column k)."""
     layers = list(enumerate(zip(net.weights, net.biases), 1))
-    layers = layers[-1:] if last_only else layers
+    title = f"block(spacing: 1.6mm, strong({_string(text['parameters'])}))"
+    if last_only:
+        l, (weights, biases) = layers[-1]
+        header = ['[j]'] + [_math(rf"w^{{({l})}}_{{j{k}}}") for k in range(weights.shape[1])] + \
+            [_math(rf"b^{{({l})}}_{{j}}")]
+        cells = list(header)
+        for j in range(weights.shape[0]):
+            cells += [f"[{j}]"] + [_string(_number(v)) for v in weights[j]] + [_string(_number(biases[j]))]
+        return (f"{{{title}\ntext(size: 7pt, table(columns: {len(header)}, align: right, inset: (x: 1mm, y: 0.9mm), "
+                f"stroke: 0.3pt + gray, {', '.join(cells)}))}}")
     columns = max(weights.shape[1] for _, (weights, _) in layers) + 1
     cells = []
     for l, (weights, biases) in layers:
@@ -254,8 +264,12 @@ def _parameters(net, text, last_only=False):
                       for k in range(weights.shape[1])]
             cells += ["[]"] * (columns - 1 - weights.shape[1])
             cells.append(_math(rf"b^{{({l})}}_{{{j}}} = {latex_number(biases[j])}"))
-    return (f"{{block(spacing: 1.6mm, strong({_string(text['parameters'])}))\n"
-            f"grid(columns: (1fr,) * {max(columns, 4)}, row-gutter: 2.2mm, {', '.join(cells)})}}")
+    return f"{{{title}\ngrid(columns: (1fr,) * {max(columns, 4)}, row-gutter: 2.2mm, {', '.join(cells)})}}"
+
+
+def _number(value):
+    """A parameter as the sheet prints it (the engine's digits, with a real minus sign)."""
+    return latex_number(value).replace("-", "\u2212")
 
 
 def _instructions(text):
@@ -281,6 +295,11 @@ def _vector(values):
 
 def _math(latex):
     return f"${latex_to_typst(latex)}$"
+
+
+def _display(latex):
+    """Math in running text, with full-size fractions."""
+    return f"$display({latex_to_typst(latex)})$"
 
 
 def _say(words):
