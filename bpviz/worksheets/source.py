@@ -65,7 +65,8 @@ PREAMBLE = """\
 #let blank(n, symbol, value: none) = box(width: 100%, height: 9mm, inset: (top: 3mm))[\
 #show math.frac: it => $#it.num \\/ #it.denom$
 #number(n) #h(0.5mm) #symbol #h(0.8mm) $=$ #if value == none [#box(width: 1fr, \
-stroke: (bottom: 0.5pt + black), height: 3.6mm)#h(3mm)] else [#box(fill: luma(235), inset: (x: 1.2mm, y: 0.8mm), value)]]
+stroke: (bottom: 0.5pt + black), height: 3.6mm)#h(3mm)] else [#box(fill: luma(235), inset: (x: 1.2mm, \
+y: 0.8mm), value)]]
 #let answer(n, formula, numbers, result) = block(breakable: false, inset: (y: 1.1mm))[#number(n) #h(0.5mm) \
 #formula \\
 #h(4mm) #numbers #h(0.5mm) $=$ *#result*]
@@ -232,7 +233,7 @@ def _given(step, problem, text):
     net = problem.network
     l = given_layer(net.sizes)
     columns = ("a",) if l == 0 else ("z", "a")
-    header = [_string(text["neuron"])] + [_math(rf"x_{{j}}" if l == 0 else rf"{c}^{{({l})}}_{{j}}") for c in columns]
+    header = [_string(text["neuron"])] + [_math(r"x_{j}" if l == 0 else rf"{c}^{{({l})}}_{{j}}") for c in columns]
     cells = list(header)
     for j in range(net.sizes[l]):
         cells.append(_string(str(j)))

@@ -17,7 +17,6 @@ from bpviz.worksheets import (
     class_set,
     compile_pdf,
     friendly_problem,
-    key_source,
     sheet_questions,
     sheets_pdf,
     worksheet_source,
