@@ -5,8 +5,8 @@ one page: every value of `pass_questions`, in its order. A larger one cannot
 be worked by hand on a page, nor its key printed on two: its sheet takes two
 pages and is *focused* on the last layer L. It gives the values of layer L − 1
 (the input when L = 1) and asks, in pass order, for layer L's z and a, the
-loss, the deltas of layers L and L − 1, and the gradients and updates of the
-weights and bias into output neuron 0.
+loss, the deltas of layer L and of neuron 0 of layer L − 1, and the gradients
+and updates of the weights and bias into output neuron 0.
 """
 from bpviz.engine.practice import pass_questions
 
@@ -39,7 +39,7 @@ def sheet_questions(sizes):
         if q.quantity == "loss":
             return True
         if q.quantity == "delta":
-            return q.layer >= max(last - 1, 1)
+            return q.layer == last or (q.layer == last - 1 and q.j == 0)
         if q.layer != last:
             return False
         return q.quantity in ("z", "a") or q.j == 0

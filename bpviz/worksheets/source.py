@@ -10,8 +10,8 @@ keeps one student per sheet of paper. Each page's content is scaled down to
 the page if it would not fit (`fit`), so a sheet never spills onto another
 page; the scale is recorded as metadata labelled <fit> (tests read it with
 typst.query). `key_source` starts each sheet's key on a fresh page and gives
-it one page, or two (forward and loss, then backward and update) for more
-than KEY_ONE_PAGE_MOST answers.
+it one page, or two (the forward pass, then loss, backward and update) for more
+than KEY_ONE_PAGE_ROWS rows of answers.
 
 A sheet: the network drawn with its weights and biases, described in words
 and formulas, the example and η, then a blank for every value of
@@ -39,7 +39,7 @@ PAPERS = ("a4", "us-letter")
 RESULT_DIGITS = 10
 GIVEN_DIGITS = 6
 WIDE_ANSWER = 150         # LaTeX characters of formula and numbers past which an answer takes the key's width
-KEY_ONE_PAGE_MOST = 52   # answers a key prints on one page; more take two
+KEY_ONE_PAGE_ROWS = 24   # rows of two answers a key prints on one page (a wide answer counts more); more take two
 QR_SIZE = 24   # mm
 SECTIONS = (("forward", ("z", "a")), ("loss", ("loss",)), ("backward", ("delta", "bias_grad", "weight_grad")),
             ("update", ("new_weight", "new_bias")))
@@ -173,23 +173,26 @@ def _key(sheet, number, text):
     steps = _steps(problem)
     head = [_heading(sheet, number, text, text["key_title"]), _description(problem, text),
             _say(text["key_note"].format(digits=RESULT_DIGITS))]
-    halves = ([], [])
+    halves, rows = ([], []), 0.0
     for key, questions in _sections(problem.network.sizes):
         answers, column = [], 0   # the grid column the next answer falls in
         for n, q in questions:
             e = explain(steps[-1], q.quantity, q.layer, q.j, q.k)
             answer = (f"answer({_string(f'{n}.')}, {_math(e.formula)}, "
                       f"{_math(e.substituted)}, {_string(_significant(e.value, RESULT_DIGITS))})")
-            if len(e.formula) + len(e.substituted) > WIDE_ANSWER:
+            size = len(e.formula) + len(e.substituted)
+            if size > WIDE_ANSWER:
                 answers += ["[]"] * column + [f"grid.cell(colspan: 2, {answer})"]
+                rows += column * 0.5 + size / WIDE_ANSWER
                 column = 0
             else:
                 answers.append(answer)
+                rows += 0.5
                 column = 1 - column
         section = [f"heading-line({_string(text[key])})",
                    f"grid(columns: (1fr, 1fr), column-gutter: 5mm, {', '.join(answers)})"]
-        halves[key in ("backward", "update")].extend(section)
-    if len(sheet_questions(problem.network.sizes)) <= KEY_ONE_PAGE_MOST:
+        halves[key != "forward"].extend(section)
+    if rows <= KEY_ONE_PAGE_ROWS:
         return f"#fit({_content(head + halves[0] + halves[1])})"
     second = [_heading(sheet, number, text, text["key_title"])] + halves[1]
     return f"#fit({_content(head + halves[0])})\n#pagebreak()\n#fit({_content(second)})"

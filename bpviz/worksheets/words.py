@@ -39,9 +39,9 @@ EN = MappingProxyType({
                     "to neuron j of layer l, and {delta}. Work out every value in order, to at least 4 significant "
                     "digits.",
     "prefilled_note": "The forward pass is filled in for you (6 significant digits): start at the loss.",
-    "focus_note": "This network is too large to work in full by hand: the values of layer {hidden} are given; "
-                  "work the last layer forward, then backward to layer {hidden}, and update the weights into "
-                  "output neuron 0.",
+    "focus_note": "This network is too large to work in full by hand: the values of layer {hidden} are given. "
+                  "Work the last layer forward, its deltas and the delta of neuron 0 of layer {hidden}, then "
+                  "update the weights into output neuron 0.",
     "given": "Given (from the forward pass)",
     "neuron": "neuron j",
     "qr_note": "Scan to open this network in bpviz and check a step on screen.",
@@ -80,8 +80,8 @@ ZH = MappingProxyType({
     "instructions": "层从 0（输入层）开始编号。{weight} 是从第 l − 1 层的神经元 k 到第 l 层的神经元 j 的权重，"
                     "{delta}。请按顺序算出每个数值，至少保留 4 位有效数字。",
     "prefilled_note": "前向传播的数值已经填好（6 位有效数字）：请从损失开始。",
-    "focus_note": "这个网络太大，无法全部手算：已给出第 {hidden} 层的数值；请算出最后一层的前向传播，"
-                  "再反向传播到第 {hidden} 层，并更新进入输出神经元 0 的权重。",
+    "focus_note": "这个网络太大，无法全部手算：已给出第 {hidden} 层的数值。请算出最后一层的前向传播、"
+                  "它的各个 δ 以及第 {hidden} 层神经元 0 的 δ，再更新进入输出神经元 0 的权重。",
     "given": "已知（来自前向传播）",
     "neuron": "神经元 j",
     "qr_note": "扫码在 bpviz 中打开这个网络，在屏幕上核对某一步。",
