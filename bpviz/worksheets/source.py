@@ -92,6 +92,8 @@ def worksheet_source(sheets, language="en", paper="a4", prefilled=False, app_url
             parts.append('#pagebreak(to: "odd")' if pages == 2 else "#pagebreak()")
         parts.append("#counter(page).update(1)")
         parts.append(_worksheet(sheet, number, text, language, prefilled, app_url))
+    if sheet_pages(sheets[-1].problem.network.sizes) < pages:
+        parts.append("#pagebreak()")   # the last sheet's blank back page
     return "\n".join(parts) + "\n"
 
 
@@ -121,15 +123,17 @@ def _steps(problem):
 
 
 def _heading(sheet, number, text, title, qr=None, name_line=False):
-    """Title and sheet number (and the name line), with the QR code on the right if given."""
+    """Title and sheet number (and the name line), with the QR code on the right if `qr` (link, SVG) is
+    given; the link is recorded as metadata labelled <qr>."""
     label = (text["number_seed"].format(number=number, seed=sheet.seed) if sheet.seed is not None
              else text["number_own"].format(number=number))
     left = (f"[#text(size: 15pt, weight: \"bold\", {_string(title)}) #h(1fr) #text(size: 9.5pt, {_string(label)})"
             + (f" #v(2.5mm) #{_string(text['name_line'])}" if name_line else "") + "]")
     if qr is None:
         return f"grid(columns: (1fr,), {left})"
-    right = (f"[#image(bytes({_string(qr)}), format: \"svg\", width: {QR_SIZE}mm) #v(-1.5mm) "
-             f"#text(size: 6pt, {_string(text['qr_note'])})]")
+    link, svg = qr
+    right = (f"[#image(bytes({_string(svg)}), format: \"svg\", width: {QR_SIZE}mm) #v(-1.5mm) "
+             f"#text(size: 6pt, {_string(text['qr_note'])}) #metadata({_string(link)}) <qr>]")
     return f"grid(columns: (1fr, {QR_SIZE}mm), column-gutter: 4mm, {left}, {right})"
 
 
@@ -138,7 +142,8 @@ def _worksheet(sheet, number, text, language, prefilled, app_url):
     net = problem.network
     steps = _steps(problem)
     focused = is_focused(net.sizes)
-    qr = qr_svg(share_link(app_url, problem, language)) if app_url else None
+    link = share_link(app_url, problem, language) if app_url else None
+    qr = (link, qr_svg(link)) if link and qr_svg(link) else None
     top = [_heading(sheet, number, text, text["title"], qr, name_line=True), "v(1mm)",
            _description(problem, text), network_drawing(network_layout(net, problem.x))]
     if focused:
