@@ -9,11 +9,11 @@ can run it. Below it: `class_set` (the sheets of seeds seed … seed + count −
 
 Imports the engine (and the `typst` compiler, `segno` for QR codes); never streamlit.
 """
-from .pdf import MissingFontError, compile_pdf
+from .pdf import MissingFontError, compile_pdf, page_count
 from .plan import sheet_pages, sheet_questions
 from .problems import MAX_SEED, SHAPES, friendly_problem
 from .qr import share_link
-from .source import PAPERS, Sheet, key_source, worksheet_source
+from .source import PAPERS, Sheet, expected_pages, key_source, worksheet_source
 from .words import LANGUAGES
 
 __all__ = ["LANGUAGES", "MAX_SEED", "MAX_SHEETS", "PAPERS", "SHAPES", "MissingFontError", "Sheet", "class_set",
@@ -29,10 +29,20 @@ def class_set(seed, count):
 
 
 def sheets_pdf(sheets, language="en", paper="a4", prefilled=False, app_url=None, key=False) -> bytes:
-    """The PDF of `sheets` (the learners' sheets, or with `key` their answer key)."""
-    source = (key_source(sheets, language, paper) if key
-              else worksheet_source(sheets, language, paper, prefilled, app_url))
-    return compile_pdf(source, needs_cjk=language == "zh")
+    """The PDF of `sheets` (the learners' sheets, or with `key` their answer key).
+
+    Compiled first without scaling pages to fit, which takes about half the time; if that
+    gives more pages than planned (some page's content spilled over), again with it."""
+    def source(fit):
+        return (key_source(sheets, language, paper, fit) if key
+                else worksheet_source(sheets, language, paper, prefilled, app_url, fit))
+    plain = source(fit=False)
+    expected = expected_pages(plain)
+    if expected is not None:
+        pdf = compile_pdf(plain, needs_cjk=language == "zh")
+        if page_count(pdf) == expected:
+            return pdf
+    return compile_pdf(source(fit=True), needs_cjk=language == "zh")
 
 
 def class_set_pdf(seed, count, language="en", paper="a4", prefilled=False, app_url=None, key=False) -> bytes:

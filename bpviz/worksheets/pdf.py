@@ -16,6 +16,7 @@ The PDF is not tagged: tags made a 30-sheet set six times larger (1.7 MB
 instead of 0.27 MB) for a document meant for paper.
 """
 import importlib.util
+import re
 from pathlib import Path
 
 import typst
@@ -55,3 +56,8 @@ def compile_pdf(source, needs_cjk=False) -> bytes:
                                    f"(requirements.txt) or a system font: {', '.join(SYSTEM_CJK_FAMILIES)}")
     return typst.compile(source.encode("utf-8"), font_paths=[str(folder)] if folder else [],
                          ignore_system_fonts=folder is not None, pdf_tags=False)
+
+
+def page_count(pdf) -> int:
+    """The page count of a PDF Typst wrote (its page tree's /Count)."""
+    return int(re.search(rb"/Type\s*/Pages\s*/Count\s+(\d+)", pdf).group(1))

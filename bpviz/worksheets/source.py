@@ -10,8 +10,8 @@ keeps one student per sheet of paper. Each page's content is scaled down to
 the page if it would not fit (`fit`), so a sheet never spills onto another
 page; the scale is recorded as metadata labelled <fit> (tests read it with
 typst.query). `key_source` starts each sheet's key on a fresh page and gives
-it one page, or two (the forward pass, then loss, backward and update) for more
-than KEY_ONE_PAGE_ROWS rows of answers.
+it one page, or two (split between sections where the fuller page is least full)
+for more than KEY_ONE_PAGE_ROWS rows of answers (a wide answer counts for more).
 
 A sheet: the network drawn with its weights and biases, described in words
 and formulas, the example and η, then a blank for every value of
@@ -39,35 +39,42 @@ PAPERS = ("a4", "us-letter")
 RESULT_DIGITS = 10
 GIVEN_DIGITS = 6
 WIDE_ANSWER = 150         # LaTeX characters of formula and numbers past which an answer takes the key's width
-KEY_ONE_PAGE_ROWS = 24   # rows of two answers a key prints on one page (a wide answer counts more); more take two
+KEY_ONE_PAGE_ROWS = 21.5   # rows of two answers a key prints on one page (a wide answer counts more); more take two
+PLAIN_MOST_QUESTIONS = 44   # a sheet asking more may need scaling to fit its page
+PLAIN_KEY_ROWS = 18         # a one-page key of more rows may need scaling to fit
 QR_SIZE = 24   # mm
+BLANK_COLUMNS = 5
 SECTIONS = (("forward", ("z", "a")), ("loss", ("loss",)), ("backward", ("delta", "bias_grad", "weight_grad")),
             ("update", ("new_weight", "new_bias")))
 MARGIN_X, MARGIN_Y = 15, 12   # mm
+
+# `body` scaled down (never up) to the space left on the page; the scale goes into <fit>.
+FIT = """\
+#let fit(body) = layout(size => {
+  let natural = measure(block(width: size.width, body)).height
+  let f = calc.min(1, size.height / natural)
+  [#metadata(f) <fit>]
+  if f >= 1 { block(width: size.width, body) } else {
+    scale(f * 100%, reflow: true, origin: top + left, block(width: size.width / f, body))
+  }
+})
+"""
+PAGES_LINE = "// bpviz pages: {pages}\n"   # the page count a source gives when everything fits
 
 PREAMBLE = """\
 #set document(title: {title})
 #set page(paper: "{paper}", margin: (x: {mx}mm, y: {my}mm), numbering: {numbering})
 #set text(font: {fonts}, size: 9.5pt, lang: "{lang}")
 #set par(justify: false, leading: 0.55em)
-// `body` scaled down (never up) to the space left on the page; the scale goes into <fit>.
-#let fit(body) = layout(size => {{
-  let natural = measure(block(width: size.width, body)).height
-  let f = calc.min(1, size.height / natural)
-  [#metadata(f) <fit>]
-  if f >= 1 {{ block(width: size.width, body) }} else {{
-    scale(f * 100%, reflow: true, origin: top + left, block(width: size.width / f, body))
-  }}
-}})
-#let heading-line(words) = block(above: 2.6mm, below: 1.6mm, text(weight: "bold", size: 10pt, words))
+{fit}#let heading-line(words) = block(above: 2.6mm, below: 1.6mm, text(weight: "bold", size: 10pt, words))
 #let number(n) = text(size: 7pt, fill: gray, n)
 // A blank to write a value in (`value` none), or the value filled in; ∂E/∂w is written on one line.
-#let blank(n, symbol, value: none) = box(width: 100%, height: 9mm, inset: (top: 3mm))[\
+#let blank(n, symbol, value: none) = box(width: 100%, height: 8mm, inset: (top: 2.6mm))[\
 #show math.frac: it => $#it.num \\/ #it.denom$
 #number(n) #h(0.5mm) #symbol #h(0.8mm) $=$ #if value == none [#box(width: 1fr, \
 stroke: (bottom: 0.5pt + black), height: 3.6mm)#h(3mm)] else [#box(fill: luma(235), inset: (x: 1.2mm, \
 y: 0.8mm), value)]]
-#let answer(n, formula, numbers, result) = block(breakable: false, inset: (y: 1.1mm))[#number(n) #h(0.5mm) \
+#let answer(n, formula, numbers, result) = block(breakable: false, inset: (y: 0.9mm))[#number(n) #h(0.5mm) \
 #formula \\
 #h(4mm) #numbers #h(0.5mm) $=$ *#result*]
 """
@@ -80,41 +87,54 @@ class Sheet:
     seed: int | None = None
 
 
-def worksheet_source(sheets, language="en", paper="a4", prefilled=False, app_url=None) -> str:
+def worksheet_source(sheets, language="en", paper="a4", prefilled=False, app_url=None, fit=True) -> str:
     """Typst source of the learners' sheets. `prefilled`: the forward pass's values are printed
     in their blanks (an easier sheet; focused sheets give their inputs anyway). `app_url`: the
-    app's address; each sheet then carries a QR code of its problem's share link."""
+    app's address; each sheet then carries a QR code of its problem's share link. `fit` False:
+    only pages likely to need it are scaled to fit (faster: check against `expected_pages`)."""
     text = words(language)
     pages = max(sheet_pages(sheet.problem.network.sizes) for sheet in sheets)
-    parts = [_preamble(text["title"], paper, language, two_pages=pages == 2)]
+    mixed = any(sheet_pages(sheet.problem.network.sizes) < pages for sheet in sheets)
+    # a spill onto a blank back page would not change the count: a mixed set always fits its pages
+    expected = "?" if mixed else pages * len(sheets)
+    parts = [_preamble(text["title"], paper, language, pages == 2, expected)]
     for number, sheet in enumerate(sheets, 1):
         if number > 1:
             parts.append('#pagebreak(to: "odd")' if pages == 2 else "#pagebreak()")
         parts.append("#counter(page).update(1)")
-        parts.append(_worksheet(sheet, number, text, language, prefilled, app_url))
+        parts.append(_worksheet(sheet, number, text, language, prefilled, app_url, fit or mixed))
     if sheet_pages(sheets[-1].problem.network.sizes) < pages:
         parts.append("#pagebreak()")   # the last sheet's blank back page
     return "\n".join(parts) + "\n"
 
 
-def key_source(sheets, language="en", paper="a4") -> str:
+def key_source(sheets, language="en", paper="a4", fit=True) -> str:
     """Typst source of the answer keys of the same sheets, each from a fresh page."""
     text = words(language)
-    parts = [_preamble(text["key_title"], paper, language, two_pages=True)]
-    for number, sheet in enumerate(sheets, 1):
+    keys = [_key(sheet, number, text, fit) for number, sheet in enumerate(sheets, 1)]
+    parts = [_preamble(text["key_title"], paper, language, True, sum(pages for _, pages in keys))]
+    for number, (code, _) in enumerate(keys, 1):
         if number > 1:
             parts.append("#pagebreak()")
         parts.append("#counter(page).update(1)")
-        parts.append(_key(sheet, number, text))
+        parts.append(code)
     return "\n".join(parts) + "\n"
 
 
-def _preamble(title, paper, language, two_pages):
+def expected_pages(source) -> int | None:
+    """The page count `source` gives if every page's content fits (None: not known in advance)."""
+    first = source.split("\n", 1)[0]
+    count = first.removeprefix(PAGES_LINE.split("{")[0])
+    return int(count) if first != count and count.isdigit() else None
+
+
+def _preamble(title, paper, language, two_pages, pages):
     if paper not in PAPERS:
         raise ValueError(f"paper must be one of {', '.join(PAPERS)}, got {paper!r}")
-    return PREAMBLE.format(title=_string(title), paper=paper, mx=MARGIN_X, my=MARGIN_Y, lang=language,
-                           fonts="(" + ", ".join(_string(f) for f in FAMILIES) + ")",
-                           numbering='"– 1 –"' if two_pages else "none")
+    return PAGES_LINE.format(pages=pages) + PREAMBLE.format(
+        title=_string(title), paper=paper, mx=MARGIN_X, my=MARGIN_Y, lang=language,
+        fonts="(" + ", ".join(_string(f) for f in FAMILIES) + ")", numbering='"– 1 –"' if two_pages else "none",
+        fit=FIT)
 
 
 def _steps(problem):
@@ -137,7 +157,12 @@ def _heading(sheet, number, text, title, qr=None, name_line=False):
     return f"grid(columns: (1fr, {QR_SIZE}mm), column-gutter: 4mm, {left}, {right})"
 
 
-def _worksheet(sheet, number, text, language, prefilled, app_url):
+def _page(items, fit):
+    """One page's content: scaled to fit the page (`fit`), or as it is."""
+    return f"#fit({_content(items)})" if fit else f"#block(width: 100%, {_content(items)})"
+
+
+def _worksheet(sheet, number, text, language, prefilled, app_url, fit):
     problem = sheet.problem
     net = problem.network
     steps = _steps(problem)
@@ -166,21 +191,22 @@ def _worksheet(sheet, number, text, language, prefilled, app_url):
             else:
                 cells.append(f"blank({_string(f'{n}.')}, {_math(e.symbol)})")
         blanks.append(f"heading-line({_string(text[key])})")
-        blanks.append(f"grid(columns: (1fr,) * 4, column-gutter: 2mm, {', '.join(cells)})")
+        blanks.append(f"grid(columns: (1fr,) * {BLANK_COLUMNS}, column-gutter: 2mm, {', '.join(cells)})")
     if focused:
         second = [_heading(sheet, number, text, text["title"])] + blanks
         return f"#fit({_content(top)})\n#pagebreak()\n#fit({_content(second)})"
-    return f"#fit({_content(top + blanks)})"
+    return _page(top + blanks, fit or len(sheet_questions(net.sizes)) > PLAIN_MOST_QUESTIONS)
 
 
-def _key(sheet, number, text):
+def _key(sheet, number, text, fit):
+    """(Typst code of one sheet's key, its pages)."""
     problem = sheet.problem
     steps = _steps(problem)
-    head = [_heading(sheet, number, text, text["key_title"]), _description(problem, text),
+    head = ["set text(size: 9pt)", _heading(sheet, number, text, text["key_title"]), _description(problem, text),
             _say(text["key_note"].format(digits=RESULT_DIGITS))]
-    halves, rows = ([], []), 0.0
+    sections = []   # (Typst code items, rows of answers) per section
     for key, questions in _sections(problem.network.sizes):
-        answers, column = [], 0   # the grid column the next answer falls in
+        answers, column, rows = [], 0, 0.0   # column: the grid column the next answer falls in
         for n, q in questions:
             e = explain(steps[-1], q.quantity, q.layer, q.j, q.k)
             answer = (f"answer({_string(f'{n}.')}, {_math(e.formula)}, "
@@ -194,13 +220,19 @@ def _key(sheet, number, text):
                 answers.append(answer)
                 rows += 0.5
                 column = 1 - column
-        section = [f"heading-line({_string(text[key])})",
-                   f"grid(columns: (1fr, 1fr), column-gutter: 5mm, {', '.join(answers)})"]
-        halves[key != "forward"].extend(section)
-    if rows <= KEY_ONE_PAGE_ROWS:
-        return f"#fit({_content(head + halves[0] + halves[1])})"
-    second = [_heading(sheet, number, text, text["key_title"])] + halves[1]
-    return f"#fit({_content(head + halves[0])})\n#pagebreak()\n#fit({_content(second)})"
+        sections.append(([f"heading-line({_string(text[key])})",
+                          f"grid(columns: (1fr, 1fr), column-gutter: 5mm, {', '.join(answers)})"], rows))
+    total = sum(rows for _, rows in sections)
+    if total <= KEY_ONE_PAGE_ROWS:
+        return _page(head + [item for items, _ in sections for item in items], fit or total > PLAIN_KEY_ROWS), 1
+    # two pages, split between sections where the fuller page is least full
+    split = min(range(1, len(sections)), key=lambda i: max(sum(r for _, r in sections[:i]),
+                                                          sum(r for _, r in sections[i:])))
+    pages = [(items, sum(r for _, r in part)) for part in (sections[:split], sections[split:])
+             for items in [[item for section, _ in part for item in section]]]
+    first, second = head + pages[0][0], [_heading(sheet, number, text, text["key_title"])] + pages[1][0]
+    return (_page(first, fit or pages[0][1] > PLAIN_KEY_ROWS) + "\n#pagebreak()\n"
+            + _page(second, fit or pages[1][1] > PLAIN_KEY_ROWS)), 2
 
 
 def _sections(sizes):
