@@ -8,7 +8,7 @@ downloads that no longer match it.
 import streamlit as st
 
 from bpviz.ui import links, state
-from bpviz.ui.i18n import CATALOGUES, LANGUAGE_NAMES, language, t
+from bpviz.ui.i18n import LANGUAGE_NAMES, language, t
 from bpviz.worksheets import (
     MAX_SEED,
     MAX_SHEETS,
@@ -16,8 +16,8 @@ from bpviz.worksheets import (
     MissingFontError,
     Sheet,
     class_set,
-    compile_pdf,
     key_source,
+    sheets_pdf,
     worksheet_source,
 )
 
@@ -48,10 +48,9 @@ def make(choice):
     """Make the sheets and the key for `choice` and keep them in the session (or say why not)."""
     source, seed, count, paper, lang = choice
     sheets = class_set(seed, count) if source == "class_set" else (Sheet(links.current_shared()),)
-    text = CATALOGUES[lang]
-    sources = {"worksheet": worksheet_source(sheets, text, paper), "answer-key": key_source(sheets, text, paper)}
+    sources = {"worksheet": worksheet_source(sheets, lang, paper), "answer-key": key_source(sheets, lang, paper)}
     try:
-        pdfs = {name: compile_pdf(typ, needs_cjk=lang == "zh") for name, typ in sources.items()}
+        pdfs = {"worksheet": sheets_pdf(sheets, lang, paper), "answer-key": sheets_pdf(sheets, lang, paper, key=True)}
     except MissingFontError:
         st.error(t("ws.font_missing"))
         return

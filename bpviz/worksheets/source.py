@@ -142,13 +142,13 @@ def _steps(problem):
                          update_biases=problem.update_biases)
 
 
-def _heading(sheet, number, text, title, qr=None, name_line=False):
-    """Title and sheet number (and the name line), with the QR code on the right if `qr` (link, SVG) is
-    given; the link is recorded as metadata labelled <qr>."""
+def _heading(sheet, number, text, title, qr=None, below=()):
+    """Title and sheet number, then the `below` items, with the QR code on their right if `qr`
+    (link, SVG) is given; the link is recorded as metadata labelled <qr>."""
     label = (text["number_seed"].format(number=number, seed=sheet.seed) if sheet.seed is not None
              else text["number_own"].format(number=number))
-    left = (f"[#text(size: 15pt, weight: \"bold\", {_string(title)}) #h(1fr) #text(size: 9.5pt, {_string(label)})"
-            + (f" #v(2.5mm) #{_string(text['name_line'])}" if name_line else "") + "]")
+    left = (f"[#text(size: 15pt, weight: \"bold\", {_string(title)}) #h(1fr) #text(size: 9.5pt, {_string(label)})\n"
+            + "".join(f"#{item}\n" for item in below) + "]")
     if qr is None:
         return f"grid(columns: (1fr,), {left})"
     link, svg = qr
@@ -169,8 +169,8 @@ def _worksheet(sheet, number, text, language, prefilled, app_url, fit):
     focused = is_focused(net.sizes)
     link = share_link(app_url, problem, language) if app_url else None
     qr = (link, qr_svg(link)) if link and qr_svg(link) else None
-    top = [_heading(sheet, number, text, text["title"], qr, name_line=True), "v(1mm)",
-           _description(problem, text), network_drawing(network_layout(net, problem.x))]
+    below = ["v(1mm)", _say(text["name_line"]), "v(1.5mm)", _description(problem, text)]
+    top = [_heading(sheet, number, text, text["title"], qr, below), network_drawing(network_layout(net, problem.x))]
     if focused:
         top += [_given(steps[-1], problem, text), _parameters(net, text, last_only=True)]
     else:
@@ -191,7 +191,8 @@ def _worksheet(sheet, number, text, language, prefilled, app_url, fit):
             else:
                 cells.append(f"blank({_string(f'{n}.')}, {_math(e.symbol)})")
         blanks.append(f"heading-line({_string(text[key])})")
-        blanks.append(f"grid(columns: (1fr,) * {BLANK_COLUMNS}, column-gutter: 2mm, {', '.join(cells)})")
+        columns = BLANK_COLUMNS - (key == "backward")   # ∂E/∂w takes room
+        blanks.append(f"grid(columns: (1fr,) * {columns}, column-gutter: 2mm, {', '.join(cells)})")
     if focused:
         second = [_heading(sheet, number, text, text["title"])] + blanks
         return f"#fit({_content(top)})\n#pagebreak()\n#fit({_content(second)})"
@@ -262,10 +263,13 @@ def _description(problem, text):
         x=_vector(problem.x), y=_vector(problem.y), eta=f"{problem.learning_rate:g}",
         biases=text["biases_updated" if problem.update_biases else "biases_kept"])
     network = _string(text["network"].format(layers="-".join(map(str, net.sizes))))
-    return (f"block(spacing: 1.2mm, [#{network} \\ #strong({_string(text['activation_heading'])}): "
-            + " #h(3mm) ".join(f"#({a})" for a in activations)
-            + f" \\ #strong({_string(text['loss_heading'])}): #{_string(text['loss.' + net.loss])} #h(1mm) "
-            f"{_display(loss_formula)} \\ #{_string(example)}])")
+    lines = [f"#{network}", f"#strong({_string(text['activation_heading'])}): "
+             + " #h(3mm) ".join(f"#({a})" for a in activations),
+             f"#strong({_string(text['loss_heading'])}): #{_string(text['loss.' + net.loss])} #h(1mm) "
+             f"{_display(loss_formula)}", f"#{_string(example)}"]
+    # line boxes as tall as what is on them: the display fractions would reach into the next line
+    return ("stack(spacing: 1.4mm, " + ", ".join(f'[#set text(top-edge: "bounds", bottom-edge: "bounds"); {line}]'
+                                                   for line in lines) + ")")
 
 
 def _given(step, problem, text):
