@@ -1,5 +1,5 @@
 """Strings of practice: the Step page's quiz mode, the Worksheets page, and the
-printed sheets and keys ("sheet.*", handed to bpviz.worksheets as a catalogue)."""
+page's controls (the printed sheets' words live in bpviz/worksheets/words.py)."""
 
 EN = {
     "nav.worksheets": "Worksheets",
@@ -58,28 +58,19 @@ EN = {
     "ws.download_key_source": "Answer key (Typst source)",
     "ws.edit_hint": "To change a sheet, edit its Typst source and compile it with Typst "
                     "(typst compile worksheet.typ).",
-    "ws.font_missing": "The Chinese font (fonts-wqy-microhei) is not installed on this server, so Chinese sheets "
-                       "cannot be made. English sheets still work.",
-    "sheet.lang": "en",
-    "sheet.title": "Backpropagation worksheet",
-    "sheet.key_title": "Backpropagation worksheet: answer key",
-    "sheet.number_seed": "Sheet {number} · seed {seed}",
-    "sheet.number_own": "Sheet {number}",
-    "sheet.name_line": "Name: ______________________    Class: ____________    Date: ____________",
-    "sheet.network": "Network {layers} · activations: {activations} · loss: {loss}",
-    "sheet.settings": "Example: input x = {x}, target y = {y} · learning rate η = {eta} · biases {biases}",
-    "sheet.biases_updated": "updated",
-    "sheet.biases_kept": "kept fixed",
-    "sheet.parameters": "Weights and biases",
-    "sheet.instructions": "Layers are numbered from 0 (the input). w(l)jk is the weight from neuron k of layer l−1 "
-                          "to neuron j of layer l, and δ = ∂E/∂z. Work out every value in order, to at least 4 "
-                          "significant digits.",
-    "sheet.key_note": "Each value: its formula, the formula with the numbers, and the result to {digits} "
-                      "significant digits.",
-    "sheet.forward": "Forward pass",
-    "sheet.loss": "Loss",
-    "sheet.backward": "Backward pass",
-    "sheet.update": "Update",
+    "ws.font_missing": "This server has no Chinese font, so Chinese sheets cannot be made: install the Python "
+                       "package pylopdf-fonts-zh-cn (it is in requirements.txt). English sheets still work.",
+    "ws.prefilled": "Forward pass filled in (easier sheets)",
+    "ws.prefilled_help": "The sheets print every z and a of the forward pass (6 significant digits), so students "
+                         "start at the loss. The answer key is the same.",
+    "ws.app_url": "Address of this app, for the QR codes",
+    "ws.app_url_help": "Each sheet gets a QR code that opens its exact network and example on the Step page of the "
+                       "app at this address, so a student can check a step on screen. Leave it empty for sheets "
+                       "without QR codes.",
+    "ws.no_qr": "No address: the sheets will have no QR codes. Type the address students open the app at to add "
+                "them.",
+    "ws.bad_app_url": "The address must start with http:// or https:// and name a server, like {example}. The "
+                      "sheets will have no QR codes until it does.",
 }
 
 ZH = {
@@ -131,23 +122,13 @@ ZH = {
     "ws.download_sheets_source": "练习卷（Typst 源文件）",
     "ws.download_key_source": "答案卷（Typst 源文件）",
     "ws.edit_hint": "要修改练习卷，请编辑其 Typst 源文件，再用 Typst 编译（typst compile worksheet.typ）。",
-    "ws.font_missing": "本服务器没有安装中文字体（fonts-wqy-microhei），因此无法生成中文练习卷。英文练习卷仍可生成。",
-    "sheet.lang": "zh",
-    "sheet.title": "反向传播练习卷",
-    "sheet.key_title": "反向传播练习卷：答案",
-    "sheet.number_seed": "第 {number} 份 · 种子 {seed}",
-    "sheet.number_own": "第 {number} 份",
-    "sheet.name_line": "姓名：____________________    班级：____________    日期：____________",
-    "sheet.network": "网络 {layers} · 激活函数：{activations} · 损失函数：{loss}",
-    "sheet.settings": "样本：输入 x = {x}，目标 y = {y} · 学习率 η = {eta} · 偏置{biases}",
-    "sheet.biases_updated": "参与更新",
-    "sheet.biases_kept": "保持不变",
-    "sheet.parameters": "权重和偏置",
-    "sheet.instructions": "层从 0（输入层）开始编号。w(l)jk 是从第 l−1 层的神经元 k 到第 l 层的神经元 j 的权重，"
-                          "δ = ∂E/∂z。请按顺序算出每个数值，至少保留 4 位有效数字。",
-    "sheet.key_note": "每个数值依次给出：公式、代入数值的公式、结果（{digits} 位有效数字）。",
-    "sheet.forward": "前向传播",
-    "sheet.loss": "损失",
-    "sheet.backward": "反向传播",
-    "sheet.update": "更新",
+    "ws.font_missing": "本服务器没有中文字体，因此无法生成中文练习卷：请安装 Python 包 pylopdf-fonts-zh-cn"
+                       "（已列在 requirements.txt 中）。英文练习卷仍可生成。",
+    "ws.prefilled": "前向传播的数值已填好（较容易的练习卷）",
+    "ws.prefilled_help": "练习卷印出前向传播的每个 z 和 a（6 位有效数字），学生从损失开始算。答案卷不变。",
+    "ws.app_url": "本应用的网址（用于二维码）",
+    "ws.app_url_help": "每份练习卷都印一个二维码，在这个网址的应用中打开逐步页面，载入这份练习卷的网络和样本，"
+                       "学生可以在屏幕上核对某一步。留空则不印二维码。",
+    "ws.no_qr": "没有网址：练习卷上不会有二维码。填写学生打开本应用所用的网址即可加上。",
+    "ws.bad_app_url": "网址必须以 http:// 或 https:// 开头并包含服务器名，例如 {example}。在此之前练习卷上不会有二维码。",
 }

@@ -1,10 +1,13 @@
-"""The Worksheets page's pieces: where the problems come from, the settings, and the
-downloads (PDF and Typst source of the sheets and of their answer key).
+"""The Worksheets page's pieces: where the problems come from, the settings (paper, language,
+forward pass filled in, the app's address for the QR codes), and the downloads (PDF and
+Typst source of the sheets and of their answer key).
 
-The PDFs are made on a click (a 30-sheet class set takes about 1.3 s of CPU) and
+The PDFs are made on a click (a 30-sheet class set and its key take about 2 s of CPU) and
 kept in the session with the settings that made them; changing a setting hides
 downloads that no longer match it.
 """
+from urllib.parse import urlsplit
+
 import streamlit as st
 
 from bpviz.ui import links, state
@@ -22,17 +25,19 @@ from bpviz.worksheets import (
 )
 
 SOURCES = ("class_set", "current")
+MAX_URL_CHARS = 200
+URL_PLACEHOLDER = "https://bpviz.your-school.example/"
 
 
 def settings():
-    """The learner's choices as a tuple (source, seed, count, paper, lang)."""
+    """The teacher's choices as a tuple (source, seed, count, paper, lang, prefilled, app_url)."""
     source = st.radio(t("ws.source"), SOURCES, key="ws_source", horizontal=True,
                       format_func=lambda s: t(f"ws.source.{s}"))
     seed, count = None, 1
     if source == "class_set":
         seed_column, count_column = st.columns(2)
-        seed = int(seed_column.number_input(t("ws.seed"), min_value=0, max_value=MAX_SEED, value=1, step=1,
-                                            key="ws_seed", help=t("ws.seed_help")))
+        seed = int(seed_column.number_input(t("ws.seed"), min_value=0, max_value=MAX_SEED - MAX_SHEETS, value=1,
+                                            step=1, key="ws_seed", help=t("ws.seed_help")))
         count = int(count_column.number_input(t("ws.count"), min_value=1, max_value=MAX_SHEETS, value=30, step=1,
                                               key="ws_count"))
     paper_column, lang_column = st.columns(2)
@@ -41,16 +46,36 @@ def settings():
     langs = tuple(LANGUAGE_NAMES)
     lang = lang_column.selectbox(t("ws.lang"), langs, index=langs.index(language()), key="ws_lang",
                                  format_func=LANGUAGE_NAMES.get)
-    return source, seed, count, paper, lang
+    prefilled = st.checkbox(t("ws.prefilled"), key="ws_prefilled", help=t("ws.prefilled_help"))
+    return source, seed, count, paper, lang, prefilled, app_address()
+
+
+def app_address():
+    """The app's address for the sheets' QR codes, as the teacher typed it (by default this
+    server's, when the browser reported it), or None: empty, or not an http(s) address."""
+    reported = getattr(st.context, "url", None)
+    typed = st.text_input(t("ws.app_url"), value=links.app_url() if reported else "", key="ws_app_url",
+                          max_chars=MAX_URL_CHARS, placeholder=URL_PLACEHOLDER, help=t("ws.app_url_help"))
+    typed = typed.strip()
+    if not typed:
+        st.caption(t("ws.no_qr"))
+        return None
+    parts = urlsplit(typed)
+    if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in typed):
+        st.error(t("ws.bad_app_url", example=URL_PLACEHOLDER))
+        return None
+    return typed
 
 
 def make(choice):
     """Make the sheets and the key for `choice` and keep them in the session (or say why not)."""
-    source, seed, count, paper, lang = choice
+    source, seed, count, paper, lang, prefilled, app_url = choice
     sheets = class_set(seed, count) if source == "class_set" else (Sheet(links.current_shared()),)
-    sources = {"worksheet": worksheet_source(sheets, lang, paper), "answer-key": key_source(sheets, lang, paper)}
+    sources = {"worksheet": worksheet_source(sheets, lang, paper, prefilled, app_url),
+               "answer-key": key_source(sheets, lang, paper)}
     try:
-        pdfs = {"worksheet": sheets_pdf(sheets, lang, paper), "answer-key": sheets_pdf(sheets, lang, paper, key=True)}
+        pdfs = {"worksheet": sheets_pdf(sheets, lang, paper, prefilled, app_url),
+                "answer-key": sheets_pdf(sheets, lang, paper, key=True)}
     except MissingFontError:
         st.error(t("ws.font_missing"))
         return
@@ -59,9 +84,12 @@ def make(choice):
 
 def file_stem(choice):
     """The downloads' name after "worksheet-" / "answer-key-", e.g. "seed-1-30-zh-a4": the
-    language and paper are in it, so an English and a Chinese set never overwrite each other."""
-    source, seed, count, paper, lang = choice
-    return (f"seed-{seed}-{count}" if source == "class_set" else "own") + f"-{lang}-{paper}"
+    language and paper are in it (and "-filled" for the easier sheets), so two sets never
+    overwrite each other."""
+    source, seed, count, paper, lang = choice[:5]
+    prefilled = len(choice) > 5 and choice[5]
+    return ((f"seed-{seed}-{count}" if source == "class_set" else "own") + f"-{lang}-{paper}"
+            + ("-filled" if prefilled else ""))
 
 
 def downloads(choice):
@@ -69,7 +97,7 @@ def downloads(choice):
     made = state.worksheets_made()
     if not made or made[0] != choice:
         return
-    (source, seed, count, _, _), sources, pdfs = made
+    (source, seed, count, *_), sources, pdfs = made
     st.success(t("ws.made", count=count, sheet_kb=len(pdfs["worksheet"]) // 1024,
                  key_kb=len(pdfs["answer-key"]) // 1024))
     if source == "class_set":
