@@ -63,12 +63,14 @@ EN = {
     "ws.prefilled": "Forward pass filled in (easier sheets)",
     "ws.prefilled_help": "The sheets print every z and a of the forward pass (6 significant digits), so students "
                          "start at the loss. The answer key is the same.",
-    "ws.app_url": "Address of this app, for the QR codes",
-    "ws.app_url_help": "Each sheet gets a QR code that opens its exact network and example on the Step page of the "
-                       "app at this address, so a student can check a step on screen. Leave it empty for sheets "
-                       "without QR codes.",
-    "ws.no_qr": "No address: the sheets will have no QR codes. Type the address students open the app at to add "
-                "them.",
+    "ws.qr": "A QR code on each sheet that opens its network in the app",
+    "ws.qr_help": "The code is the sheet's share link: it opens that exact network and example on the Step page, "
+                  "so a student can check a step on screen.",
+    "ws.app_url": "Address students open the app at",
+    "ws.app_url_help": "Leave it empty to use this server's address (shown greyed). Type another one if students "
+                       "reach the app by a different name, e.g. behind a school proxy.",
+    "ws.no_app_url": "This server's address is not known yet: type the address students open the app at, like "
+                     "{example}, or the sheets will have no QR codes.",
     "ws.bad_app_url": "The address must start with http:// or https:// and name a server, like {example}. The "
                       "sheets will have no QR codes until it does.",
 }
@@ -126,9 +128,10 @@ ZH = {
                        "（已列在 requirements.txt 中）。英文练习卷仍可生成。",
     "ws.prefilled": "前向传播的数值已填好（较容易的练习卷）",
     "ws.prefilled_help": "练习卷印出前向传播的每个 z 和 a（6 位有效数字），学生从损失开始算。答案卷不变。",
-    "ws.app_url": "本应用的网址（用于二维码）",
-    "ws.app_url_help": "每份练习卷都印一个二维码，在这个网址的应用中打开逐步页面，载入这份练习卷的网络和样本，"
-                       "学生可以在屏幕上核对某一步。留空则不印二维码。",
-    "ws.no_qr": "没有网址：练习卷上不会有二维码。填写学生打开本应用所用的网址即可加上。",
+    "ws.qr": "每份练习卷印一个二维码，在应用中打开它的网络",
+    "ws.qr_help": "二维码就是这份练习卷的分享链接：在逐步页面打开完全相同的网络和样本，学生可以在屏幕上核对某一步。",
+    "ws.app_url": "学生打开本应用所用的网址",
+    "ws.app_url_help": "留空则使用本服务器的网址（灰色显示）。如果学生通过别的名字访问本应用（例如经过学校的代理），请填写那个网址。",
+    "ws.no_app_url": "还不知道本服务器的网址：请填写学生打开本应用所用的网址，例如 {example}，否则练习卷上不会有二维码。",
     "ws.bad_app_url": "网址必须以 http:// 或 https:// 开头并包含服务器名，例如 {example}。在此之前练习卷上不会有二维码。",
 }

@@ -51,15 +51,17 @@ def settings():
 
 
 def app_address():
-    """The app's address for the sheets' QR codes, as the teacher typed it (by default this
-    server's, when the browser reported it), or None: empty, or not an http(s) address."""
-    reported = getattr(st.context, "url", None)
-    typed = st.text_input(t("ws.app_url"), value=links.app_url() if reported else "", key="ws_app_url",
-                          max_chars=MAX_URL_CHARS, placeholder=URL_PLACEHOLDER, help=t("ws.app_url_help"))
-    typed = typed.strip()
-    if not typed:
-        st.caption(t("ws.no_qr"))
+    """The app's address for the sheets' QR codes, or None (no codes): typed by the teacher, or
+    when left empty this server's as the browser reports it. Refused unless http(s)."""
+    if not st.checkbox(t("ws.qr"), value=True, key="ws_qr", help=t("ws.qr_help")):
         return None
+    reported = links.app_url() if getattr(st.context, "url", None) else None
+    typed = st.text_input(t("ws.app_url"), key="ws_app_url", max_chars=MAX_URL_CHARS,
+                          placeholder=reported or URL_PLACEHOLDER, help=t("ws.app_url_help")).strip()
+    if not typed:
+        if reported is None:
+            st.warning(t("ws.no_app_url", example=URL_PLACEHOLDER))
+        return reported
     parts = urlsplit(typed)
     if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in typed):
         st.error(t("ws.bad_app_url", example=URL_PLACEHOLDER))

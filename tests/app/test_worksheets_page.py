@@ -68,6 +68,15 @@ def test_chinese_sheets_from_an_english_page_carry_the_chinese_text():
     assert "反向传播练习卷：答案" in text and "第 2 份 · 种子 2" in text
 
 
+def test_without_a_known_address_the_teacher_is_asked_for_one_and_no_code_is_printed():
+    at = open_app("worksheets")   # AppTest reports no URL
+    assert "type the address students open the app at" in at.warning[0].value
+    at.number_input(key="ws_count").set_value(1)
+    at.button(key="ws_generate").click()
+    at = rerun(at)
+    assert "<svg" not in at.session_state["worksheets_made"][1]["worksheet"]
+
+
 def test_the_app_address_puts_a_qr_code_of_each_sheets_link_on_it():
     at = open_app("worksheets")
     at.number_input(key="ws_count").set_value(2)
