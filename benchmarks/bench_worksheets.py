@@ -100,7 +100,7 @@ def main():
             key_pdf = sheets_pdf(thirty, language, paper, key=True)
             fresh = key_starts_fresh(thirty, key_pdf, language)
             print(f"{f'class set of 30 ({language}, {paper}): pages':<58} {pages(sheet_pdf):<36} 30")
-            print(f"{f'  its key: pages, each sheet from a fresh page':<58} "
+            print(f"{'  its key: pages, each sheet from a fresh page':<58} "
                   f"{f'{pages(key_pdf)}, fresh: {fresh}':<36} <= 60, yes")
     largest = largest_sheets(30)
     print(f"{'class set of 30 largest networks (en, a4): pages':<58} {pages(sheets_pdf(largest)):<36} 60")

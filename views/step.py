@@ -1,8 +1,10 @@
 """Step: one forward pass, the loss, one backward pass and the update, a step at a time."""
 import streamlit as st
 
-from bpviz.ui import address, quiz, state, step_controls
+from bpviz.ui import frame
 from bpviz.ui.i18n import t
+from bpviz.ui.step import controls as step_controls
+from bpviz.ui.step import quiz
 
 # less room above the title than Streamlit's default 6 rem: the diagram needs the height
 st.html("<style>.stMainBlockContainer { padding-top: 2.5rem; }</style>")
@@ -22,7 +24,7 @@ st.html("""<style>
   .st-key-quiz_view > :has(.st-key-step_diagram) ~ * { order: 2; }
 }</style>""")
 st.title(t("step.title"))
-state.show_notice()
+frame.show_notice()
 hero = st.container()          # the buttons and the diagram first, on screen without scrolling
 with st.expander(t("step.settings")):
     step_controls.settings()   # runs before the stepper, so a changed setting is used at once
@@ -49,7 +51,7 @@ def stepper():
         step = step_controls.buttons(steps)
     with view:
         step_controls.step_view(step, len(steps), steps[step.index + 1] if step.index + 1 < len(steps) else None)
-    address.write()   # a fragment rerun skips app.py's write: keep the step and an applied update
+    frame.end()   # a fragment rerun skips app.py's end: keep the step and an applied update
 
 
 with hero:

@@ -49,9 +49,9 @@ def network_diagram(source, key, node_quantity="a", edge_quantity="weight", exam
     show(figure, key, selectable=True)
 
 
-def step_diagram(step, key, tutorial_names=False, show_z=False, height=460, width=900, next_step=None):
-    """The Step page's hero diagram of `step`, `height` px tall; a click on a neuron selects it."""
+def step_diagram(step, key, canvas, tutorial_names=False, show_z=False, next_step=None):
+    """The Step page's hero diagram of `step` on `canvas` (a viz.Canvas); a click on a neuron selects it."""
     figure = viz.step_figure(step, selected=state.selected_neuron(), text=catalogue(),
-                             tutorial_names=tutorial_names, show_z=show_z, height=height, width=width,
+                             tutorial_names=tutorial_names, show_z=show_z, canvas=canvas,
                              next_step=next_step)
     show(figure, key, selectable=True)

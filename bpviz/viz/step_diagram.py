@@ -15,7 +15,7 @@ the hover (and print a in two decimals, in small type);
 `labelling(step)` says which, for the page's caption.
 
 `layout.meta` carries what the browser needs to animate the step (see
-bpviz/ui/diagram_motion.js): for this step and the next, per travelling value,
+bpviz/ui/step/diagram.js): for this step and the next, per travelling value,
 where it starts and ends (data coordinates) and its text.
 """
 from dataclasses import dataclass
@@ -24,20 +24,11 @@ import numpy as np
 
 from bpviz.engine import Step
 from bpviz.viz import style
-from bpviz.viz.diagram_layout import edges, neuron_positions
+from bpviz.viz.geometry import DEFAULT_CANVAS, Canvas, edges, neuron_positions
 from bpviz.viz.network_diagram import diagram_layout, edge_traces, node_traces, title_of, values_of
 from bpviz.viz.notation import neuron_name, parameter_names, tutorial_names_fit, tutorial_neuron
-from bpviz.viz.step_labels import (
-    DIGITS,
-    FONT_PX,
-    NARROW_DIGITS,
-    NARROW_FONT_PX,
-    edge_labels,
-    label_at,
-    neuron_labels,
-    number,
-    side_labels,
-)
+from bpviz.viz.step_labels import FONT_PX, NARROW_FONT_PX, edge_labels, label_at, neuron_labels, side_labels
+from bpviz.viz.style import DIGITS, NARROW_DIGITS, SMALL_DIGITS, number
 from bpviz.viz.text import label
 
 DEFAULT_TEXT = {
@@ -49,8 +40,7 @@ FULL_LAYER = 5             # up to this many neurons in every layer: δ badges a
 NARROW = 600               # px: below this width (phones) labels are shorter and colour bars go below
 NARROW_MARGIN, NARROW_BARS = 4, 64   # phones: px beside the plot, px under it for the colour bars
 NARROW_HEIGHT = 1.15       # phones: at least this many times the width tall (rows far apart, bars on screen)
-SMALL_FONT_PX, SMALL_DIGITS = 11, ".2f"   # the values inside the small neurons of big networks
-DEFAULT_HEIGHT = 460
+SMALL_FONT_PX = 11         # the values inside the small neurons of big networks
 
 
 @dataclass(frozen=True)
@@ -95,8 +85,9 @@ def y_range(sizes, narrow=False):
     return [-half - 0.3, half + 0.38] if narrow else [-half - 0.55, half + 0.55]
 
 
-def _geometry(sizes, height, width):
-    """Pixels per data unit across and down, and the neuron diameter that fits."""
+def _geometry(sizes, canvas):
+    """Pixels per data unit across and down, and the neuron diameter that fits on `canvas`."""
+    height, width = canvas.height, canvas.width
     narrow = width < NARROW
     y_range_, x_range_ = y_range(sizes, narrow), x_range(sizes, narrow)
     beside = 140 if not narrow else 2 * NARROW_MARGIN                  # colour bars and margins
@@ -116,50 +107,67 @@ def flow(step, example=0, narrow=False):
     from the targets into the outputs;
     the update: −η ∂E/∂w from the middle of each connection to its label. Empty otherwise.
     `narrow`: the phone's label positions and number format."""
-    net, positions = step.network, neuron_positions(step.network.sizes)
-    starts, ends, texts = [], [], []
+    positions = neuron_positions(step.network.sizes)
     digits = NARROW_DIGITS if narrow else DIGITS
-    last = step.output_layer
-    if step.phase == "forward" and step.layer is not None:
-        layers = [step.layer]
-    elif step.phase == "forward":
-        layers = list(range(1, last + 1))
-    else:
-        layers = []
+    moves = {"forward": _forward_flow, "loss": _loss_flow, "backward": _backward_flow,
+             "update": _update_flow}.get(step.phase)
+    travelling = moves(step, example, positions, digits, narrow) if moves else []
+    return [m[0] for m in travelling], [m[1] for m in travelling], [m[2] for m in travelling]
+
+
+def _forward_flow(step, example, positions, digits, narrow):
+    """(start, end, text) of w·a from each neuron of layer l−1 to each of layer l, for the
+    step's layer (or every layer, a step of a whole pass)."""
+    net = step.network
+    layers = [step.layer] if step.layer is not None else range(1, step.output_layer + 1)
+    moves = []
     for l in layers:
         a = step.trace.activations[l - 1][example]
-        for j in range(net.sizes[l]):
-            for k in range(net.sizes[l - 1]):
-                starts.append(positions[(l - 1, k)]), ends.append(positions[(l, j)])
-                texts.append(number(net.weights[l - 1][j, k] * a[k], digits))
-    if step.phase == "loss":     # each output travels to its target, where the loss compares them
-        output = step.trace.activations[last][example]
-        for j in range(net.sizes[last]):
-            x, y = positions[(last, j)]
-            starts.append((x, y)), ends.append((x + 0.45, y))
-            texts.append(number(output[j], digits))
-    if step.phase == "backward":
-        backward_layers = [step.layer] if step.layer is not None else list(range(last, 0, -1))
-        for l in backward_layers:
-            if l == last:
-                for j in range(net.sizes[l]):
-                    x, y = positions[(l, j)]
-                    starts.append((x + 0.55, y)), ends.append((x, y))
-                    texts.append(number(step.gradients.deltas[l - 1][example, j], digits))
-                continue
-            following = step.gradients.deltas[l][example]
-            for j in range(net.sizes[l + 1]):
-                for k in range(net.sizes[l]):
-                    starts.append(positions[(l + 1, j)]), ends.append(positions[(l, k)])
-                    texts.append(number(net.weights[l][j, k] * following[j], digits))
-    if step.phase == "update" and step.updated is not None:
-        for l, j, k in edges(net.sizes):
-            (x0, y0), (x1, y1) = positions[(l - 1, k)], positions[(l, j)]
-            at = label_at(y1 - y0, narrow)
-            starts.append((x0 + 0.5 * at * (x1 - x0), y0 + 0.5 * at * (y1 - y0)))
-            ends.append((x0 + at * (x1 - x0), y0 + at * (y1 - y0)))
-            texts.append(number(step.updated.weights[l - 1][j, k] - net.weights[l - 1][j, k], digits))
-    return starts, ends, texts
+        moves += [(positions[(l - 1, k)], positions[(l, j)], number(net.weights[l - 1][j, k] * a[k], digits))
+                  for j in range(net.sizes[l]) for k in range(net.sizes[l - 1])]
+    return moves
+
+
+def _loss_flow(step, example, positions, digits, narrow):
+    """Each output travels to its target, where the loss compares them."""
+    last = step.output_layer
+    output = step.trace.activations[last][example]
+    moves = []
+    for j in range(step.network.sizes[last]):
+        x, y = positions[(last, j)]
+        moves.append(((x, y), (x + 0.45, y), number(output[j], digits)))
+    return moves
+
+
+def _backward_flow(step, example, positions, digits, narrow):
+    """δ from the targets into the outputs; at a hidden layer l, w·δ from each neuron of
+    layer l+1 back to each of layer l (or all of them, a step of a whole pass)."""
+    net, last = step.network, step.output_layer
+    moves = []
+    for l in [step.layer] if step.layer is not None else range(last, 0, -1):
+        if l == last:
+            for j in range(net.sizes[l]):
+                x, y = positions[(l, j)]
+                moves.append(((x + 0.55, y), (x, y), number(step.gradients.deltas[l - 1][example, j], digits)))
+            continue
+        following = step.gradients.deltas[l][example]
+        moves += [(positions[(l + 1, j)], positions[(l, k)], number(net.weights[l][j, k] * following[j], digits))
+                  for j in range(net.sizes[l + 1]) for k in range(net.sizes[l])]
+    return moves
+
+
+def _update_flow(step, example, positions, digits, narrow):
+    """−η ∂E/∂w from the middle of each connection to its label."""
+    if step.updated is None:
+        return []
+    net, moves = step.network, []
+    for l, j, k in edges(net.sizes):
+        (x0, y0), (x1, y1) = positions[(l - 1, k)], positions[(l, j)]
+        at = label_at(y1 - y0, narrow)
+        moves.append(((x0 + 0.5 * at * (x1 - x0), y0 + 0.5 * at * (y1 - y0)),
+                      (x0 + at * (x1 - x0), y0 + at * (y1 - y0)),
+                      number(step.updated.weights[l - 1][j, k] - net.weights[l - 1][j, k], digits)))
+    return moves
 
 
 def highlighted_edges(step, selected=None):
@@ -188,9 +196,9 @@ def _flow_meta(step, example, narrow=False):
 
 
 def step_figure(step, selected=None, example=0, text=None, tutorial_names=False, show_z=False,
-                height=DEFAULT_HEIGHT, width=900, next_step=None):
-    """The hero diagram of `step` (see the module docstring). `height` and `width` in px are
-    the room the page offers; `tutorial_names` names a 2-2-2 network as the tutorial does;
+                canvas=DEFAULT_CANVAS, next_step=None):
+    """The hero diagram of `step` (see the module docstring). `canvas`: the room in px the
+    page offers; `tutorial_names` names a 2-2-2 network as the tutorial does;
     `next_step` (the step after, if any) lets the browser start its flow before the server
     has drawn it."""
     if not isinstance(step, Step):
@@ -200,10 +208,11 @@ def step_figure(step, selected=None, example=0, text=None, tutorial_names=False,
     positions = neuron_positions(sizes)
     limits = pass_limits(step, example)
     fits = labelling(sizes)
+    height, width = canvas.height, canvas.width
     narrow = width < NARROW
     if narrow:    # a phone: at least NARROW_HEIGHT × the width, else the room the page offers
         height = max(height, int(NARROW_HEIGHT * width))
-    across, down, marker = _geometry(sizes, height, width)
+    across, down, marker = _geometry(sizes, Canvas(height, width))
     names = parameter_names(sizes, tutorial_names)
 
     highlight = highlighted_edges(step, selected)

@@ -3,31 +3,16 @@ for the neurons (δ badge, bias with ∂E/∂b, z), the connections (w, ∂E/∂
 the inputs and targets, in one style: black or white text on a chip, 14 px and 4
 significant digits, or on phones (`narrow`) 12 px and 3 digits."""
 from bpviz.viz import style
-from bpviz.viz.diagram_layout import edges
+from bpviz.viz.geometry import edges
 from bpviz.viz.network_diagram import DEFAULT_TEXT as SIDE_TEXT
 from bpviz.viz.notation import tutorial_neuron
+from bpviz.viz.style import DIGITS, NARROW_DIGITS, new_value, number
 from bpviz.viz.text import label
 
 LABEL_AT = (0.35, 0.55, 0.45)   # an edge's label sits this far along it: going down, level, going up
 FONT_PX = 14               # every label on the diagram
 NARROW_FONT_PX = 12
-NARROW_DIGITS = ".3g"      # phones: 3 significant digits, so each label fits whole between the neurons
 NARROW_LABEL_AT = (0.33, 0.5, 0.42)  # phones: crossing labels clear of the δ badge and bias chip beside them
-DIGITS = ".4g"             # labels print 4 significant digits; the hover and the readouts 9
-
-
-def number(value, digits=DIGITS):
-    return f"{value:{digits}}"
-
-
-def new_value(old, new, digits=NARROW_DIGITS):
-    """`new` in `digits`, or in as many more significant digits (up to 9) as it takes to
-    differ from `old` printed alike: an update of 0.15 by −0.0002 reads 0.15 → 0.1498,
-    not 0.15 → 0.15."""
-    places = int(digits.strip(".g"))
-    while places < 9 and new != old and number(new, f".{places}g") == number(old, f".{places}g"):
-        places += 1
-    return number(new, f".{places}g")
 
 
 def chip(x, y, text, fill=style.LABEL_CHIP, xshift=0, yshift=0, name=None, size=FONT_PX):

@@ -110,7 +110,7 @@ def test_an_uploaded_csv_cannot_travel_so_a_reload_asks_for_it_again():
     rerun(at)
     # an upload is what AppTest cannot click: store data the widgets did not make, as an upload does
     table = two_d("circle", 40, 0.0, 3)
-    from bpviz.ui.train_data import TrainData
+    from bpviz.ui.train.data import TrainData
     at.session_state["train_data"] = TrainData(table, None, "points.csv")
     rerun(at)
     assert "data=csv" in at.session_state[WRITTEN]

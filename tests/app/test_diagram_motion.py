@@ -1,7 +1,7 @@
 """What the browser reports about the diagram's room is checked before it sizes a figure."""
 import pytest
 
-from bpviz.ui.diagram_motion import DEFAULT_ROOM, MAX_HEIGHT, MIN_HEIGHT, room
+from bpviz.ui.step.diagram import DEFAULT_ROOM, MAX_HEIGHT, MIN_HEIGHT, room
 
 
 @pytest.mark.parametrize("reported", [None, "tall", [1], [1, 2, 3], ["a", 5], [0, 800], [-5, 800], {"h": 3}])

@@ -6,14 +6,15 @@ Published numbers are the classic hand-worked example's (2-2-2, η = 0.5)."""
 import pytest
 
 from bpviz.engine import preset, step_sequence
-from bpviz.viz import step_figure
+from bpviz.viz import Canvas, step_figure
 from bpviz.viz.step_diagram import NARROW, flow
-from bpviz.viz.step_labels import NARROW_DIGITS, label_at
+from bpviz.viz.step_labels import label_at
+from bpviz.viz.style import NARROW_DIGITS
 from tests.viz.drawn import number_after
 
 WORKED = preset("worked_example")
 STEPS = step_sequence(WORKED.network, WORKED.x, WORKED.y, 0.5, "layer", update_biases=False)
-PHONE = dict(width=358, height=403)        # what the browser reported at 390×844
+PHONE = Canvas(width=358, height=403)      # what the browser reported at 390×844
 NAMES = [f"w{i}" for i in range(1, 9)]
 
 
@@ -28,7 +29,7 @@ def _notes(figure):
 
 @pytest.mark.parametrize("index", range(len(STEPS)))
 def test_every_connection_keeps_its_name_and_a_short_label_at_every_step(index):
-    notes = _notes(step_figure(STEPS[index], tutorial_names=True, **PHONE))
+    notes = _notes(step_figure(STEPS[index], tutorial_names=True, canvas=PHONE))
     for name in NAMES:
         mine = [n for n in notes if n.startswith(name + " ")]
         assert len(mine) == 1, (name, notes)
@@ -38,7 +39,7 @@ def test_every_connection_keeps_its_name_and_a_short_label_at_every_step(index):
 
 
 def test_the_backward_pass_on_a_phone_keeps_weights_gradients_biases_and_names():
-    notes = _notes(step_figure(STEPS[5], tutorial_names=True, **PHONE))
+    notes = _notes(step_figure(STEPS[5], tutorial_names=True, canvas=PHONE))
     assert number_after([n for n in notes if n.startswith("w5 ")], "w5") == 0.4
     assert _close(number_after([n for n in notes if n.startswith("w5 ")], "∂"), 0.082167041)
     assert _close(number_after([n for n in notes if n.startswith("w1 ")], "∂"), 0.000438568)
@@ -48,15 +49,15 @@ def test_the_backward_pass_on_a_phone_keeps_weights_gradients_biases_and_names()
 
 
 def test_an_update_on_a_phone_shows_the_change_even_when_small():
-    notes = _notes(step_figure(STEPS[6], tutorial_names=True, **PHONE))
+    notes = _notes(step_figure(STEPS[6], tutorial_names=True, canvas=PHONE))
     w1 = next(n for n in notes if n.startswith("w1 "))
     assert w1 == "w1 0.15<br>→ 0.1498", w1          # 0.149780716: 3 digits would say 0.15 → 0.15
     assert next(n for n in notes if n.startswith("w5 ")) == "w5 0.4<br>→ 0.359"
 
 
 def test_a_phone_figure_fits_the_first_screen_and_its_neurons_fit_their_numbers():
-    figure = step_figure(STEPS[5], **PHONE)
-    assert figure.layout.height <= 1.2 * PHONE["width"]
+    figure = step_figure(STEPS[5], canvas=PHONE)
+    assert figure.layout.height <= 1.2 * PHONE.width
     known = next(t for t in figure.data if t.name == "activation a")
     numbers = [t for t in figure.data if t.mode == "text"]
     assert all(len(text) <= 5 for t in numbers for text in t.text)     # 0.593: 3 digits
@@ -66,7 +67,7 @@ def test_a_phone_figure_fits_the_first_screen_and_its_neurons_fit_their_numbers(
 
 
 def test_the_desktop_figure_is_unchanged_by_the_phone_branch():
-    wide = step_figure(STEPS[6], tutorial_names=True, width=NARROW + 300, height=460)
+    wide = step_figure(STEPS[6], tutorial_names=True, canvas=Canvas(width=NARROW + 300, height=460))
     notes = _notes(wide)
     assert next(n for n in notes if n.startswith("w1 ")) == "w1 0.15 → 0.1498<br>∂ 0.0004386"
     assert flow(STEPS[6]) != flow(STEPS[6], narrow=True)                 # the update travels to the labels

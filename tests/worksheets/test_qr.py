@@ -28,7 +28,7 @@ def test_the_link_opens_the_step_page_with_the_sheets_exact_problem():
 
 
 def test_the_link_has_the_query_the_app_writes_for_a_share_link():
-    from bpviz.ui.links import link_query
+    from bpviz.ui.address import link_query
     problem = friendly_problem(3)
     assert share_link(BASE, problem, "zh").endswith("/step" + link_query(problem, lang="zh"))
     assert share_link("http://localhost:8501", problem, "en").endswith("/step" + link_query(problem))

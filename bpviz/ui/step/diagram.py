@@ -1,4 +1,4 @@
-"""The Step diagram's companion component (diagram_motion.js): it animates the step in
+"""The Step diagram's companion component (diagram.js): it animates the step in
 the diagram, gives the presenter's extra keys, and reports the room the diagram has.
 
 Why a component and not Plotly frames: st.plotly_chart mounts a new plot for every
@@ -13,12 +13,13 @@ from pathlib import Path
 import streamlit as st
 
 from bpviz.ui import state
+from bpviz.viz import Canvas
 
-DEFAULT_ROOM = (460, 900)          # (height, width) in px until the browser has reported
+DEFAULT_ROOM = (Canvas().height, Canvas().width)   # (height, width) in px until the browser has reported
 MIN_HEIGHT, MAX_HEIGHT = 300, 1400
 
 _mount = st.components.v2.component(
-    "bpviz_diagram_motion", js=(Path(__file__).with_name("diagram_motion.js")).read_text(encoding="utf-8"))
+    "bpviz_diagram_motion", js=(Path(__file__).with_name("diagram.js")).read_text(encoding="utf-8"))
 
 
 def _remember_room(key):

@@ -8,10 +8,12 @@ import numpy as np
 import streamlit as st
 
 from bpviz.engine import LEAST_LEARNING_RATE, MAX_LEARNING_RATE, NetworkError, loss_value, step_sequence
-from bpviz.ui import charts, diagram_motion, inspector, links, state
+from bpviz.ui import address, charts, frame, state
 from bpviz.ui.i18n import error_text, t
-from bpviz.viz.notation import tutorial_names_fit
-from bpviz.viz.step_diagram import labelling
+from bpviz.ui.step import diagram as diagram_motion
+from bpviz.ui.step import inspector
+from bpviz.ui.strings import Message
+from bpviz.viz import Canvas, labelling, tutorial_names_fit
 
 
 def settings():
@@ -29,7 +31,7 @@ def settings():
     if granularity != state.granularity():
         state.set_granularity(granularity)
         state.restart_steps()
-    if not links.visible("learning_rate"):
+    if not address.visible("learning_rate"):
         lr_column.markdown(t("step.fixed_settings", learning_rate=f"{state.learning_rate():.4g}",
                              biases=t("step.biases_updated" if state.update_biases()
                                       else "step.biases_kept")))
@@ -64,7 +66,7 @@ def _apply_update(step):
     before, after = step.gradients.loss, loss_value(step.updated, x, y)
     state.set_last_update({"old": step.network, "new": step.updated, "loss_before": before, "loss_after": after})
     state.set_network(step.updated)
-    state.notify("success", t("step.update_applied", before=f"{before:.9g}", after=f"{after:.9g}"))
+    state.notify("success", Message("step.update_applied", {"before": f"{before:.9g}", "after": f"{after:.9g}"}))
 
 
 def buttons(steps):
@@ -72,7 +74,7 @@ def buttons(steps):
     show. Right, Left and Home are the buttons' own shortcuts; diagram_motion adds PageDown,
     Space and PageUp (a presenter's remote)."""
     last = len(steps) - 1
-    index = min(max(state.step_index(), 0), last)
+    index = min(state.step_index(), last)   # state keeps it ≥ 0; the pass's length bounds it here
     phases = [s.phase for s in steps]
     loss_index, backward_end = phases.index("loss"), last - 1
     row = st.container(horizontal=True, gap="xsmall", key="step_buttons")
@@ -114,15 +116,14 @@ def step_view(step, count, next_step=None):
     diagram_box = st.container()
     st.caption(t(f"step.explain.{step.phase}") + " " + t("step.key_hint"))
     tutorial, show_z, animate = display_options(step)
-    state.show_notice()       # below the diagram: a message must not push the diagram down
+    frame.show_notice()       # below the diagram: a message must not push the diagram down
     fits = labelling(step.network.sizes)
     if not fits.complete:
         st.caption(t("step.diagram_fallback", shown=fits.edges, total=fits.total) if fits.edges
                    else t("step.diagram_fallback_hover", total=fits.total))
     with diagram_box:
-        height, width = diagram_motion.room_now()
-        charts.step_diagram(step, key="step_diagram", tutorial_names=tutorial, show_z=show_z, height=height,
-                            width=width, next_step=next_step)
+        charts.step_diagram(step, key="step_diagram", canvas=Canvas(*diagram_motion.room_now()),
+                            tutorial_names=tutorial, show_z=show_z, next_step=next_step)
         diagram_motion.motion(step.index, animate)
     inspector.tabs(step, tutorial)
 

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 import streamlit as st
 
-from bpviz.ui import links, state
+from bpviz.ui import address, share, state
 from bpviz.ui.i18n import LANGUAGE_NAMES, language, t
 from bpviz.worksheets import (
     MAX_SEED,
@@ -55,7 +55,7 @@ def app_address():
     when left empty this server's as the browser reports it. Refused unless http(s)."""
     if not st.checkbox(t("ws.qr"), value=True, key="ws_qr", help=t("ws.qr_help")):
         return None
-    reported = links.app_url() if getattr(st.context, "url", None) else None
+    reported = share.app_url() if getattr(st.context, "url", None) else None
     typed = st.text_input(t("ws.app_url"), key="ws_app_url", max_chars=MAX_URL_CHARS,
                           placeholder=reported or URL_PLACEHOLDER, help=t("ws.app_url_help")).strip()
     if not typed:
@@ -72,7 +72,7 @@ def app_address():
 def make(choice):
     """Make the sheets and the key for `choice` and keep them in the session (or say why not)."""
     source, seed, count, paper, lang, prefilled, app_url = choice
-    sheets = class_set(seed, count) if source == "class_set" else (Sheet(links.current_shared()),)
+    sheets = class_set(seed, count) if source == "class_set" else (Sheet(address.current_shared()),)
     sources = {"worksheet": worksheet_source(sheets, lang, paper, prefilled, app_url),
                "answer-key": key_source(sheets, lang, paper)}
     try:
