@@ -35,7 +35,7 @@ def test_the_link_has_the_query_the_app_writes_for_a_share_link():
 
 
 def test_every_class_set_link_fits_a_small_printable_code():
-    for seed in range(200):
+    for seed in range(0, 600, 7):
         link = share_link(BASE, friendly_problem(seed), "zh")
         assert segno.make(link, error="l", boost_error=True).version <= MOST_VERSION
         assert qr_svg(link).startswith("<svg")
