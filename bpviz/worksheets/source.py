@@ -10,7 +10,7 @@ keeps one student per sheet of paper. Each page's content is scaled down to
 the page if it would not fit (`fit`), so a sheet never spills onto another
 page; the scale is recorded as metadata labelled <fit> (tests read it with
 typst.query). `key_source` starts each sheet's key on a fresh page and gives
-it one page, or two (split between sections where the fuller page is least full)
+it one page, or two (split between sections or layers where the fuller page is least full)
 for more than KEY_ONE_PAGE_ROWS rows of answers (a wide answer counts for more).
 
 A sheet: the network drawn with its weights and biases, described in words
@@ -39,9 +39,9 @@ PAPERS = ("a4", "us-letter")
 RESULT_DIGITS = 10
 GIVEN_DIGITS = 6
 WIDE_ANSWER = 150         # LaTeX characters of formula and numbers past which an answer takes the key's width
-KEY_ONE_PAGE_ROWS = 21.5   # rows of two answers a key prints on one page (a wide answer counts more); more take two
-PLAIN_MOST_QUESTIONS = 44   # a sheet asking more may need scaling to fit its page
-PLAIN_KEY_ROWS = 18         # a one-page key of more rows may need scaling to fit
+KEY_ONE_PAGE_ROWS = 20   # rows of two answers a key prints on one page (a wide answer counts more); more take two
+PLAIN_MOST_QUESTIONS = 56   # a sheet asking more may need scaling to fit its page
+PLAIN_KEY_ROWS = {"a4": 20.5, "us-letter": 19}   # a key page of more rows may need scaling to fit
 QR_SIZE = 24   # mm
 BLANK_COLUMNS = 5
 SECTIONS = (("forward", ("z", "a")), ("loss", ("loss",)), ("backward", ("delta", "bias_grad", "weight_grad")),
@@ -69,12 +69,12 @@ PREAMBLE = """\
 {fit}#let heading-line(words) = block(above: 2.6mm, below: 1.6mm, text(weight: "bold", size: 10pt, words))
 #let number(n) = text(size: 7pt, fill: gray, n)
 // A blank to write a value in (`value` none), or the value filled in; ∂E/∂w is written on one line.
-#let blank(n, symbol, value: none) = box(width: 100%, height: 8mm, inset: (top: 2.6mm))[\
+#let blank(n, symbol, value: none) = box(width: 100%, height: 7.4mm, inset: (top: 2.2mm))[\
 #show math.frac: it => $#it.num \\/ #it.denom$
 #number(n) #h(0.5mm) #symbol #h(0.8mm) $=$ #if value == none [#box(width: 1fr, \
 stroke: (bottom: 0.5pt + black), height: 3.6mm)#h(3mm)] else [#box(fill: luma(235), inset: (x: 1.2mm, \
 y: 0.8mm), value)]]
-#let answer(n, formula, numbers, result) = block(breakable: false, inset: (y: 0.9mm))[#number(n) #h(0.5mm) \
+#let answer(n, formula, numbers, result) = block(breakable: false, inset: (y: 0.8mm))[#number(n) #h(0.5mm) \
 #formula \\
 #h(4mm) #numbers #h(0.5mm) $=$ *#result*]
 """
@@ -111,7 +111,8 @@ def worksheet_source(sheets, language="en", paper="a4", prefilled=False, app_url
 def key_source(sheets, language="en", paper="a4", fit=True) -> str:
     """Typst source of the answer keys of the same sheets, each from a fresh page."""
     text = words(language)
-    keys = [_key(sheet, number, text, fit) for number, sheet in enumerate(sheets, 1)]
+    most = float("-inf") if fit else PLAIN_KEY_ROWS.get(paper, 0)   # rows a page holds unscaled
+    keys = [_key(sheet, number, text, most) for number, sheet in enumerate(sheets, 1)]
     parts = [_preamble(text["key_title"], paper, language, True, sum(pages for _, pages in keys))]
     for number, (code, _) in enumerate(keys, 1):
         if number > 1:
@@ -199,41 +200,49 @@ def _worksheet(sheet, number, text, language, prefilled, app_url, fit):
     return _page(top + blanks, fit or len(sheet_questions(net.sizes)) > PLAIN_MOST_QUESTIONS)
 
 
-def _key(sheet, number, text, fit):
-    """(Typst code of one sheet's key, its pages)."""
+def _key(sheet, number, text, plain_rows):
+    """(Typst code of one sheet's key, its pages); a page of more than `plain_rows` rows of answers
+    is scaled to fit."""
     problem = sheet.problem
     steps = _steps(problem)
     head = ["set text(size: 9pt)", _heading(sheet, number, text, text["key_title"]), _description(problem, text),
             _say(text["key_note"].format(digits=RESULT_DIGITS))]
-    sections = []   # (Typst code items, rows of answers) per section
+    sections = []   # (Typst code items, rows of answers) per section and layer: the places a key may split
     for key, questions in _sections(problem.network.sizes):
-        answers, column, rows = [], 0, 0.0   # column: the grid column the next answer falls in
-        for n, q in questions:
-            e = explain(steps[-1], q.quantity, q.layer, q.j, q.k)
-            answer = (f"answer({_string(f'{n}.')}, {_math(e.formula)}, "
-                      f"{_math(e.substituted)}, {_string(_significant(e.value, RESULT_DIGITS))})")
-            size = len(e.formula) + len(e.substituted)
-            if size > WIDE_ANSWER:
-                answers += ["[]"] * column + [f"grid.cell(colspan: 2, {answer})"]
-                rows += column * 0.5 + size / WIDE_ANSWER
-                column = 0
-            else:
-                answers.append(answer)
-                rows += 0.5
-                column = 1 - column
-        sections.append(([f"heading-line({_string(text[key])})",
-                          f"grid(columns: (1fr, 1fr), column-gutter: 5mm, {', '.join(answers)})"], rows))
+        layers = sorted({q.layer for _, q in questions}, reverse=key == "backward")
+        for index, layer in enumerate(layers):
+            items, rows = _answers(steps[-1], [(n, q) for n, q in questions if q.layer == layer])
+            sections.append(([f"heading-line({_string(text[key])})"] * (index == 0) + items, rows))
     total = sum(rows for _, rows in sections)
     if total <= KEY_ONE_PAGE_ROWS:
-        return _page(head + [item for items, _ in sections for item in items], fit or total > PLAIN_KEY_ROWS), 1
-    # two pages, split between sections where the fuller page is least full
+        return _page(head + [item for items, _ in sections for item in items], total > plain_rows), 1
+    # two pages, split between sections (or layers) where the fuller page is least full
     split = min(range(1, len(sections)), key=lambda i: max(sum(r for _, r in sections[:i]),
                                                           sum(r for _, r in sections[i:])))
     pages = [(items, sum(r for _, r in part)) for part in (sections[:split], sections[split:])
              for items in [[item for section, _ in part for item in section]]]
     first, second = head + pages[0][0], [_heading(sheet, number, text, text["key_title"])] + pages[1][0]
-    return (_page(first, fit or pages[0][1] > PLAIN_KEY_ROWS) + "\n#pagebreak()\n"
-            + _page(second, fit or pages[1][1] > PLAIN_KEY_ROWS)), 2
+    return (_page(first, pages[0][1] > plain_rows) + "\n#pagebreak()\n"
+            + _page(second, pages[1][1] > plain_rows)), 2
+
+
+def _answers(step, questions):
+    """([the Typst grid of these answers], its rows): two answers a row, a long one across both."""
+    answers, column, rows = [], 0, 0.0   # column: the grid column the next answer falls in
+    for n, q in questions:
+        e = explain(step, q.quantity, q.layer, q.j, q.k)
+        answer = (f"answer({_string(f'{n}.')}, {_math(e.formula)}, "
+                  f"{_math(e.substituted)}, {_string(_significant(e.value, RESULT_DIGITS))})")
+        size = len(e.formula) + len(e.substituted)
+        if size > WIDE_ANSWER:
+            answers += ["[]"] * column + [f"grid.cell(colspan: 2, {answer})"]
+            rows += column * 0.5 + size / WIDE_ANSWER
+            column = 0
+        else:
+            answers.append(answer)
+            rows += 0.5
+            column = 1 - column
+    return [f"grid(columns: (1fr, 1fr), column-gutter: 5mm, {', '.join(answers)})"], rows + column * 0.5
 
 
 def _sections(sizes):
