@@ -7,11 +7,7 @@ FROM python:3.11.7-slim-bookworm
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
 WORKDIR /app
 
-# Chinese font: worksheets rendered on the server (Typst) need it for 简体中文 pages.
-RUN apt-get update \
- && apt-get install -y --no-install-recommends fonts-wqy-microhei \
- && rm -rf /var/lib/apt/lists/*
-
+# No system packages: the worksheets' Chinese font comes from pip (pylopdf-fonts-zh-cn, requirements.txt).
 COPY requirements.txt constraints.txt ./
 RUN pip install -r requirements.txt -c constraints.txt && useradd --create-home bpviz
 COPY --chown=bpviz .streamlit .streamlit

@@ -10,9 +10,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Browser tests drive Debian's chromium (with a Chinese font for the 简体中文 pages'
-# screenshots); the scale-out test puts nginx in front of two replicas. Install
-# whichever is missing.
+# Browser tests drive Debian's chromium, which draws the 简体中文 pages with a system
+# Chinese font (fonts-wqy-microhei; worksheets bring their own from pip); the scale-out
+# test puts nginx in front of two replicas. Install whichever is missing.
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx)

@@ -4,7 +4,7 @@ processes, one job per process (the process exits afterwards, returning its memo
 first come first served.
 
     queue = JobQueue(workers=1)
-    job = queue.submit(build_worksheets, request, text, cache_key=request)
+    job = queue.submit(build_worksheets, request, cache_key=request)
     queue.ahead(job)        # unfinished jobs submitted before this one
     job.future.result()
 

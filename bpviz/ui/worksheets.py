@@ -1,34 +1,40 @@
-"""The Worksheets page's pieces: where the problems come from, the settings, and the
-downloads (PDF and Typst source of the sheets and of their answer key).
+"""The Worksheets page's pieces: where the problems come from, the settings (paper, language,
+forward pass filled in, the app's address for the QR codes), and the downloads (PDF and
+Typst source of the sheets and of their answer key).
 
 The PDFs are made on a click in the server's queue of heavy jobs (job_queue: a worker
-process per build, so its memory is returned; a 30-sheet class set takes about 1.3 s of
-CPU), while the page shows the place in the queue and stays usable. A class set depends
-on its settings alone, so an identical request may come from the queue's small cache;
-the learner's own network is never cached. What was made is kept in the session with
+process per build, so its memory is returned; a 30-sheet class set and its key take about
+2 s of CPU), while the page shows the place in the queue and stays usable. A class set
+depends on its settings alone, so an identical request may come from the queue's small
+cache; the learner's own network is never cached. What was made is kept in the session with
 the settings that made it; changing a setting hides downloads that no longer match it.
 """
+from urllib.parse import urlsplit
+
 import streamlit as st
 
 from bpviz.jobs import WorksheetRequest, build_worksheets
-from bpviz.ui import address, job_queue, lesson, state
-from bpviz.ui.i18n import CATALOGUES, LANGUAGE_NAMES, language, t
+from bpviz.ui import address, job_queue, lesson, share, state
+from bpviz.ui.i18n import LANGUAGE_NAMES, language, t
 from bpviz.worksheets import MAX_SEED, MAX_SHEETS, PAPERS, MissingFontError
 
 SOURCES = ("class_set", "current")
+MAX_URL_CHARS = 200
+URL_PLACEHOLDER = "https://bpviz.your-school.example/"
 
 
 def settings():
-    """The learner's choices as a tuple (source, seed, count, paper, lang, tutorial names, key
-    offered). The names are the class's (lesson.names); a sheet of the current network comes
-    without its key in quiz mode: only the teacher's session (quiz off) offers it."""
+    """The teacher's choices as a tuple (source, seed, count, paper, lang, prefilled, app_url,
+    tutorial names, quiz mode). The names are the class's (lesson.names); in quiz mode the QR
+    codes open the app in quiz mode and a sheet of the current network comes without its key:
+    only the teacher's session (quiz off) offers it."""
     source = st.radio(t("ws.source"), SOURCES, key="ws_source", horizontal=True,
                       format_func=lambda s: t(f"ws.source.{s}"))
     seed, count = None, 1
     if source == "class_set":
         seed_column, count_column = st.columns(2)
-        seed = int(seed_column.number_input(t("ws.seed"), min_value=0, max_value=MAX_SEED, value=1, step=1,
-                                            key="ws_seed", help=t("ws.seed_help")))
+        seed = int(seed_column.number_input(t("ws.seed"), min_value=0, max_value=MAX_SEED - MAX_SHEETS, value=1,
+                                            step=1, key="ws_seed", help=t("ws.seed_help")))
         count = int(count_column.number_input(t("ws.count"), min_value=1, max_value=MAX_SHEETS, value=30, step=1,
                                               key="ws_count"))
     paper_column, lang_column = st.columns(2)
@@ -37,25 +43,46 @@ def settings():
     langs = tuple(LANGUAGE_NAMES)
     lang = lang_column.selectbox(t("ws.lang"), langs, index=langs.index(language()), key="ws_lang",
                                  format_func=LANGUAGE_NAMES.get)
+    prefilled = st.checkbox(t("ws.prefilled"), key="ws_prefilled", help=t("ws.prefilled_help"))
     tutorial = lesson.tutorial_on()
-    with_key = source == "class_set" or not lesson.quiz_on()
+    quiz = lesson.quiz_on()
     names = lesson.names()
     if source == "current":
         st.caption(t("worksheets.names", names=", ".join(
             [names.weight_text(1, 0, 0), names.neuron_text(1, 0), names.bias_text(1, 0)])))
-    return source, seed, count, paper, lang, tutorial, with_key
+    return source, seed, count, paper, lang, prefilled, app_address(), tutorial, quiz
+
+
+def app_address():
+    """The app's address for the sheets' QR codes, or None (no codes): typed by the teacher, or
+    when left empty this server's as the browser reports it. Refused unless http(s)."""
+    if not st.checkbox(t("ws.qr"), value=True, key="ws_qr", help=t("ws.qr_help")):
+        return None
+    reported = share.app_url() if getattr(st.context, "url", None) else None
+    typed = st.text_input(t("ws.app_url"), key="ws_app_url", max_chars=MAX_URL_CHARS,
+                          placeholder=reported or URL_PLACEHOLDER, help=t("ws.app_url_help")).strip()
+    if not typed:
+        if reported is None:
+            st.warning(t("ws.no_app_url", example=URL_PLACEHOLDER))
+        return reported
+    parts = urlsplit(typed)
+    if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in typed):
+        st.error(t("ws.bad_app_url", example=URL_PLACEHOLDER))
+        return None
+    return typed
 
 
 def make(choice):
     """Queue the sheets (and the key, when offered) for `choice`; a class set may come from
     the cache."""
-    source, seed, count, paper, lang, tutorial, with_key = choice
+    source, seed, count, paper, lang, prefilled, app_url, tutorial, quiz = choice
+    options = {"prefilled": prefilled, "app_url": app_url, "tutorial": tutorial, "quiz": quiz}
     if source == "class_set":
-        request = WorksheetRequest(seed, count, lang, paper, tutorial=tutorial)
-    else:
-        request = WorksheetRequest(None, 1, lang, paper, shared=address.current_shared(), tutorial=tutorial,
-                                   with_key=with_key)
-    job = job_queue.shared_queue().submit(build_worksheets, request, CATALOGUES[lang],
+        request = WorksheetRequest(seed, count, lang, paper, **options)
+    else:   # the current network's key: only outside quiz mode
+        request = WorksheetRequest(None, 1, lang, paper, shared=address.current_shared(), with_key=not quiz,
+                                   **options)
+    job = job_queue.shared_queue().submit(build_worksheets, request,
                                           cache_key=request if request.cacheable else None)
     state.set_worksheets_job((choice, job))
 
@@ -82,9 +109,12 @@ def wait():
 
 def file_stem(choice):
     """The downloads' name after "worksheet-" / "answer-key-", e.g. "seed-1-30-zh-a4": the
-    language and paper are in it, so an English and a Chinese set never overwrite each other."""
+    language and paper are in it (and "-filled" for the easier sheets), so two sets never
+    overwrite each other."""
     source, seed, count, paper, lang = choice[:5]
-    return (f"seed-{seed}-{count}" if source == "class_set" else "own") + f"-{lang}-{paper}"
+    prefilled = len(choice) > 5 and choice[5]
+    return ((f"seed-{seed}-{count}" if source == "class_set" else "own") + f"-{lang}-{paper}"
+            + ("-filled" if prefilled else ""))
 
 
 def downloads(choice):

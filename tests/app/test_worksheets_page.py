@@ -88,3 +88,46 @@ def test_while_others_are_ahead_the_page_says_so_and_stays_usable():
         blocker.future.result(timeout=60)
     at = made(at)
     assert at.session_state["worksheets_made"][0][1] == 500
+def test_without_a_known_address_the_teacher_is_asked_for_one_and_no_code_is_printed():
+    at = open_app("worksheets")   # AppTest reports no URL
+    assert "type the address students open the app at" in at.warning[0].value
+    at.number_input(key="ws_count").set_value(1)
+    at.button(key="ws_generate").click()
+    at = made(rerun(at))
+    assert "<svg" not in at.session_state["worksheets_made"][1]["worksheet"]
+
+
+def test_the_app_address_puts_a_qr_code_of_each_sheets_link_on_it():
+    at = open_app("worksheets")
+    at.number_input(key="ws_count").set_value(2)
+    at.text_input(key="ws_app_url").set_value("https://bpviz.school.example/")
+    at = rerun(at)
+    at.button(key="ws_generate").click()
+    at = made(rerun(at))
+    source = at.session_state["worksheets_made"][1]["worksheet"]
+    assert source.count("<svg") == 2 and source.count('"https://bpviz.school.example/step?net=') == 2
+
+
+def test_an_address_that_is_not_http_is_refused_in_the_pages_language_and_no_code_is_printed():
+    at = open_app("worksheets")
+    at.number_input(key="ws_count").set_value(1)
+    at.text_input(key="ws_app_url").set_value("javascript:alert(1)")
+    at = rerun(at)
+    assert "must start with http:// or https://" in at.error[0].value
+    at.button(key="ws_generate").click()
+    at = made(rerun(at))
+    assert "<svg" not in at.session_state["worksheets_made"][1]["worksheet"]
+
+
+def test_the_forward_pass_filled_in_makes_easier_sheets_under_their_own_name():
+    from bpviz.ui.worksheets import file_stem
+    at = open_app("worksheets")
+    at.number_input(key="ws_count").set_value(1)
+    at.checkbox(key="ws_prefilled").check()
+    at = rerun(at)
+    at.button(key="ws_generate").click()
+    at = made(rerun(at))
+    sheets = at.session_state["worksheets_made"]
+    assert "value: " in sheets[1]["worksheet"] and file_stem(sheets[0]).endswith("-filled")
+    text = pypdf.PdfReader(io.BytesIO(sheets[2]["worksheet"])).pages[0].extract_text()
+    assert "The forward pass is filled in for you" in text

@@ -8,7 +8,6 @@ import pytest
 
 from bpviz.jobs import JobQueue, WorksheetRequest, build_worksheets, default_workers
 from bpviz.jobs.queue import result_bytes
-from bpviz.ui.strings.en import EN
 
 
 @pytest.fixture(scope="module")
@@ -70,10 +69,10 @@ def test_a_failure_reaches_the_caller_and_is_not_cached(queue):
 
 def test_a_class_set_is_built_in_a_worker_and_equal_to_one_built_here(queue):
     request = WorksheetRequest(3, 2, "en", "a4")
-    sources, pdfs = queue.submit(build_worksheets, request, EN, cache_key=request).future.result(timeout=120)
+    sources, pdfs = queue.submit(build_worksheets, request, cache_key=request).future.result(timeout=120)
     assert "seed 3" in sources["worksheet"] and pdfs["worksheet"].startswith(b"%PDF")
     from bpviz.worksheets import class_set, worksheet_source
-    assert sources["worksheet"] == worksheet_source(class_set(3, 2), EN, "a4")
+    assert sources["worksheet"] == worksheet_source(class_set(3, 2), "en", "a4")
 
 
 def test_sizes_and_workers():

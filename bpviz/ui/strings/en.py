@@ -555,36 +555,24 @@ WORKSHEETS = {
     "ws.download_key_source": "Answer key (Typst source)",
     "ws.edit_hint": "To change a sheet, edit its Typst source and compile it with Typst "
                     "(typst compile worksheet.typ).",
-    "ws.font_missing": "The Chinese font (fonts-wqy-microhei) is not installed on this server, so Chinese sheets "
-                       "cannot be made. English sheets still work.",
-    "sheet.lang": "en",
-    "sheet.title": "Backpropagation worksheet",
-    "sheet.key_title": "Backpropagation worksheet: answer key",
-    "sheet.number_seed": "Sheet {number} · seed {seed}",
-    "sheet.number_own": "Sheet {number}",
-    "sheet.name_line": "Name: ______________________    Class: ____________    Date: ____________",
-    "sheet.network": "Network {layers} · activations: {activations} · loss: {loss}",
-    "sheet.settings": "Example: input x = {x}, target y = {y} · learning rate η = {eta} · biases {biases}",
-    "sheet.biases_updated": "updated",
-    "sheet.biases_kept": "kept fixed",
-    "sheet.parameters": "Weights and biases",
-    "sheet.instructions": "Layers are numbered from 0 (the input). w(l)jk is the weight from neuron k of layer l−1 "
-                          "to neuron j of layer l, and δ = ∂E/∂z. Work out every value in order, to at least 4 "
-                          "significant digits.",
-    "sheet.key_note": "Each value: its formula, the formula with the numbers, and the result to {digits} "
-                      "significant digits.",
-    "sheet.forward": "Forward pass",
-    "sheet.loss": "Loss",
-    "sheet.backward": "Backward pass",
-    "sheet.update": "Update",
+    "ws.font_missing": "This server has no Chinese font, so Chinese sheets cannot be made: install the Python "
+                       "package pylopdf-fonts-zh-cn (it is in requirements.txt). English sheets still work.",
+    "ws.prefilled": "Forward pass filled in (easier sheets)",
+    "ws.prefilled_help": "The sheets print every z and a of the forward pass (6 significant digits), so students "
+                         "start at the loss. The answer key is the same.",
+    "ws.qr": "A QR code on each sheet that opens its network in the app",
+    "ws.qr_help": "The code is the sheet's share link: it opens that exact network and example on the Step page, "
+                  "so a student can check a step on screen.",
+    "ws.app_url": "Address students open the app at",
+    "ws.app_url_help": "Leave it empty to use this server's address (shown greyed). Type another one if students "
+                       "reach the app by a different name, e.g. behind a school proxy.",
+    "ws.no_app_url": "This server's address is not known yet: type the address students open the app at, like "
+                     "{example}, or the sheets will have no QR codes.",
+    "ws.bad_app_url": "The address must start with http:// or https:// and name a server, like {example}. The "
+                      "sheets will have no QR codes until it does.",
     # the lesson (quiz lock, notation, QR code, short links)
     "ws.made_no_key": "Made {count} sheet(s): worksheets {sheet_kb} KB, no answer key in quiz mode.",
     "worksheets.names": "The sheets name everything as the class sees it: {names}.",
-    "sheet.instructions_tutorial": ("Names as in the classic worked example: inputs i1 i2, hidden neurons h1 h2, "
-                                    "outputs o1 o2; w1 w2 lead from i1 and i2 into h1, w3 w4 into h2, w5 w6 from "
-                                    "h1 and h2 into o1, w7 w8 into o2; b1 is the hidden layer's bias, b2 the "
-                                    "output layer's; δ = ∂E/∂z. Work out every value in order, to at least 4 "
-                                    "significant digits."),
 }
 
 

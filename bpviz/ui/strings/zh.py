@@ -559,31 +559,19 @@ WORKSHEETS = {
     "ws.download_sheets_source": "练习卷（Typst 源文件）",
     "ws.download_key_source": "答案卷（Typst 源文件）",
     "ws.edit_hint": "要修改练习卷，请编辑其 Typst 源文件，再用 Typst 编译（typst compile worksheet.typ）。",
-    "ws.font_missing": "本服务器没有安装中文字体（fonts-wqy-microhei），因此无法生成中文练习卷。英文练习卷仍可生成。",
-    "sheet.lang": "zh",
-    "sheet.title": "反向传播练习卷",
-    "sheet.key_title": "反向传播练习卷：答案",
-    "sheet.number_seed": "第 {number} 份 · 种子 {seed}",
-    "sheet.number_own": "第 {number} 份",
-    "sheet.name_line": "姓名：____________________    班级：____________    日期：____________",
-    "sheet.network": "网络 {layers} · 激活函数：{activations} · 损失函数：{loss}",
-    "sheet.settings": "样本：输入 x = {x}，目标 y = {y} · 学习率 η = {eta} · 偏置{biases}",
-    "sheet.biases_updated": "参与更新",
-    "sheet.biases_kept": "保持不变",
-    "sheet.parameters": "权重和偏置",
-    "sheet.instructions": "层从 0（输入层）开始编号。w(l)jk 是从第 l−1 层的神经元 k 到第 l 层的神经元 j 的权重，"
-                          "δ = ∂E/∂z。请按顺序算出每个数值，至少保留 4 位有效数字。",
-    "sheet.key_note": "每个数值依次给出：公式、代入数值的公式、结果（{digits} 位有效数字）。",
-    "sheet.forward": "前向传播",
-    "sheet.loss": "损失",
-    "sheet.backward": "反向传播",
-    "sheet.update": "更新",
+    "ws.font_missing": "本服务器没有中文字体，因此无法生成中文练习卷：请安装 Python 包 pylopdf-fonts-zh-cn"
+                       "（已列在 requirements.txt 中）。英文练习卷仍可生成。",
+    "ws.prefilled": "前向传播的数值已填好（较容易的练习卷）",
+    "ws.prefilled_help": "练习卷印出前向传播的每个 z 和 a（6 位有效数字），学生从损失开始算。答案卷不变。",
+    "ws.qr": "每份练习卷印一个二维码，在应用中打开它的网络",
+    "ws.qr_help": "二维码就是这份练习卷的分享链接：在逐步页面打开完全相同的网络和样本，学生可以在屏幕上核对某一步。",
+    "ws.app_url": "学生打开本应用所用的网址",
+    "ws.app_url_help": "留空则使用本服务器的网址（灰色显示）。如果学生通过别的名字访问本应用（例如经过学校的代理），请填写那个网址。",
+    "ws.no_app_url": "还不知道本服务器的网址：请填写学生打开本应用所用的网址，例如 {example}，否则练习卷上不会有二维码。",
+    "ws.bad_app_url": "网址必须以 http:// 或 https:// 开头并包含服务器名，例如 {example}。在此之前练习卷上不会有二维码。",
     # the lesson (quiz lock, notation, QR code, short links)
     "ws.made_no_key": "已生成 {count} 份：练习卷 {sheet_kb} KB，测验模式下不生成答案卷。",
     "worksheets.names": "练习纸的命名与课堂上看到的一致：{names}。",
-    "sheet.instructions_tutorial": ("命名与经典手算示例相同：输入 i1 i2，隐藏神经元 h1 h2，输出 o1 o2；w1 w2 从 i1、i2 通向 h1，w3 w4 通向 "
-                                    "h2，w5 w6 从 h1、h2 通向 o1，w7 w8 通向 o2；b1 是隐藏层的偏置，b2 是输出层的偏置；δ = "
-                                    "∂E/∂z。请按顺序算出每个数值，至少保留 4 位有效数字。"),
 }
 
 
