@@ -1,29 +1,31 @@
 """Step: one forward pass, the loss, one backward pass and the update, a step at a time."""
 import streamlit as st
 
-from bpviz.ui import address, quiz, state, step_controls
+from bpviz.ui import address, inspector, quiz, state, step_controls
 from bpviz.ui.i18n import t
 
-# less room above the title than Streamlit's default 6 rem: the diagram needs the height
-st.html("<style>.stMainBlockContainer { padding-top: 2.5rem; }</style>")
-# Quiz mode: the question card in a column beside the diagram, which keeps 4-digit labels
-# (≥ 600 px, bpviz.viz.step_diagram.NARROW: the page's side margins shrink to make room).
-# On a phone the two stack, and the diagram's column is unwrapped so that the card comes
-# right after the diagram, before the readouts.
-QUIZ_CARD_PX = 290
+# less room above the title than Streamlit's default 6 rem, and narrower side margins on wide
+# screens: the diagram needs the room. Beside the diagram a column for the quiz's card and
+# the readouts (the inspector of a clicked neuron stays in sight); on a phone the two stack,
+# diagram first, the card right after it, then the readouts. Formulas wider than their
+# column scroll inside their own box.
+SIDE_PX = 300
 st.html("""<style>
+.stMainBlockContainer { padding-top: 2.5rem; }
 @media (min-width: 641px) {
-  .stMainBlockContainer:has(.st-key-quiz_layout) { padding-left: 1.5rem; padding-right: 1.5rem; }
+  .stMainBlockContainer:has(.st-key-step_layout) { padding-left: 1.5rem; padding-right: 1.5rem; }
 }
 @media (max-width: 640px) {
-  .st-key-quiz_layout { flex-direction: column; flex-wrap: nowrap; align-items: stretch; gap: 1rem; }
-  .st-key-quiz_layout > :has(> .st-key-quiz_column) { width: 100% !important; order: 1; }
-  .st-key-quiz_layout > :has(> .st-key-quiz_view), .st-key-quiz_view { display: contents; }
-  .st-key-quiz_view > :has(.st-key-step_diagram) ~ * { order: 2; }
-}</style>""")
+  .st-key-step_layout { flex-direction: column; flex-wrap: nowrap; align-items: stretch; gap: 1rem; }
+  .st-key-step_layout > :has(> .st-key-step_side) { width: 100% !important; }
+}
+.st-key-step_side .katex-display { overflow-x: auto; overflow-y: hidden; padding-bottom: 2px; }
+.st-key-step_side .katex-display > .katex, .st-key-step_side .katex-display > .katex > .katex-html {
+  white-space: normal; }
+</style>""")
 st.title(t("step.title"))
 state.show_notice()
-hero = st.container()          # the buttons and the diagram first, on screen without scrolling
+hero = st.container()          # the diagram first, on screen without scrolling
 with st.expander(t("step.settings")):
     step_controls.settings()   # runs before the stepper, so a changed setting is used at once
 st.caption(t("step.intro"))
@@ -31,24 +33,19 @@ st.caption(t("step.intro"))
 
 @st.fragment
 def stepper():
-    """Buttons, diagram and readouts: a click reruns only this fragment."""
+    """The diagram, its switches, the quiz and the readouts: the diagram's report reruns
+    only this fragment."""
     steps = step_controls.current_steps()
     if steps is None:
         return
     quiz.switch()
-    buttons = st.container()
-    if quiz.active():
-        # the question beside the diagram (below it on a phone, where columns stack): the buttons and
-        # the network come first, and the card asking about it stays in sight
-        row = st.container(horizontal=True, gap="medium", key="quiz_layout")
-        view, card = row.container(key="quiz_view"), row.container(width=QUIZ_CARD_PX, key="quiz_column")
-        quiz.panel(steps, card)   # before the buttons: holds the position until the learner tried
-    else:
-        view = st.container()
-    with buttons:
-        step = step_controls.buttons(steps)
+    row = st.container(horizontal=True, gap="medium", key="step_layout")
+    view, side = row.container(key="step_view_column"), row.container(width=SIDE_PX, key="step_side")
+    question = quiz.panel(steps, side)   # before the diagram: holds the position until the learner tried
     with view:
-        step_controls.step_view(step, len(steps), steps[step.index + 1] if step.index + 1 < len(steps) else None)
+        tutorial = step_controls.step_view(steps, quiz.revealed(steps), question)
+    with side, st.container(key="step_readouts"):
+        inspector.tabs(step_controls.position(steps), tutorial)
     address.write()   # a fragment rerun skips app.py's write: keep the step and an applied update
 
 

@@ -38,6 +38,8 @@ LEARNING_RATE = "learning_rate"
 UPDATE_BIASES = "update_biases"
 GRANULARITY = "granularity"
 STEP_INDEX = "step_index"
+STEP_MOVED = "step_moved"              # bumped when the server moves the position (not the diagram's own report)
+SELECTED_MOVED = "selected_moved"      # bumped when the server changes the selection (not the diagram's report)
 SELECTED = "selected_neuron"          # (layer, j) or None
 LAST_UPDATE = "last_update"           # what the last applied update changed, or None
 PRESET = "preset"
@@ -51,7 +53,7 @@ QUIZ = "quiz"                         # True when a classroom link switched quiz
 # Every page
 LANGUAGE = "lang"                     # the sidebar's language box owns it (layout.py); a link may pre-set it
 MEMO = "memo"                         # memo.remembered: {slot: (digest, result)}
-DIAGRAM_ROOM = "diagram_room"         # (height, width) the browser last reported for the diagram (diagram_motion)
+DIAGRAM_ROOM = "diagram_room"         # (height, width) the browser last reported for the diagram (step_diagram)
 
 # Build
 UPLOAD_COUNTER = "build_upload_counter"   # bumped for a fresh, empty network uploader
@@ -169,7 +171,20 @@ def step_index() -> int:
 
 
 def set_step_index(index):
+    """Move the position from the server (a button, a link, the quiz's hold): the diagram,
+    which steps by itself in the browser, is told to go there (`step_moved`)."""
     st.session_state[STEP_INDEX] = max(int(index), 0)
+    st.session_state[STEP_MOVED] = step_moved() + 1
+
+
+def follow_step_index(index):
+    """The position the diagram reported: the server follows it and tells the diagram nothing."""
+    st.session_state[STEP_INDEX] = max(int(index), 0)
+
+
+def step_moved() -> int:
+    """How many times the server moved the position this session."""
+    return st.session_state.get(STEP_MOVED, 0)
 
 
 def set_network(net: Network, from_tables=False) -> bool:
@@ -197,7 +212,7 @@ def _store_network(net, from_tables=False):
     st.session_state[EXAMPLE_Y] = _fit(st.session_state.get(EXAMPLE_Y, ()), net.sizes[-1])
     selected = st.session_state.get(SELECTED)
     if selected and not (selected[0] < len(net.sizes) and selected[1] < net.sizes[selected[0]]):
-        st.session_state[SELECTED] = None
+        set_selected_neuron(None)
     restart_steps()
 
 
@@ -219,7 +234,7 @@ def _store_example(x, y):
 
 
 def restart_steps():
-    st.session_state[STEP_INDEX] = 0
+    set_step_index(0)
 
 
 def load_preset(name) -> bool:
@@ -247,7 +262,7 @@ def load_shared(shared):
     st.session_state[LEARNING_RATE] = shared.learning_rate
     st.session_state[UPDATE_BIASES] = shared.update_biases
     st.session_state[LAST_UPDATE] = None
-    st.session_state[SELECTED] = None
+    set_selected_neuron(None)
     _store_example(shared.x, shared.y)
     _store_network(shared.network)
 
@@ -324,7 +339,19 @@ def selected_neuron(default=None) -> tuple[int, int] | None:
 
 
 def set_selected_neuron(neuron):
+    """Select from the server (the inspector's list): the diagram is told (`selected_moved`)."""
+    if st.session_state.get(SELECTED) != neuron:
+        st.session_state[SELECTED_MOVED] = selected_moved() + 1
     st.session_state[SELECTED] = neuron
+
+
+def follow_selected_neuron(neuron):
+    """The neuron clicked on the diagram: the server follows it and tells the diagram nothing."""
+    st.session_state[SELECTED] = neuron
+
+
+def selected_moved() -> int:
+    return st.session_state.get(SELECTED_MOVED, 0)
 
 
 def last_update() -> dict | None:

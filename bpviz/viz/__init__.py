@@ -1,20 +1,20 @@
-"""bpviz.viz: Plotly figure builders over engine values. Imports engine, numpy and
-plotly; never streamlit. Every builder takes `text`, a mapping of "viz.*" keys to
-the strings to show (the app passes its catalogue); `TEXT_EN` holds the English
-defaults of every figure."""
-from . import landscape_figures, learning_figures, matrix_view, network_diagram, step_diagram
+"""bpviz.viz: Plotly figure builders over engine values, and the Step diagram's drawable
+data (step_pass). Imports engine, numpy and plotly; never streamlit. Every builder takes
+`text`, a mapping of "viz.*" keys to the strings to show (the app passes its catalogue);
+`TEXT_EN` holds the English defaults of every figure."""
+from . import landscape_figures, learning_figures, matrix_view, network_diagram, step_labels
 from .landscape_figures import contour_figure, gradcheck_figure, one_weight_figure
 from .learning_figures import decision_boundary_figure, loss_figure, regression_figure
 from .matrix_view import matrix_figure
 from .network_diagram import network_figure
-from .step_diagram import step_figure
+from .step_pass import step_pass
 
 TEXT_EN = {**network_diagram.DEFAULT_TEXT, **landscape_figures.DEFAULT_TEXT, **learning_figures.DEFAULT_TEXT,
-           **matrix_view.DEFAULT_TEXT, **step_diagram.DEFAULT_TEXT}
+           **matrix_view.DEFAULT_TEXT, **step_labels.DEFAULT_TEXT}
 
 __all__ = [
-    # the diagrams: a network, a step of a pass, a matrix
-    "network_figure", "step_figure", "matrix_figure",
+    # the diagrams: a network, every step of a pass (drawable data for the browser), a matrix
+    "network_figure", "step_pass", "matrix_figure",
     # the loss landscape and the gradient check
     "contour_figure", "gradcheck_figure", "one_weight_figure",
     # training: loss curves, decision boundary, regression fit

@@ -58,9 +58,9 @@ def diverging_colour(value, limit):
     the end colours. Monotonic: a larger value is never drawn with a colour
     further down the scale.
     """
-    position = 0.5 + 0.5 * float(np.clip(value / limit, -1.0, 1.0))
+    position = 0.5 + 0.5 * min(max(float(value) / limit, -1.0), 1.0)
     scaled = position * (len(DIVERGING_COLOURS) - 1)
-    lower = min(int(np.floor(scaled)), len(DIVERGING_COLOURS) - 2)
+    lower = min(int(scaled), len(DIVERGING_COLOURS) - 2)
     fraction = scaled - lower
     low, high = _rgb(DIVERGING_COLOURS[lower]), _rgb(DIVERGING_COLOURS[lower + 1])
     mixed = [round(a + (b - a) * fraction) for a, b in zip(low, high)]

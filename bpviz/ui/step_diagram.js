@@ -1,0 +1,632 @@
+// The Step page's diagram: shows step k of a pass the server sent once (bpviz.viz.step_pass),
+// steps locally on the keys and its own buttons, plays the step's motion, and reports the
+// position, the selected neuron, the pass it holds and its width back to the server.
+//
+// Every number and text comes formatted from Python: this file only looks them up
+// (pass.strings[index]) and places them. It runs in the page (st.components.v2, no iframe),
+// so the keys are listened for once, on the document.
+//
+// data = {pass_id, pass (or null when the browser said it holds pass_id), count (steps in the
+//         whole pass), goto: {step: [token, index], selected: [token, [l, j] | null]},
+//         motion, quiz: {step, neuron, edge, waiting} | null, words: {...}}
+// report (setStateValue "report") = {position, selected, have, room: [height, width]}
+const NS = "http://www.w3.org/2000/svg";
+const DURATION = 800;            // ms a value takes to travel
+const REPORT_AFTER = 120;        // ms after the last press: the server follows once per burst
+const LEGEND = 40;               // px under the network for the two colour bars
+const TITLE = 26;                // px above it for the loss
+const KEYS = { ArrowRight: 1, PageDown: 1, " ": 1, ArrowLeft: -1, PageUp: -1, Home: "first", End: "last" };
+const HIGHLIGHT = "#F2C12E", TARGET = "#AA3377";
+const ICONS = {     // first, previous, next, to the loss, to the end of the backward pass (24-px paths)
+  first: "M6 6h2v12H6zm3.5 6 8.5 6V6z",
+  prev: "M15.4 7.4 14 6l-6 6 6 6 1.4-1.4-4.6-4.6z",
+  next: "M8.6 16.6 10 18l6-6-6-6-1.4 1.4 4.6 4.6z",
+  forward: "M4 18l8.5-6L4 6v12zm9-12v12l8.5-6L13 6z",
+  backward: "M11 18V6l-8.5 6 8.5 6zm.5-6 8.5 6V6l-8.5 6z",
+};
+let held = { id: null, pass: null };   // the pass the page holds (one diagram per page)
+let current = null;                    // the mounted view the keys go to
+
+// ---- keys ----------------------------------------------------------------------------------
+
+function ownsKeys(element) {
+  // A control that uses these keys itself: typing never steps.
+  if (!element || element === document.body || element === document.documentElement) return false;
+  if (element.isContentEditable) return true;
+  const tag = element.tagName;
+  if (tag === "TEXTAREA" || tag === "SELECT") return true;
+  if (tag === "INPUT") return !/^(checkbox|button|submit|reset|image|file|color)$/i.test(element.type || "text");
+  const role = element.getAttribute && element.getAttribute("role");
+  return /^(combobox|listbox|option|slider|spinbutton|textbox|searchbox|menu|menuitem|radio|tab|grid)$/.test(role || "");
+}
+
+function onKey(event) {
+  const move = KEYS[event.key];
+  if (move === undefined || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+  if (!current || !current.root.isConnected || ownsKeys(event.target) || ownsKeys(document.activeElement)) return;
+  event.preventDefault();           // no page scroll, no press of the focused button or switch
+  event.stopPropagation();
+  if (event.key === " ") swallowSpaceUp = true;
+  if (move === "first") go(current, 0, "jump");
+  else if (move === "last") go(current, lastIndex(current), "jump");
+  else go(current, current.position + move, move > 0 ? "next" : "prev");
+}
+
+let swallowSpaceUp = false;
+function onKeyUp(event) {
+  if (event.key === " " && swallowSpaceUp) {
+    swallowSpaceUp = false;
+    event.preventDefault();
+    event.stopPropagation();
+  }
+}
+
+function onSubmitKey(event) {
+  // Enter in a form's box submits it (Streamlit): then the focus leaves the box, so the next
+  // → steps instead of typing.
+  if (event.key !== "Enter" || !event.target || event.target.tagName !== "INPUT") return;
+  const form = event.target.closest("[data-testid='stForm']");
+  if (form) setTimeout(() => event.target.blur(), 0);
+}
+
+function installKeys() {
+  if (window.bpvizStepKeys) return;
+  window.bpvizStepKeys = true;
+  document.addEventListener("keydown", event => onKey(event), true);
+  document.addEventListener("keyup", event => onKeyUp(event), true);
+  document.addEventListener("keydown", event => onSubmitKey(event), false);
+}
+
+// ---- moving ----------------------------------------------------------------------------------
+
+function lastIndex(view) {
+  return view.pass ? view.pass.steps.length - 1 : 0;
+}
+
+function go(view, index, how) {
+  if (!view.pass) return;
+  const last = lastIndex(view);
+  if (index > last && how !== "jump") {
+    const waiting = view.quiz && view.quiz.waiting && last < view.count - 1;
+    if (waiting) say(view, view.words.quiz_wait);
+  }
+  const target = Math.min(Math.max(index, 0), last);
+  if (target === view.position) return;
+  const from = view.position;
+  view.position = target;
+  view.pressed = performance.now();
+  document.documentElement.dataset.bpvizStep = String(target);
+  schedule(view, () => {
+    draw(view);
+    if (how === "next" && target === from + 1) flow(view, target, false);
+    else if (how === "prev" && target === from - 1) flow(view, from, true);
+    else stopFlow(view);
+  });
+  reportSoon(view);
+}
+
+function schedule(view, work) {
+  // The next frame draws the latest position only, however many presses came before it.
+  view.work = work;
+  if (view.frame) return;
+  view.frame = requestAnimationFrame(() => {
+    view.frame = 0;
+    const todo = view.work;
+    view.work = null;
+    if (todo) todo();
+  });
+}
+
+function reportSoon(view) {
+  clearTimeout(view.reportTimer);
+  view.reportTimer = setTimeout(() => report(view), REPORT_AFTER);
+}
+
+function report(view) {
+  const room = [Math.round(view.height), Math.round(view.root.getBoundingClientRect().width)];
+  const next = { position: view.position, selected: view.selected, have: held.id, room };
+  const text = JSON.stringify(next);
+  if (text === view.reported) return;
+  view.reported = text;
+  view.setStateValue("report", next);
+}
+
+function say(view, text) {
+  view.message.textContent = text || "";
+  view.message.classList.toggle("bpviz-shown", !!text);
+  clearTimeout(view.messageTimer);
+  if (text) view.messageTimer = setTimeout(() => say(view, ""), 4000);
+}
+
+// ---- building the picture --------------------------------------------------------------------
+
+function el(name, attributes, parent) {
+  const node = document.createElementNS(NS, name);
+  for (const [key, value] of Object.entries(attributes || {})) node.setAttribute(key, value);
+  if (parent) parent.appendChild(node);
+  return node;
+}
+
+function html(tag, className, parent, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  if (parent) parent.appendChild(node);
+  return node;
+}
+
+function create(parent) {
+  const root = html("div", "bpviz-step", parent);
+  const bar = html("div", "bpviz-step-bar", root);
+  const view = { root, position: 0, selected: null, tokens: {}, passId: null, pass: null, words: {} };
+  view.buttons = {};
+  for (const [name, icon] of Object.entries(ICONS)) {
+    const button = html("button", `bpviz-step-button bpviz-step-${name}`, bar);
+    button.type = "button";
+    el("path", { d: icon, fill: "currentColor" }, el("svg", { class: "bpviz-icon", viewBox: "0 0 24 24",
+      width: 18, height: 18, "aria-hidden": "true" }, button));
+    view.buttons[name] = { button, label: html("span", "bpviz-label", button) };
+    button.addEventListener("click", () => press(view, name));
+  }
+  view.position_text = html("div", "bpviz-step-position", bar);
+  const progress = html("div", "bpviz-step-progress", root);
+  view.progress = html("div", "bpviz-step-progress-fill", progress);
+  view.stage = html("div", "bpviz-step-stage", root);
+  view.svg = el("svg", { class: "bpviz-step-svg", role: "img" }, view.stage);
+  view.tooltip = html("div", "bpviz-step-tooltip", view.stage);
+  view.message = html("div", "bpviz-step-message", view.stage);
+  view.message.setAttribute("role", "status");
+  view.caption = html("div", "bpviz-step-caption", root);
+  window.addEventListener("resize", () => {
+    clearTimeout(view.resizing);
+    view.resizing = setTimeout(() => { if (view.pass) { build(view); draw(view); reportSoon(view); } }, 200);
+  });
+  return view;
+}
+
+function press(view, name) {
+  if (!view.pass) return;
+  const jumps = view.pass.jumps || {};
+  if (name === "first") go(view, 0, "jump");
+  else if (name === "prev") go(view, view.position - 1, "prev");
+  else if (name === "next") go(view, view.position + 1, "next");
+  else if (name === "forward") go(view, Math.min(jumps.forward, view.count - 1), "jump");
+  else if (name === "backward") go(view, Math.min(jumps.backward, view.count - 1), "jump");
+}
+
+function heightFor(view) {
+  // Fixed for a network and a window: the room from the diagram's top (in the page, not the
+  // scroll position) to the window's bottom, within what the network needs.
+  const pass = view.pass, rows = Math.max(...pass.sizes);
+  const width = view.stage.getBoundingClientRect().width || 600;
+  const top = view.stage.getBoundingClientRect().top + window.scrollY;
+  const phone = width < 600;
+  const least = pass.dense ? rows * 37 + TITLE + LEGEND + 10 : phone ? Math.round(1.1 * width) : 320;
+  const room = window.innerHeight - top - 44;      // the caption under it stays on screen
+  const most = phone ? Math.round(1.3 * width) : 900;
+  return Math.round(Math.min(Math.max(room, least), Math.max(most, least)));
+}
+
+function build(view) {
+  // The picture's elements for this pass and window: created once, filled in by draw().
+  const pass = view.pass, svg = view.svg, S = pass.strings;
+  svg.textContent = "";
+  const width = Math.max(view.stage.getBoundingClientRect().width, 200);
+  const height = heightFor(view);
+  view.height = height;
+  view.width = width;
+  svg.setAttribute("width", width);
+  svg.setAttribute("height", height);
+  svg.setAttribute("viewBox", `0 0 ${width} ${height}`);
+  view.stage.style.height = `${height}px`;
+  const [x0, x1] = pass.x_range, [y0, y1] = pass.y_range;
+  const plot = { left: 4, right: width - 4, top: TITLE, bottom: height - LEGEND };
+  const px = x => plot.left + (x - x0) / (x1 - x0) * (plot.right - plot.left);
+  const py = y => plot.top + (y1 - y) / (y1 - y0) * (plot.bottom - plot.top);
+  view.px = px;
+  view.py = py;
+  const rows = Math.max(...pass.sizes), across = (plot.right - plot.left) / (x1 - x0);
+  const down = (plot.bottom - plot.top) / (y1 - y0);
+  const font = pass.font_px;
+  view.font = font;
+  svg.style.setProperty("--bpviz-font", `${font}px`);
+  let radius = 0, pill = null;
+  if (pass.dense) pill = { w: Math.max(38, Math.min(0.62 * across, 60)), h: font + 5 };
+  else if (pass.narrow) radius = Math.max(18, Math.min(0.45 * down, 0.32 * across, 40) / 2);
+  else radius = Math.max(14, Math.min(0.45 * down, 0.25 * across, 64) / 2);
+  view.radius = radius;
+  view.pill = pill;
+
+  view.titleText = el("text", { x: 8, y: 18, class: "bpviz-title" }, svg);
+  const edgeLayer = el("g", { class: "bpviz-edges" }, svg);
+  view.highlightLayer = el("g", { class: "bpviz-highlights" }, svg);
+  view.targetLayer = el("g", { class: "bpviz-target" }, svg);
+  view.edgeLines = pass.edges.map(edge => {
+    const [from, to] = [pass.neurons[edge[0]], pass.neurons[edge[1]]];
+    return el("line", { x1: px(from[2]), y1: py(from[3]), x2: px(to[2]), y2: py(to[3]), stroke: edge[2],
+      "stroke-width": edge[3], "stroke-linecap": "round", class: "bpviz-edge" }, edgeLayer);
+  });
+  const hitLayer = el("g", { class: "bpviz-edge-hits" }, svg);
+  pass.edges.forEach((edge, i) => {
+    const line = view.edgeLines[i];
+    const hit = el("line", { x1: line.getAttribute("x1"), y1: line.getAttribute("y1"), x2: line.getAttribute("x2"),
+      y2: line.getAttribute("y2"), class: "bpviz-edge-hit", "data-edge": i }, hitLayer);
+    hit.addEventListener("pointerenter", event => hover(view, event, "edge", i));
+    hit.addEventListener("pointerleave", () => hover(view, null));
+    hit.addEventListener("click", event => hover(view, event, "edge", i, true));
+  });
+  view.edgeLabelLayer = el("g", { class: "bpviz-edge-labels" }, svg);
+  view.edgeChips = pass.edges.map(edge => chip(view.edgeLabelLayer, px(edge[4]), py(edge[5]), "middle", "middle"));
+  const neuronLayer = el("g", { class: "bpviz-neurons" }, svg);
+  const sides = [];
+  view.nodes = pass.neurons.map((neuron, i) => {
+    const cx = px(neuron[2]), cy = py(neuron[3]);
+    const g = el("g", { class: "bpviz-neuron", "data-neuron": `${neuron[0]},${neuron[1]}`, tabindex: -1 }, neuronLayer);
+    const shape = pill
+      ? el("rect", { x: cx - pill.w / 2, y: cy - pill.h / 2 - (neuron[0] ? pill.h / 2 - 1 : 0), width: pill.w,
+        height: pill.h, rx: pill.h / 2, class: "bpviz-disc" }, g)
+      : el("circle", { cx, cy, r: radius, class: "bpviz-disc" }, g);
+    const valueY = pill && neuron[0] ? cy - pill.h / 2 + 1 : cy;
+    const value = el("text", { x: cx, y: valueY, "text-anchor": "middle", "dominant-baseline": "central",
+      class: "bpviz-value", "font-size": font }, g);
+    g.addEventListener("click", event => select(view, i, event));
+    g.addEventListener("pointerenter", event => hover(view, event, "neuron", i));
+    g.addEventListener("pointerleave", () => hover(view, null));
+    const node = { g, shape, value, cx, cy };
+    if (neuron[0] > 0) {
+      node.badge = pill ? chip(svg, cx, cy + 2, "middle", "top", pill.w) : chip(svg, cx, cy + radius + 3, "middle", "top");
+      if (!pill) node.bias = chip(svg, cx, cy - radius - 3, "middle", "bottom");
+    }
+    if (neuron[5]) {   // the input's name on its left, the target on the output's right
+      const left = neuron[0] === 0, half = pill ? pill.w / 2 : radius;
+      const side = chip(svg, cx + (left ? -(half + 4) : half + 4), pill && !left ? cy - pill.h / 2 : cy,
+        left ? "end" : "start", "middle");
+      fill(side, [neuron[5]], "#F0F2F6", "#000");
+      sides.push(side);
+    }
+    return node;
+  });
+  layoutChips(sides);
+  const ring = pill ? { w: pill.w + 10, h: 2 * pill.h + 12 } : { w: 2 * radius + 10, h: 2 * radius + 10 };
+  view.ring = el("rect", { class: "bpviz-ring", width: ring.w, height: ring.h, rx: pill ? 8 : ring.w / 2,
+    fill: "none", stroke: HIGHLIGHT, "stroke-width": 4, visibility: "hidden" }, svg);
+  view.ringSize = ring;
+  view.flowLayer = el("g", { class: "bpviz-flow" }, svg);
+  legend(view, svg, width, height);
+  view.caption.textContent = "";      // every step's caption in one cell: the tallest sets the height
+  pass.headings.forEach(heading => html("div", "bpviz-step-caption-cell", view.caption, heading[1]));
+}
+
+function chip(parent, x, y, anchor, baseline, minWidth) {
+  // A label on a chip: a rect behind lines of text, placed by its anchor point.
+  const g = el("g", { class: "bpviz-chip", visibility: "hidden" }, parent);
+  const rect = el("rect", { rx: 3 }, g);
+  const text = el("text", {}, g);
+  return { g, rect, text, x, y, anchor, baseline, minWidth: minWidth || 0, shown: null };
+}
+
+function fill(chipped, lines, background, ink, bold) {
+  // Put `lines` on the chip (nothing: hide it); the rect is sized in layoutChips().
+  const key = lines.join("\n") + "|" + background + "|" + ink + "|" + (bold || "");
+  if (chipped.shown === key) return false;
+  chipped.shown = key;
+  const { g, rect, text } = chipped;
+  if (!lines.length || (lines.length === 1 && !lines[0] && !bold)) {
+    g.setAttribute("visibility", "hidden");
+    return false;
+  }
+  g.setAttribute("visibility", "visible");
+  rect.setAttribute("fill", background);
+  text.setAttribute("fill", ink);
+  text.textContent = "";
+  lines.forEach((line, i) => {
+    const span = el("tspan", { x: 0, dy: i ? "1.2em" : "0" }, text);
+    if (i === 0 && bold) {
+      el("tspan", { "font-weight": "bold" }, span).textContent = bold + "  ";
+      span.appendChild(document.createTextNode(line));
+    } else {
+      span.textContent = line;
+    }
+  });
+  chipped.lines = lines.length;
+  chipped.dirty = true;
+  return true;
+}
+
+function layoutChips(chips) {
+  // Measure every changed chip's text (one layout for all), then place the chips.
+  const dirty = chips.filter(c => c && c.dirty);
+  const boxes = dirty.map(c => c.text.getBBox());
+  dirty.forEach((c, i) => {
+    const box = boxes[i], pad = 3;
+    const w = Math.max(box.width + 2 * pad, c.minWidth), h = box.height + 2 * pad - 2;
+    const left = c.anchor === "middle" ? c.x - w / 2 : c.anchor === "end" ? c.x - w : c.x;
+    const top = c.baseline === "middle" ? c.y - h / 2 : c.baseline === "bottom" ? c.y - h : c.y;
+    c.rect.setAttribute("x", left);
+    c.rect.setAttribute("y", top);
+    c.rect.setAttribute("width", w);
+    c.rect.setAttribute("height", h);
+    // text: the first baseline sits pad + ascent below the top
+    c.text.setAttribute("transform", `translate(${left + w / 2 - (box.x + box.width / 2)}, ${top + pad - box.y - 1})`);
+    c.dirty = false;
+  });
+}
+
+function legend(view, svg, width, height) {
+  // The two fixed colour scales, side by side under the network, printed at both ends and 0.
+  const scales = view.pass.scales, barWidth = Math.min(180, (width - 60) / 2 - 40), y = height - LEGEND + 12;
+  scales.forEach((scale, i) => {
+    const left = 24 + i * (barWidth + 70);
+    const id = `bpviz-scale-${i}-${Math.random().toString(36).slice(2, 8)}`;
+    const gradient = el("linearGradient", { id }, el("defs", {}, svg));
+    scale.colours.forEach((colour, k) => el("stop", { offset: k / (scale.colours.length - 1), "stop-color": colour }, gradient));
+    const g = el("g", { class: "bpviz-legend" }, svg);
+    el("rect", { x: left - 22, y: y - 10, width: barWidth + 44, height: 34, rx: 4, fill: "#F0F2F6" }, g);
+    el("text", { x: left - 14, y: y + 5, "font-weight": "bold", fill: "#000" }, g).textContent = scale.title;
+    el("rect", { x: left, y: y - 4, width: barWidth, height: 10, fill: `url(#${id})`, stroke: "#888" }, g);
+    scale.ticks.forEach((tick, k) => {
+      el("text", { x: left + k * barWidth / 2, y: y + 20, "text-anchor": "middle", fill: "#000",
+        class: "bpviz-tick" }, g).textContent = tick;
+    });
+  });
+}
+
+// ---- drawing step k ----------------------------------------------------------------------------
+
+function lines(pass, index) {
+  const text = index >= 0 ? pass.strings[index] : "";
+  return text ? text.split("\n") : [];
+}
+
+function draw(view) {
+  const pass = view.pass;
+  if (!pass) return;
+  const S = pass.strings, step = pass.steps[view.position], heading = pass.headings[view.position];
+  view.titleText.textContent = S[step.title];
+  view.position_text.textContent = heading[0];
+  view.progress.style.width = `${100 * (view.position + 1) / view.count}%`;
+  [...view.caption.children].forEach((cell, i) => cell.classList.toggle("bpviz-shown", i === view.position));
+  view.root.dataset.step = String(view.position);
+  const last = lastIndex(view);
+  const quizHold = view.quiz && last < view.count - 1;
+  view.buttons.first.button.disabled = view.position === 0;
+  view.buttons.prev.button.disabled = view.position === 0;
+  view.buttons.next.button.disabled = view.position >= view.count - 1 || (!quizHold && view.position >= last);
+  view.buttons.forward.button.disabled = view.position >= (pass.jumps.forward || 0);
+  view.buttons.backward.button.disabled = view.position >= (pass.jumps.backward || 0);
+  const chips = [];
+  pass.neurons.forEach((neuron, i) => {
+    const node = view.nodes[i], [a, fillColour, ink, delta, deltaFill, deltaInk, bias] = step.nodes[i];
+    node.shape.setAttribute("fill", S[fillColour]);
+    node.value.setAttribute("fill", S[ink]);
+    node.value.textContent = S[a];
+    if (node.badge) {
+      if (fill(node.badge, lines(pass, delta), S[deltaFill] || "#F0F2F6", S[deltaInk] || "#000")) chips.push(node.badge);
+    }
+    if (node.bias) {
+      const biasLines = lines(pass, bias);
+      if (fill(node.bias, biasLines, "#F0F2F6", "#000", neuron[4] && biasLines.length ? neuron[4] : "")) chips.push(node.bias);
+    }
+  });
+  // connection labels: the pass's choice (all, or the largest; none on a dense network, whose
+  // connections tell their numbers on hover and on a tap)
+  const shown = new Set(step.shown);
+  pass.edges.forEach((edge, i) => {
+    const stage = step.edge_stage[pass.neurons[edge[1]][0] - 1];
+    const text = shown.has(i) ? lines(pass, edge[6][stage]) : [];
+    if (fill(view.edgeChips[i], text, "#F0F2F6", "#000")) chips.push(view.edgeChips[i]);
+  });
+  layoutChips(chips);
+  drawHighlights(view, step);
+  drawSelection(view);
+  drawTarget(view);
+  if (view.hovering) hover(view, view.hovering.event, view.hovering.kind, view.hovering.index, view.hovering.pinned);
+}
+
+function neuronIndex(pass, selected) {
+  return pass.neurons.findIndex(n => n[0] === selected[0] && n[1] === selected[1]);
+}
+
+function drawHighlights(view, step) {
+  const pass = view.pass;
+  view.highlightLayer.textContent = "";
+  let edges = step.highlight;
+  if (view.selected) {
+    const mine = step.feeds[String(neuronIndex(pass, view.selected))];
+    if (mine && mine.length) edges = mine;
+  }
+  for (const i of edges) {
+    const line = view.edgeLines[i];
+    el("line", { x1: line.getAttribute("x1"), y1: line.getAttribute("y1"), x2: line.getAttribute("x2"),
+      y2: line.getAttribute("y2"), stroke: HIGHLIGHT, "stroke-width": 10, "stroke-opacity": 0.55,
+      "stroke-linecap": "round" }, view.highlightLayer);
+  }
+}
+
+function drawSelection(view) {
+  const i = view.selected ? neuronIndex(view.pass, view.selected) : -1;
+  if (i < 0) {
+    view.ring.setAttribute("visibility", "hidden");
+    return;
+  }
+  const node = view.nodes[i], { w, h } = view.ringSize;
+  const middle = view.pill && !view.pass.neurons[i][0] ? node.cy + view.pill.h / 2 : node.cy + 2;
+  view.ring.setAttribute("x", node.cx - w / 2);
+  view.ring.setAttribute("y", (view.pill ? middle : node.cy) - h / 2);
+  view.ring.setAttribute("visibility", "visible");
+}
+
+function drawTarget(view) {
+  // The quiz's question is about this neuron or connection: marked while it is asked.
+  view.targetLayer.textContent = "";
+  const quiz = view.quiz;
+  if (!quiz || quiz.step !== view.position) return;
+  if (quiz.edge !== null && quiz.edge !== undefined) {
+    const line = view.edgeLines[quiz.edge];
+    el("line", { x1: line.getAttribute("x1"), y1: line.getAttribute("y1"), x2: line.getAttribute("x2"),
+      y2: line.getAttribute("y2"), stroke: TARGET, "stroke-width": 7, "stroke-dasharray": "10 6",
+      class: "bpviz-target-edge" }, view.targetLayer);
+  }
+  if (quiz.neuron !== null && quiz.neuron !== undefined) {
+    const node = view.nodes[quiz.neuron];
+    el("circle", { cx: node.cx, cy: node.cy, r: (view.pill ? view.pill.w / 2 : view.radius) + 12, fill: "none",
+      stroke: TARGET, "stroke-width": 4, "stroke-dasharray": "8 5", class: "bpviz-target-neuron" }, view.targetLayer);
+  }
+}
+
+// ---- the inspector's neuron, hover --------------------------------------------------------------
+
+function select(view, i, event) {
+  const neuron = view.pass.neurons[i];
+  view.selected = [neuron[0], neuron[1]];
+  draw(view);
+  hover(view, event, "neuron", i, true);
+  view.reveal = true;              // on a phone, bring the inspector into view when it has followed
+  report(view);
+  followInspector(view);
+}
+
+function followInspector(view) {
+  // Once the server has redrawn the readouts for the clicked neuron: on a narrow screen
+  // (where they are under the diagram) scroll them into view; beside the diagram, nothing.
+  const app = document.querySelector("[data-testid='stApp']");
+  let ran = false;
+  const started = performance.now();
+  const check = () => {
+    const state = app && app.getAttribute("data-test-script-state");
+    if (state === "running") ran = true;
+    if ((ran && state === "notRunning") || performance.now() - started > 4000) {
+      const readouts = document.querySelector(".st-key-step_readouts");
+      if (readouts && view.reveal) {
+        const box = readouts.getBoundingClientRect(), stage = view.root.getBoundingClientRect();
+        if (box.top >= stage.bottom - 1 && box.top > window.innerHeight * 0.6) readouts.scrollIntoView({ block: "start", behavior: "auto" });
+      }
+      view.reveal = false;
+      return;
+    }
+    setTimeout(check, 50);
+  };
+  check();
+}
+
+function hover(view, event, kind, index, pinned) {
+  const tip = view.tooltip;
+  if (!event || !view.pass) {
+    if (view.hovering && view.hovering.pinned) return;
+    view.hovering = null;
+    tip.classList.remove("bpviz-shown");
+    return;
+  }
+  if (view.hovering && view.hovering.pinned && !pinned && view.hovering.index !== index) return;
+  const pass = view.pass, step = pass.steps[view.position], S = pass.strings;
+  let text;
+  if (kind === "edge") {
+    const edge = pass.edges[index], stage = step.edge_stage[pass.neurons[edge[1]][0] - 1];
+    text = `${S[edge[7][stage]]}\n${S[edge[8]]}`;
+  } else {
+    text = `${S[step.nodes[index][7]]}\n${S[pass.neurons[index][6]]}`;
+  }
+  view.hovering = { event, kind, index, pinned: !!pinned };
+  tip.textContent = text;
+  const stage = view.stage.getBoundingClientRect();
+  const x = (event.clientX || stage.left) - stage.left, y = (event.clientY || stage.top) - stage.top;
+  tip.classList.add("bpviz-shown");
+  const w = tip.offsetWidth, h = tip.offsetHeight;
+  tip.style.left = `${Math.max(0, Math.min(x + 12, stage.width - w))}px`;
+  tip.style.top = `${Math.max(0, y + 14 + h > stage.height ? y - h - 10 : y + 14)}px`;
+  if (pinned) {
+    clearTimeout(view.tipTimer);
+    view.tipTimer = setTimeout(() => { if (view.hovering && view.hovering.pinned) { view.hovering.pinned = false; hover(view, null); } }, 5000);
+  }
+}
+
+// ---- motion -----------------------------------------------------------------------------------
+
+function stopFlow(view) {
+  if (view.flowFrame) cancelAnimationFrame(view.flowFrame);
+  view.flowFrame = 0;
+  view.flowLayer.textContent = "";
+  delete view.root.dataset.flowing;
+}
+
+function flow(view, index, backwards) {
+  // Step `index`'s values travel from where they are computed to where they are used (w·a
+  // forward, w·δ backward); `backwards` plays it in reverse (stepping back). Drawn over the
+  // numbers, which are already in place: nothing waits for the motion.
+  stopFlow(view);
+  const reduced = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+  const items = view.pass.steps[index].flow;
+  if (!view.motion || reduced || !items.length) return;
+  const S = view.pass.strings, many = items.length > 40;   // many: dots only, the numbers stay readable
+  const moving = items.map(([x0, y0, x1, y1, text]) => {
+    const g = el("g", { class: "bpviz-moving" }, view.flowLayer);
+    el("circle", { r: many ? 4 : 6, fill: HIGHLIGHT, stroke: "#000" }, g);
+    if (!many) {
+      const label = el("text", { y: -10, "text-anchor": "middle", class: "bpviz-moving-text" }, g);
+      label.textContent = S[text];
+    }
+    const from = [view.px(x0), view.py(y0)], to = [view.px(x1), view.py(y1)];
+    return { g, from: backwards ? to : from, to: backwards ? from : to };
+  });
+  const started = performance.now();
+  const ease = t => (t < 0.5 ? 4 * t * t * t : 1 - Math.pow(-2 * t + 2, 3) / 2);
+  let frames = 0;
+  view.root.dataset.flowing = "1";
+  const frame = now => {
+    const t = Math.min((now - started) / DURATION, 1), e = ease(t);
+    for (const item of moving) {
+      const x = item.from[0] + e * (item.to[0] - item.from[0]), y = item.from[1] + e * (item.to[1] - item.from[1]);
+      item.g.setAttribute("transform", `translate(${x.toFixed(1)},${y.toFixed(1)})`);
+    }
+    view.root.dataset.flowFrames = String(++frames);
+    if (t < 1) view.flowFrame = requestAnimationFrame(frame);
+    else view.flowFrame = requestAnimationFrame(() => stopFlow(view));
+  };
+  frame(started);
+}
+
+// ---- the component ------------------------------------------------------------------------------
+
+export default function (component) {
+  const { data, parentElement, setStateValue } = component;
+  let view = parentElement.bpvizStep;
+  if (!view || !view.root.isConnected) {
+    view = create(parentElement);
+    parentElement.bpvizStep = view;
+  }
+  current = view;
+  view.setStateValue = setStateValue;
+  installKeys();
+  if (!data) return;
+  view.words = data.words || {};
+  view.count = data.count;
+  view.motion = !!data.motion;
+  view.quiz = data.quiz || null;
+  for (const name of ["first", "prev", "next", "forward", "backward"]) {
+    view.buttons[name].label.textContent = view.words[name] || "";
+    view.buttons[name].button.title = view.words[`${name}_help`] || view.words[name] || "";
+    view.buttons[name].button.setAttribute("aria-label", view.words[name] || name);
+  }
+  if (data.pass) held = { id: data.pass_id, pass: data.pass };
+  const pass = held.id === data.pass_id ? held.pass : null;
+  if (pass && view.passId !== data.pass_id) {   // a new pass: its picture is built in this same task, no blank frame
+    view.pass = pass;
+    view.passId = data.pass_id;
+    build(view);
+  }
+  const goto = data.goto || {};
+  if (goto.step && goto.step[0] !== view.tokens.step) {
+    view.tokens.step = goto.step[0];
+    view.position = goto.step[1];
+    stopFlow(view);
+  }
+  if (goto.selected && goto.selected[0] !== view.tokens.selected) {
+    view.tokens.selected = goto.selected[0];
+    view.selected = goto.selected[1];
+  }
+  if (view.pass) {
+    view.position = Math.min(Math.max(view.position, 0), lastIndex(view));
+    draw(view);
+  }
+  report(view);                    // which pass it holds, where it is, how wide
+}

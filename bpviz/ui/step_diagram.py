@@ -1,0 +1,144 @@
+"""The Step page's diagram: one browser-side component (step_diagram.js, .css) that holds
+the whole pass and steps through it without a round trip.
+
+The server sends the pass's drawable data (bpviz.viz.step_pass) once for each (network,
+example, η, granularity, bias switch, names, z, phone or not, language, steps revealed),
+and again only if the browser says it holds another one. Each run sends a few small facts
+beside it: where the server moved the position or the selection itself (a token each, so
+a position the browser has already left is never forced back on it), the motion switch and
+the quiz's question. The browser reports (position, selected neuron, the pass it holds,
+its room) after each burst of presses; `_follow` makes the session follow, so the
+inspector, the quiz, the matrix view and the address show the same step.
+
+In quiz mode only the revealed steps are sent: the browser has no number the learner has
+not tried.
+"""
+from pathlib import Path
+
+import streamlit as st
+
+from bpviz.engine import practice
+from bpviz.ui import memo, state
+from bpviz.ui.i18n import catalogue, language, plain_text
+from bpviz.viz import step_pass
+from bpviz.viz.step_pass import NARROW, target
+
+KEY = "step_diagram"
+DEFAULT_ROOM = (460, 900)          # (height, width) in px until the browser has reported
+MIN_HEIGHT, MAX_HEIGHT = 300, 1400
+BUTTONS = ("first", "prev", "next", "forward", "backward")
+_HERE = Path(__file__).parent
+_mount = st.components.v2.component(
+    "bpviz_step_diagram", js=(_HERE / "step_diagram.js").read_text(encoding="utf-8"),
+    css=(_HERE / "step_diagram.css").read_text(encoding="utf-8"), isolate_styles=False)
+
+
+def show(steps, revealed, tutorial_names=False, show_z=False, animate=True, question=None):
+    """Mount the diagram of `steps` (the whole pass), of which the browser gets the first
+    `revealed` (all of them outside quiz mode). `question`: the quiz's (practice.Question,
+    waiting for an answer) at the current step, or None."""
+    revealed = min(max(int(revealed), 1), len(steps))
+    first = steps[0]
+    narrow = room_now()[1] < NARROW
+    parts = (first.network, first.X, first.Y, first.learning_rate, first.update_biases, len(steps), revealed,
+             bool(tutorial_names), bool(show_z), narrow, language())
+    pass_id = memo.digest(parts)[:20]
+    held = _reported().get("have")
+
+    def build():
+        drawable = step_pass(steps[:revealed], text=catalogue(), tutorial_names=tutorial_names, show_z=show_z,
+                             narrow=narrow)
+        drawable["headings"] = [_heading(step, len(steps)) for step in steps[:revealed]]
+        phases = [step.phase for step in steps]
+        drawable["jumps"] = {"forward": phases.index("loss"), "backward": len(steps) - 2}
+        return drawable
+
+    # built once per pass (kept for this session only); sent only while the browser lacks it
+    drawable = memo.remembered("step_pass", parts, build) if held != pass_id else None
+    data = {"pass_id": pass_id, "pass": drawable, "count": len(steps),
+            "goto": {"step": [state.step_moved(), min(state.step_index(), revealed - 1)],
+                     "selected": [state.selected_moved(), state.selected_neuron()]},
+            "motion": bool(animate), "quiz": _quiz(question, first.network.sizes, state.step_index()),
+            "words": _words()}
+    _mount(key=KEY, data=data, default={"report": None}, on_report_change=_follow)
+
+
+def _reported():
+    """The browser's last report as a dict (empty before the first)."""
+    value = state.widget_value(KEY)
+    report = value.get("report") if isinstance(value, dict) else getattr(value, "report", None)
+    return report if isinstance(report, dict) else {}
+
+
+def _follow():
+    """The browser moved or selected: the session follows (what it reports is checked)."""
+    report = _reported()
+    followed = follow(report, state.network().sizes)
+    if followed["position"] is not None:
+        state.follow_step_index(followed["position"])
+    if followed["selected"] is not None:
+        state.follow_selected_neuron(followed["selected"])
+    if followed["room"] is not None:
+        state.set_diagram_room(followed["room"])
+
+
+def follow(report, sizes):
+    """What of a report to follow: {"position": int ≥ 0 | None, "selected": (layer, j) of a
+    neuron of `sizes` | None, "room": (height, width) | None}. Anything else is ignored (it
+    comes from the browser); the pages clamp the position to their pass."""
+    followed = {"position": None, "selected": None, "room": None}
+    position = report.get("position") if isinstance(report, dict) else None
+    if isinstance(position, int) and not isinstance(position, bool) and 0 <= position < 10_000:
+        followed["position"] = position
+    selected = report.get("selected") if isinstance(report, dict) else None
+    if (isinstance(selected, list) and len(selected) == 2 and all(type(v) is int for v in selected)
+            and 0 <= selected[0] < len(sizes) and 0 <= selected[1] < sizes[selected[0]]):
+        followed["selected"] = (selected[0], selected[1])
+    if isinstance(report, dict) and report.get("room") is not None:
+        followed["room"] = room(report.get("room"))
+    return followed
+
+
+def room(reported):
+    """(height, width) from what the browser reported, or DEFAULT_ROOM; anything not two
+    positive numbers is ignored."""
+    try:
+        height, width = (int(v) for v in reported)
+    except (TypeError, ValueError):
+        return DEFAULT_ROOM
+    if height <= 0 or width <= 0:
+        return DEFAULT_ROOM
+    return min(max(height, MIN_HEIGHT), MAX_HEIGHT), min(max(width, 200), 4000)
+
+
+def room_now():
+    """(height, width) in px the diagram has, as last reported by the browser."""
+    return state.diagram_room() or DEFAULT_ROOM
+
+
+def _quiz(question, sizes, index):
+    """The quiz's question at step `index` for the picture: what to mark, and whether → waits."""
+    if question is None:
+        return None
+    asked, waiting = question
+    marked = target(sizes, asked.quantity, asked.layer, asked.j, asked.k) if isinstance(asked, practice.Question) \
+        else {"neuron": None, "edge": None}
+    return {"step": int(index), **marked, "waiting": bool(waiting)}
+
+
+def _heading(step, count):
+    """[the position line, the step's explanation and the keys], in the session's language."""
+    phase = plain_text(f"phase.{step.phase}")
+    name = phase if step.layer is None else plain_text("step.phase_layer", phase=phase, layer=step.layer)
+    return [plain_text("step.position", number=step.index + 1, count=count, label=name),
+            plain_text(f"step.explain.{step.phase}") + " " + plain_text("step.key_hint")]
+
+
+def _words():
+    names = {"first": "step.reset", "prev": "step.previous", "next": "step.next", "forward": "step.forward_pass",
+             "backward": "step.backward_pass"}
+    helps = {"first": "step.key_help.reset", "prev": "step.key_help.previous", "next": "step.key_help.next"}
+    words = {name: plain_text(key) for name, key in names.items()}
+    words.update({f"{name}_help": plain_text(key) for name, key in helps.items()})
+    words["quiz_wait"] = plain_text("quiz.wait_key")
+    return words
