@@ -1,14 +1,14 @@
 """Step: one forward pass, the loss, one backward pass and the update, a step at a time."""
 import streamlit as st
 
-from bpviz.ui import address, inspector, quiz, state, step_controls
+from bpviz.ui import address, inspector, quiz, state, step_controls, step_diagram
 from bpviz.ui.i18n import t
 
 # less room above the title than Streamlit's default 6 rem, and narrower side margins on wide
 # screens: the diagram needs the room. Beside the diagram a column for the quiz's card and
-# the readouts (the inspector of a clicked neuron stays in sight); on a phone the two stack,
-# diagram first, the card right after it, then the readouts. Formulas wider than their
-# column scroll inside their own box.
+# the readouts (the inspector of a clicked neuron stays in sight), in a box of fixed height;
+# on a phone the two stack, diagram first, then the card and the readouts. Formulas wrap,
+# or scroll inside their own box.
 SIDE_PX = 300
 st.html("""<style>
 .stMainBlockContainer { padding-top: 2.5rem; }
@@ -40,7 +40,10 @@ def stepper():
         return
     quiz.switch()
     row = st.container(horizontal=True, gap="medium", key="step_layout")
-    view, side = row.container(key="step_view_column"), row.container(width=SIDE_PX, key="step_side")
+    # the side column scrolls in a box as tall as the diagram: a longer readout at another step
+    # never changes the page's height
+    view = row.container(key="step_view_column")
+    side = row.container(width=SIDE_PX, height=step_diagram.side_height(), key="step_side")
     question = quiz.panel(steps, side)   # before the diagram: holds the position until the learner tried
     with view:
         tutorial = step_controls.step_view(steps, quiz.revealed(steps), question)

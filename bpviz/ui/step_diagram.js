@@ -30,14 +30,16 @@ let current = null;                    // the mounted view the keys go to
 // ---- keys ----------------------------------------------------------------------------------
 
 function ownsKeys(element) {
-  // A control that uses these keys itself: typing never steps.
+  // A control these keys type into or move within (a text box, a number box, a select and its
+  // open list, a slider): typing never steps. Buttons, switches and radio buttons do not own
+  // them: after a click on one, the keys step (and the control does nothing with them).
   if (!element || element === document.body || element === document.documentElement) return false;
   if (element.isContentEditable) return true;
   const tag = element.tagName;
   if (tag === "TEXTAREA" || tag === "SELECT") return true;
-  if (tag === "INPUT") return !/^(checkbox|button|submit|reset|image|file|color)$/i.test(element.type || "text");
+  if (tag === "INPUT") return !/^(checkbox|radio|button|submit|reset|image|file|color)$/i.test(element.type || "text");
   const role = element.getAttribute && element.getAttribute("role");
-  return /^(combobox|listbox|option|slider|spinbutton|textbox|searchbox|menu|menuitem|radio|tab|grid)$/.test(role || "");
+  return /^(combobox|listbox|option|slider|spinbutton|textbox|searchbox|menu|menuitem)$/.test(role || "");
 }
 
 function onKey(event) {
@@ -62,11 +64,24 @@ function onKeyUp(event) {
 }
 
 function onSubmitKey(event) {
-  // Enter in a form's box submits it (Streamlit): then the focus leaves the box, so the next
-  // → steps instead of typing.
+  // Enter in a form's box submits it (Streamlit's handler has run by now): the focus leaves
+  // the box, so the next → steps instead of typing.
   if (event.key !== "Enter" || !event.target || event.target.tagName !== "INPUT") return;
-  const form = event.target.closest("[data-testid='stForm']");
-  if (form) setTimeout(() => event.target.blur(), 0);
+  if (event.target.closest("[data-testid='stForm']")) setTimeout(() => event.target.blur(), 0);
+}
+
+function afterRun(then, most = 5000) {
+  // `then()` once the app has run (its state went to running, then back), or after `most` ms.
+  const app = document.querySelector("[data-testid='stApp']");
+  const started = performance.now();
+  let ran = false;
+  const check = () => {
+    const state = app && app.getAttribute("data-test-script-state");
+    if (state === "running") ran = true;
+    if ((ran && state === "notRunning") || performance.now() - started > most) then();
+    else setTimeout(check, 30);
+  };
+  check();
 }
 
 function installKeys() {
@@ -195,15 +210,21 @@ function press(view, name) {
 }
 
 function heightFor(view) {
-  // Fixed for a network and a window: the room from the diagram's top (in the page, not the
-  // scroll position) to the window's bottom, within what the network needs.
+  // Fixed for a network and a window: the room from the diagram's top in the page (not where
+  // the page is scrolled to) to the window's bottom, within what the network needs. Kept while
+  // neither changes, so a new pass (a switch, a revealed step) never resizes it.
   const pass = view.pass, rows = Math.max(...pass.sizes);
+  const key = JSON.stringify([pass.sizes, pass.narrow, window.innerWidth, window.innerHeight]);
+  if (view.heightKey === key) return view.height;
   const width = view.stage.getBoundingClientRect().width || 600;
-  const top = view.stage.getBoundingClientRect().top + window.scrollY;
+  const main = view.root.closest("[data-testid='stMain']");
+  const top = view.stage.getBoundingClientRect().top + (main ? main.scrollTop - main.getBoundingClientRect().top
+    : window.scrollY);
   const phone = width < 600;
   const least = pass.dense ? rows * 37 + TITLE + LEGEND + 10 : phone ? Math.round(1.1 * width) : 320;
   const room = window.innerHeight - top - 44;      // the caption under it stays on screen
   const most = phone ? Math.round(1.3 * width) : 900;
+  view.heightKey = key;
   return Math.round(Math.min(Math.max(room, least), Math.max(most, least)));
 }
 
@@ -387,6 +408,7 @@ function draw(view) {
   view.progress.style.width = `${100 * (view.position + 1) / view.count}%`;
   [...view.caption.children].forEach((cell, i) => cell.classList.toggle("bpviz-shown", i === view.position));
   view.root.dataset.step = String(view.position);
+  view.root.dataset.revealed = String(pass.steps.length);
   const last = lastIndex(view);
   const quizHold = view.quiz && last < view.count - 1;
   view.buttons.first.button.disabled = view.position === 0;
@@ -487,26 +509,16 @@ function select(view, i, event) {
 }
 
 function followInspector(view) {
-  // Once the server has redrawn the readouts for the clicked neuron: on a narrow screen
-  // (where they are under the diagram) scroll them into view; beside the diagram, nothing.
-  const app = document.querySelector("[data-testid='stApp']");
-  let ran = false;
-  const started = performance.now();
-  const check = () => {
-    const state = app && app.getAttribute("data-test-script-state");
-    if (state === "running") ran = true;
-    if ((ran && state === "notRunning") || performance.now() - started > 4000) {
-      const readouts = document.querySelector(".st-key-step_readouts");
-      if (readouts && view.reveal) {
-        const box = readouts.getBoundingClientRect(), stage = view.root.getBoundingClientRect();
-        if (box.top >= stage.bottom - 1 && box.top > window.innerHeight * 0.6) readouts.scrollIntoView({ block: "start", behavior: "auto" });
-      }
-      view.reveal = false;
-      return;
+  // Once the server has redrawn the readouts for the clicked neuron: where they are under the
+  // diagram (a phone) and off screen, scroll them into view; beside the diagram, nothing.
+  afterRun(() => {
+    const readouts = document.querySelector(".st-key-step_readouts");
+    if (readouts && view.reveal) {
+      const box = readouts.getBoundingClientRect(), stage = view.root.getBoundingClientRect();
+      if (box.top >= stage.bottom - 1 && box.top > window.innerHeight * 0.6) readouts.scrollIntoView({ block: "start" });
     }
-    setTimeout(check, 50);
-  };
-  check();
+    view.reveal = false;
+  }, 4000);
 }
 
 function hover(view, event, kind, index, pinned) {

@@ -111,6 +111,12 @@ def room(reported):
     return min(max(height, MIN_HEIGHT), MAX_HEIGHT), min(max(width, 200), 4000)
 
 
+def side_height():
+    """px of the box beside the diagram (the quiz card and the readouts, scrolling inside):
+    as tall as the diagram with its buttons and caption, from the room the browser reported."""
+    return min(max(room_now()[0] + 130, 420), MAX_HEIGHT)
+
+
 def room_now():
     """(height, width) in px the diagram has, as last reported by the browser."""
     return state.diagram_room() or DEFAULT_ROOM

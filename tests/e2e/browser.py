@@ -73,9 +73,9 @@ def stop_server(process):
 class Session:
     """One browser tab on the app, collecting console errors."""
 
-    def __init__(self, browser, url, viewport=(1400, 1000), color_scheme="light"):
+    def __init__(self, browser, url, viewport=(1400, 1000), color_scheme="light", has_touch=False):
         self.context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]},
-                                           color_scheme=color_scheme)
+                                           color_scheme=color_scheme, has_touch=has_touch)
         self.page = self.context.new_page()
         self.url = url
         self.errors = []
