@@ -19,6 +19,9 @@ st.html("""<style>
   .st-key-step_layout { flex-direction: column; flex-wrap: nowrap; align-items: stretch; gap: 1rem; }
   .st-key-step_layout > :has(> .st-key-step_side) { width: 100% !important; }
 }
+/* a component with nothing to show (the address bar's) takes no room: the page keeps its height
+   whether or not a run hands the address a new query */
+.stElementContainer:has([data-testid^="stBidiComponent"]:empty) { display: none; }
 .st-key-step_side .katex-display { overflow-x: auto; overflow-y: hidden; padding-bottom: 2px; }
 .st-key-step_side .katex-display > .katex, .st-key-step_side .katex-display > .katex > .katex-html {
   white-space: normal; }

@@ -10,7 +10,7 @@ a(o1) = 0.75136507, the loss 0.298371109, δ(o1) = 0.138498562."""
 import pytest
 
 from bpviz.engine import Network, SharedNetwork, encode_share
-from tests.e2e.browser import IDLE, Session
+from tests.e2e.browser import Session
 
 pytestmark = pytest.mark.e2e
 ROOT = ".bpviz-step"
@@ -21,7 +21,8 @@ SAMPLER = """() => {
     const root = document.querySelector('.bpviz-step'), main = document.querySelector("[data-testid='stMain']");
     window.seen = [];
     window.blankMutations = 0;
-    const look = () => [root.dataset.step, [...root.querySelectorAll('.bpviz-value')].filter(v => !v.textContent).length,
+    const look = () => [root.dataset.step,
+        [...root.querySelectorAll('.bpviz-value')].filter(v => !v.textContent).length,
         [...root.querySelectorAll('.bpviz-chip')].filter(c => c.getAttribute('visibility') === 'visible'
             && c.textContent.trim()).length, main.scrollHeight, main.scrollTop,
         root.getBoundingClientRect().height];
@@ -105,7 +106,8 @@ def test_ten_quick_presses_move_exactly_ten_steps_and_the_address_says_so(browse
 def _inspected(tab):
     """The neuron the inspector's list shows."""
     chooser = tab.page.get_by_test_id("stSelectbox").filter(has=tab.page.get_by_text("Neuron", exact=True))
-    return chooser.evaluate("el => el.textContent + ' ' + [...el.querySelectorAll('input')].map(i => i.value).join(' ')")
+    return chooser.evaluate("el => el.textContent + ' ' + "
+                            "[...el.querySelectorAll('input')].map(i => i.value).join(' ')")
 
 
 def test_keys_work_after_clicking_a_switch_a_neuron_a_button_and_blank_space(browser, server):
@@ -116,7 +118,8 @@ def test_keys_work_after_clicking_a_switch_a_neuron_a_button_and_blank_space(bro
         tab.page.keyboard.press("ArrowRight")
         assert _step(tab) == 1
         _settled(tab)
-        assert "z 0.3775" in tab.page.locator(f"{ROOT} svg.bpviz-step-svg").text_content()       # the switch did its own job
+        drawn = tab.page.locator(f"{ROOT} svg.bpviz-step-svg").text_content()
+        assert "z 0.3775" in drawn                                                # the switch did its own job
         tab.page.locator(f"{ROOT} .bpviz-neuron[data-neuron='1,0']").click()       # h1
         _settled(tab)
         assert "layer 1, neuron 0" in _inspected(tab)
@@ -208,7 +211,8 @@ def test_the_largest_network_prints_every_a_and_delta_at_12_px_or_more(browser, 
             let overlaps = 0;
             for (let i = 0; i < boxes.length; i++) for (let k = i + 1; k < boxes.length; k++) {{
                 const a = boxes[i], b = boxes[k];
-                if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1) overlaps++;
+                if (a.left < b.right - 1 && b.left < a.right - 1
+                    && a.top < b.bottom - 1 && b.top < a.bottom - 1) overlaps++;
             }}
             return {{values: values.map(v => v.textContent), deltas: deltas.length,
                      sizes: all.map(t => parseFloat(getComputedStyle(t).fontSize)), overlaps,
