@@ -46,6 +46,8 @@ function onKey(event) {
   const move = KEYS[event.key];
   if (move === undefined || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
   if (!current || !current.root.isConnected || ownsKeys(event.target) || ownsKeys(document.activeElement)) return;
+  // Space or Enter on one of the diagram's own buttons presses that button (keyboard use)
+  if (event.key === " " && event.target.closest && event.target.closest(".bpviz-step-bar")) return;
   event.preventDefault();           // no page scroll, no press of the focused button or switch
   event.stopPropagation();
   if (event.key === " ") swallowSpaceUp = true;
@@ -529,7 +531,6 @@ function hover(view, event, kind, index, pinned) {
     tip.classList.remove("bpviz-shown");
     return;
   }
-  if (view.hovering && view.hovering.pinned && !pinned && view.hovering.index !== index) return;
   const pass = view.pass, step = pass.steps[view.position], S = pass.strings;
   let text;
   if (kind === "edge") {
