@@ -190,6 +190,7 @@ function create(parent) {
   view.progress = html("div", "bpviz-step-progress-fill", progress);
   view.stage = html("div", "bpviz-step-stage", root);
   view.svg = el("svg", { class: "bpviz-step-svg", role: "img" }, view.stage);
+  view.canvas = html("canvas", "bpviz-step-flow", view.stage);   // the motion, over the picture
   view.tooltip = html("div", "bpviz-step-tooltip", view.stage);
   view.message = html("div", "bpviz-step-message", view.stage);
   view.message.setAttribute("role", "status");
@@ -278,8 +279,9 @@ function build(view) {
     hit.addEventListener("pointerleave", () => hover(view, null));
     hit.addEventListener("click", event => hover(view, event, "edge", i, true));
   });
-  view.edgeLabelLayer = el("g", { class: "bpviz-edge-labels" }, svg);
-  view.edgeChips = pass.edges.map(edge => chip(view.edgeLabelLayer, px(edge[4]), py(edge[5]), "middle", "middle"));
+  view.edgeLabelLayer = el("g", { class: "bpviz-edge-labels" }, svg);   // none on a dense network: hover and tap
+  view.edgeChips = pass.dense ? [] : pass.edges.map(edge => chip(view.edgeLabelLayer, px(edge[4]), py(edge[5]),
+    "middle", "middle"));
   const neuronLayer = el("g", { class: "bpviz-neurons" }, svg);
   const sides = [];
   view.nodes = pass.neurons.map((neuron, i) => {
@@ -314,7 +316,10 @@ function build(view) {
   view.ring = el("rect", { class: "bpviz-ring", width: ring.w, height: ring.h, rx: pill ? 8 : ring.w / 2,
     fill: "none", stroke: HIGHLIGHT, "stroke-width": 4, visibility: "hidden" }, svg);
   view.ringSize = ring;
-  view.flowLayer = el("g", { class: "bpviz-flow" }, svg);
+  const scale = window.devicePixelRatio || 1;
+  Object.assign(view.canvas, { width: Math.round(width * scale), height: Math.round(height * scale) });
+  Object.assign(view.canvas.style, { width: `${width}px`, height: `${height}px` });
+  view.canvasScale = scale;
   legend(view, svg, width, height);
   view.caption.textContent = "";      // every step's caption in one cell: the tallest sets the height
   pass.headings.forEach(heading => html("div", "bpviz-step-caption-cell", view.caption, heading[1]));
@@ -435,10 +440,10 @@ function draw(view) {
   // connection labels: the pass's choice (all, or the largest; none on a dense network, whose
   // connections tell their numbers on hover and on a tap)
   const shown = new Set(step.shown);
-  pass.edges.forEach((edge, i) => {
-    const stage = step.edge_stage[pass.neurons[edge[1]][0] - 1];
+  view.edgeChips.forEach((edgeChip, i) => {
+    const edge = pass.edges[i], stage = step.edge_stage[pass.neurons[edge[1]][0] - 1];
     const text = shown.has(i) ? lines(pass, edge[6][stage]) : [];
-    if (fill(view.edgeChips[i], text, "#F0F2F6", "#000")) chips.push(view.edgeChips[i]);
+    if (fill(edgeChip, text, "#F0F2F6", "#000")) chips.push(edgeChip);
   });
   layoutChips(chips);
   drawHighlights(view, step);
@@ -558,40 +563,59 @@ function hover(view, event, kind, index, pinned) {
 function stopFlow(view) {
   if (view.flowFrame) cancelAnimationFrame(view.flowFrame);
   view.flowFrame = 0;
-  view.flowLayer.textContent = "";
+  const context = view.canvas.getContext("2d");
+  context.setTransform(1, 0, 0, 1, 0, 0);
+  context.clearRect(0, 0, view.canvas.width, view.canvas.height);
   delete view.root.dataset.flowing;
 }
 
 function flow(view, index, backwards) {
   // Step `index`'s values travel from where they are computed to where they are used (w·a
-  // forward, w·δ backward); `backwards` plays it in reverse (stepping back). Drawn over the
-  // numbers, which are already in place: nothing waits for the motion.
+  // forward, w·δ backward); `backwards` plays it in reverse (stepping back). Drawn on a canvas
+  // over the picture, whose numbers are already in place: nothing waits for the motion, and
+  // the picture is not redrawn while it plays.
   stopFlow(view);
   const reduced = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
   const items = view.pass.steps[index].flow;
   if (!view.motion || reduced || !items.length) return;
   const S = view.pass.strings, many = items.length > 40;   // many: dots only, the numbers stay readable
   const moving = items.map(([x0, y0, x1, y1, text]) => {
-    const g = el("g", { class: "bpviz-moving" }, view.flowLayer);
-    el("circle", { r: many ? 4 : 6, fill: HIGHLIGHT, stroke: "#000" }, g);
-    if (!many) {
-      const label = el("text", { y: -10, "text-anchor": "middle", class: "bpviz-moving-text" }, g);
-      label.textContent = S[text];
-    }
     const from = [view.px(x0), view.py(y0)], to = [view.px(x1), view.py(y1)];
-    return { g, from: backwards ? to : from, to: backwards ? from : to };
+    return { text: many ? "" : S[text], from: backwards ? to : from, to: backwards ? from : to };
   });
+  const context = view.canvas.getContext("2d"), radius = many ? 4 : 6;
   const started = performance.now();
   const ease = t => (t < 0.5 ? 4 * t * t * t : 1 - Math.pow(-2 * t + 2, 3) / 2);
   let frames = 0;
   view.root.dataset.flowing = "1";
   const frame = now => {
     const t = Math.min((now - started) / DURATION, 1), e = ease(t);
+    context.setTransform(view.canvasScale, 0, 0, view.canvasScale, 0, 0);
+    context.clearRect(0, 0, view.width, view.height);
+    context.font = "14px 'Source Sans Pro', Arial, sans-serif";
+    context.textAlign = "center";
+    context.lineJoin = "round";
+    let first = null;
     for (const item of moving) {
       const x = item.from[0] + e * (item.to[0] - item.from[0]), y = item.from[1] + e * (item.to[1] - item.from[1]);
-      item.g.setAttribute("transform", `translate(${x.toFixed(1)},${y.toFixed(1)})`);
+      first = first || [x, y];
+      context.beginPath();
+      context.arc(x, y, radius, 0, 2 * Math.PI);
+      context.fillStyle = HIGHLIGHT;
+      context.fill();
+      context.lineWidth = 1;
+      context.strokeStyle = "#000";
+      context.stroke();
+      if (item.text) {          // black on a white halo: readable on either theme
+        context.lineWidth = 4;
+        context.strokeStyle = "#fff";
+        context.strokeText(item.text, x, y - 10);
+        context.fillStyle = "#000";
+        context.fillText(item.text, x, y - 10);
+      }
     }
     view.root.dataset.flowFrames = String(++frames);
+    view.root.dataset.flowAt = `${first[0].toFixed(1)},${first[1].toFixed(1)}`;
     if (t < 1) view.flowFrame = requestAnimationFrame(frame);
     else view.flowFrame = requestAnimationFrame(() => stopFlow(view));
   };

@@ -15,14 +15,13 @@ pytestmark = pytest.mark.e2e
 ROOT = ".bpviz-step"
 
 # Every animation frame: the step shown, whether a neuron's value is blank, and where the
-# first travelling value is.
+# first travelling value is (drawn on the diagram's canvas, which says where).
 SAMPLER = f"""() => {{
     window.seen = [];
     const sample = () => {{
         const root = document.querySelector({ROOT!r});
         const blank = [...root.querySelectorAll('.bpviz-value')].some(v => !v.textContent);
-        const moving = root.querySelector('.bpviz-moving');
-        window.seen.push([root.dataset.step, blank, moving ? moving.getAttribute('transform') : null]);
+        window.seen.push([root.dataset.step, blank, root.dataset.flowing ? root.dataset.flowAt : null]);
         requestAnimationFrame(sample);
     }};
     requestAnimationFrame(sample);
