@@ -12,7 +12,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.e2e.conftest import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, IDLE, start_server, stop_server  # noqa: E402
+from tests.e2e.browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, IDLE, start_server, stop_server  # noqa: E402
 
 DIAGRAM = ".bpviz-step .bpviz-value"
 
