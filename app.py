@@ -13,28 +13,23 @@ from bpviz.engine import NetworkError
 # Every page's modules (and pandas, plotly) are imported here, by the first run, not by
 # the pages: several sessions importing pandas at the same moment can see it half
 # initialised.
-from bpviz.ui import (  # noqa: F401   imported only to load them first (worksheet_controls loads typst)
+from bpviz.ui import (  # noqa: F401   imported only to load them first (worksheets loads typst)
     address,
+    frame,
     i18n,
-    inspector,
-    landscape_controls,
-    layout,
-    links,
-    quiz,
-    server,
+    landscape,
     state,
-    train_controls,
-    worksheet_controls,
+    worksheets,
 )
+from bpviz.ui.step import inspector, quiz  # noqa: F401
+from bpviz.ui.train import controls as train_controls  # noqa: F401
 
 st.set_page_config(page_title="bpviz · backpropagation, step by step", page_icon="🧮", layout="wide")
-server.freeze_startup_objects()
-state.init()
-links.read_link_once()
-page = st.navigation(layout.pages())
-layout.sidebar()
+frame.begin()   # tuning, the session's start, the address (once per session)
+page = st.navigation(frame.pages())
+frame.sidebar()
 try:
     page.run()
 except NetworkError as error:   # the page's inputs are legal but it cannot be drawn: say why, keep the network
     st.error(i18n.t("app.page_error", message=i18n.error_text(error)))
-address.write()   # after the page: the address carries what this run changed
+frame.end()   # after the page: the address carries what this run changed

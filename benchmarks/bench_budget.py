@@ -160,7 +160,7 @@ def ui_actions(root):
     from bpviz.engine import train_test_split
     logging.getLogger("streamlit").setLevel(logging.CRITICAL)   # AppTest's "no ScriptRunContext" noise
     from bpviz.engine.datasets import Dataset
-    from bpviz.ui.train_data import TrainData
+    from bpviz.ui.train.data import TrainData
     X, Y = largest_data()
     whole = Dataset(X, Y, "big", "classification", tuple(f"x{i}" for i in range(10)), tuple(f"y{i}" for i in range(10)))
     data = TrainData(*train_test_split(whole, 0.25, 0), "big")
@@ -236,7 +236,7 @@ def play_rate():
     with 200 circle points, from the redraw CPU measured with AppTest."""
     from streamlit.testing.v1 import AppTest
 
-    from bpviz.ui import train_controls
+    from bpviz.ui.train import controls as train_controls
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600)
     at.run()
     at.switch_page("views/train.py").run()

@@ -19,7 +19,7 @@ from bpviz.engine import TrainingConfig, train  # noqa: E402
 from bpviz.engine.datasets import two_d  # noqa: E402
 from bpviz.engine.fastpath import FlatData, FlatModel, pack  # noqa: E402
 from bpviz.engine.network import Network  # noqa: E402
-from bpviz.engine.propagation import backward_pass, forward_pass  # noqa: E402
+from bpviz.engine.propagation import trusted_backward, trusted_forward  # noqa: E402
 
 
 def median_seconds(function, repeats, number=1):
@@ -58,7 +58,7 @@ def one_step(sizes, rows, update=True):
 def engine_forward_backward(sizes, rows):
     """The engine's own unchecked forward + backward (for comparison; no update)."""
     net, X, Y = network_and_data(sizes, rows)
-    return median_seconds(lambda: backward_pass(net, forward_pass(net, X), Y), 300, 20)
+    return median_seconds(lambda: trusted_backward(net, trusted_forward(net, X), Y), 300, 20)
 
 
 def train_epochs(sizes, rows, epochs, batch_size):

@@ -19,7 +19,7 @@ import numpy as np  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
 from bpviz.engine import Network, ParameterRef, loss_grid, train_test_split, two_d  # noqa: E402
-from bpviz.ui.train_data import TrainData  # noqa: E402
+from bpviz.ui.train.data import TrainData  # noqa: E402
 from bpviz.viz import contour_figure  # noqa: E402
 
 

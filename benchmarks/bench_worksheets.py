@@ -15,8 +15,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bpviz.engine import Network, SharedNetwork  # noqa: E402
-from bpviz.ui.strings_en import EN  # noqa: E402
-from bpviz.ui.strings_zh import ZH  # noqa: E402
+from bpviz.ui.strings.en import EN  # noqa: E402
+from bpviz.ui.strings.zh import ZH  # noqa: E402
 from bpviz.worksheets import Sheet, class_set, compile_pdf, key_source, worksheet_source  # noqa: E402
 
 REPEATS = 3

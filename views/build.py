@@ -1,32 +1,33 @@
 """Build: choose a preset or an architecture, edit every weight, set the example."""
 import streamlit as st
 
-from bpviz.ui import build_controls, charts, links, state
+from bpviz.ui import address, charts, frame, state
+from bpviz.ui.build import controls as build_controls
 from bpviz.ui.i18n import t
 
 st.title(t("build.title"))
 st.caption(t("build.intro"))
-state.show_notice()
+frame.show_notice()
 
 top_left, top_right = st.columns([3, 2])
-if links.visible("presets"):
+if address.visible("presets"):
     with top_left:
         build_controls.preset_picker()
-if links.visible("files"):
+if address.visible("files"):
     with top_right:
         build_controls.file_controls()
 
-if links.visible("architecture"):
+if address.visible("architecture"):
     with st.expander(t("build.architecture"), expanded=False):
         build_controls.architecture_form()
 
 diagram_slot, neuron_column = st.columns([3, 2])
 with neuron_column:
-    build_controls.selected_neuron_panel(editable=links.visible("tables"))
-if links.visible("tables"):
+    build_controls.selected_neuron_panel(editable=address.visible("tables"))
+if address.visible("tables"):
     with st.expander(t("build.tables"), expanded=True):
         build_controls.weight_tables()
-if links.visible("example"):
+if address.visible("example"):
     build_controls.example_editor()
 
 with diagram_slot:  # drawn last, so it shows every edit made above in this run

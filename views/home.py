@@ -1,11 +1,11 @@
 """Home: what backpropagation does, its two phases, and where to start."""
 import streamlit as st
 
-from bpviz.ui import state
+from bpviz.ui import frame
 from bpviz.ui.i18n import t
 
 st.title(t("home.title"))
-state.show_notice()
+frame.show_notice()
 st.markdown(t("home.intro"))
 left, right = st.columns(2)
 with left:

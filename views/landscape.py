@@ -2,14 +2,14 @@
 over two parameters with a gradient-descent path. Only the view on show is computed."""
 import streamlit as st
 
-from bpviz.ui import landscape_controls, state
+from bpviz.ui import frame, landscape
 from bpviz.ui.i18n import t
 
 st.title(t("landscape.title"))
 st.caption(t("landscape.intro"))
-state.show_notice()
-X, Y = landscape_controls.data_choice("landscape_data")
-if landscape_controls.view_choice() == "one":
-    landscape_controls.one_parameter(X, Y)
+frame.show_notice()
+X, Y = landscape.data_choice("landscape_data")
+if landscape.view_choice() == "one":
+    landscape.one_parameter(X, Y)
 else:
-    landscape_controls.two_parameters(X, Y)
+    landscape.two_parameters(X, Y)

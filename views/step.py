@@ -1,8 +1,10 @@
 """Step: one forward pass, the loss, one backward pass and the update, a step at a time."""
 import streamlit as st
 
-from bpviz.ui import address, inspector, quiz, state, step_controls, step_diagram
+from bpviz.ui import frame
 from bpviz.ui.i18n import t
+from bpviz.ui.step import controls as step_controls
+from bpviz.ui.step import diagram, inspector, quiz
 
 # less room above the title than Streamlit's default 6 rem, and narrower side margins on wide
 # screens: the diagram needs the room. Beside the diagram a column for the quiz's card and
@@ -27,7 +29,7 @@ st.html("""<style>
   white-space: normal; }
 </style>""")
 st.title(t("step.title"))
-state.show_notice()
+frame.show_notice()
 hero = st.container()          # the diagram first, on screen without scrolling
 with st.expander(t("step.settings")):
     step_controls.settings()   # runs before the stepper, so a changed setting is used at once
@@ -46,13 +48,13 @@ def stepper():
     # the side column scrolls in a box as tall as the diagram: a longer readout at another step
     # never changes the page's height
     view = row.container(key="step_view_column")
-    side = row.container(width=SIDE_PX, height=step_diagram.side_height(), key="step_side")
+    side = row.container(width=SIDE_PX, height=diagram.side_height(), key="step_side")
     question = quiz.panel(steps, side)   # before the diagram: holds the position until the learner tried
     with view:
         tutorial = step_controls.step_view(steps, quiz.revealed(steps), question)
     with side, st.container(key="step_readouts"):
         inspector.tabs(step_controls.position(steps), tutorial)
-    address.write()   # a fragment rerun skips app.py's write: keep the step and an applied update
+    frame.end()   # a fragment rerun skips app.py's end: keep the step and an applied update
 
 
 with hero:

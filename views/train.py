@@ -1,12 +1,15 @@
 """Train: many updates on a data set, with live loss curves and decision boundary."""
 import streamlit as st
 
-from bpviz.ui import state, train_controls, train_data, train_view
+from bpviz.ui import frame
 from bpviz.ui.i18n import t
+from bpviz.ui.train import controls as train_controls
+from bpviz.ui.train import data as train_data
+from bpviz.ui.train import view as train_view
 
 st.title(t("train.title"))
 st.caption(t("train.intro"))
-state.show_notice()
+frame.show_notice()
 
 with st.expander(t("data.title", label=train_data.current().label), expanded=False):
     if train_data.picker():

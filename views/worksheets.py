@@ -1,13 +1,13 @@
 """Worksheets: printable sheets for working one pass by hand, with their answer keys."""
 import streamlit as st
 
-from bpviz.ui import state, worksheet_controls
+from bpviz.ui import frame, worksheets
 from bpviz.ui.i18n import t
 
 st.title(t("ws.title"))
 st.caption(t("ws.intro"))
-state.show_notice()
-choice = worksheet_controls.settings()
+frame.show_notice()
+choice = worksheets.settings()
 if st.button(t("ws.generate"), key="ws_generate", type="primary", icon=":material/print:"):
-    worksheet_controls.make(choice)
-worksheet_controls.downloads(choice)
+    worksheets.make(choice)
+worksheets.downloads(choice)

@@ -44,17 +44,17 @@ from .limits import (
     WORK_BUDGET,
 )
 from .losses import LOSS_NAMES, LOSSES
-from .messages import MESSAGES
+from .messages import MESSAGES, WORDING, english, plural_form
 from .mistakes import MISTAKES
 from .network import INITS, Network, ParameterGradients, ParameterRef, check_sizes, parameter_refs
 from .plateau import PLATEAU_WINDOW, plateau
 from .presets import PRESET_NAMES, Preset, preset
-from .propagation import Gradients, Trace, backward, backward_pass, forward, forward_pass, loss_value
+from .propagation import Gradients, Trace, backward, forward, loss_value, trusted_backward, trusted_forward
 from .serialization import network_from_json, network_to_json
 from .share import SharedNetwork, decode_share, encode_share
 from .steps import GRANULARITIES, PHASES, Step, step_sequence
-from .train_setup import fits, learning_rate_for, network_for
 from .training import accuracy, train
+from .training_setup import fits, learning_rate_for, network_for
 from .training_state import (
     MAX_DECAY,
     MAX_TARGET_LOSS,
@@ -65,7 +65,8 @@ from .training_state import (
     TrainingState,
 )
 from .update import check_learning_rate, sgd_step
-from .wording import WORDING, english, plural_form
+
+forward_pass, backward_pass = trusted_forward, trusted_backward   # former names (see __all__)
 
 __all__ = [
     # the network and its errors
@@ -79,7 +80,8 @@ __all__ = [
     # the work budget of one call, and what fits in it (module `budget`)
     "WORK_BUDGET", "REDRAW_BUDGET", "MAX_PATH_STEPS", "budget",
     # forward, backward, update (checked, and the trusted passes for callers that validated once)
-    "Trace", "Gradients", "forward", "backward", "forward_pass", "backward_pass", "loss_value",
+    "Trace", "Gradients", "forward", "backward", "trusted_forward", "trusted_backward", "loss_value",
+    "forward_pass", "backward_pass",   # the trusted passes' former names, kept for callers outside bpviz
     "sgd_step", "check_learning_rate",
     # stepping through one pass, and its explanations
     "Step", "PHASES", "GRANULARITIES", "step_sequence",

@@ -25,7 +25,7 @@ from . import budget
 from .errors import NetworkError
 from .mistakes import MISTAKES
 from .network import Network, ParameterGradients, ParameterRef, parameter_refs
-from .propagation import example_losses, forward_pass
+from .propagation import example_losses, trusted_forward
 from .update import check_learning_rate
 from .validation import check_data, check_number, check_type
 
@@ -65,7 +65,7 @@ def numerical_gradient(net: Network, X, Y, epsilon=1e-6) -> ParameterGradients:
 
     def loss_with(weights, biases):
         trial = Network.trusted(weights, biases, net.activations, net.loss, net.sizes)
-        return float(np.mean(example_losses(trial, forward_pass(trial, X), Y)))
+        return float(np.mean(example_losses(trial, trusted_forward(trial, X), Y)))
 
     def differences(params, other, params_first):
         grads = []
@@ -116,7 +116,7 @@ def gradient_check(net, X, Y, mistake="none", epsilon=1e-6, learning_rate=0.5) -
     with np.errstate(all="ignore"):
         analytic = MISTAKES[mistake](net, X, Y, learning_rate)
     with np.errstate(all="ignore"):
-        floor = noise_floor(float(np.mean(example_losses(net, forward_pass(net, X), Y))), epsilon)
+        floor = noise_floor(float(np.mean(example_losses(net, trusted_forward(net, X), Y))), epsilon)
     if not np.isfinite(floor):
         floor = 1e-12
     rows = []

@@ -11,7 +11,7 @@ from .activations import ACTIVATIONS
 from .errors import NetworkError
 from .limits import MAX_PARAMETER_MAGNITUDE
 from .network import Network, check_ref
-from .propagation import Trace, backward_pass, example_losses, forward_pass
+from .propagation import Trace, example_losses, trusted_backward, trusted_forward
 from .update import check_learning_rate
 from .validation import check_batch, check_data, check_int, check_type
 
@@ -39,7 +39,7 @@ def gradient_of(net, X, Y, ref):
     check_type(net, Network, "net")
     X, Y = check_data(X, Y, net.sizes)
     with np.errstate(all="ignore"):   # an undefined loss is detected below, not warned about
-        grads = backward_pass(net, forward_pass(net, X), Y)
+        grads = trusted_backward(net, trusted_forward(net, X), Y)
     if not np.isfinite(grads.loss):
         raise NetworkError("loss_undefined_on_data", loss=net.loss)
     return float(ref.value_in(grads))
@@ -61,7 +61,7 @@ def _losses(net, X, Y, refs, values, dtype=np.float64):
     in `dtype` (float32 for pictures: about 5× faster, ~1e-6 relative), the loss itself
     in float64."""
     first = min(ref.layer for ref in refs)
-    below = forward_pass(net, X).activations[first - 1].astype(dtype)   # (n, sizes[first-1])
+    below = trusted_forward(net, X).activations[first - 1].astype(dtype)   # (n, sizes[first-1])
     n, out = len(X), np.empty(len(values))
     chunk = max(1, CHUNK_ROWS // n)
     with np.errstate(all="ignore"):
@@ -130,7 +130,7 @@ def descent_path(net, X, Y, refs, learning_rate, steps):
     current = net
     with np.errstate(all="ignore"):
         for _ in range(steps):
-            grads = backward_pass(current, forward_pass(current, X), Y)
+            grads = trusted_backward(current, trusted_forward(current, X), Y)
             row = []
             for ref, value in zip(refs, path[-1]):
                 row.append(value - learning_rate * ref.value_in(grads))

@@ -14,10 +14,15 @@ from .activations import ACTIVATIONS, HIDDEN_ACTIVATION_NAMES
 from .errors import NetworkError
 from .limits import MAX_HIDDEN_LAYERS, MAX_INPUTS, MAX_NEURONS_PER_LAYER, MAX_OUTPUTS, MAX_SEED
 from .losses import LOSSES
+from .messages import english
 from .validation import check_array, check_int
-from .wording import english
 
 INITS = ("xavier", "he", "uniform", "zeros")
+# The dict form (`to_dict`, `from_dict`; JSON text in serialization.py): {"format":
+# "bpviz.network", "version": 1, "sizes", "activations", "loss", "weights", "biases"}.
+FORMAT = "bpviz.network"
+VERSION = 1
+DICT_FIELDS = ("activations", "loss", "weights", "biases")   # required; "format", "version", "sizes" may be left out
 
 
 def size_limit(layer, layer_count):
@@ -164,15 +169,36 @@ class Network:
         return sum(w.size + b.size for w, b in zip(self.weights, self.biases))
 
     def to_dict(self):
-        """A JSON-ready dict; `Network.from_dict` restores it exactly."""
-        from .serialization import network_to_dict
-        return network_to_dict(self)
+        """A JSON-ready dict; `Network.from_dict` restores it exactly (floats are written as
+        Python floats, whose repr round-trips float64)."""
+        return {
+            "format": FORMAT,
+            "version": VERSION,
+            "sizes": list(self.sizes),
+            "activations": list(self.activations),
+            "loss": self.loss,
+            "weights": [w.tolist() for w in self.weights],
+            "biases": [b.tolist() for b in self.biases],
+        }
 
     @classmethod
     def from_dict(cls, data):
         """The network `to_dict` described; anything malformed raises `NetworkError`."""
-        from .serialization import network_from_dict
-        return network_from_dict(data)
+        if not isinstance(data, dict):
+            raise NetworkError("json_not_object", got=type(data).__name__)
+        if data.get("format", FORMAT) != FORMAT:
+            raise NetworkError("json_format", expected=FORMAT, got=data.get('format'))
+        version = data.get("version", VERSION)
+        if type(version) is not int or version != VERSION:
+            raise NetworkError("json_version", expected=VERSION, got=data.get('version'))
+        missing = [key for key in DICT_FIELDS if key not in data]
+        if missing:
+            raise NetworkError("json_missing_fields", fields=", ".join(missing))
+        net = cls(data["weights"], data["biases"], data["activations"], data["loss"])
+        sizes = data.get("sizes", list(net.sizes))
+        if not isinstance(sizes, list) or [type(n) for n in sizes] != [int] * len(sizes) or sizes != list(net.sizes):
+            raise NetworkError("json_sizes", expected=list(net.sizes), got=data['sizes'])
+        return net
 
     def __setattr__(self, name, value):
         raise AttributeError("Network is immutable: build a new one (e.g. with sgd_step)")

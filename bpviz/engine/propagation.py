@@ -5,8 +5,8 @@ values have shape `(n, sizes[l])`; with Nielsen's `weights[l]` of shape
 `(sizes[l+1], sizes[l])` the forward step reads z = a Wᵀ + b row by row, i.e.
 z_j = Σ_k w_jk a_k + b_j for each example.
 
-`forward` and `backward` validate their inputs; `forward_pass` and
-`backward_pass` trust them (the engine's own callers, which validated once).
+`forward` and `backward` validate their inputs; `trusted_forward` and
+`trusted_backward` trust them (the engine's own callers, which validated once).
 The hidden-layer recursion δ⁽ˡ⁾ = (δ⁽ˡ⁺¹⁾ W⁽ˡ⁺¹⁾) ⊙ f′(z⁽ˡ⁾) is written once, in
 `delta_recursion`: the display path, the deliberate mistakes (mistakes.py) and the
 training loop's flat fast path (fastpath.py) all run it.
@@ -58,7 +58,7 @@ class Gradients:
 def forward(net: Network, X) -> Trace:
     """Run X (`(n, sizes[0])` or one example `(sizes[0],)`) through `net`."""
     check_type(net, Network, "net")
-    return forward_pass(net, check_batch(X, "X (inputs)", net.sizes[0], MAX_ROWS))
+    return trusted_forward(net, check_batch(X, "X (inputs)", net.sizes[0], MAX_ROWS))
 
 
 def backward(net: Network, trace: Trace, Y) -> Gradients:
@@ -67,14 +67,14 @@ def backward(net: Network, trace: Trace, Y) -> Gradients:
     _check_trace(net, trace)
     Y = check_batch(Y, "Y (targets)", net.sizes[-1], MAX_ROWS)
     check_same_rows(trace.output.shape[0], Y.shape[0])
-    return backward_pass(net, trace, Y)
+    return trusted_backward(net, trace, Y)
 
 
 def loss_value(net: Network, X, Y) -> float:
     """The batch-mean loss of `net` on (X, Y), without the backward pass."""
     check_type(net, Network, "net")
     X, Y = check_data(X, Y, net.sizes)
-    return float(np.mean(example_losses(net, forward_pass(net, X), Y)))
+    return float(np.mean(example_losses(net, trusted_forward(net, X), Y)))
 
 
 def _check_trace(net, trace):
@@ -89,7 +89,7 @@ def _check_trace(net, trace):
             raise NetworkError("bad_trace")
 
 
-def forward_pass(net, X) -> Trace:
+def trusted_forward(net, X) -> Trace:
     """The forward pass without validation: X must be a float64 `(n, sizes[0])` array.
 
     Feedforward, layer by layer: z = a Wᵀ + b, a = f(z).
@@ -168,8 +168,8 @@ def delta_recursion(output_delta, preactivations, outputs, weights, activations,
     return deltas
 
 
-def backward_pass(net, trace, Y, carrying_weights=None, activation_derivative=True, mean=True) -> Gradients:
-    """The backward pass without validation: `trace` is forward_pass(net, X) and Y a float64
+def trusted_backward(net, trace, Y, carrying_weights=None, activation_derivative=True, mean=True) -> Gradients:
+    """The backward pass without validation: `trace` is trusted_forward(net, X) and Y a float64
     `(n, sizes[L])` array.
 
     The switches exist for the deliberate mistakes of mistakes.py only: `carrying_weights`

@@ -1,48 +1,25 @@
-"""JSON (de)serialisation of networks: exact round trip, hostile input rejected.
+"""JSON text of networks: exact round trip, hostile input rejected.
 
-The dict form is `{"format": "bpviz.network", "version": 1, "sizes": [...],
-"activations": [...], "loss": "...", "weights": [[[...]]], "biases": [[...]]}`.
-Floats are written as Python floats, whose repr round-trips float64 exactly.
+The dict form is the network's own (`Network.to_dict`, `Network.from_dict`, in
+network.py): this module depends on it, never the reverse, and adds the text: size
+bounds, encoding, and JSON's own errors, each as a `NetworkError`.
 """
 import json
 
 from .errors import NetworkError
 from .network import Network
 
-FORMAT = "bpviz.network"
-VERSION = 1
 MAX_JSON_CHARS = 200_000  # the largest legal network needs about 20,000
-_REQUIRED = ("activations", "loss", "weights", "biases")
 
 
 def network_to_dict(net):
-    return {
-        "format": FORMAT,
-        "version": VERSION,
-        "sizes": list(net.sizes),
-        "activations": list(net.activations),
-        "loss": net.loss,
-        "weights": [w.tolist() for w in net.weights],
-        "biases": [b.tolist() for b in net.biases],
-    }
+    """`net.to_dict()`: the dict form (bpviz.engine.network.FORMAT)."""
+    return net.to_dict()
 
 
 def network_from_dict(data):
-    if not isinstance(data, dict):
-        raise NetworkError("json_not_object", got=type(data).__name__)
-    if data.get("format", FORMAT) != FORMAT:
-        raise NetworkError("json_format", expected=FORMAT, got=data.get('format'))
-    version = data.get("version", VERSION)
-    if type(version) is not int or version != VERSION:
-        raise NetworkError("json_version", expected=VERSION, got=data.get('version'))
-    missing = [key for key in _REQUIRED if key not in data]
-    if missing:
-        raise NetworkError("json_missing_fields", fields=", ".join(missing))
-    net = Network(data["weights"], data["biases"], data["activations"], data["loss"])
-    sizes = data.get("sizes", list(net.sizes))
-    if not isinstance(sizes, list) or [type(n) for n in sizes] != [int] * len(sizes) or sizes != list(net.sizes):
-        raise NetworkError("json_sizes", expected=list(net.sizes), got=data['sizes'])
-    return net
+    """`Network.from_dict(data)`; anything malformed raises `NetworkError`."""
+    return Network.from_dict(data)
 
 
 def network_to_json(net):

@@ -15,11 +15,11 @@ import numpy as np
 
 from . import budget
 from .errors import NetworkError
+from .messages import english
 from .network import Network
-from .propagation import Gradients, Trace, backward_pass, forward_pass
+from .propagation import Gradients, Trace, trusted_backward, trusted_forward
 from .update import check_learning_rate, sgd_step
 from .validation import check_data, check_type
-from .wording import english
 
 PHASES = ("start", "forward", "loss", "backward", "update")
 GRANULARITIES = ("layer", "pass")
@@ -104,8 +104,8 @@ def step_sequence(net: Network, X, Y, learning_rate, granularity="layer",
     if budget.over_budget(budget.step_work(net.sizes, len(X))):
         raise NetworkError("budget_step_rows", rows=len(X), most=budget.max_step_rows(net.sizes))
     with np.errstate(all="ignore"):   # an undefined loss is detected below, not warned about
-        trace = forward_pass(net, X)
-        gradients = backward_pass(net, trace, Y)
+        trace = trusted_forward(net, X)
+        gradients = trusted_backward(net, trace, Y)
     L = len(net.weights)
     if not np.isfinite(gradients.loss):
         raise NetworkError("loss_undefined", loss=net.loss, output=np.round(trace.output, 6).tolist())

@@ -39,11 +39,11 @@ from .datasets import label_rule
 from .errors import NetworkError
 from .fastpath import FlatData, FlatModel, pack, unpack
 from .limits import MAX_PARAMETER_MAGNITUDE, MAX_ROWS
+from .messages import english
 from .network import Network, ParameterGradients
-from .propagation import forward_pass
+from .propagation import trusted_forward
 from .training_state import EpochRecord, TrainingConfig, TrainingResult, TrainingState
 from .validation import check_data, check_type
-from .wording import english
 
 EXPLODING_FACTOR = 1e6
 
@@ -72,7 +72,7 @@ def accuracy(net, X, Y):
     check_type(net, Network, "net")
     X, Y = check_data(X, Y, net.sizes)
     rule = label_rule(Y)
-    return _accuracy(forward_pass(net, X).output, _truth(Y, rule), rule)
+    return _accuracy(trusted_forward(net, X).output, _truth(Y, rule), rule)
 
 
 # ---- training -----------------------------------------------------------------------
@@ -213,7 +213,7 @@ def _divergence(theta, loss, loss_limit):
 
 
 def _message(reason, detail, state, config):
-    """How the call ended, in English (wording.py)."""
+    """How the call ended, in English (messages.py)."""
     if reason == "diverged":
         epoch, learning_rate, (problem, values) = detail
         kept = english("training.kept_epoch", epoch=epoch - 1) if epoch > 1 else english("training.kept_start")

@@ -1,6 +1,6 @@
-"""Streamlit glue shared by the pages: session state, strings, widgets.
-
-Pages stay thin: they read widgets, call `bpviz.engine` and `bpviz.viz`, and
-render. Nothing here holds module-level mutable state: everything a learner
-owns lives in session state, which `state.py` alone reads and writes.
+"""Streamlit glue, one room per page: build/, step/, train/ and landscape.py,
+gradcheck.py, share.py, worksheets.py; beside them the session (state.py, the only
+module that touches session state), the address (address.py), what every run does
+first and last (frame.py) and the strings (i18n.py, strings/). The picture on one
+screen: docs/architecture.md. Nothing here holds module-level mutable state.
 """

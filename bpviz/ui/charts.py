@@ -1,5 +1,5 @@
 """Figures on the page: the network diagram with click-to-select, and friends (the Step
-page's diagram is a component of its own: bpviz/ui/step_diagram.py).
+page's diagram is a component of its own: bpviz/ui/step/diagram.py).
 
 The figures themselves come from `bpviz.viz`; this module only renders them and
 turns a click on a neuron marker into `state.SELECTED`. Plotly clears a chart's

@@ -17,9 +17,9 @@ import string
 
 from bpviz.engine import plural_form
 from bpviz.ui import state
-
-from .strings_en import EN
-from .strings_zh import ZH
+from bpviz.ui.strings import Message
+from bpviz.ui.strings.en import EN
+from bpviz.ui.strings.zh import ZH
 
 CATALOGUES = {"en": EN, "zh": ZH}
 LANGUAGE_NAMES = {"en": "English", "zh": "简体中文"}
@@ -69,6 +69,13 @@ def t(key, **values):
     filled in literally (a `Markdown` value, e.g. another `t`, is inserted as it is)."""
     text = CATALOGUES[language()].get(key) or EN[key]
     return Markdown(LiteralValues().format(text, **values) if values else text)
+
+
+def render(message: Message):
+    """A `Message` (a notice kept in session state) as `t` gives it, in the session's language;
+    a value that is a Message too is rendered first."""
+    values = {name: render(value) if isinstance(value, Message) else value for name, value in message.values.items()}
+    return t(message.key, **values)
 
 
 def plain_text(key, **values):

@@ -1,83 +1,80 @@
-"""Session state: the learner's network, example and step position, per session.
+"""Session state: the one module that indexes `st.session_state` (tests/test_layering.py).
 
-Every key is initialised behind a guard in `init()`, which each page's run
-calls through app.py. The network is an immutable `Network`; changing it means
-storing a new one with `set_network`, which also resets what depends on it.
-
-A classroom link can fix controls (`HIDEABLE`): then the setters here refuse a
-change to what the link fixed, whichever page asks, and say why (a notice). They
-return True when they stored the change, False when they refused it. Only the
-link's own state (`load_shared`) is stored unchecked.
-
-This is the one module that indexes `st.session_state` (tests/test_layering.py checks
-it): every key is declared here, grouped by page, each domain value behind a typed
-getter and setter. A widget owns its own key (the value Streamlit keeps for a widget
-created with key=...): those key names stay in the module that creates the widget,
-which reads or pre-sets the value through `widget_value` and `set_widget_value`.
-
-`bpviz.ui.i18n` reads the language from here, so this module imports `t` lazily
-(in `_refuse`), the one place it needs it: a top-level import would be circular.
+`SLOTS` is the table of every key the app keeps (type, the getter's value before anything
+is stored, owning page, meaning); each value has a typed getter and setter (`_pair` makes
+the plain ones). A widget owns its own key: the module creating it reads or pre-sets the
+value with `widget_value` / `set_widget_value`. A classroom link can fix controls
+(`HIDEABLE`): the setters then refuse such a change, whichever page asks, return False
+and say why in a notice. Notices are `Message`s (key and values), never text, so this
+module needs no catalogue: `frame.show_notice` renders them.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import streamlit as st
 
 from bpviz.engine import GRANULARITIES, Network, TrainingState, preset
+from bpviz.ui.strings import Message
 
-if TYPE_CHECKING:
-    from bpviz.ui.train_data import TrainData
 
-NETWORK = "network"
-NETWORK_VERSION = "network_version"   # bumped when the network changes from outside the tables
-EXAMPLE_X = "example_x"
-EXAMPLE_Y = "example_y"
-LEARNING_RATE = "learning_rate"
-UPDATE_BIASES = "update_biases"
-GRANULARITY = "granularity"
-STEP_INDEX = "step_index"
-STEP_MOVED = "step_moved"              # bumped when the server moves the position (not the diagram's own report)
-SELECTED_MOVED = "selected_moved"      # bumped when the server changes the selection (not the diagram's report)
-SELECTED = "selected_neuron"          # (layer, j) or None
-LAST_UPDATE = "last_update"           # what the last applied update changed, or None
-PRESET = "preset"
-NOTICE = "notice"                     # (kind, text) to show once after a rerun
-LINK_READ = "link_read"               # the address has been read for this session (links.read_link_once)
-ADDRESS_WRITTEN = "address_written"   # the query string last handed to the address bar (address.write)
-DATA_TEXT = "train_data_text"         # (TrainData, its address text): the last described or rebuilt (data_link)
-HIDDEN = "hidden_controls"            # frozenset of HIDEABLE names a classroom link fixed
-QUIZ = "quiz"                         # True when a classroom link switched quiz mode on
+@dataclass(frozen=True)
+class Slot:
+    """One session-state key: its type, the getter's value before anything is stored, its page."""
+    key: str
+    type: Any
+    default: Any
+    page: str
+    meaning: str
 
-# Every page
-LANGUAGE = "lang"                     # the sidebar's language box owns it (layout.py); a link may pre-set it
-MEMO = "memo"                         # memo.remembered: {slot: (digest, result)}
-DIAGRAM_ROOM = "diagram_room"         # (height, width) the browser last reported for the diagram (step_diagram)
 
-# Build
-UPLOAD_COUNTER = "build_upload_counter"   # bumped for a fresh, empty network uploader
+SLOTS: dict[str, Slot] = {}
 
-# Step (quiz mode)
-QUIZ_PASS = "quiz_pass"               # what the attempts below belong to: (network, example, η, steps, biases)
-QUIZ_ATTEMPTS = "quiz_attempts"       # {(step index, turn): practice.Attempt} of this pass
-QUIZ_TURNS = "quiz_turns"             # {step index: questions asked at that step so far}
-QUIZ_REACHED = "quiz_reached"         # the furthest step the learner may see
 
-# Train
-TRAINING = "train_state"              # TrainingState
-TRAINING_DATA = "train_state_data"    # the TrainData that TRAINING was trained on
-TRAIN_TASK = "train_task"             # (data, sizes, preset) the learning rate was chosen for
-PLAYING = "train_playing"
-PLAY_START = "train_play_start"       # (time.monotonic(), epoch) when Play was pressed
-OUTCOME = "train_outcome"             # (kind, text) of the last stop, shown until the next action
-TRAIN_DATA = "train_data"             # the session's TrainData
-CSV_COUNTER = "train_csv_counter"     # bumped for a fresh, empty CSV uploader
-LINK_WARNING = "train_link_warning"   # a link's warning about the data, until a finished Train run showed it
-LINK_WARNING_RUN = "train_link_warning_run"   # this run: {"on_page": it is on the page, "train": Train's picker ran}
+def _slot(key, type_, default, page, meaning):
+    SLOTS[key] = Slot(key, type_, default, page, meaning)
+    return key
 
-# Worksheets
-WORKSHEETS_MADE = "worksheets_made"   # (settings, files) of the last click
+
+NETWORK = _slot("network", Network, None, "every", "the learner's Network (set by init)")
+NETWORK_VERSION = _slot("network_version", int, 0, "build", "bumped when the network changes from outside the tables")
+EXAMPLE_X = _slot("example_x", tuple, (), "every", "the stepping example's x, floats")
+EXAMPLE_Y = _slot("example_y", tuple, (), "every", "the stepping example's y, floats")
+LEARNING_RATE = _slot("learning_rate", float, None, "step", "η of the Step page")
+UPDATE_BIASES = _slot("update_biases", bool, None, "step", "the Step page's bias switch")
+GRANULARITY = _slot("granularity", str, GRANULARITIES[0], "step", "one step per layer or per pass")
+STEP_INDEX = _slot("step_index", int, 0, "step", "the Step page's position (pages clamp it to the last step)")
+SELECTED = _slot("selected_neuron", tuple, None, "build", "(layer, j) or None")
+LAST_UPDATE = _slot("last_update", dict, None, "step", "what the last applied update changed, or None")
+PRESET = _slot("preset", str, None, "build", "the preset last loaded, or None")
+NOTICE = _slot("notice", tuple, None, "every", "(kind, messages) to show once after a rerun")
+LINK_READ = _slot("link_read", bool, False, "every", "True once the address has been read for this session")
+ADDRESS_WRITTEN = _slot("address_written", str, None, "every", "the query string last handed to the address bar")
+DATA_TEXT = _slot("train_data_text", tuple, None, "train", "(TrainData, its address text), last described")
+HIDDEN = _slot("hidden_controls", frozenset, frozenset(), "every", "the HIDEABLE names a classroom link fixed")
+QUIZ = _slot("quiz", bool, False, "step", "True when a classroom link switched quiz mode on (`?quiz=1`)")
+LANGUAGE = _slot("lang", str, None, "every", "the sidebar's language box owns it (frame.py); a link may pre-set it")
+MEMO = _slot("memo", dict, None, "every", "memo.remembered: {slot: (digest, result)}")
+DIAGRAM_ROOM = _slot("diagram_room", tuple, None, "step", "(height, width) the browser last reported for the diagram")
+UPLOAD_COUNTER = _slot("build_upload_counter", int, 0, "build", "bumped for a fresh, empty network uploader")
+QUIZ_PASS = _slot("quiz_pass", tuple, None, "step", "what the attempts belong to: (network, example, η, steps, biases)")
+QUIZ_ATTEMPTS = _slot("quiz_attempts", dict, None, "step", "{(step index, turn): practice.Attempt} of this pass")
+QUIZ_TURNS = _slot("quiz_turns", dict, None, "step", "{step index: questions asked at that step so far}")
+QUIZ_REACHED = _slot("quiz_reached", int, None, "step", "the furthest step the learner may see")
+TRAINING = _slot("train_state", TrainingState, None, "train", "the TrainingState")
+TRAINING_DATA = _slot("train_state_data", object, None, "train", "the TrainData that TRAINING was trained on")
+TRAIN_TASK = _slot("train_task", tuple, None, "train", "(data, sizes, preset) the learning rate was chosen for")
+PLAYING = _slot("train_playing", bool, False, "train", "Play is on")
+PLAY_START = _slot("train_play_start", tuple, None, "train", "(time.monotonic(), epoch) when Play was pressed")
+OUTCOME = _slot("train_outcome", tuple, None, "train", "(kind, text) of the last stop, until the next action")
+TRAIN_DATA = _slot("train_data", object, None, "train", "the session's TrainData")
+CSV_COUNTER = _slot("train_csv_counter", int, 0, "train", "bumped for a fresh, empty CSV uploader")
+LINK_WARNING = _slot("train_link_warning", str, None, "train", "a link's warning about the data, until shown")
+LINK_WARNING_RUN = _slot("train_link_warning_run", dict, None, "train",
+                         'this run: {"on_page": the warning is on the page, "train": Train\'s picker ran}')
+WORKSHEETS_MADE = _slot("worksheets_made", tuple, None, "worksheets", "(settings, sources, pdfs) of the last click")
 
 DEFAULT_PRESET = "worked_example"
 # What a classroom link can hide, and so fix: presets (loading one), files (download and
@@ -86,41 +83,37 @@ DEFAULT_PRESET = "worked_example"
 HIDEABLE = ("presets", "files", "architecture", "tables", "example", "learning_rate")
 
 
+def _get(key):
+    return st.session_state.get(key, SLOTS[key].default)
+
+
+def _put(key, value):
+    st.session_state[key] = value
+
+
 def init():
-    """Give every key its starting value, once per session."""
+    """Give the session its starting network, example and settings, once per session."""
     if NETWORK not in st.session_state:
         load_shared(preset(DEFAULT_PRESET))
-        st.session_state[PRESET] = DEFAULT_PRESET
-    st.session_state.setdefault(GRANULARITY, GRANULARITIES[0])
-    st.session_state.setdefault(NOTICE, None)
-    st.session_state.setdefault(HIDDEN, frozenset())
-    st.session_state.setdefault(QUIZ, False)
+        _put(PRESET, DEFAULT_PRESET)
+    for key in (GRANULARITY, NOTICE, HIDDEN, QUIZ):
+        st.session_state.setdefault(key, SLOTS[key].default)
 
 
 # ---- what a classroom link fixed ------------------------------------------------------
 
 def fixed(control):
     """True if the link that opened this session hides, and so fixes, `control` (in HIDEABLE)."""
-    return control in st.session_state.get(HIDDEN, frozenset())
+    return control in _get(HIDDEN)
 
 
 def set_fixed(controls):
     """The controls a link fixes (names in HIDEABLE; others are ignored)."""
-    st.session_state[HIDDEN] = frozenset(name for name in controls if name in HIDEABLE)
-
-
-def quiz_mode() -> bool:
-    """True when a classroom link switched quiz mode on (`?quiz=1`)."""
-    return bool(st.session_state.get(QUIZ, False))
-
-
-def set_quiz_mode(on):
-    st.session_state[QUIZ] = bool(on)
+    _put(HIDDEN, frozenset(name for name in controls if name in HIDEABLE))
 
 
 def _refuse(control):
-    from bpviz.ui.i18n import t  # lazily: i18n reads the language from this module
-    notify("warning", t("link.fixed", control=t(f"share.control.{control}")))
+    notify("warning", Message("link.fixed", {"control": Message(f"share.control.{control}")}))
     return False
 
 
@@ -128,8 +121,7 @@ def _architecture(net):
     return net.sizes, net.activations, net.loss
 
 
-# ---- getters and setters ----------------------------------------------------------------
-
+# ---- the network, the example, the Step page's settings ----------------------------------
 
 def network() -> Network:
     return st.session_state[NETWORK]
@@ -155,46 +147,28 @@ def set_step_settings(rate, biases) -> bool:
         return True
     if fixed("learning_rate"):
         return _refuse("learning_rate")
-    st.session_state[LEARNING_RATE] = rate
-    st.session_state[UPDATE_BIASES] = biases
+    _put(LEARNING_RATE, rate)
+    _put(UPDATE_BIASES, biases)
     return True
-
-
-def granularity() -> str:
-    """ "layer" (one step per layer) or "pass" (one step per pass)."""
-    return st.session_state[GRANULARITY]
 
 
 def step_index() -> int:
     """The position in the Step page's sequence (0 = the first step; pages clamp it to the last)."""
-    return int(st.session_state.get(STEP_INDEX, 0))
+    return int(_get(STEP_INDEX))
 
 
 def set_step_index(index):
-    """Move the position from the server (a button, a link, the quiz's hold): the diagram,
-    which steps by itself in the browser, is told to go there (`step_moved`)."""
-    st.session_state[STEP_INDEX] = max(int(index), 0)
-    st.session_state[STEP_MOVED] = step_moved() + 1
+    _put(STEP_INDEX, max(int(index), 0))
 
 
-def follow_step_index(index):
-    """The position the diagram reported: the server follows it and tells the diagram nothing."""
-    st.session_state[STEP_INDEX] = max(int(index), 0)
-
-
-def step_moved() -> int:
-    """How many times the server moved the position this session."""
-    return st.session_state.get(STEP_MOVED, 0)
+def restart_steps():
+    _put(STEP_INDEX, 0)
 
 
 def set_network(net: Network, from_tables=False) -> bool:
-    """Store a new network; the example is resized to fit and stepping restarts.
-
-    `from_tables`: the change came from the weight tables themselves, which
-    already show it, so their widgets keep their state.
-    Refused if a link fixed the architecture and `net` has another one, or fixed
-    the tables and the change comes from them.
-    """
+    """Store a new network; the example is resized to fit and stepping restarts. `from_tables`:
+    the change came from the weight tables, whose widgets keep their state. Refused if a link
+    fixed the architecture and `net` has another one, or fixed the tables and they changed."""
     old = st.session_state.get(NETWORK)
     if from_tables and fixed("tables") and net != old:
         return _refuse("tables")
@@ -205,14 +179,14 @@ def set_network(net: Network, from_tables=False) -> bool:
 
 
 def _store_network(net, from_tables=False):
-    st.session_state[NETWORK] = net
+    _put(NETWORK, net)
     if not from_tables:
-        st.session_state[NETWORK_VERSION] = st.session_state.get(NETWORK_VERSION, 0) + 1
-    st.session_state[EXAMPLE_X] = _fit(st.session_state.get(EXAMPLE_X, ()), net.sizes[0])
-    st.session_state[EXAMPLE_Y] = _fit(st.session_state.get(EXAMPLE_Y, ()), net.sizes[-1])
-    selected = st.session_state.get(SELECTED)
+        _put(NETWORK_VERSION, network_version() + 1)
+    _put(EXAMPLE_X, _fit(_get(EXAMPLE_X), net.sizes[0]))
+    _put(EXAMPLE_Y, _fit(_get(EXAMPLE_Y), net.sizes[-1]))
+    selected = _get(SELECTED)
     if selected and not (selected[0] < len(net.sizes) and selected[1] < net.sizes[selected[0]]):
-        set_selected_neuron(None)
+        _put(SELECTED, None)
     restart_steps()
 
 
@@ -228,13 +202,9 @@ def set_example(x, y) -> bool:
 
 
 def _store_example(x, y):
-    st.session_state[EXAMPLE_X] = tuple(float(v) for v in x)
-    st.session_state[EXAMPLE_Y] = tuple(float(v) for v in y)
+    _put(EXAMPLE_X, tuple(float(v) for v in x))
+    _put(EXAMPLE_Y, tuple(float(v) for v in y))
     restart_steps()
-
-
-def restart_steps():
-    set_step_index(0)
 
 
 def load_preset(name) -> bool:
@@ -250,7 +220,7 @@ def load_preset(name) -> bool:
         if changed and fixed(control):
             return _refuse(control)
     load_shared(chosen)
-    st.session_state[PRESET] = name
+    _put(PRESET, name)
     return True
 
 
@@ -258,34 +228,13 @@ def load_shared(shared):
     """Replace network, example and step settings by those of the link that opens the
     session or of a preset (anything with .network .x .y .learning_rate .update_biases).
     Unchecked: the link is what fixes the controls; pages call `load_preset`."""
-    st.session_state[PRESET] = None
-    st.session_state[LEARNING_RATE] = shared.learning_rate
-    st.session_state[UPDATE_BIASES] = shared.update_biases
-    st.session_state[LAST_UPDATE] = None
-    set_selected_neuron(None)
+    _put(PRESET, None)
+    _put(LEARNING_RATE, shared.learning_rate)
+    _put(UPDATE_BIASES, shared.update_biases)
+    _put(LAST_UPDATE, None)
+    _put(SELECTED, None)
     _store_example(shared.x, shared.y)
     _store_network(shared.network)
-
-
-NOTICE_KINDS = ("success", "info", "warning", "error")   # least to most serious
-
-
-def notify(kind, text):
-    """Show `text` (kind: one of NOTICE_KINDS) once, after the next rerun. A pending notice
-    of a more serious kind is kept: a page's "done" after a refused change must not hide
-    the refusal."""
-    pending = st.session_state.get(NOTICE)
-    if pending and NOTICE_KINDS.index(pending[0]) > NOTICE_KINDS.index(kind):
-        return
-    st.session_state[NOTICE] = (kind, text)
-
-
-def show_notice():
-    notice = st.session_state.get(NOTICE)
-    if notice:
-        kind, text = notice
-        getattr(st, kind)(text)
-        st.session_state[NOTICE] = None
 
 
 def _fit(values, size):
@@ -293,10 +242,72 @@ def _fit(values, size):
     return values + (0.0,) * (size - len(values))
 
 
+# ---- notices --------------------------------------------------------------------------
+
+NOTICE_KINDS = ("success", "info", "warning", "error")   # least to most serious
+
+
+def notify(kind, *messages: Message):
+    """Show `messages` (kind: one of NOTICE_KINDS), one after the other, once, after the next
+    rerun. A pending notice of a more serious kind is kept: a page's "done" after a refused
+    change must not hide the refusal."""
+    pending = _get(NOTICE)
+    if pending and NOTICE_KINDS.index(pending[0]) > NOTICE_KINDS.index(kind):
+        return
+    _put(NOTICE, (kind, tuple(messages)))
+
+
+def take_notice() -> tuple[str, tuple[Message, ...]] | None:
+    """The pending notice (kind, messages), or None; it is shown once, so it is dropped here."""
+    notice = _get(NOTICE)
+    if notice:
+        _put(NOTICE, None)
+    return notice
+
+
+# ---- values stored as they are given: a getter and a setter each, from the table ----------
+
+def _pair(key):
+    """(getter, setter) of a slot stored as it is given; the getter returns the slot's
+    default before anything was stored. Their docstring is the slot's meaning."""
+    def get():
+        return _get(key)
+
+    def put(value):
+        _put(key, value)
+    get.__doc__ = put.__doc__ = SLOTS[key].meaning
+    return get, put
+
+
+address_written, set_address_written = _pair(ADDRESS_WRITTEN)
+data_text, _ = _pair(DATA_TEXT)
+diagram_room, set_diagram_room = _pair(DIAGRAM_ROOM)
+granularity, set_granularity = _pair(GRANULARITY)
+hidden_controls, _ = _pair(HIDDEN)
+language, set_language = _pair(LANGUAGE)
+link_read, _ = _pair(LINK_READ)
+last_update, set_last_update = _pair(LAST_UPDATE)
+link_warning, set_link_warning = _pair(LINK_WARNING)
+network_version, _ = _pair(NETWORK_VERSION)
+outcome, set_outcome = _pair(OUTCOME)
+playing, set_playing = _pair(PLAYING)
+preset_name, _ = _pair(PRESET)
+quiz_attempts, _ = _pair(QUIZ_ATTEMPTS)   # the stored dict: changes stay
+quiz_pass, _ = _pair(QUIZ_PASS)
+quiz_mode, set_quiz_mode = _pair(QUIZ)
+quiz_reached, set_quiz_reached = _pair(QUIZ_REACHED)
+quiz_turns, _ = _pair(QUIZ_TURNS)   # the stored dict: changes stay
+_, set_link_warning_run = _pair(LINK_WARNING_RUN)
+_, set_selected_neuron = _pair(SELECTED)
+train_data, set_train_data = _pair(TRAIN_DATA)
+train_task, set_train_task = _pair(TRAIN_TASK)
+training_data, _ = _pair(TRAINING_DATA)
+training_state, _ = _pair(TRAINING)
+worksheets_made, set_worksheets_made = _pair(WORKSHEETS_MADE)
+
+
 # ---- widget-owned keys ------------------------------------------------------------------
-# A widget created with key=... keeps its value under that key; the module that creates
-# the widget names the key, and reads or pre-sets the value (before the widget is drawn,
-# or in its callback) through these two.
+# pre-set before the widget is drawn this run, or from its callback
 
 def widget_value(key, default=None) -> Any:
     """The value Streamlit keeps for the widget with this key, or `default` if it has none yet."""
@@ -315,62 +326,18 @@ def set_widget_default(key, value):
 
 # ---- Build, Step and the inspector -------------------------------------------------------
 
-def network_version() -> int:
-    """Bumped whenever the network changes from outside the weight tables (widget keys carry it)."""
-    return st.session_state.get(NETWORK_VERSION, 0)
-
-
-def preset_name() -> str | None:
-    """The preset last loaded, or None once the network came from elsewhere."""
-    return st.session_state.get(PRESET)
-
-
 def forget_preset():
-    st.session_state[PRESET] = None
-
-
-def set_granularity(value):
-    st.session_state[GRANULARITY] = value
+    _put(PRESET, None)
 
 
 def selected_neuron(default=None) -> tuple[int, int] | None:
-    """The selected neuron (layer, j), or None."""
+    """The selected neuron (layer, j), or `default` before any was chosen."""
     return st.session_state.get(SELECTED, default)
-
-
-def set_selected_neuron(neuron):
-    """Select from the server (the inspector's list): the diagram is told (`selected_moved`)."""
-    if st.session_state.get(SELECTED) != neuron:
-        st.session_state[SELECTED_MOVED] = selected_moved() + 1
-    st.session_state[SELECTED] = neuron
-
-
-def follow_selected_neuron(neuron):
-    """The neuron clicked on the diagram: the server follows it and tells the diagram nothing."""
-    st.session_state[SELECTED] = neuron
-
-
-def selected_moved() -> int:
-    return st.session_state.get(SELECTED_MOVED, 0)
-
-
-def last_update() -> dict | None:
-    """What the last applied update changed: {"old", "new", "loss_before", "loss_after"}, or None."""
-    return st.session_state.get(LAST_UPDATE)
-
-
-def set_last_update(update):
-    st.session_state[LAST_UPDATE] = update
-
-
-def hidden_controls() -> frozenset:
-    """The HIDEABLE names a classroom link fixed."""
-    return st.session_state.get(HIDDEN, ())
 
 
 def next_upload_counter(key) -> int:
     """The counter under `key` (UPLOAD_COUNTER or CSV_COUNTER) that names a file uploader; 0 at first."""
-    return st.session_state.setdefault(key, 0)
+    return st.session_state.setdefault(key, SLOTS[key].default)
 
 
 def bump_upload_counter(key):
@@ -378,42 +345,14 @@ def bump_upload_counter(key):
     st.session_state[key] += 1
 
 
-# ---- every page: language, link, address, memo, diagram size ---------------------------
-
-def language() -> str | None:
-    """The language code the learner chose (or a link set), or None before either."""
-    return st.session_state.get(LANGUAGE)
-
-
-def set_language(code):
-    st.session_state[LANGUAGE] = code
-
-
-def link_read() -> bool:
-    """True once the address has been read for this session (links.read_link_once)."""
-    return bool(st.session_state.get(LINK_READ))
-
+# ---- every page: address, memo -----------------------------------------------------------
 
 def set_link_read():
-    st.session_state[LINK_READ] = True
-
-
-def address_written() -> str | None:
-    """The query string last handed to the address bar."""
-    return st.session_state.get(ADDRESS_WRITTEN)
-
-
-def set_address_written(query):
-    st.session_state[ADDRESS_WRITTEN] = query
-
-
-def data_text() -> tuple | None:
-    """(TrainData, its address text) last described or rebuilt, or None."""
-    return st.session_state.get(DATA_TEXT)
+    _put(LINK_READ, True)
 
 
 def set_data_text(data, text):
-    st.session_state[DATA_TEXT] = (data, text)
+    _put(DATA_TEXT, (data, text))
 
 
 def memo() -> dict:
@@ -421,80 +360,21 @@ def memo() -> dict:
     return st.session_state.setdefault(MEMO, {})
 
 
-def diagram_room() -> tuple[int, int] | None:
-    """(height, width) in px the browser last reported for the diagram, or None."""
-    return st.session_state.get(DIAGRAM_ROOM)
-
-
-def set_diagram_room(room):
-    st.session_state[DIAGRAM_ROOM] = room
-
-
 # ---- Step: quiz mode ---------------------------------------------------------------------
-
-def quiz_pass():
-    """What the quiz's attempts belong to, or None before the first pass."""
-    return st.session_state.get(QUIZ_PASS)
-
 
 def start_quiz_pass(identity, reached):
     """A new pass: no attempts, no turns, the learner may see up to step `reached`."""
-    st.session_state[QUIZ_PASS] = identity
-    st.session_state[QUIZ_ATTEMPTS] = {}
-    st.session_state[QUIZ_TURNS] = {}
-    st.session_state[QUIZ_REACHED] = int(reached)
-
-
-def quiz_attempts() -> dict:
-    """{(step index, turn): practice.Attempt} of this pass (the stored dict: changes stay)."""
-    return st.session_state[QUIZ_ATTEMPTS]
-
-
-def quiz_turns() -> dict:
-    """{step index: questions asked at that step so far} (the stored dict: changes stay)."""
-    return st.session_state[QUIZ_TURNS]
-
-
-def quiz_reached() -> int:
-    return st.session_state[QUIZ_REACHED]
-
-
-def set_quiz_reached(index):
-    st.session_state[QUIZ_REACHED] = index
+    _put(QUIZ_PASS, identity)
+    _put(QUIZ_ATTEMPTS, {})
+    _put(QUIZ_TURNS, {})
+    _put(QUIZ_REACHED, int(reached))
 
 
 # ---- Train -------------------------------------------------------------------------------
 
-def training_state() -> TrainingState | None:
-    """The stored TrainingState, or None (train_controls.training_state restarts it as needed)."""
-    return st.session_state.get(TRAINING)
-
-
-def training_data() -> TrainData | None:
-    """The TrainData that the stored TrainingState was trained on."""
-    return st.session_state.get(TRAINING_DATA)
-
-
-def set_training_state(training: TrainingState, data: TrainData):
-    st.session_state[TRAINING] = training
-    st.session_state[TRAINING_DATA] = data
-
-
-def train_task() -> tuple | None:
-    """(data, sizes, preset) the Train learning rate was last chosen for, or None."""
-    return st.session_state.get(TRAIN_TASK)
-
-
-def set_train_task(task):
-    st.session_state[TRAIN_TASK] = task
-
-
-def playing() -> bool:
-    return st.session_state.get(PLAYING, False)
-
-
-def set_playing(on):
-    st.session_state[PLAYING] = on
+def set_training_state(training: TrainingState, data):
+    _put(TRAINING, training)
+    _put(TRAINING_DATA, data)
 
 
 def play_start(default) -> tuple[float, int]:
@@ -503,33 +383,7 @@ def play_start(default) -> tuple[float, int]:
 
 
 def set_play_start(started, epoch):
-    st.session_state[PLAY_START] = (started, epoch)
-
-
-def outcome() -> tuple[str, str] | None:
-    """(kind, text) of the last stop, shown until the next action, or None."""
-    return st.session_state.get(OUTCOME)
-
-
-def set_outcome(outcome):
-    st.session_state[OUTCOME] = outcome
-
-
-def train_data() -> TrainData | None:
-    """The session's Train data, or None before the Train page (or a link) made any."""
-    return st.session_state.get(TRAIN_DATA)
-
-
-def set_train_data(data: TrainData):
-    st.session_state[TRAIN_DATA] = data
-
-
-def link_warning() -> str | None:
-    return st.session_state.get(LINK_WARNING)
-
-
-def set_link_warning(text):
-    st.session_state[LINK_WARNING] = text
+    _put(PLAY_START, (started, epoch))
 
 
 def drop_link_warning():
@@ -540,20 +394,5 @@ def link_warning_run(default=None) -> dict | None:
     """This run's {"on_page", "train"}; with a `default`, stored first if there is none
     (the stored dict: changes stay)."""
     if default is None:
-        return st.session_state.get(LINK_WARNING_RUN)
+        return _get(LINK_WARNING_RUN)
     return st.session_state.setdefault(LINK_WARNING_RUN, default)
-
-
-def set_link_warning_run(run):
-    st.session_state[LINK_WARNING_RUN] = run
-
-
-# ---- Worksheets --------------------------------------------------------------------------
-
-def worksheets_made() -> tuple | None:
-    """(settings, sources, pdfs) of the last click, or None."""
-    return st.session_state.get(WORKSHEETS_MADE)
-
-
-def set_worksheets_made(made):
-    st.session_state[WORKSHEETS_MADE] = made

@@ -1,13 +1,21 @@
 """bpviz.viz: Plotly figure builders over engine values, and the Step diagram's drawable
-data (step_pass). Imports engine, numpy and plotly; never streamlit. Every builder takes
-`text`, a mapping of "viz.*" keys to the strings to show (the app passes its catalogue);
-`TEXT_EN` holds the English defaults of every figure."""
+data (step_pass: every step of a pass, as JSON-able data the browser draws). Imports
+engine, numpy and plotly; never streamlit. Every builder takes `text`, a mapping of
+"viz.*" keys to the strings to show (the app passes its catalogue); `TEXT_EN` holds the
+English defaults of every figure.
+
+The public API is `__all__` below: other packages import from `bpviz.viz` only, never
+from its modules (tests/test_layering.py checks). Inside: geometry (where neurons and
+connections go), style (colours, fonts and every number format), notation
+(names of neurons and parameters), text (the "viz.*" lookups), and one module per figure.
+"""
 from . import landscape_figures, learning_figures, matrix_view, network_diagram, step_labels
 from .landscape_figures import contour_figure, gradcheck_figure, one_weight_figure
 from .learning_figures import decision_boundary_figure, loss_figure, regression_figure
 from .matrix_view import matrix_figure
 from .network_diagram import network_figure
-from .step_pass import step_pass
+from .notation import parameter_names, tutorial_names_fit, tutorial_neuron
+from .step_pass import PHONE_WIDTH, labelling, step_pass, step_target
 
 TEXT_EN = {**network_diagram.DEFAULT_TEXT, **landscape_figures.DEFAULT_TEXT, **learning_figures.DEFAULT_TEXT,
            **matrix_view.DEFAULT_TEXT, **step_labels.DEFAULT_TEXT}
@@ -21,4 +29,8 @@ __all__ = [
     "loss_figure", "decision_boundary_figure", "regression_figure",
     # the English defaults of every figure's text
     "TEXT_EN",
+    # what of a network fits on the Step diagram, and the names of its parts
+    "labelling", "parameter_names", "tutorial_names_fit", "tutorial_neuron",
+    # the Step diagram: below this width a phone's labels; where a quiz question's number is drawn
+    "PHONE_WIDTH", "step_target",
 ]

@@ -53,7 +53,7 @@ def one_weight_figure(values, losses, current_value, current_loss, gradient, lea
         dict(type="scatter", mode="lines", x=values[finite], y=losses[finite], name=label(
             text, DEFAULT_TEXT, "viz.landscape.curve", name=name), line=dict(color=style.TRAIN_COLOUR, width=3)),
         dict(type="scatter", mode="lines", x=tangent_x, y=tangent_y, name=label(
-            text, DEFAULT_TEXT, "viz.landscape.tangent", name=name, slope=f"{gradient:.6g}"),
+            text, DEFAULT_TEXT, "viz.landscape.tangent", name=name, slope=style.number(gradient, style.PRECISE_DIGITS)),
             line=dict(color=style.TEST_COLOUR, width=2, dash="dash")),
         dict(type="scatter", mode="markers", x=[current_value], y=[current_loss],
              name=label(text, DEFAULT_TEXT, "viz.landscape.current"),
@@ -63,7 +63,7 @@ def one_weight_figure(values, losses, current_value, current_loss, gradient, lea
                  showarrow=True, arrowhead=3, arrowsize=1.4, arrowwidth=2.5, arrowcolor=style.HIGHLIGHT_COLOUR,
                  text="")
     note = dict(x=end_x, y=end_y, xref="x", yref="y", showarrow=False, yshift=16,
-                text=label(text, DEFAULT_TEXT, "viz.landscape.update", name=name, step=f"{step:.4g}"))
+                text=label(text, DEFAULT_TEXT, "viz.landscape.update", name=name, step=style.number(step)))
     layout = style.base_layout(title=label(text, DEFAULT_TEXT, "viz.landscape.title"), height=400)
     layout.update(xaxis=dict(title=name), yaxis=dict(title=label(text, DEFAULT_TEXT, "viz.landscape.loss")),
                   annotations=[arrow, note], legend=dict(orientation="h", y=-0.2))
@@ -77,7 +77,8 @@ def contour_figure(xs, ys, grid, path, names, text=None):
         dict(type="contour", x=xs, y=ys, z=grid, colorscale="Cividis", ncontours=25, showlegend=False,
              name=label(text, DEFAULT_TEXT, "viz.landscape.loss"),
              colorbar=dict(title=dict(text=label(text, DEFAULT_TEXT, "viz.landscape.loss")), thickness=12),
-             hovertemplate=f"{names[0]} = %{{x:.4g}}<br>{names[1]} = %{{y:.4g}}<br>E = %{{z:.6g}}<extra></extra>"),
+             hovertemplate=(f"{names[0]} = %{{x:{style.DIGITS}}}<br>{names[1]} = %{{y:{style.DIGITS}}}"
+                            f"<br>E = %{{z:{style.PRECISE_DIGITS}}}<extra></extra>")),
         dict(type="scatter", mode="lines+markers", x=path[:, 0], y=path[:, 1],
              name=label(text, DEFAULT_TEXT, "viz.contour.path", steps=len(path) - 1),
              line=dict(color=style.HIGHLIGHT_COLOUR, width=2), marker=dict(size=4, color=style.HIGHLIGHT_COLOUR)),
@@ -115,7 +116,8 @@ def gradcheck_figure(report, text=None):
             type="scatter", mode="markers", x=numerical[chosen], y=analytic[chosen],
             name=label(text, DEFAULT_TEXT, f"viz.gradcheck.verdict.{verdict}"),
             text=[report.rows[i].ref.label for i in chosen],
-            hovertemplate="%{text}<br>numerical %{x:.9g}<br>backprop %{y:.9g}<extra></extra>",
+            hovertemplate=(f"%{{text}}<br>numerical %{{x:{style.HOVER_FORMAT}}}"
+                           f"<br>backprop %{{y:{style.HOVER_FORMAT}}}<extra></extra>"),
             marker=dict(size=10, color=VERDICT_COLOURS[verdict], symbol=VERDICT_SYMBOLS[verdict])))
     layout = style.base_layout(title=label(text, DEFAULT_TEXT, "viz.gradcheck.title"), height=420)
     layout.update(xaxis=dict(title=label(text, DEFAULT_TEXT, "viz.gradcheck.numerical")),

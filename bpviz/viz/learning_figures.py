@@ -8,7 +8,7 @@ apart by colour and by marker shape, and test points are hollow.
 """
 import numpy as np
 
-from bpviz.engine import forward_pass, label_rule
+from bpviz.engine import label_rule, trusted_forward
 from bpviz.viz import style
 from bpviz.viz.text import label
 
@@ -70,7 +70,7 @@ def output_grid(net, X, resolution=60, neuron=None, margin=0.15):
     grid = np.column_stack([np.tile(xs, resolution), np.repeat(ys, resolution)])
     layer, j = (len(net.sizes) - 1, 0) if neuron is None else neuron
     with np.errstate(all="ignore"):
-        values = forward_pass(net, grid).activations[layer][:, j]
+        values = trusted_forward(net, grid).activations[layer][:, j]
     return xs, ys, np.nan_to_num(values).reshape(resolution, resolution)
 
 
@@ -124,7 +124,7 @@ def regression_figure(net, X, Y, X_test=None, Y_test=None, text=None, points=200
     low, high = float(X.min()), float(X.max())
     xs = np.linspace(low, high, points).reshape(-1, 1)
     with np.errstate(all="ignore"):
-        curve = np.nan_to_num(forward_pass(net, xs).output[:, 0])
+        curve = np.nan_to_num(trusted_forward(net, xs).output[:, 0])
     traces = [dict(type="scatter", mode="markers", x=X[:, 0], y=Y[:, 0], name=label(text, DEFAULT_TEXT, "viz.data"),
                    marker=dict(color=style.TRAIN_COLOUR, size=6)),
               dict(type="scatter", mode="lines", x=xs[:, 0], y=curve,

@@ -97,8 +97,8 @@ def matrix_figure(step, layer, text=None, example=0):
                     else:
                         value = float(block["values"][i, k])
                         known["x"].append(x), known["y"].append(y), known["colour"].append(value)
-                        known["text"].append(f"{value:.3g}")
-                        known["hover"].append(f"{where} = {value:.9g}")
+                        known["text"].append(style.number(value, style.NUMBER_FORMAT))
+                        known["hover"].append(f"{where} = {style.number(value, style.HOVER_FORMAT)}")
             column += block["cols"] + GAP - 1
         top -= height + 2
     small = max(net.sizes) <= 5

@@ -13,7 +13,7 @@ import numpy as np
 
 from bpviz.engine import Network, Step
 from bpviz.viz import style
-from bpviz.viz.diagram_layout import (
+from bpviz.viz.geometry import (
     EDGE_GROUPS,
     HOVER_AT,
     WIDTHS,
@@ -225,8 +225,9 @@ def _edge_hovers(values, numbers, known, text):
         if not known[index]:
             gradient = unknown
         else:
-            gradient = f"{numbers[index]:.9g}" if values.edge_quantity == "grad" else ""
-        rows.append([weight_name(l, j, k), f"{net.weights[l - 1][j, k]:.9g}", gradient, k, l - 1, j, l])
+            gradient = style.number(numbers[index], style.HOVER_FORMAT) if values.edge_quantity == "grad" else ""
+        weight = style.number(net.weights[l - 1][j, k], style.HOVER_FORMAT)
+        rows.append([weight_name(l, j, k), weight, gradient, k, l - 1, j, l])
     return template, rows
 
 
@@ -243,7 +244,8 @@ def side_labels(values, text=None):
         for j, value in enumerate([] if numbers is None else numbers):
             x, y = positions[(layer, j)]
             annotations.append(dict(x=x + shift, y=y, xanchor=anchor, showarrow=False,
-                                    text=f"{name}<sub>{j}</sub> = {value:.4g}", font=dict(color=style.TEXT_ON_LIGHT),
+                                    text=f"{name}<sub>{j}</sub> = {style.number(value)}",
+                                    font=dict(color=style.TEXT_ON_LIGHT),
                                     bgcolor=style.LABEL_CHIP))
     return annotations
 
@@ -253,7 +255,7 @@ def title_of(values, text=None):
         return label(text, DEFAULT_TEXT, "viz.no_values")
     if values.loss is None:
         return label(text, DEFAULT_TEXT, "viz.loss_unknown")
-    return label(text, DEFAULT_TEXT, "viz.loss", loss=f"{values.loss:.9g}")
+    return label(text, DEFAULT_TEXT, "viz.loss", loss=style.number(values.loss, style.HOVER_FORMAT))
 
 
 def diagram_layout(sizes, title, height=None):

@@ -2,11 +2,12 @@
 the δ badge, the bias chip (b, ∂E/∂b, old → new, z on demand), each connection's label
 (w, ∂E/∂w, old → new), the input names and targets, and the 9-digit hovers.
 
-A label is a list of lines (plain text, no markup). Wide diagrams print 4 significant
-digits, phones (`narrow`) 3 and shorter lines, and networks with more than a few neurons
-in a layer (`dense`) 2 inside their small neurons."""
+A label is a list of lines (plain text, no markup). Wide diagrams print style.DIGITS,
+phones (`narrow`) style.NARROW_DIGITS and shorter lines, and networks with more than a few
+neurons in a layer style.SMALL_DIGITS inside their small neurons; hovers style.HOVER_FORMAT."""
 from bpviz.viz.network_diagram import DEFAULT_TEXT as DIAGRAM_TEXT
 from bpviz.viz.notation import neuron_name, weight_name
+from bpviz.viz.style import DIGITS, HOVER_FORMAT, NARROW_DIGITS, new_value, number
 from bpviz.viz.text import label
 
 DEFAULT_TEXT = {
@@ -16,25 +17,7 @@ DEFAULT_TEXT = {
 WORDS = {**DEFAULT_TEXT, **DIAGRAM_TEXT}   # the network diagram's words: neuron, connection, x, y, loss
 LABEL_AT = (0.35, 0.55, 0.45)   # an edge's label sits this far along it: going down, level, going up
 NARROW_LABEL_AT = (0.33, 0.5, 0.42)  # phones: crossing labels clear of the δ badge and bias chip beside them
-DIGITS = ".4g"             # labels print 4 significant digits; the hover and the readouts 9
-NARROW_DIGITS = ".3g"      # phones: 3 significant digits, so each label fits whole between the neurons
-DENSE_DIGITS = ".2g"       # big networks: a and δ in 2 significant digits, inside small neurons
-HOVER_DIGITS = ".9g"
 _SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
-
-
-def number(value, digits=DIGITS):
-    return f"{value:{digits}}"
-
-
-def new_value(old, new, digits=NARROW_DIGITS):
-    """`new` in `digits`, or in as many more significant digits (up to 9) as it takes to
-    differ from `old` printed alike: an update of 0.15 by −0.0002 reads 0.15 → 0.1498,
-    not 0.15 → 0.15."""
-    places = int(digits.strip(".g"))
-    while places < 9 and new != old and number(new, f".{places}g") == number(old, f".{places}g"):
-        places += 1
-    return number(new, f".{places}g")
 
 
 def label_at(drop, narrow=False):
@@ -105,10 +88,10 @@ def neuron_hover(step, l, j, example=0):
     if l:
         lines.append(f"{neuron_name('z', l, j)} = {_known(step.preactivation(l), example, j)}")
         lines.append(f"{neuron_name('δ', l, j)} = {_known(step.delta(l), example, j)}")
-        lines.append(f"{neuron_name('b', l, j)} = {number(step.network.biases[l - 1][j], HOVER_DIGITS)}")
+        lines.append(f"{neuron_name('b', l, j)} = {number(step.network.biases[l - 1][j], HOVER_FORMAT)}")
         grad = step.bias_grad(l)
         if grad is not None:
-            lines.append(f"∂E/∂{neuron_name('b', l, j)} = {number(grad[j], HOVER_DIGITS)}")
+            lines.append(f"∂E/∂{neuron_name('b', l, j)} = {number(grad[j], HOVER_FORMAT)}")
     return lines
 
 
@@ -120,12 +103,12 @@ def edge_hover(step, l, j, k):
     """'w⁽ˡ⁾ⱼₖ = value', ∂E/∂w once known and the new weight at the update (where it goes:
     `edge_place`)."""
     name = weight_name(l, j, k)
-    lines = [f"{name} = {number(step.network.weights[l - 1][j, k], HOVER_DIGITS)}"]
+    lines = [f"{name} = {number(step.network.weights[l - 1][j, k], HOVER_FORMAT)}"]
     gradient = step.weight_grad(l)
     if gradient is not None:
-        lines.append(f"∂E/∂{name} = {number(gradient[j, k], HOVER_DIGITS)}")
+        lines.append(f"∂E/∂{name} = {number(gradient[j, k], HOVER_FORMAT)}")
     if step.updated is not None:
-        lines.append(f"{name} → {number(step.updated.weights[l - 1][j, k], HOVER_DIGITS)}")
+        lines.append(f"{name} → {number(step.updated.weights[l - 1][j, k], HOVER_FORMAT)}")
     return lines
 
 
@@ -136,8 +119,8 @@ def edge_place(l, j, k, text=None):
 def loss_title(step, text=None):
     if step.loss is None:
         return label(text, WORDS, "viz.loss_unknown")
-    return label(text, WORDS, "viz.loss", loss=number(step.loss, HOVER_DIGITS))
+    return label(text, WORDS, "viz.loss", loss=number(step.loss, HOVER_FORMAT))
 
 
 def _known(values, example, j):
-    return "?" if values is None else number(values[example, j], HOVER_DIGITS)
+    return "?" if values is None else number(values[example, j], HOVER_FORMAT)

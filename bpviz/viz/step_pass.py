@@ -3,10 +3,10 @@ browser (bpviz/ui/step/diagram.js draws step k of it; it computes no number).
 
 `step_pass(steps, ...)` returns one dict:
 - geometry in data units: layer l at x = l, its neurons centred on y = 0, neuron 0 on top
-  (bpviz.viz.diagram_layout), `x_range` and `y_range` with room for the side labels;
+  (bpviz.viz.geometry), `x_range` and `y_range` with room for the side labels;
 - `neurons`: per neuron (layer by layer) its layer, index, position, tutorial name (h1)
   and side label (input name left, target right);
-- `edges`: per connection (diagram_layout.edges order) its source and target neuron,
+- `edges`: per connection (geometry.edges order) its source and target neuron,
   its line (colour by sign, width by |w|, as on the Build page) and where its label sits;
 - `scales`: the fixed colour scales of a (neuron fill) and δ (badge fill): colours and
   ticks, printed; the same for every step of the pass;
@@ -29,12 +29,9 @@ import numpy as np
 
 from bpviz.engine import Step
 from bpviz.viz import style
-from bpviz.viz.diagram_layout import WIDTHS, edges, neuron_positions
+from bpviz.viz.geometry import WIDTHS, edges, neuron_positions
 from bpviz.viz.notation import parameter_names, tutorial_names_fit, tutorial_neuron
 from bpviz.viz.step_labels import (
-    DENSE_DIGITS,
-    DIGITS,
-    NARROW_DIGITS,
     WORDS,
     bias_lines,
     delta_text,
@@ -46,15 +43,15 @@ from bpviz.viz.step_labels import (
     loss_title,
     neuron_hover,
     neuron_place,
-    number,
     target_text,
 )
+from bpviz.viz.style import DIGITS, NARROW_DIGITS, NUMBER_FORMAT, SMALL_DIGITS, number
 from bpviz.viz.text import label
 
 LABELLED_EDGES = 40        # connections labelled with their numbers; bigger networks label the largest
 FULL_LAYER = 5             # up to this many neurons in every layer: bias chips and edge labels on the picture
 FONT_PX, NARROW_FONT_PX = 14, 12   # every label; dense networks and phones use the smaller size
-NARROW = 600               # px: below this width (phones) labels are shorter
+PHONE_WIDTH = 600          # px: below this width (phones) labels are shorter
 
 
 @dataclass(frozen=True)
@@ -107,46 +104,70 @@ def flow(step, example=0, narrow=False):
     forward into layer l: w·a from each neuron of layer l−1 to each of layer l;
     backward at a hidden layer l: w·δ from each neuron of layer l+1 back to each of layer l,
     where they sum; the loss: each output to its target; backward at the output layer: δ
-    from the targets into the outputs; the update: −η ∂E/∂w from the middle of each
-    connection to its label. Empty otherwise."""
-    net, positions = step.network, neuron_positions(step.network.sizes)
-    starts, ends, texts = [], [], []
+    from the targets into the outputs;
+    the update: −η ∂E/∂w from the middle of each connection to its label. Empty otherwise.
+    `narrow`: the phone's label positions and number format."""
+    positions = neuron_positions(step.network.sizes)
     digits = NARROW_DIGITS if narrow else DIGITS
+    moves = {"forward": _forward_flow, "loss": _loss_flow, "backward": _backward_flow,
+             "update": _update_flow}.get(step.phase)
+    travelling = moves(step, example, positions, digits, narrow) if moves else []
+    return [m[0] for m in travelling], [m[1] for m in travelling], [m[2] for m in travelling]
+
+
+def _forward_flow(step, example, positions, digits, narrow):
+    """(start, end, text) of w·a from each neuron of layer l−1 to each of layer l, for the
+    step's layer (or every layer, a step of a whole pass)."""
+    net = step.network
+    layers = [step.layer] if step.layer is not None else range(1, step.output_layer + 1)
+    moves = []
+    for l in layers:
+        a = step.trace.activations[l - 1][example]
+        moves += [(positions[(l - 1, k)], positions[(l, j)], number(net.weights[l - 1][j, k] * a[k], digits))
+                  for j in range(net.sizes[l]) for k in range(net.sizes[l - 1])]
+    return moves
+
+
+def _loss_flow(step, example, positions, digits, narrow):
+    """Each output travels to its target, where the loss compares them."""
     last = step.output_layer
-    if step.phase == "forward":
-        for l in [step.layer] if step.layer is not None else range(1, last + 1):
-            a = step.trace.activations[l - 1][example]
+    output = step.trace.activations[last][example]
+    moves = []
+    for j in range(step.network.sizes[last]):
+        x, y = positions[(last, j)]
+        moves.append(((x, y), (x + 0.45, y), number(output[j], digits)))
+    return moves
+
+
+def _backward_flow(step, example, positions, digits, narrow):
+    """δ from the targets into the outputs; at a hidden layer l, w·δ from each neuron of
+    layer l+1 back to each of layer l (or all of them, a step of a whole pass)."""
+    net, last = step.network, step.output_layer
+    moves = []
+    for l in [step.layer] if step.layer is not None else range(last, 0, -1):
+        if l == last:
             for j in range(net.sizes[l]):
-                for k in range(net.sizes[l - 1]):
-                    starts.append(positions[(l - 1, k)]), ends.append(positions[(l, j)])
-                    texts.append(number(net.weights[l - 1][j, k] * a[k], digits))
-    if step.phase == "loss":     # each output travels to its target, where the loss compares them
-        output = step.trace.activations[last][example]
-        for j in range(net.sizes[last]):
-            x, y = positions[(last, j)]
-            starts.append((x, y)), ends.append((x + 0.45, y))
-            texts.append(number(output[j], digits))
-    if step.phase == "backward":
-        for l in [step.layer] if step.layer is not None else range(last, 0, -1):
-            if l == last:
-                for j in range(net.sizes[l]):
-                    x, y = positions[(l, j)]
-                    starts.append((x + 0.55, y)), ends.append((x, y))
-                    texts.append(number(step.gradients.deltas[l - 1][example, j], digits))
-                continue
-            following = step.gradients.deltas[l][example]
-            for j in range(net.sizes[l + 1]):
-                for k in range(net.sizes[l]):
-                    starts.append(positions[(l + 1, j)]), ends.append(positions[(l, k)])
-                    texts.append(number(net.weights[l][j, k] * following[j], digits))
-    if step.phase == "update" and step.updated is not None:
-        for l, j, k in edges(net.sizes):
-            (x0, y0), (x1, y1) = positions[(l - 1, k)], positions[(l, j)]
-            at = label_at(y1 - y0, narrow)
-            starts.append((x0 + 0.5 * at * (x1 - x0), y0 + 0.5 * at * (y1 - y0)))
-            ends.append((x0 + at * (x1 - x0), y0 + at * (y1 - y0)))
-            texts.append(number(step.updated.weights[l - 1][j, k] - net.weights[l - 1][j, k], digits))
-    return starts, ends, texts
+                x, y = positions[(l, j)]
+                moves.append(((x + 0.55, y), (x, y), number(step.gradients.deltas[l - 1][example, j], digits)))
+            continue
+        following = step.gradients.deltas[l][example]
+        moves += [(positions[(l + 1, j)], positions[(l, k)], number(net.weights[l][j, k] * following[j], digits))
+                  for j in range(net.sizes[l + 1]) for k in range(net.sizes[l])]
+    return moves
+
+
+def _update_flow(step, example, positions, digits, narrow):
+    """−η ∂E/∂w from the middle of each connection to its label."""
+    if step.updated is None:
+        return []
+    net, moves = step.network, []
+    for l, j, k in edges(net.sizes):
+        (x0, y0), (x1, y1) = positions[(l - 1, k)], positions[(l, j)]
+        at = label_at(y1 - y0, narrow)
+        moves.append(((x0 + 0.5 * at * (x1 - x0), y0 + 0.5 * at * (y1 - y0)),
+                      (x0 + at * (x1 - x0), y0 + at * (y1 - y0)),
+                      number(step.updated.weights[l - 1][j, k] - net.weights[l - 1][j, k], digits)))
+    return moves
 
 
 def highlighted_edges(step, selected=None):
@@ -259,7 +280,7 @@ def _step_at(steps, stage):
 def _drawn_step(step, neurons, connections, names, limits, fits, narrow, show_z, example, text, s, index_of,
                 edge_index, staged):
     bias_name = names[1]
-    digits = DENSE_DIGITS if not fits.roomy else NARROW_DIGITS if narrow else DIGITS
+    digits = SMALL_DIGITS if not fits.roomy else NARROW_DIGITS if narrow else DIGITS
     nodes = []
     for l, j in neurons:
         a = step.activation(l)
@@ -300,10 +321,10 @@ def _drawn_step(step, neurons, connections, names, limits, fits, narrow, show_z,
 def _scale(title, limit):
     """A colour bar: its title, the scale's colours from −limit to +limit, and three printed ticks."""
     return {"title": title, "colours": list(style.DIVERGING_COLOURS),
-            "ticks": [number(-limit, ".3g"), "0", number(limit, ".3g")]}
+            "ticks": [number(-limit, NUMBER_FORMAT), "0", number(limit, NUMBER_FORMAT)]}
 
 
-def target(sizes, quantity, layer, j, k=None):
+def step_target(sizes, quantity, layer, j, k=None):
     """Where a quiz question's number is drawn, as indices into a pass's `neurons` and
     `edges`: the connection (layer, j, k) for weights, else neuron j of `layer` (none for
     the loss, which belongs to the whole output)."""

@@ -31,8 +31,29 @@ TEST_COLOUR = "#DD3D2D"
 CLASS_COLOURS = ("#364B9A", "#DD3D2D")   # data points of class 0 and 1
 CLASS_SYMBOLS = ("circle", "diamond")     # shape too, so colour is not the only cue
 UNKNOWN_LABEL = "?"
-NUMBER_FORMAT = ".3g"            # labels on the diagram; hover shows 9 digits
-HOVER_FORMAT = ".9g"
+# ---- numbers: how many digits each place prints (the one place that says so) ----
+NUMBER_FORMAT = ".3g"            # labels on the network diagram, the matrix view's cells
+HOVER_FORMAT = ".9g"             # the hover, tables and readouts: 9 significant digits
+DIGITS = ".4g"                   # the Step diagram's labels, the targets and the landscape's step
+NARROW_DIGITS = ".3g"            # phones: 3 significant digits, so each label fits whole between the neurons
+SMALL_DIGITS = ".2g"             # a and δ inside the small neurons of big networks (".2f" printed δ 0.00)
+PRECISE_DIGITS = ".6g"           # the tangent's slope and the loss surface's hover
+
+
+def number(value, digits=DIGITS):
+    """`value` printed with `digits` (one of the formats above)."""
+    return f"{value:{digits}}"
+
+
+def new_value(old, new, digits=NARROW_DIGITS):
+    """`new` in `digits`, or in as many more significant digits (up to 9) as it takes to
+    differ from `old` printed alike: an update of 0.15 by −0.0002 reads 0.15 → 0.1498,
+    not 0.15 → 0.15."""
+    places = int(digits.strip(".g"))
+    while places < 9 and new != old and number(new, f".{places}g") == number(old, f".{places}g"):
+        places += 1
+    return number(new, f".{places}g")
+
 FONT_FAMILY = "Source Sans Pro, Arial, sans-serif"
 
 NODE_QUANTITIES = ("a", "z", "delta")

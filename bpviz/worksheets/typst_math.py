@@ -62,6 +62,14 @@ def _argument(node):
     return _convert(node) if isinstance(node, list) else _convert([node])
 
 
+# Commands that take arguments: how many, and their Typst form.
+COMMANDS = {
+    r"\frac": (2, lambda top, bottom: f"frac({_argument(top)}, {_argument(bottom)})"),
+    r"\mathbb": (1, lambda letter: f"bb({_argument(letter)})"),
+    r"\mathrm": (1, lambda word: f'upright("{_plain(word)}")'),
+}
+
+
 def _convert(nodes):
     atoms = []
     i = 0
@@ -71,36 +79,41 @@ def _convert(nodes):
         if isinstance(node, list):
             atoms.append(_convert(node))
         elif node in ATTACHED or node == "'":
-            if node == "'":
-                text = "'"
-            else:
-                text = f"{node}({_argument(nodes[i])})"
-                i += 1
-            atoms[-1 if atoms else 0:] = [(atoms[-1] if atoms else '""') + text]
-        elif node == r"\frac":
-            atoms.append(f"frac({_argument(nodes[i])}, {_argument(nodes[i + 1])})")
-            i += 2
-        elif node == r"\mathbb":
-            atoms.append(f"bb({_argument(nodes[i])})")
-            i += 1
-        elif node == r"\mathrm":
-            atoms.append(f'upright("{_plain(nodes[i])}")')
-            i += 1
+            i = _attach(atoms, node, nodes, i)
+        elif node in COMMANDS:
+            count, form = COMMANDS[node]
+            atoms.append(form(*nodes[i:i + count]))
+            i += count
         elif node == r"\begin":
-            i += 1   # {cases}
-            rows, i = _cases(nodes, i)
+            rows, i = _cases(nodes, i + 1)   # after {cases}
             atoms.append(f"cases({', '.join(rows)})")
-        elif node.startswith("\\"):
-            name = node[1:]
-            if name not in SIZING:
-                if name not in WORDS:
-                    raise ValueError(f"no Typst form for {node}")
-                atoms.append(WORDS[name])
-        elif node == ",":
-            atoms.append("comma")
         else:
-            atoms.append(node)
+            atoms += _symbol(node)
     return " ".join(atoms)
+
+
+def _attach(atoms, node, nodes, i):
+    """Attach a prime, or a sub- or superscript (its argument at nodes[i]), to the last atom;
+    the index after what was used."""
+    if node == "'":
+        text = "'"
+    else:
+        text = f"{node}({_argument(nodes[i])})"
+        i += 1
+    atoms[-1 if atoms else 0:] = [(atoms[-1] if atoms else '""') + text]
+    return i
+
+
+def _symbol(node):
+    """The atoms of a symbol: a named one's word, none for a sizing command, "comma" for ","."""
+    if node.startswith("\\"):
+        name = node[1:]
+        if name in SIZING:
+            return []
+        if name not in WORDS:
+            raise ValueError(f"no Typst form for {node}")
+        return [WORDS[name]]
+    return ["comma"] if node == "," else [node]
 
 
 def _cases(nodes, i):

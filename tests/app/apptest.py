@@ -48,8 +48,8 @@ def report(at, **facts):
 
 
 def shown_step(at):
-    """The position line of the step the server is on ('Step 4 of 7: loss'), from the pass the
+    """The position line of the step the session is on ('Step 4 of 7: loss'), from the pass the
     diagram got (the browser shows the same line at that position)."""
     data = diagram(at)
     assert data["pass"] is not None, "the pass is sent until the browser says it holds it"
-    return data["pass"]["headings"][min(data["goto"]["step"][1], len(data["pass"]["headings"]) - 1)][0]
+    return data["pass"]["headings"][min(at.session_state["step_index"], len(data["pass"]["headings"]) - 1)][0]

@@ -63,7 +63,7 @@ def test_step_position_and_step_size_survive_a_reload():
     p = preset("worked_example")
     count = len(step_sequence(p.network, p.x, p.y, p.learning_rate, "pass", p.update_biases))
     assert shown_step(again).startswith(f"Step 2 of {count}:")
-    assert diagram(again)["goto"]["step"][1] == 1                 # the browser is told to start there
+    assert diagram(again)["goto"]["step"] == 1                    # the browser is told to start there
     assert not again.link_warnings
 
 
@@ -110,7 +110,7 @@ def test_an_uploaded_csv_cannot_travel_so_a_reload_asks_for_it_again():
     rerun(at)
     # an upload is what AppTest cannot click: store data the widgets did not make, as an upload does
     table = two_d("circle", 40, 0.0, 3)
-    from bpviz.ui.train_data import TrainData
+    from bpviz.ui.train.data import TrainData
     at.session_state["train_data"] = TrainData(table, None, "points.csv")
     rerun(at)
     assert "data=csv" in at.session_state[WRITTEN]

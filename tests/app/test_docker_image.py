@@ -88,7 +88,7 @@ OPEN_EVERY_PAGE = """
 import json, sys
 from pathlib import Path
 import bpviz
-from bpviz.ui.layout import PAGES
+from bpviz.ui.frame import PAGES
 from streamlit.testing.v1 import AppTest
 here = Path.cwd().resolve()
 result = {"bpviz": str(Path(bpviz.__file__).resolve()), "pages": {}}

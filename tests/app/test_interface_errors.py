@@ -3,9 +3,9 @@ NetworkError, caught and shown like the engine's, in English and in Chinese."""
 import pytest
 
 from bpviz.engine import NetworkError, preset
+from bpviz.ui.build.tables import layer_frame, network_from_frames
 from bpviz.ui.errors import InterfaceError
-from bpviz.ui.strings_zh import ZH
-from bpviz.ui.tables import layer_frame, network_from_frames
+from bpviz.ui.strings.zh import ZH
 
 NET = preset("worked_example").network     # 2-2-2: each table is 2 rows × (2 weights + 1 bias)
 

@@ -10,8 +10,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from bpviz.engine import ACTIVATION_NAMES, LOSS_NAMES
-from bpviz.ui.strings_en import EN
-from bpviz.ui.strings_zh import ZH
+from bpviz.ui.strings.en import EN
+from bpviz.ui.strings.zh import ZH
 from tests.viz.drawn import hover_texts
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -168,7 +168,6 @@ def test_the_same_link_is_explained_in_english(query, code):
 def test_field_names_in_a_message_are_translated_too():
     from bpviz.engine import NetworkError
     from bpviz.ui import i18n
-    from bpviz.ui.strings_errors import FIELDS_ZH
 
     error = NetworkError("not_whole_number", field="epochs", low=1, high=5000, got="'many'")
     original = i18n.language
@@ -178,5 +177,5 @@ def test_field_names_in_a_message_are_translated_too():
     finally:
         i18n.language = original
     # the outside value is shown as a code span (literal, never Markdown); the field's word is translated
-    assert text == ZH["error.not_whole_number"].format(field=FIELDS_ZH["epochs"], low=1, high=5000, got="` 'many' `")
+    assert text == ZH["error.not_whole_number"].format(field=ZH["field.epochs"], low=1, high=5000, got="` 'many' `")
     assert "epochs" not in text

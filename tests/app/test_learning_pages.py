@@ -27,7 +27,7 @@ def _largest_on_big_data(at):
 
     from bpviz.engine import Network
     from bpviz.engine.datasets import Dataset
-    from bpviz.ui.train_data import TrainData
+    from bpviz.ui.train.data import TrainData
     rng = np.random.default_rng(0)
     big = Dataset(rng.uniform(-1, 1, (5000, 10)), np.eye(10)[rng.integers(0, 10, 5000)], "big", "classification",
                   tuple(f"x{i}" for i in range(10)), tuple(f"y{i}" for i in range(10)))

@@ -22,10 +22,10 @@ from bpviz.engine import (
     encode_share,
 )
 from bpviz.engine.limits import LEAST_LEARNING_RATE, MAX_PARAMETER_MAGNITUDE
-from bpviz.ui.layout import PAGES
+from bpviz.ui.frame import PAGES
 from bpviz.ui.state import HIDEABLE
-from bpviz.ui.strings_en import EN
-from bpviz.ui.strings_zh import ZH
+from bpviz.ui.strings.en import EN
+from bpviz.ui.strings.zh import ZH
 from tests.app.apptest import ROOT
 
 BIG = MAX_PARAMETER_MAGNITUDE

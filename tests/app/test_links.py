@@ -5,7 +5,7 @@ from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
 from bpviz.engine import Network, SharedNetwork, encode_share, preset
-from bpviz.ui.links import link_query
+from bpviz.ui.address import link_query
 from tests.app.apptest import open_app
 
 
@@ -87,7 +87,8 @@ def _setters_under_a_link():
     import streamlit as st
 
     from bpviz.engine import Network, preset
-    from bpviz.ui import state
+    from bpviz.ui import i18n, state
+    from bpviz.ui.strings import Message
     state.init()
     state.set_fixed(state.HIDEABLE)
     net = state.network()
@@ -102,9 +103,12 @@ def _setters_under_a_link():
         "presets": state.load_preset("xor"),
         "unchanged example": state.set_example(*state.example()),
     }
-    state.notify("success", "Preset loaded")     # what a page says after its call: the refusal stays
+    # what a page says after its call: the refusal stays
+    state.notify("success", Message("build.preset_loaded", {"name": "XOR"}))
     st.session_state["kept"] = (state.network() == same_shape, state.example()[0].tolist(), state.learning_rate(),
                                 preset("worked_example").x)
+    kind, messages = st.session_state["notice"]
+    st.session_state["shown"] = (kind, " ".join(i18n.render(message) for message in messages))
 
 
 def test_state_setters_refuse_what_a_link_fixed_and_allow_the_rest():
@@ -115,7 +119,7 @@ def test_state_setters_refuse_what_a_link_fixed_and_allow_the_rest():
                                            "learning_rate": False, "presets": False, "unchanged example": True}
     same_network, x, learning_rate, preset_x = at.session_state["kept"]
     assert same_network and x == list(preset_x) and learning_rate == 0.5
-    kind, text = at.session_state["notice"]
+    kind, text = at.session_state["shown"]       # the notice, as frame.show_notice renders it
     assert kind == "warning" and text.startswith("This classroom link fixes the")
 
 

@@ -9,7 +9,7 @@ import re
 import pytest
 
 from bpviz.engine import practice
-from bpviz.ui import quiz
+from bpviz.ui.step import quiz
 from tests.app.apptest import diagram, open_app, report, rerun, shown_step
 
 
@@ -138,7 +138,7 @@ def test_quiz_mode_keeps_the_asked_value_out_of_the_inspector(step_page):
 def test_the_link_builder_writes_quiz_1_only_when_asked():
     from bpviz.engine import SharedNetwork
     from bpviz.engine.presets import preset
-    from bpviz.ui.links import link_query
+    from bpviz.ui.address import link_query
     p = preset("worked_example")
     shared = SharedNetwork(p.network, p.x, p.y, p.learning_rate, p.update_biases)
     assert link_query(shared, quiz=True).endswith("&quiz=1")
@@ -195,7 +195,8 @@ def test_the_example_is_never_near_the_asked_value(value):
 
 
 def test_the_chinese_box_and_refusal_use_the_same_neutral_example():
-    from bpviz.ui.strings_practice import EN, ZH
+    from bpviz.ui.strings.en import EN
+    from bpviz.ui.strings.zh import ZH
     for key in ("quiz.placeholder", "quiz.bad_prediction"):
         assert "{example}" in EN[key] and "{example}" in ZH[key]
         assert "0.5933" not in EN[key] + ZH[key]

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bpviz.engine import Network, NetworkError
-from bpviz.ui.tables import layer_frame, network_from_frames
+from bpviz.ui.build.tables import layer_frame, network_from_frames
 
 
 @pytest.fixture

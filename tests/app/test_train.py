@@ -120,7 +120,7 @@ def test_a_plateau_is_named_with_what_helps():
 def test_epochs_per_click_are_bounded_by_the_work_budget_for_the_largest_network():
     from bpviz.engine import Network, budget, train_test_split
     from bpviz.engine.datasets import Dataset
-    from bpviz.ui.train_data import TrainData
+    from bpviz.ui.train.data import TrainData
     rng = np.random.default_rng(0)
     whole = Dataset(rng.uniform(-1, 1, (5000, 10)), np.eye(10)[rng.integers(0, 10, 5000)], "big", "classification",
                     tuple(f"x{i}" for i in range(10)), tuple(f"y{i}" for i in range(10)))

@@ -28,7 +28,7 @@ def test_a_class_set_is_made_on_a_click_with_pdfs_and_sources():
 
 
 def test_download_names_differ_by_language_and_paper():
-    from bpviz.ui.worksheet_controls import file_stem
+    from bpviz.ui.worksheets import file_stem
     names = {file_stem(("class_set", 1, 3, paper, lang)) for paper in ("a4", "us-letter") for lang in ("en", "zh")}
     assert len(names) == 4 and "seed-1-3-zh-a4" in names
     assert file_stem(("current", 1, 1, "a4", "en")) == "own-en-a4"

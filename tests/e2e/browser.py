@@ -128,7 +128,7 @@ class Session:
         return code.inner_text()
 
     def contrast_ratios(self):
-        """WCAG contrast ratios as drawn on the Step diagram (bpviz/ui/step_diagram.js): the
+        """WCAG contrast ratios as drawn on the Step diagram (bpviz/ui/step/diagram.js): the
         page heading, the diagram's title and position line on the page background (lowest),
         every shown label against its chip and every neuron's value against its disc (lowest),
         and the colour bars' tick labels against their chip."""

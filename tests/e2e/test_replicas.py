@@ -23,7 +23,7 @@ import numpy as np
 import pytest
 
 from bpviz.engine import Network, SharedNetwork
-from bpviz.ui.links import link_query
+from bpviz.ui.address import link_query
 from bpviz.ui.state import HIDEABLE
 from tests.e2e.browser import (
     ARTIFACTS,

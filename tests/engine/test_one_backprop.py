@@ -1,4 +1,4 @@
-"""Backprop is written once (propagation.backward_pass with delta_recursion); the fast
+"""Backprop is written once (propagation.trusted_backward with delta_recursion); the fast
 training path and the stacked landscape forward pass, kept separate for speed, are
 pinned to it at 1e-12; the deliberate mistakes are checked against NumPy by hand."""
 import numpy as np

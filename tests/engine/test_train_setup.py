@@ -5,7 +5,7 @@ import pytest
 
 from bpviz.engine import Network, TrainingConfig, preset, train, truth_table
 from bpviz.engine.plateau import plateau
-from bpviz.engine.train_setup import SETUPS, fits, learning_rate_for, network_for, output_layer, setup_for
+from bpviz.engine.training_setup import SETUPS, fits, learning_rate_for, network_for, output_layer, setup_for
 
 
 def test_fits_compares_input_and_output_widths():

@@ -7,8 +7,8 @@ import pytest
 
 from bpviz.engine import Network, NetworkError, network_from_json
 from bpviz.engine.csv_data import dataset_from_csv
-from bpviz.ui.strings_en import EN
-from bpviz.ui.strings_zh import ZH
+from bpviz.ui.strings.en import EN
+from bpviz.ui.strings.zh import ZH
 
 # The classic 2-2-2 worked example's starting weights, written out by hand.
 WORKED = {"format": "bpviz.network", "version": 1, "sizes": [2, 2, 2],

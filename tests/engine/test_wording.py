@@ -56,6 +56,6 @@ def test_a_diverging_run_says_what_went_wrong_and_what_is_kept():
 
 
 def test_the_apps_english_uses_the_engines_templates():
-    from bpviz.ui.strings_en import EN
+    from bpviz.ui.strings.en import EN
     assert EN["sidebar.describe"] == WORDING["network.describe"]
     assert EN["step.phase_layer"] == WORDING["step.phase_layer"]

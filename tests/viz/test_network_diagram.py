@@ -7,7 +7,7 @@ import pytest
 
 from bpviz.engine import Network, preset, step_sequence
 from bpviz.viz import network_figure, style
-from bpviz.viz.diagram_layout import EDGE_GROUPS
+from bpviz.viz.geometry import EDGE_GROUPS
 from tests.viz.drawn import hover_texts, neuron_labels
 
 WORKED = preset("worked_example")

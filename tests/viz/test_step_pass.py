@@ -11,9 +11,9 @@ import pytest
 
 from bpviz.engine import Network, preset, step_sequence
 from bpviz.viz import step_pass, style
-from bpviz.viz.diagram_layout import edges as all_edges
+from bpviz.viz.geometry import edges as all_edges
 from bpviz.viz.notation import tutorial_weight
-from bpviz.viz.step_pass import LABELLED_EDGES, flow, highlighted_edges, labelling, target
+from bpviz.viz.step_pass import LABELLED_EDGES, flow, highlighted_edges, labelling, step_target
 from tests.viz.drawn import number_after, printed_close
 
 WORKED = preset("worked_example")
@@ -234,6 +234,6 @@ def test_phones_get_their_own_label_positions_and_flow():
 def test_the_quiz_target_names_the_neuron_or_the_connection_drawn():
     sizes = [3, 4, 2]
     order = all_edges(sizes)
-    assert all(target(sizes, "weight_grad", l, j, k)["edge"] == order.index((l, j, k)) for l, j, k in order)
-    assert target(sizes, "delta", 2, 1) == {"neuron": 3 + 4 + 1, "edge": None}
-    assert target(sizes, "loss", 2, 0) == {"neuron": None, "edge": None}
+    assert all(step_target(sizes, "weight_grad", l, j, k)["edge"] == order.index((l, j, k)) for l, j, k in order)
+    assert step_target(sizes, "delta", 2, 1) == {"neuron": 3 + 4 + 1, "edge": None}
+    assert step_target(sizes, "loss", 2, 0) == {"neuron": None, "edge": None}

@@ -13,8 +13,8 @@ import pytest
 from bpviz.engine import Network, SharedNetwork, backward, forward, sgd_step
 from bpviz.engine.practice import pass_questions
 from bpviz.engine.presets import preset
-from bpviz.ui.strings_en import EN
-from bpviz.ui.strings_zh import ZH
+from bpviz.ui.strings.en import EN
+from bpviz.ui.strings.zh import ZH
 from bpviz.worksheets import Sheet, class_set, compile_pdf, friendly_problem, key_source, worksheet_source
 
 NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:e[-+]\d+)?")

@@ -9,8 +9,8 @@ page the link opened, like every link warning, and is also held for the Train
 page (`hold_link_warning`): that page shows it below the data picker until one
 of its runs that showed it has finished. A run that sets up a network reruns
 the page, which drops what the run drew, so showing it once is not enough.
-`links.read_link_once` starts each run's record (`start_run`) and the address,
-written at the end of every finished run, ends it (`finish_run`).
+`frame.begin` starts each run's record (`start_run`) and `frame.end`, at the end of
+every finished run, ends it (`finish_run`).
 """
 from dataclasses import dataclass
 
@@ -43,7 +43,7 @@ class TrainData:
     train: Dataset
     test: Dataset | None
     label: str          # what the learner chose, for captions
-    key: str = "csv"    # which data set: "truth_table:xor", "two_d:circle", "sine" or "csv" (train_setup's keys)
+    key: str = "csv"    # which data set: "truth_table:xor", "two_d:circle", "sine" or "csv" (training_setup's keys)
 
 
 def current():

@@ -7,7 +7,7 @@ downloads that no longer match it.
 """
 import streamlit as st
 
-from bpviz.ui import links, state
+from bpviz.ui import address, state
 from bpviz.ui.i18n import CATALOGUES, LANGUAGE_NAMES, language, t
 from bpviz.worksheets import (
     MAX_SEED,
@@ -47,7 +47,7 @@ def settings():
 def make(choice):
     """Make the sheets and the key for `choice` and keep them in the session (or say why not)."""
     source, seed, count, paper, lang = choice
-    sheets = class_set(seed, count) if source == "class_set" else (Sheet(links.current_shared()),)
+    sheets = class_set(seed, count) if source == "class_set" else (Sheet(address.current_shared()),)
     text = CATALOGUES[lang]
     sources = {"worksheet": worksheet_source(sheets, text, paper), "answer-key": key_source(sheets, text, paper)}
     try:

@@ -13,8 +13,9 @@ rebuilding the data from it: data it does not rebuild exactly count as uploaded.
 import numpy as np
 
 from bpviz.engine import TRUTH_TABLES, TWO_D_NAMES, sine, train_test_split, truth_table, two_d
-from bpviz.ui import state, train_data
+from bpviz.ui import state
 from bpviz.ui.i18n import t
+from bpviz.ui.train import data as train_data
 
 UPLOADED = "csv"
 SEPARATOR = ":"
@@ -49,10 +50,7 @@ def _numbers(fields):
 
 
 def text_of_session():
-    """The text for the session's Train data, or None if the Train page has not made any.
-    The address asks at the end of every finished run: that run's record of the link's
-    warning about the data ends here (train_data.finish_run)."""
-    train_data.finish_run()
+    """The text for the session's Train data, or None if the Train page has not made any."""
     data = state.train_data()
     if data is None:
         return None

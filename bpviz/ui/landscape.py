@@ -1,5 +1,6 @@
-"""Widgets of the Landscape and Gradient-check pages: which data, which parameters,
-and the figures. The data are the stepping example or the Train page's data set.
+"""The Landscape page: which data, which parameters, and the figures (the loss against
+one parameter, and over two with a descent path). The data are the stepping example or
+the Train page's data set (`data_choice`, which the Gradient-check page uses too).
 
 Each view asks the work budget how much it may compute for the network and data
 (curve values, grid points, path steps, check rows), says so when the bound bites,
@@ -14,14 +15,11 @@ from bpviz.engine import (
     MAX_LEARNING_RATE,
     MAX_PARAMETER_MAGNITUDE,
     MAX_PATH_STEPS,
-    MISTAKES,
     WORK_BUDGET,
-    NetworkError,
     budget,
     default_window,
     descent_path,
     fits,
-    gradient_check,
     gradient_of,
     latex_number,
     loss_along,
@@ -30,8 +28,9 @@ from bpviz.engine import (
     parameter_value,
     paren,
 )
-from bpviz.ui import charts, memo, state, train_data
-from bpviz.ui.i18n import catalogue, error_text, t
+from bpviz.ui import charts, memo, state
+from bpviz.ui.i18n import catalogue, t
+from bpviz.ui.train import data as train_data
 
 TABLE_OFFSETS = (-1.0, -0.5, -0.1, 0.0, 0.1, 0.5, 1.0)   # the seed article's few values around w
 CURVE_POINTS = 161
@@ -137,32 +136,3 @@ def two_parameters(X, Y):
                                                            resolution), compute)
     charts.show(viz.contour_figure(xs, ys, grid, path, (ref_x.label, ref_y.label), text=catalogue()),
                 key="landscape_contour")
-
-
-def check_rows(net, X, Y):
-    """The first rows of (X, Y) a gradient check may use, saying so when that is fewer."""
-    most = budget.max_check_rows(net.sizes)
-    if len(X) > most:
-        st.caption(t("gradcheck.rows_bound", used=most, rows=len(X), count=net.parameter_count))
-    return X[:most], Y[:most]
-
-
-def check_view(X, Y):
-    mistake = st.selectbox(t("gradcheck.mistake"), tuple(MISTAKES), key="gradcheck_mistake",
-                           format_func=lambda m: t(f"gradcheck.mistake.{m}"))
-    st.caption(t(f"gradcheck.mistake.{mistake}.about"))
-    net, learning_rate = state.network(), state.learning_rate()
-    X, Y = check_rows(net, X, Y)
-    try:
-        report = memo.remembered("gradcheck", (net, X, Y, mistake, learning_rate), lambda: gradient_check(
-            net, X, Y, mistake=mistake, learning_rate=learning_rate))
-    except NetworkError as error:
-        st.error(t("gradcheck.cannot", message=error_text(error)))
-        return
-    getattr(st, {"pass": "success", "warn": "warning", "fail": "error"}[report.verdict])(
-        t(f"gradcheck.verdict.{report.verdict}", error=f"{report.max_relative_error:.2e}"))
-    charts.show(viz.gradcheck_figure(report, text=catalogue()), key="gradcheck_figure")
-    rows = [(row.ref.label, row.analytic, row.numerical, row.relative_error) for row in report.rows]
-    st.dataframe(pd.DataFrame(rows, columns=[t("gradcheck.parameter"), t("gradcheck.analytic"),
-                                             t("gradcheck.numerical"), t("gradcheck.relative_error")]),
-                 hide_index=True, width="stretch")

@@ -3,16 +3,17 @@
 The pass is recomputed from (network, example, learning rate, granularity) on
 each rerun — one forward and one backward pass, well under a millisecond — and
 the position in it is the only thing kept: `state.STEP_INDEX`, which follows the
-diagram (bpviz/ui/step_diagram.py), where the stepping happens.
+diagram (bpviz/ui/step/diagram.py), where the stepping happens.
 """
 import numpy as np
 import streamlit as st
 
 from bpviz.engine import LEAST_LEARNING_RATE, MAX_LEARNING_RATE, NetworkError, loss_value, step_sequence
-from bpviz.ui import links, state, step_diagram
+from bpviz.ui import address, frame, state
 from bpviz.ui.i18n import error_text, t
-from bpviz.viz.notation import tutorial_names_fit
-from bpviz.viz.step_pass import labelling
+from bpviz.ui.step import diagram
+from bpviz.ui.strings import Message
+from bpviz.viz import labelling, tutorial_names_fit
 
 
 def settings():
@@ -30,7 +31,7 @@ def settings():
     if granularity != state.granularity():
         state.set_granularity(granularity)
         state.restart_steps()
-    if not links.visible("learning_rate"):
+    if not address.visible("learning_rate"):
         lr_column.markdown(t("step.fixed_settings", learning_rate=f"{state.learning_rate():.4g}",
                              biases=t("step.biases_updated" if state.update_biases()
                                       else "step.biases_kept")))
@@ -61,13 +62,13 @@ def _apply_update(step):
     before, after = step.gradients.loss, loss_value(step.updated, x, y)
     state.set_last_update({"old": step.network, "new": step.updated, "loss_before": before, "loss_after": after})
     state.set_network(step.updated)
-    state.notify("success", t("step.update_applied", before=f"{before:.9g}", after=f"{after:.9g}"))
+    state.notify("success", Message("step.update_applied", {"before": f"{before:.9g}", "after": f"{after:.9g}"}))
 
 
 def position(steps):
     """The step on show: the session's position (the diagram's last report, or where the
     server moved it), within the pass."""
-    return steps[min(max(state.step_index(), 0), len(steps) - 1)]
+    return steps[min(state.step_index(), len(steps) - 1)]   # state keeps it ≥ 0
 
 
 def display_options(steps):
@@ -91,13 +92,13 @@ def step_view(steps, revealed, question=None):
     networks. Returns whether tutorial names are on (the readouts use them too)."""
     diagram_box = st.container()
     tutorial, show_z, animate = display_options(steps)
-    state.show_notice()       # below the diagram: a message must not push the diagram down
+    frame.show_notice()       # below the diagram: a message must not push the diagram down
     fits = labelling(steps[0].network.sizes)
     if not fits.complete:
         st.caption(t("step.diagram_fallback", shown=fits.edges, total=fits.total) if fits.edges
                    else t("step.diagram_fallback_hover", total=fits.total))
     with diagram_box:
-        step_diagram.show(steps, revealed, tutorial_names=tutorial, show_z=show_z, animate=animate, question=question)
+        diagram.show(steps, revealed, tutorial_names=tutorial, show_z=show_z, animate=animate, question=question)
     return tutorial
 
 

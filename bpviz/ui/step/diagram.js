@@ -7,7 +7,8 @@
 // so the keys are listened for once, on the document.
 //
 // data = {pass_id, pass (or null when the browser said it holds pass_id), count (steps in the
-//         whole pass), goto: {step: [token, index], selected: [token, [l, j] | null]},
+//         whole pass), goto: {step: index | null, selected: [[l, j] | null] | null} (where the
+//         server moved it, sent until the browser reports being there),
 //         motion, quiz: {step, neuron, edge, waiting} | null, words: {...}}
 // report (setStateValue "report") = {position, selected, have, room: [height, width]}
 const NS = "http://www.w3.org/2000/svg";
@@ -175,7 +176,7 @@ function html(tag, className, parent, text) {
 function create(parent) {
   const root = html("div", "bpviz-step", parent);
   const bar = html("div", "bpviz-step-bar", root);
-  const view = { root, position: 0, selected: null, tokens: {}, passId: null, pass: null, words: {} };
+  const view = { root, position: 0, selected: null, moves: {}, passId: null, pass: null, words: {} };
   view.buttons = {};
   for (const [name, icon] of Object.entries(ICONS)) {
     const button = html("button", `bpviz-step-button bpviz-step-${name}`, bar);
@@ -651,15 +652,19 @@ export default function (component) {
     view.passId = data.pass_id;
     build(view);
   }
+  // the server moved the position or the selection itself: go there (once per move it sends)
   const goto = data.goto || {};
-  if (goto.step && goto.step[0] !== view.tokens.step) {
-    view.tokens.step = goto.step[0];
-    view.position = goto.step[1];
-    stopFlow(view);
+  const stepMove = JSON.stringify(goto.step ?? null), selectedMove = JSON.stringify(goto.selected ?? null);
+  if (stepMove !== view.moves.step) {
+    view.moves.step = stepMove;
+    if (goto.step !== null && goto.step !== undefined) {
+      view.position = goto.step;
+      stopFlow(view);
+    }
   }
-  if (goto.selected && goto.selected[0] !== view.tokens.selected) {
-    view.tokens.selected = goto.selected[0];
-    view.selected = goto.selected[1];
+  if (selectedMove !== view.moves.selected) {
+    view.moves.selected = selectedMove;
+    if (goto.selected) view.selected = goto.selected[0];
   }
   if (view.pass) {
     view.position = Math.min(Math.max(view.position, 0), lastIndex(view));

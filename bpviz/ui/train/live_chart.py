@@ -15,7 +15,7 @@ import streamlit.components.v1 as components_v1
 from bpviz.ui.charts import CHART_CONFIG
 
 PLOTLY_FILES = Path(plotly.__file__).parent / "package_data"   # holds plotly.min.js
-components_v1.declare_component("plotly", path=str(PLOTLY_FILES))   # served at component/bpviz.ui.live_chart.plotly/
+components_v1.declare_component("plotly", path=str(PLOTLY_FILES))   # served at component/<this module>.plotly/
 _mount = st.components.v2.component(
     "bpviz_live_chart", js=Path(__file__).with_name("live_chart.js").read_text(encoding="utf-8"),
     isolate_styles=False)

@@ -26,9 +26,10 @@ from bpviz.engine import (
     set_bias,
     set_weight,
 )
-from bpviz.ui import layout, state
+from bpviz.ui import frame, state
+from bpviz.ui.build.tables import layer_frame, network_from_frames
 from bpviz.ui.i18n import error_text, t
-from bpviz.ui.tables import layer_frame, network_from_frames
+from bpviz.ui.strings import Message
 
 
 def _version():
@@ -53,7 +54,7 @@ def preset_picker():
     st.caption(t(f"preset.{choice}.about"))
     if st.button(t("build.load_preset"), key="build_load_preset", icon=":material/restart_alt:"):
         state.load_preset(choice)
-        state.notify("success", t("build.preset_loaded", name=t(f"preset.{choice}")))
+        state.notify("success", Message("build.preset_loaded", {"name": Message(f"preset.{choice}")}))
         st.rerun()
 
 
@@ -72,11 +73,11 @@ def _read_upload(key):
     try:
         net = network_from_json(uploaded.getvalue())
     except NetworkError as error:
-        state.notify("error", t("build.upload_rejected", message=error_text(error)))
+        state.notify("error", Message("build.upload_rejected", {"message": error_text(error)}))
     else:
         state.set_network(net)
         state.forget_preset()
-        state.notify("success", t("build.upload_loaded", network=layout.network_line(net)))
+        state.notify("success", Message("build.upload_loaded", {"network": frame.network_line(net)}))
     state.bump_upload_counter(state.UPLOAD_COUNTER)   # a fresh, empty uploader
 
 
@@ -178,7 +179,7 @@ def _edit_parameter(key, setter, *indices):
     try:
         state.set_network(setter(state.network(), *indices, state.widget_value(key)))
     except NetworkError as error:
-        state.notify("error", t("build.error", message=error_text(error)))
+        state.notify("error", Message("build.error", {"message": error_text(error)}))
 
 
 def example_editor():

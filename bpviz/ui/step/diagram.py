@@ -1,12 +1,11 @@
-"""The Step page's diagram: one browser-side component (step_diagram.js, .css) that holds
+"""The Step page's diagram: one browser-side component (diagram.js, diagram.css) that holds
 the whole pass and steps through it without a round trip.
 
 The server sends the pass's drawable data (bpviz.viz.step_pass) once for each (network,
 example, η, granularity, bias switch, names, z, phone or not, language, steps revealed),
 and again only if the browser says it holds another one. Each run sends a few small facts
-beside it: where the server moved the position or the selection itself (a token each, so
-a position the browser has already left is never forced back on it), the motion switch and
-the quiz's question. The browser reports (position, selected neuron, the pass it holds,
+beside it: where the server moved the position or the selection itself (`moves`), the
+motion switch and the quiz's question. The browser reports (position, selected neuron, the pass it holds,
 its room) after each burst of presses; `_follow` makes the session follow, so the
 inspector, the quiz, the matrix view and the address show the same step.
 
@@ -20,8 +19,7 @@ import streamlit as st
 from bpviz.engine import practice
 from bpviz.ui import memo, state
 from bpviz.ui.i18n import catalogue, language, plain_text
-from bpviz.viz import step_pass
-from bpviz.viz.step_pass import NARROW, target
+from bpviz.viz import PHONE_WIDTH, step_pass, step_target
 
 KEY = "step_diagram"
 DEFAULT_ROOM = (460, 900)          # (height, width) in px until the browser has reported
@@ -29,8 +27,8 @@ MIN_HEIGHT, MAX_HEIGHT = 300, 1400
 BUTTONS = ("first", "prev", "next", "forward", "backward")
 _HERE = Path(__file__).parent
 _mount = st.components.v2.component(
-    "bpviz_step_diagram", js=(_HERE / "step_diagram.js").read_text(encoding="utf-8"),
-    css=(_HERE / "step_diagram.css").read_text(encoding="utf-8"), isolate_styles=False)
+    "bpviz_step_diagram", js=(_HERE / "diagram.js").read_text(encoding="utf-8"),
+    css=(_HERE / "diagram.css").read_text(encoding="utf-8"), isolate_styles=False)
 
 
 def show(steps, revealed, tutorial_names=False, show_z=False, animate=True, question=None):
@@ -39,7 +37,7 @@ def show(steps, revealed, tutorial_names=False, show_z=False, animate=True, ques
     waiting for an answer) at the current step, or None."""
     revealed = min(max(int(revealed), 1), len(steps))
     first = steps[0]
-    narrow = room_now()[1] < NARROW
+    narrow = room_now()[1] < PHONE_WIDTH
     parts = (first.network, first.X, first.Y, first.learning_rate, first.update_biases, len(steps), revealed,
              bool(tutorial_names), bool(show_z), narrow, language())
     pass_id = memo.digest(parts)[:20]
@@ -56,11 +54,20 @@ def show(steps, revealed, tutorial_names=False, show_z=False, animate=True, ques
     # built once per pass (kept for this session only); sent only while the browser lacks it
     drawable = memo.remembered("step_pass", parts, build) if held != pass_id else None
     data = {"pass_id": pass_id, "pass": drawable, "count": len(steps),
-            "goto": {"step": [state.step_moved(), min(state.step_index(), revealed - 1)],
-                     "selected": [state.selected_moved(), state.selected_neuron()]},
+            "goto": moves(_reported(), min(state.step_index(), revealed - 1), state.selected_neuron()),
             "motion": bool(animate), "quiz": _quiz(question, first.network.sizes, state.step_index()),
             "words": _words()}
     _mount(key=KEY, data=data, default={"report": None}, on_report_change=_follow)
+
+
+def moves(reported, index, selected):
+    """Where the server moved the diagram itself: {"step": index or None, "selected": [neuron]
+    or None}. The position (selection) is sent only while it differs from the browser's last
+    report: a link's step, Apply update, the quiz's hold, the inspector's list. A position the
+    browser has reported is never sent back, so a press it has drawn since is never undone."""
+    chosen = list(selected) if selected is not None else None
+    return {"step": None if reported.get("position") == index else int(index),
+            "selected": None if reported.get("selected", "unreported") == chosen else [chosen]}
 
 
 def _reported():
@@ -75,9 +82,9 @@ def _follow():
     report = _reported()
     followed = follow(report, state.network().sizes)
     if followed["position"] is not None:
-        state.follow_step_index(followed["position"])
+        state.set_step_index(followed["position"])
     if followed["selected"] is not None:
-        state.follow_selected_neuron(followed["selected"])
+        state.set_selected_neuron(followed["selected"])
     if followed["room"] is not None:
         state.set_diagram_room(followed["room"])
 
@@ -127,7 +134,7 @@ def _quiz(question, sizes, index):
     if question is None:
         return None
     asked, waiting = question
-    marked = target(sizes, asked.quantity, asked.layer, asked.j, asked.k) if isinstance(asked, practice.Question) \
+    marked = step_target(sizes, asked.quantity, asked.layer, asked.j, asked.k) if isinstance(asked, practice.Question) \
         else {"neuron": None, "edge": None}
     return {"step": int(index), **marked, "waiting": bool(waiting)}
 

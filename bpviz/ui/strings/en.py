@@ -1,37 +1,23 @@
-"""English catalogue: every string the app shows, by key. Keep keys in step
-with the other catalogues (a test checks they match)."""
+"""English catalogue: every string the app shows, by key, in one section per page.
 
-from bpviz.engine import WORDING
+Keys read `<page or topic>.<name>`; zh.py has the same keys in the same sections, and
+tests/app/test_strings.py checks both, and that no key is written twice. A key ending in
+".one" is the singular of the key without it (`i18n.t_count`). Figure words come from
+`bpviz.viz.TEXT_EN` (defined beside each figure), the engine's messages from
+`bpviz.engine.MESSAGES`, the interface's own from `bpviz.ui.errors.MESSAGES`.
+"""
+from bpviz.engine import MESSAGES, WORDING
+from bpviz.ui import errors
 from bpviz.viz import TEXT_EN as FIGURE_TEXT_EN
 
-from . import (
-    strings_diagram,
-    strings_errors,
-    strings_health,
-    strings_practice,
-    strings_text,
-    strings_train,
-    strings_url,
-)
-
-EN = {
-    **FIGURE_TEXT_EN,   # figure titles, axis names and hover words, defined beside each figure
-    **strings_url.EN,   # the address bar and classroom links
-    **strings_errors.english(),   # the engine's error messages and field names
-    **strings_health.EN,
-    **strings_practice.EN,   # quiz mode, the Worksheets page and the printed sheets
-    **strings_train.EN,
-    **strings_diagram.EN,   # the Step page's hero diagram
-    **strings_text.EN,   # the page-edge error
-    # navigation and frame
+# ---- every page: navigation, sidebar, Home, the page-edge error, figure words --------------
+COMMON = {
     "nav.home": "Home",
     "nav.build": "Build",
     "nav.step": "Step",
     "sidebar.network": "Current network",
     "sidebar.language": "Language",
     "sidebar.describe": WORDING["network.describe"],   # the engine's English: Network.describe()
-
-    # home
     "home.title": "Backpropagation, one number at a time",
     "home.intro": (
         "A neural network learns by nudging each of its weights in the direction that lowers its error. "
@@ -63,8 +49,18 @@ EN = {
         "layer by layer. Click a neuron to see its numbers worked out."),
     "home.link.build": "Build a network",
     "home.link.step": "Step through backpropagation",
+    "nav.share": "Share",
+    "nav.train": "Train",
+    "nav.landscape": "Landscape",
+    "nav.gradcheck": "Gradient check",
+    "nav.worksheets": "Worksheets",
+    "app.page_error": ("This page cannot be drawn for your network and settings, which are unchanged. "
+                       "The reason: {message}. Change them on the Build page, or load a preset."),
+}
 
-    # build
+
+# ---- Build: architecture, tables, example, presets and initialisations ---------------------
+BUILD = {
     "build.title": "Build a network",
     "build.intro": ("Start from a preset or design your own, edit any weight, and choose the example the Step "
                     "page will walk through. Click a neuron in the diagram to edit it."),
@@ -105,8 +101,6 @@ EN = {
     "build.remove_neuron": "Remove this neuron",
     "build.example": "Example for stepping",
     "build.example_help": "The input x fed forward and the target y the loss compares the output with.",
-
-    # presets and initialisations
     "preset.worked_example": "Classic worked example (2-2-2)",
     "preset.worked_example.about": ("The hand-worked example found in many tutorials: inputs 0.05 and 0.10, "
                                     "targets 0.01 and 0.99, learning rate 0.5, biases not updated."),
@@ -118,8 +112,12 @@ EN = {
     "init.he": "He normal",
     "init.uniform": "Uniform in [−1, 1]",
     "init.zeros": "All zeros (see why symmetry must be broken)",
+    "build.neuron_readonly": "Bias b = {bias}; incoming weights: {weights}.",
+}
 
-    # step
+
+# ---- Step: settings, buttons, the diagram, the inspector, quiz mode ------------------------
+STEP = {
     "step.title": "Step through backpropagation",
     "step.intro": ("One forward pass, the loss, one backward pass and the update, as far as you like at a time. "
                    "Values not computed yet are drawn hollow with a question mark."),
@@ -153,8 +151,6 @@ EN = {
     "phase.loss": "loss",
     "phase.backward": "backward",
     "phase.update": "update",
-
-    # inspector
     "inspect.tab.neuron": "Inspector",
     "inspect.tab.matrix": "Matrix view",
     "inspect.tab.update": "Update",
@@ -183,37 +179,59 @@ EN = {
     "quantity.bias_grad": "Gradient of the bias",
     "quantity.new_weight": "Updated weight",
     "quantity.new_bias": "Updated bias",
-
-    # share links
-    "nav.share": "Share",
-    "share.title": "Share a network, or make a classroom link",
-    "share.intro": ("A link carries the whole network, the example and the learning rate, so whoever opens it "
-                    "starts exactly where you are. For a class, pick what students start from and which "
-                    "controls they see."),
-    "share.source": "Network in the link",
-    "share.current": "my current network",
-    "share.hide": "Controls to hide from students",
-    "share.hide_help": "Hidden controls keep their values from the link; students can still step and inspect.",
-    "share.control.presets": "preset picker",
-    "share.control.files": "download and upload",
-    "share.control.architecture": "architecture form",
-    "share.control.tables": "weight tables",
-    "share.control.example": "example editor",
-    "share.control.learning_rate": "learning rate and bias switch",
-    "share.lang": "Language",
-    "share.page": "The link opens",
-    "share.copy_hint": "Copy this link ({chars:,} characters) and share it:",
-    "share.open": "Open the link",
-    "link.bad_lang": "The link's language {value!r} is unknown (accepted: {accepted}).",
-    "link.bad_hide": "The link asks to hide unknown controls: {value} (accepted: {accepted}).",
-    "link.bad_network": "The link's network could not be loaded, so you start from the default network. {message}",
-    "build.neuron_readonly": "Bias b = {bias}; incoming weights: {weights}.",
     "step.fixed_settings": "Learning rate η = {learning_rate}; {biases}.",
     "step.biases_updated": "biases are updated",
     "step.biases_kept": "biases are kept fixed",
+    "quiz.toggle": "Quiz mode: predict each value before it is revealed",
+    "quiz.toggle_help": "Type what the next step will compute. Hints come after a miss; each hint costs a point.",
+    "quiz.from_link": "Quiz mode is on for this class: predict each value before the next step shows it.",
+    "quiz.ask": "Predict **{quantity}** before the next step shows it:",
+    "quiz.tolerance": "Checked as right when the relative error is at most 0.001 (0.1 %): "
+                      "|prediction − value| ≤ 0.001 · |value| (values under 10⁻⁶ in size count as 10⁻⁶). "
+                      "Four significant digits are always enough.",
+    "quiz.prediction": "Your prediction",
+    "quiz.placeholder": "e.g. {example} — Enter checks it",
+    "quiz.check": "Check",
+    "quiz.bad_prediction": "Your prediction must be one finite number, typed like {example} (a minus sign, a "
+                           "decimal point and a power of ten are all accepted; at most {limit} characters).",
+    "quiz.right": "Right: the value is {value}. {points} of {most} points.",
+    "quiz.miss": "Not quite ({tries} wrong so far). Try again, or take a hint: each hint costs a point.",
+    "quiz.hint": "Hint {number} of {count}",
+    "quiz.hint.1": "The formula",
+    "quiz.hint.2": "The formula with the numbers",
+    "quiz.hint.3": "The answer",
+    "quiz.answer_shown": "The answer is shown: no points for this one.",
+    "quiz.unlocked": "The next step is unlocked.",
+    "quiz.locked": "Type a prediction first: the next values stay hidden until you have tried.",
+    "quiz.wait_key": "Answer the question first: the next step stays hidden until you have tried it.",
+    "quiz.another": "Another question at this step",
+    "quiz.done": "Pass finished. Apply the update, or go back to the start, for another pass.",
+    "quiz.score": "Score for this pass",
+    "quiz.score_line": "{kind}: {right} of {asked} right · {points} of {most} points",
+    "quiz.no_score": "No question answered yet in this pass.",
+    "step.settings": "Example, learning rate and step size",
+    "step.key_help.reset": "Key: Home (End: the last step)",
+    "step.key_help.previous": "Keys: ← or Page Up",
+    "step.key_help.next": "Keys: →, Page Down or Space",
+    "step.key_hint": "Keys: → / Page Down / Space next, ← / Page Up previous, Home first, End last.",
+    "step.tutorial_names": "Tutorial names",
+    "step.tutorial_names_help": "Name the 2-2-2 network as the classic worked tutorial does: "
+                                "i1 i2, h1 h2, o1 o2, weights w1…w8, biases b1 b2.",
+    "step.show_z": "Show z",
+    "step.animate": "Animate",
+    "step.animate_help": "Values travel along the connections at each step. Off, or when your system asks "
+                         "for reduced motion, the diagram changes without moving.",
+    "step.diagram_fallback": "This network is large: the diagram labels the {shown} largest of its {total} "
+                             "connections; point at any connection for its numbers. Every number is in the "
+                             "inspector and the matrix view.",
+    "step.diagram_fallback_hover": "This network is large ({total} connections): each neuron shows a and δ to two "
+                                   "significant digits; click a neuron to highlight the connections feeding it, or "
+                                   "point at (or tap) a neuron or a connection for all its numbers to 9 digits.",
+}
 
-    # train
-    "nav.train": "Train",
+
+# ---- Train: data, settings, Play, outcomes, the learning figures ---------------------------
+TRAIN = {
     "train.title": "Train on data",
     "train.intro": ("Many updates in a row: each epoch feeds every training example forward, backpropagates and "
                     "updates the weights (after each example, each mini-batch or once per epoch). Watch the loss "
@@ -283,9 +301,31 @@ EN = {
     "data.csv_help": "Numbers only, at most {rows:,} rows. Choose the input and target columns after uploading.",
     "data.csv_inputs": "Input columns",
     "data.csv_targets": "Target columns",
+    "train.n_epochs.one": "{epochs} epoch",
+    "train.set_up": ("Train set up a network for the {data}: {network}, learning rate η = {learning_rate:g}. "
+                     "Build and Step show this network too."),
+    "train.set_up_button": "Set up a network for these data",
+    "train.diagram_title": "The network being trained: each connection's colour and width show its weight",
+    "train.epochs_bound": ("At most {most:,} epochs per click: that is all one click may compute for this network "
+                           "({count:,} parameters) on {rows:,} rows. Fewer rows or a larger batch allow more."),
+    "train.redraw_bound": ("At most {most:,} epochs per live redraw: that is all one redraw may compute for this "
+                           "network on {rows:,} rows."),
+    "train.no_room": ("One epoch with these settings is more than one click may compute for this network "
+                      "({count:,} parameters) on {rows:,} rows: use a larger batch or fewer rows."),
+    "train.no_play": ("Play needs one epoch per redraw to fit in a redraw's work budget: use a larger batch or "
+                      "fewer rows."),
+    "train.play_help": ("Trains and redraws until every example is right (if that box is ticked), the target loss "
+                        "is reached, {epochs:,} epochs have run or {minutes} minutes have passed."),
+    "train.stopped.play_epochs": "Play stopped after {epochs:,} epochs, the most one Play runs. Press Play to go on.",
+    "train.stopped.play_time": "Play stopped after {minutes} minutes, the longest one Play runs. Press Play to go on.",
+    "train.plateau": ("The training loss has improved by less than 1 % over the last {window} epochs ({before} → "
+                      "{now}): training is stuck on a plateau. What often helps: more hidden neurons (Build), a "
+                      "different learning rate, or new random weights (Build → New random weights)."),
+}
 
-    # landscape
-    "nav.landscape": "Landscape",
+
+# ---- Landscape: one and two parameters -----------------------------------------------------
+LANDSCAPE = {
     "landscape.title": "The loss landscape",
     "landscape.intro": ("Hold every parameter but one fixed and the loss becomes a curve. Its slope at the current "
                         "value is exactly the gradient backpropagation computes, and the update steps downhill "
@@ -306,8 +346,16 @@ EN = {
     "landscape.value": "value",
     "landscape.loss": "loss E",
     "landscape.table_help": "The loss for a few values of {name} around its current value, everything else fixed.",
-    # gradient check
-    "nav.gradcheck": "Gradient check",
+    "landscape.view": "Show",
+    "landscape.points_bound": ("The curve uses {points} values: that is all one view may compute for this network on "
+                               "{rows:,} rows."),
+    "landscape.grid_bound": ("At most {most} grid points per axis and {steps:,} descent steps: that is all one view "
+                             "may compute for this network ({count:,} parameters) on {rows:,} rows."),
+}
+
+
+# ---- Gradient check ------------------------------------------------------------------------
+GRADCHECK = {
     "gradcheck.title": "Check the gradients",
     "gradcheck.intro": ("A numerical gradient nudges each parameter by ±ε and measures how the loss changes: slow, "
                         "but independent of backpropagation. If the two agree, the backward pass is right. Switch "
@@ -330,4 +378,133 @@ EN = {
     "gradcheck.analytic": "backprop",
     "gradcheck.numerical": "numerical",
     "gradcheck.relative_error": "relative error",
+    "gradcheck.rows_bound": ("The check uses the first {used:,} of the {rows:,} training rows: central differences "
+                             "of {count:,} parameters on more rows are more than one click may compute."),
 }
+
+
+# ---- Share: links, classroom links, the address bar's warnings -----------------------------
+SHARE = {
+    "share.title": "Share a network, or make a classroom link",
+    "share.intro": ("A link carries the whole network, the example and the learning rate, so whoever opens it "
+                    "starts exactly where you are. For a class, pick what students start from and which "
+                    "controls they see."),
+    "share.source": "Network in the link",
+    "share.current": "my current network",
+    "share.hide": "Controls to hide from students",
+    "share.hide_help": "Hidden controls keep their values from the link; students can still step and inspect.",
+    "share.control.presets": "preset picker",
+    "share.control.files": "download and upload",
+    "share.control.architecture": "architecture form",
+    "share.control.tables": "weight tables",
+    "share.control.example": "example editor",
+    "share.control.learning_rate": "learning rate and bias switch",
+    "share.lang": "Language",
+    "share.page": "The link opens",
+    "share.copy_hint": "Copy this link ({chars:,} characters) and share it:",
+    "share.open": "Open the link",
+    "link.bad_lang": "The link's language {value!r} is unknown (accepted: {accepted}).",
+    "link.bad_hide": "The link asks to hide unknown controls: {value} (accepted: {accepted}).",
+    "link.bad_network": "The link's network could not be loaded, so you start from the default network. {message}",
+    "link.fixed": "This classroom link fixes the {control}, so it cannot be changed here.",
+    "link.bad_step": "The link's step position {value!r} is not a whole number from 0 to {most}, so you start at "
+                     "the first step.",
+    "link.bad_granularity": "The link's step size {value!r} is unknown (accepted: {accepted}).",
+    "link.bad_quiz": "The link's quiz setting {value!r} must be 0 (off) or 1 (on).",
+    "link.bad_data": "The link's data set {value!r} could not be made, so Train starts from its own data "
+                     "(accepted: {accepted}). {message}",
+    "link.csv_again": "This address comes from a session that trained on an uploaded CSV file. A file cannot "
+                      "travel in an address: upload it again on the Train page.",
+    "share.quiz": "Quiz mode: students predict each value before it is shown",
+    "share.quiz_help": "The Step page opens in quiz mode without the switch to turn it off: the next values stay "
+                       "hidden until the student has typed a prediction.",
+}
+
+
+# ---- Worksheets: the page and the printed sheets -------------------------------------------
+WORKSHEETS = {
+    "ws.title": "Worksheets",
+    "ws.intro": "Printable sheets for working one pass by hand: the network with its weights and biases, the "
+                "example and the learning rate, then a blank for every value of the forward pass, the loss, the "
+                "backward pass and the update. The answer key gives each value as formula, numbers and result.",
+    "ws.source": "Problems from",
+    "ws.source.class_set": "a class set of seeded random networks",
+    "ws.source.current": "the current network and example",
+    "ws.seed": "First seed",
+    "ws.seed_help": "Sheet i uses seed first seed + i − 1. The same seed always gives the same sheet.",
+    "ws.count": "Number of sheets",
+    "ws.paper": "Paper",
+    "ws.paper.a4": "A4",
+    "ws.paper.us-letter": "US Letter",
+    "ws.lang": "Language of the sheets",
+    "ws.generate": "Make the PDFs",
+    "ws.made": "Made {count} sheet(s): worksheets {sheet_kb} KB, answer key {key_kb} KB.",
+    "ws.seeds": "Seeds {first} to {last}.",
+    "ws.download_sheets": "Worksheets (PDF)",
+    "ws.download_key": "Answer key (PDF)",
+    "ws.download_sheets_source": "Worksheets (Typst source)",
+    "ws.download_key_source": "Answer key (Typst source)",
+    "ws.edit_hint": "To change a sheet, edit its Typst source and compile it with Typst "
+                    "(typst compile worksheet.typ).",
+    "ws.font_missing": "The Chinese font (fonts-wqy-microhei) is not installed on this server, so Chinese sheets "
+                       "cannot be made. English sheets still work.",
+    "sheet.lang": "en",
+    "sheet.title": "Backpropagation worksheet",
+    "sheet.key_title": "Backpropagation worksheet: answer key",
+    "sheet.number_seed": "Sheet {number} · seed {seed}",
+    "sheet.number_own": "Sheet {number}",
+    "sheet.name_line": "Name: ______________________    Class: ____________    Date: ____________",
+    "sheet.network": "Network {layers} · activations: {activations} · loss: {loss}",
+    "sheet.settings": "Example: input x = {x}, target y = {y} · learning rate η = {eta} · biases {biases}",
+    "sheet.biases_updated": "updated",
+    "sheet.biases_kept": "kept fixed",
+    "sheet.parameters": "Weights and biases",
+    "sheet.instructions": "Layers are numbered from 0 (the input). w(l)jk is the weight from neuron k of layer l−1 "
+                          "to neuron j of layer l, and δ = ∂E/∂z. Work out every value in order, to at least 4 "
+                          "significant digits.",
+    "sheet.key_note": "Each value: its formula, the formula with the numbers, and the result to {digits} "
+                      "significant digits.",
+    "sheet.forward": "Forward pass",
+    "sheet.loss": "Loss",
+    "sheet.backward": "Backward pass",
+    "sheet.update": "Update",
+}
+
+
+# ---- errors: the engine's and the interface's messages, field names --------------------
+# Field names a learner can meet in a message, as the engine writes them: English shows them
+# as they are; zh.py translates the words.
+ERRORS = {
+    **{f"error.{code}": text for code, text in {**MESSAGES, **errors.MESSAGES}.items()},
+    "field.X (inputs)": "X (inputs)",
+    "field.Y (targets)": "Y (targets)",
+    "field.n (rows)": "n (rows)",
+    "field.truth table name": "truth table name",
+    "field.2-D data set name": "2-D data set name",
+    "field.link x (example input)": "link x (example input)",
+    "field.link y (example target)": "link y (example target)",
+    "field.parameter layer": "parameter layer",
+    "field.parameter j": "parameter j",
+    "field.parameter k": "parameter k",
+    "field.seed": "seed",
+    "field.noise": "noise",
+    "field.epochs": "epochs",
+    "field.batch_size": "batch_size",
+    "field.momentum": "momentum",
+    "field.decay": "decay",
+    "field.target_loss": "target_loss",
+    "field.test_fraction": "test_fraction",
+    "field.learning_rate": "learning_rate",
+    "field.layer": "layer",
+    "field.neuron": "neuron",
+    "field.position": "position",
+    "field.scale": "scale",
+    "field.steps": "steps",
+    "field.input_columns": "input_columns",
+    "field.target_columns": "target_columns",
+    "field.sizes": "sizes",
+}
+
+SECTIONS = {"common": COMMON, "build": BUILD, "step": STEP, "train": TRAIN, "landscape": LANDSCAPE,
+            "gradcheck": GRADCHECK, "share": SHARE, "worksheets": WORKSHEETS, "errors": ERRORS}
+EN = {**FIGURE_TEXT_EN, **{key: text for section in SECTIONS.values() for key, text in section.items()}}

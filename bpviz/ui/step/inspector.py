@@ -9,7 +9,7 @@ from bpviz import viz
 from bpviz.engine import available_quantities, explain
 from bpviz.ui import charts, state
 from bpviz.ui.i18n import catalogue, t
-from bpviz.viz.notation import parameter_names, tutorial_names_fit, tutorial_neuron
+from bpviz.viz import parameter_names, tutorial_names_fit, tutorial_neuron
 
 VIEWS = ("neuron", "matrix", "update")
 NEURON_CHOICE = "inspect_neuron"     # the drop-down's own key

@@ -10,9 +10,10 @@ import streamlit as st
 
 from bpviz import viz
 from bpviz.engine import PLATEAU_WINDOW, plateau
-from bpviz.ui import state, train_controls
+from bpviz.ui import state
 from bpviz.ui.i18n import catalogue, t
-from bpviz.ui.live_chart import live_chart
+from bpviz.ui.train import controls as train_controls
+from bpviz.ui.train.live_chart import live_chart
 
 
 def live_view(data, config, per_redraw):

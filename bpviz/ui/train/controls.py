@@ -28,7 +28,7 @@ from bpviz.engine import (
     preset,
     train,
 )
-from bpviz.ui import layout, state
+from bpviz.ui import frame, state
 from bpviz.ui.i18n import error_text, t, t_count
 
 LEARNING_RATE = "train_lr"        # the learning-rate box's key
@@ -65,7 +65,7 @@ def ensure_fit(data):
         return True
     fixed = state.fixed("architecture")   # a classroom link fixed it: no set-up, say why
     if untouched_preset() is None or fixed:
-        st.info(t("train.mismatch", network=layout.network_line(net), inputs=data.train.X.shape[1],
+        st.info(t("train.mismatch", network=frame.network_line(net), inputs=data.train.X.shape[1],
                   outputs=data.train.Y.shape[1]))
         if fixed:
             st.warning(t("link.fixed", control=t("share.control.architecture")))
@@ -88,7 +88,7 @@ def set_up(data):
     state.set_train_task((data, net.sizes, None))
     state.set_widget_value(LEARNING_RATE, learning_rate)
     reset_training(data)
-    state.set_outcome(("info", t("train.set_up", data=data.label, network=layout.network_line(net),
+    state.set_outcome(("info", t("train.set_up", data=data.label, network=frame.network_line(net),
                                  learning_rate=learning_rate)))
     return True
 

@@ -1,0 +1,1 @@
+"""The Build page: presets, files, the architecture form, weight tables, the example."""

@@ -1,0 +1,41 @@
+"""The Gradient-check page: backprop's gradients against numerical ones, on the stepping
+example or the Train data (`landscape.data_choice`), with a mistake to plant and catch.
+
+The rows checked are bounded by the work budget (`check_rows` says when the bound bites);
+the report is remembered per session (`memo`), so reruns recompute nothing."""
+import pandas as pd
+import streamlit as st
+
+from bpviz import viz
+from bpviz.engine import MISTAKES, NetworkError, budget, gradient_check
+from bpviz.ui import charts, memo, state
+from bpviz.ui.i18n import catalogue, error_text, t
+
+
+def check_rows(net, X, Y):
+    """The first rows of (X, Y) a gradient check may use, saying so when that is fewer."""
+    most = budget.max_check_rows(net.sizes)
+    if len(X) > most:
+        st.caption(t("gradcheck.rows_bound", used=most, rows=len(X), count=net.parameter_count))
+    return X[:most], Y[:most]
+
+
+def check_view(X, Y):
+    mistake = st.selectbox(t("gradcheck.mistake"), tuple(MISTAKES), key="gradcheck_mistake",
+                           format_func=lambda m: t(f"gradcheck.mistake.{m}"))
+    st.caption(t(f"gradcheck.mistake.{mistake}.about"))
+    net, learning_rate = state.network(), state.learning_rate()
+    X, Y = check_rows(net, X, Y)
+    try:
+        report = memo.remembered("gradcheck", (net, X, Y, mistake, learning_rate), lambda: gradient_check(
+            net, X, Y, mistake=mistake, learning_rate=learning_rate))
+    except NetworkError as error:
+        st.error(t("gradcheck.cannot", message=error_text(error)))
+        return
+    getattr(st, {"pass": "success", "warn": "warning", "fail": "error"}[report.verdict])(
+        t(f"gradcheck.verdict.{report.verdict}", error=f"{report.max_relative_error:.2e}"))
+    charts.show(viz.gradcheck_figure(report, text=catalogue()), key="gradcheck_figure")
+    rows = [(row.ref.label, row.analytic, row.numerical, row.relative_error) for row in report.rows]
+    st.dataframe(pd.DataFrame(rows, columns=[t("gradcheck.parameter"), t("gradcheck.analytic"),
+                                             t("gradcheck.numerical"), t("gradcheck.relative_error")]),
+                 hide_index=True, width="stretch")
