@@ -73,20 +73,6 @@ function onSubmitKey(event) {
   if (event.target.closest("[data-testid='stForm']")) setTimeout(() => event.target.blur(), 0);
 }
 
-function afterRun(then, most = 5000) {
-  // `then()` once the app has run (its state went to running, then back), or after `most` ms.
-  const app = document.querySelector("[data-testid='stApp']");
-  const started = performance.now();
-  let ran = false;
-  const check = () => {
-    const state = app && app.getAttribute("data-test-script-state");
-    if (state === "running") ran = true;
-    if ((ran && state === "notRunning") || performance.now() - started > most) then();
-    else setTimeout(check, 30);
-  };
-  check();
-}
-
 function installKeys() {
   if (window.bpvizStepKeys) return;
   window.bpvizStepKeys = true;
@@ -141,12 +127,18 @@ function reportSoon(view) {
 }
 
 function report(view) {
+  // Tell the server what it does not know yet: a position or selection of the learner's, or
+  // the diagram's room. Which pass the page holds rides along, but never alone: a report
+  // reruns the page's fragment, and one after the server's own move (Apply update, a revealed
+  // step) would only wipe the notice that move showed. Until then the server re-sends the
+  // pass, which the page takes as unchanged.
   const room = [Math.round(view.height), Math.round(view.root.getBoundingClientRect().width)];
-  const next = { position: view.position, selected: view.selected, have: held.id, room };
-  const text = JSON.stringify(next);
-  if (text === view.reported) return;
-  view.reported = text;
-  view.setStateValue("report", next);
+  const known = view.known || {};
+  const news = view.position !== known.position || JSON.stringify(view.selected) !== JSON.stringify(known.selected)
+    || !known.room || Math.abs(room[0] - known.room[0]) > 4 || Math.abs(room[1] - known.room[1]) > 24;
+  if (!news) return;
+  view.known = { position: view.position, selected: view.selected, room };
+  view.setStateValue("report", { position: view.position, selected: view.selected, have: held.id, room });
 }
 
 function say(view, text) {
@@ -511,22 +503,32 @@ function select(view, i, event) {
   view.selected = [neuron[0], neuron[1]];
   draw(view);
   hover(view, event, "neuron", i, true);
-  view.reveal = true;              // on a phone, bring the inspector into view when it has followed
   report(view);
   followInspector(view);
 }
 
 function followInspector(view) {
-  // Once the server has redrawn the readouts for the clicked neuron: where they are under the
-  // diagram (a phone) and off screen, scroll them into view; beside the diagram, nothing.
-  afterRun(() => {
+  // Where the readouts are under the diagram (a phone) and off screen, scroll them into view
+  // once the server has drawn the clicked neuron's inspector: when no run has been going for
+  // 200 ms, within 4 s. Beside the diagram (wide screens) nothing moves.
+  const app = document.querySelector("[data-testid='stApp']");
+  const started = performance.now();
+  let quietSince = null, ran = false;
+  const check = () => {
+    const now = performance.now(), running = app && app.getAttribute("data-test-script-state") === "running";
+    ran = ran || running;
+    quietSince = running ? null : quietSince ?? now;
     const readouts = document.querySelector(".st-key-step_readouts");
-    if (readouts && view.reveal) {
+    if ((ran || now - started > 1000) && quietSince !== null && now - quietSince >= 200 && readouts) {
       const box = readouts.getBoundingClientRect(), stage = view.root.getBoundingClientRect();
-      if (box.top >= stage.bottom - 1 && box.top > window.innerHeight * 0.6) readouts.scrollIntoView({ block: "start" });
+      if (box.top >= stage.bottom - 1 && (box.top > window.innerHeight * 0.6 || box.top < 0)) {
+        readouts.scrollIntoView({ block: "start" });
+      }
+      return;
     }
-    view.reveal = false;
-  }, 4000);
+    if (now - started < 4000) setTimeout(check, 30);
+  };
+  check();
 }
 
 function hover(view, event, kind, index, pinned) {
@@ -655,20 +657,25 @@ export default function (component) {
   // the server moved the position or the selection itself: go there (once per move it sends)
   const goto = data.goto || {};
   const stepMove = JSON.stringify(goto.step ?? null), selectedMove = JSON.stringify(goto.selected ?? null);
+  view.known = view.known || {};
   if (stepMove !== view.moves.step) {
     view.moves.step = stepMove;
     if (goto.step !== null && goto.step !== undefined) {
       view.position = goto.step;
+      view.known.position = goto.step;         // the server's own move: nothing to tell it
       stopFlow(view);
     }
   }
   if (selectedMove !== view.moves.selected) {
     view.moves.selected = selectedMove;
-    if (goto.selected) view.selected = goto.selected[0];
+    if (goto.selected) {
+      view.selected = goto.selected[0];
+      view.known.selected = view.selected;
+    }
   }
   if (view.pass) {
     view.position = Math.min(Math.max(view.position, 0), lastIndex(view));
     draw(view);
   }
-  report(view);                    // which pass it holds, where it is, how wide
+  report(view);                    // where it is and how wide, when the server does not know yet
 }
