@@ -3,8 +3,9 @@
 Each simulated learner is a real Streamlit session over the server's own
 websocket protocol (the browser's BackMsg/ForwardMsg protobufs): it opens a
 page, then every `--interval` seconds (with jitter) clicks one of that page's
-buttons, alternating step and train actions, and times the click until the
-server reports the script run finished. Prints p50/p95 latency per action,
+buttons or, on the Step page, sends what the diagram's browser side reports
+after a step (its new position, and that it holds the pass), alternating step
+and train actions, and times it until the server reports the script run finished. Prints p50/p95 latency per action,
 errors, and the server's resident memory during the run and after the
 sessions have left.
 
@@ -17,6 +18,7 @@ errors, server RSS ≤ 500 MB and flat after the sessions leave.
 """
 import argparse
 import asyncio
+import json
 import os
 import random
 import signal
@@ -33,12 +35,13 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 ROOT = Path(__file__).resolve().parents[1]
-# (action name, page, widget key of the button to click)
+# (action name, page, widget key of the button to click, or "@<position>": the Step diagram's
+# report of a position, "@+1" one further)
 ACTIONS = (
-    ("step: next", "step", "step_next"),
-    ("step: forward pass", "step", "step_forward"),
-    ("step: backward pass", "step", "step_backward"),
-    ("step: reset", "step", "step_reset"),
+    ("step: next", "step", "@+1"),
+    ("step: forward pass", "step", "@3"),
+    ("step: backward pass", "step", "@5"),
+    ("step: reset", "step", "@0"),
     ("train: epochs", "train", "train_epochs"),
 )
 
@@ -51,6 +54,8 @@ class Learner:
         self.socket = None
         self.page = None
         self.buttons = {}        # widget key -> (widget id, fragment id)
+        self.diagram = None      # the Step diagram: (widget id, fragment id, pass id)
+        self.position = 0
         self.errors = []
 
     async def connect(self):
@@ -62,6 +67,9 @@ class Learner:
         await self._run(BackMsg())
 
     async def click(self, key):
+        if key.startswith("@"):
+            await self.report(self.position + 1 if key == "@+1" else int(key[1:]))
+            return
         if key not in self.buttons:
             raise KeyError(f"no button {key!r} on page {self.page!r}")
         widget_id, fragment_id = self.buttons[key]
@@ -69,6 +77,21 @@ class Learner:
         state = message.rerun_script.widget_states.widgets.add()
         state.id = widget_id
         state.trigger_value = True
+        if fragment_id:
+            message.rerun_script.fragment_id = fragment_id
+        await self._run(message)
+
+    async def report(self, position):
+        """What the Step diagram sends after the learner stepped in the browser."""
+        if self.diagram is None:
+            raise KeyError(f"no Step diagram on page {self.page!r}")
+        widget_id, fragment_id, pass_id = self.diagram
+        self.position = position % 7
+        message = BackMsg()
+        state = message.rerun_script.widget_states.widgets.add()
+        state.id = widget_id
+        state.json_value = json.dumps({"report": {"position": self.position, "have": pass_id, "selected": None,
+                                                  "room": [460, 900]}})
         if fragment_id:
             message.rerun_script.fragment_id = fragment_id
         await self._run(message)
@@ -97,6 +120,9 @@ class Learner:
         kind = element.WhichOneof("type")
         if kind == "exception":
             self.errors.append(element.exception.message[:200])
+        elif kind == "bidi_component" and element.bidi_component.component_name == "bpviz_step_diagram":
+            data = json.loads(element.bidi_component.json)
+            self.diagram = (element.bidi_component.id, delta.fragment_id, data["pass_id"])
         elif kind == "button":
             widget_id = element.button.id
             key = widget_id.rsplit("-", 1)[-1]
@@ -144,7 +170,7 @@ async def learner_loop(index, url, pages, interval, deadline, latencies, errors)
                 await learner.open(page)
                 latencies.setdefault(f"open {page}", []).append(time.monotonic() - started)
                 started = time.monotonic()
-            if key not in learner.buttons and "train_set_up" in learner.buttons:
+            if not key.startswith("@") and key not in learner.buttons and "train_set_up" in learner.buttons:
                 await learner.click("train_set_up")     # a network that fits the data first
                 started = time.monotonic()
             await learner.click(key)
