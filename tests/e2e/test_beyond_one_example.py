@@ -28,7 +28,7 @@ def test_a_batch_stepped_example_by_example_and_its_code(session):
     tab.page.wait_for_function("() => (document.querySelector('.bpviz-step .bpviz-step-position') || {})"
                                ".textContent?.includes('of 18')")
     assert "Step 1 of 18" in _progress(tab)
-    tab.page.keyboard.press("ArrowRight")     # the diagram steps in the browser
+    tab.click_button("Next step")             # the diagram's own button; then the keys step
     assert "example 1 of 3: forward, layer 1" in _progress(tab)
     target = tab.page.locator(".bpviz-step .bpviz-chip", has_text="yₒ₁ = ").first.text_content()
     assert target == "yₒ₁ = 0.01"             # the example's own target, in the inspector's names

@@ -248,7 +248,7 @@ function build(view) {
   const down = (plot.bottom - plot.top) / (y1 - y0);
   const font = pass.font_px;
   view.font = font;
-  nameSize = pass.narrow ? font - 2 : 0;   // phones: ∂E/∂w a size smaller, so the label fits between neurons
+  nameSize = pass.narrow ? font - 3 : 0;   // phones: ∂E/∂w smaller, so the label fits between neurons
   svg.style.setProperty("--bpviz-font", `${font}px`);
   let radius = 0, pill = null;
   if (pass.dense) pill = { w: Math.max(38, Math.min(0.62 * across, 60)), h: font + 5 };
