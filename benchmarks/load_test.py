@@ -3,8 +3,9 @@
 Each simulated learner is a real Streamlit session over the server's own
 websocket protocol (the browser's BackMsg/ForwardMsg protobufs): it opens a
 page, then every `--interval` seconds (with jitter) clicks one of that page's
-buttons, alternating step and train actions, and times the click until the
-server reports the script run finished. Prints p50/p95 latency per action,
+buttons or, on the Step page, sends what the diagram's browser side reports
+after a step (its new position, and that it holds the pass), alternating step
+and train actions, and times it until the server reports the script run finished. Prints p50/p95 latency per action,
 errors, and the server's resident memory during the run and after the
 sessions have left.
 
@@ -52,12 +53,13 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 ROOT = Path(__file__).resolve().parents[1]
-# (action name, page, widget key of the button to click)
+# (action name, page, widget key of the button to click, or "@<position>": the Step diagram's
+# report of a position, "@+1" one further)
 ACTIONS = (
-    ("step: next", "step", "step_next"),
-    ("step: forward pass", "step", "step_forward"),
-    ("step: backward pass", "step", "step_backward"),
-    ("step: reset", "step", "step_reset"),
+    ("step: next", "step", "@+1"),
+    ("step: forward pass", "step", "@3"),
+    ("step: backward pass", "step", "@5"),
+    ("step: reset", "step", "@0"),
     ("train: epochs", "train", "train_epochs"),
 )
 
@@ -82,6 +84,8 @@ class Learner:
         self.downloads = {}      # widget key -> media URL
         self.values = {}         # widget id -> WidgetState this learner set: sent with every rerun, as a browser does
         self.page_hash = ""      # the page's script hash (navigation), sent with fragment reruns as a browser does
+        self.diagram = None      # the Step diagram: (widget id, fragment id, pass id)
+        self.position = 0
         self.errors = []
 
     async def connect(self):
@@ -93,6 +97,9 @@ class Learner:
         await self._run(BackMsg())
 
     async def click(self, key):
+        if key.startswith("@"):
+            await self.report(self.position + 1 if key == "@+1" else int(key[1:]))
+            return
         if key not in self.buttons:
             raise KeyError(f"no button {key!r} on page {self.page!r}")
         widget_id, fragment_id = self.buttons[key]
@@ -135,6 +142,21 @@ class Learner:
         message.rerun_script.page_script_hash = self.page_hash
         await self._run(message)
 
+    async def report(self, position):
+        """What the Step diagram sends after the learner stepped in the browser."""
+        if self.diagram is None:
+            raise KeyError(f"no Step diagram on page {self.page!r}")
+        widget_id, fragment_id, pass_id = self.diagram
+        self.position = position % 7
+        message = BackMsg()
+        state = message.rerun_script.widget_states.widgets.add()
+        state.id = widget_id
+        state.json_value = json.dumps({"report": {"position": self.position, "have": pass_id, "selected": None,
+                                                  "room": [460, 900]}})
+        if fragment_id:
+            message.rerun_script.fragment_id = fragment_id
+        await self._run(message)
+
     async def _run(self, message):
         sent = {state.id for state in message.rerun_script.widget_states.widgets}
         for widget_id, state in self.values.items():
@@ -166,6 +188,9 @@ class Learner:
         kind = element.WhichOneof("type")
         if kind == "exception":
             self.errors.append(element.exception.message[:200])
+        elif kind == "bidi_component" and element.bidi_component.component_name == "bpviz_step_diagram":
+            data = json.loads(element.bidi_component.json)
+            self.diagram = (element.bidi_component.id, delta.fragment_id, data["pass_id"])
         elif kind == "bidi_component" and element.bidi_component.component_name.endswith(PLAY_CHART):
             self.chart = (element.bidi_component.id, delta.fragment_id, json.loads(element.bidi_component.json))
         elif kind == "alert" and "ahead of you" in element.alert.body or kind == "alert" and \
@@ -223,7 +248,7 @@ async def learner_loop(index, url, pages, interval, deadline, latencies, errors)
                 await learner.open(page)
                 latencies.setdefault(f"open {page}", []).append(time.monotonic() - started)
                 started = time.monotonic()
-            if key not in learner.buttons and "train_set_up" in learner.buttons:
+            if not key.startswith("@") and key not in learner.buttons and "train_set_up" in learner.buttons:
                 await learner.click("train_set_up")     # a network that fits the data first
                 started = time.monotonic()
             await learner.click(key)
@@ -302,7 +327,7 @@ async def probe_loop(index, url, deadline, latencies, errors):
         await learner.open("step")
         while time.monotonic() < deadline:
             started = time.monotonic()
-            await learner.click("step_next" if "step_next" in learner.buttons else "step_reset")
+            await learner.click("@+1")   # what the Step diagram reports after a press of →
             latencies.append(time.monotonic() - started)
             await asyncio.sleep(max(0.0, 1.0 - (time.monotonic() - started)))
     except Exception as error:

@@ -12,9 +12,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.e2e.conftest import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, IDLE, start_server, stop_server  # noqa: E402
+from tests.e2e.browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, IDLE, start_server, stop_server  # noqa: E402
 
-CHART = ".st-key-step_diagram .js-plotly-plot"
+DIAGRAM = ".bpviz-step .bpviz-value"
 
 
 def main():
@@ -29,14 +29,14 @@ def main():
                     context = browser.new_context(viewport={"width": 1280, "height": 720}, color_scheme=theme)
                     page = context.new_page()
                     page.goto(f"{url}/step?lang={lang}")
-                    page.wait_for_selector(CHART, timeout=60_000)
+                    page.wait_for_selector(DIAGRAM, timeout=60_000)
                     page.wait_for_timeout(1500)
                     page.wait_for_selector(IDLE)
                     for _ in range(5):                 # to "backward, layer 1"
                         page.keyboard.press("ArrowRight")
                         page.wait_for_timeout(300)
                         page.wait_for_selector(IDLE)
-                    page.wait_for_timeout(1500)        # the flow has arrived
+                    page.wait_for_timeout(1000)        # the flow has arrived
                     path = ROOT / "docs" / f"step-{lang}-{theme}.png"
                     page.screenshot(path=str(path))
                     print(path.relative_to(ROOT))

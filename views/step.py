@@ -1,31 +1,36 @@
 """Step: one forward pass, the loss, one backward pass and the update, a step at a time."""
 import streamlit as st
 
-from bpviz.ui import frame, state
+from bpviz.ui import frame
 from bpviz.ui.i18n import t
 from bpviz.ui.step import controls as step_controls
-from bpviz.ui.step import quiz
+from bpviz.ui.step import diagram, inspector, quiz
 
-# less room above the title than Streamlit's default 6 rem: the diagram needs the height
-st.html("<style>.stMainBlockContainer { padding-top: 2.5rem; }</style>")
-# Quiz mode: the question card in a column beside the diagram, which keeps 4-digit labels
-# (≥ 600 px, bpviz.viz.step_diagram.NARROW: the page's side margins shrink to make room).
-# On a phone the two stack, and the diagram's column is unwrapped so that the card comes
-# right after the diagram, before the readouts.
-QUIZ_CARD_PX = 290
+# less room above the title than Streamlit's default 6 rem, and narrower side margins on wide
+# screens: the diagram needs the room. Beside the diagram a column for the quiz's card and
+# the readouts (the inspector of a clicked neuron stays in sight), in a box of fixed height;
+# on a phone the two stack, diagram first, then the card and the readouts. Formulas wrap,
+# or scroll inside their own box.
+SIDE_PX = 300
 st.html("""<style>
+.stMainBlockContainer { padding-top: 2.5rem; }
 @media (min-width: 641px) {
-  .stMainBlockContainer:has(.st-key-quiz_layout) { padding-left: 1.5rem; padding-right: 1.5rem; }
+  .stMainBlockContainer:has(.st-key-step_layout) { padding-left: 1.5rem; padding-right: 1.5rem; }
 }
 @media (max-width: 640px) {
-  .st-key-quiz_layout { flex-direction: column; flex-wrap: nowrap; align-items: stretch; gap: 1rem; }
-  .st-key-quiz_layout > :has(> .st-key-quiz_column) { width: 100% !important; order: 1; }
-  .st-key-quiz_layout > :has(> .st-key-quiz_view), .st-key-quiz_view { display: contents; }
-  .st-key-quiz_view > :has(.st-key-step_diagram) ~ * { order: 2; }
-}</style>""")
+  .st-key-step_layout { flex-direction: column; flex-wrap: nowrap; align-items: stretch; gap: 1rem; }
+  .st-key-step_layout > :has(> .st-key-step_side) { width: 100% !important; }
+}
+/* a component with nothing to show (the address bar's) takes no room: the page keeps its height
+   whether or not a run hands the address a new query */
+.stElementContainer:has([data-testid^="stBidiComponent"]:empty) { display: none; }
+.st-key-step_side .katex-display { overflow-x: auto; overflow-y: hidden; padding-bottom: 2px; }
+.st-key-step_side .katex-display > .katex, .st-key-step_side .katex-display > .katex > .katex-html {
+  white-space: normal; }
+</style>""")
 st.title(t("step.title"))
 frame.show_notice()
-hero = st.container()          # the buttons and the diagram first, on screen without scrolling
+hero = st.container()          # the diagram first, on screen without scrolling
 with st.expander(t("step.settings")):
     step_controls.settings()   # runs before the stepper, so a changed setting is used at once
 st.caption(t("step.intro"))
@@ -33,27 +38,24 @@ st.caption(t("step.intro"))
 
 @st.fragment
 def stepper():
-    """Buttons, diagram and readouts: a click reruns only this fragment."""
+    """The diagram, its switches, the quiz and the readouts: the diagram's report reruns
+    only this fragment."""
     steps = step_controls.current_steps()
     if steps is None:
         return
     quiz.switch()
-    buttons = st.container()
-    if quiz.active():
-        # the question beside the diagram (below it on a phone, where columns stack): the buttons and
-        # the network come first, and the card asking about it stays in sight
-        row = st.container(horizontal=True, gap="medium", key="quiz_layout")
-        view, card = row.container(key="quiz_view"), row.container(width=QUIZ_CARD_PX, key="quiz_column")
-        quiz.panel(steps, card)   # before the buttons: holds the position until the learner tried
-    else:
-        view = st.container()
-    with buttons:
-        step = step_controls.buttons(steps)
-    following = steps[step.index + 1] if step.index + 1 < len(steps) else None
-    if quiz.active() and step.index + 1 > state.quiz_reached():
-        following = None   # the browser gets no number of a step the learner has not earned yet
+    row = st.container(horizontal=True, gap="medium", key="step_layout")
+    # the side column scrolls in a box as tall as the diagram: a longer readout at another step
+    # never changes the page's height
+    view = row.container(key="step_view_column")
+    side = row.container(width=SIDE_PX, height=diagram.side_height(), key="step_side")
+    question = quiz.panel(steps, side)   # before the diagram: holds the position until the learner tried
     with view:
-        step_controls.step_view(step, len(steps), following)
+        # quiz mode: only the revealed steps reach the browser (quiz.revealed), so the diagram
+        # holds no number of a step the learner has not earned yet
+        names = step_controls.step_view(steps, quiz.revealed(steps), question)
+    with side, st.container(key="step_readouts"):
+        inspector.tabs(step_controls.position(steps), names)
     frame.end()   # a fragment rerun skips app.py's end: keep the step and an applied update
 
 

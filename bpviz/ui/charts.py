@@ -1,4 +1,5 @@
-"""Figures on the page: the network diagram with click-to-select, and friends.
+"""Figures on the page: the network diagram with click-to-select, and friends (the Step
+page's diagram is a component of its own: bpviz/ui/step/diagram.py).
 
 The figures themselves come from `bpviz.viz`; this module only renders them and
 turns a click on a neuron marker into `state.SELECTED`. Plotly clears a chart's
@@ -46,12 +47,4 @@ def network_diagram(source, key, node_quantity="a", edge_quantity="weight", exam
     figure = viz.network_figure(source, node_quantity=node_quantity, edge_quantity=edge_quantity,
                                 selected=state.selected_neuron(), example=example,
                                 text=catalogue(), names=lesson.names())
-    show(figure, key, selectable=True)
-
-
-def step_diagram(step, key, canvas, tutorial_names=False, show_z=False, next_step=None):
-    """The Step page's hero diagram of `step` on `canvas` (a viz.Canvas); a click on a neuron selects it."""
-    figure = viz.step_figure(step, selected=state.selected_neuron(), text=catalogue(),
-                             tutorial_names=tutorial_names, show_z=show_z, canvas=canvas,
-                             next_step=next_step)
     show(figure, key, selectable=True)

@@ -24,7 +24,7 @@ from bpviz.ui.i18n import t
 
 NAMES_SWITCH = "lesson_tutorial_names"   # the switch's widget key (one per page run)
 DEFAULTS = {"names": "tutorial", "motion": True, "view": "neuron", "practice": False, "restore": None}
-VIEWS = ("neuron", "matrix", "update", "code")   # the Step page's readouts
+VIEWS = ("neuron", "matrix", "update", "code")   # the Step page's readouts (code: the Code panel)
 
 
 def setting(name):

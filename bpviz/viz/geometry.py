@@ -7,21 +7,7 @@ of traces — one per (sign, width class) plus one for unknown values — so a
 figure of the largest network has a handful of traces, and every animation frame
 has the same ones.
 """
-from dataclasses import dataclass
-
 import numpy as np
-
-
-@dataclass(frozen=True)
-class Canvas:
-    """The room a page offers a diagram, in px: what the Step page's browser reported, or
-    this default until it has."""
-    height: int = 460
-    width: int = 900
-
-
-DEFAULT_CANVAS = Canvas()
-
 
 WIDTHS = (0.8, 1.8, 3.2, 5.0)      # line widths of the magnitude classes, thin to thick
 EDGE_GROUPS = tuple((sign, width) for sign in ("negative", "positive") for width in range(len(WIDTHS)))

@@ -1,131 +1,139 @@
-"""The numbers printed on the Step page's hero diagram (bpviz.viz.step_diagram): chips
-for the neurons (δ badge, bias with ∂E/∂b, z), the connections (w, ∂E/∂w, old → new) and
-the inputs and targets, in one style: black or white text on a chip, 14 px and 4
-significant digits, or on phones (`narrow`) 12 px and 3 digits."""
-from bpviz.viz import style
-from bpviz.viz.geometry import edges
-from bpviz.viz.network_diagram import DEFAULT_TEXT as SIDE_TEXT
-from bpviz.viz.notation import tutorial_neuron
-from bpviz.viz.style import DIGITS, NARROW_DIGITS, new_value, number
+"""The texts printed on the Step page's diagram (bpviz.viz.step_pass), formatted once, here:
+the δ badge, the bias chip (b, ∂E/∂b, old → new, z on demand), each connection's label
+(w, ∂E/∂w, old → new), the input names and targets, and the 9-digit hovers.
+
+Every name is in the notation on show: a `Names` (bpviz.engine.names; tutorial names h1, w5,
+yₒ₁ for a 2-2-2 network with the switch on, else a⁽¹⁾₀, w⁽²⁾₀₀, y₀). A gradient is always
+named whole, ∂E/∂w or ∂E/∂b, never a bare ∂.
+
+A label is a list of lines (plain text, no markup). Wide diagrams print style.DIGITS,
+phones (`narrow`) style.NARROW_DIGITS and shorter lines, and networks with more than a few
+neurons in a layer style.SMALL_DIGITS inside their small neurons; hovers style.HOVER_FORMAT."""
+from bpviz.engine import LAYER_NAMES
+from bpviz.viz.network_diagram import DEFAULT_TEXT as DIAGRAM_TEXT
+from bpviz.viz.style import DIGITS, HOVER_FORMAT, NARROW_DIGITS, new_value, number
 from bpviz.viz.text import label
 
+DEFAULT_TEXT = {
+    "viz.step.legend_a": "a",
+    "viz.step.legend_delta": "δ",
+}
+WORDS = {**DEFAULT_TEXT, **DIAGRAM_TEXT}   # the network diagram's words: neuron, connection, x, y, loss
 LABEL_AT = (0.35, 0.55, 0.45)   # an edge's label sits this far along it: going down, level, going up
-FONT_PX = 14               # every label on the diagram
-NARROW_FONT_PX = 12
 NARROW_LABEL_AT = (0.33, 0.5, 0.42)  # phones: crossing labels clear of the δ badge and bias chip beside them
 WEIGHT_GRAD, BIAS_GRAD = "∂E/∂w", "∂E/∂b"   # the gradient's name, always whole (never a bare ∂)
-NARROW_NAME_PX = 10        # phones: the gradient's name in smaller type, so its label still fits between neurons
-
-
-def gradient_name(name, narrow=False):
-    """∂E/∂w (or ∂E/∂b) as printed before a gradient: whole, and on phones a size smaller."""
-    return f'<span style="font-size:{NARROW_NAME_PX}px">{name}</span>' if narrow else name
-
-
-def chip(x, y, text, fill=style.LABEL_CHIP, xshift=0, yshift=0, name=None, size=FONT_PX):
-    """An annotation: black or white text (whichever reads on `fill`) on a chip of `fill`."""
-    return dict(x=x, y=y, text=text, showarrow=False, xshift=xshift, yshift=yshift, bgcolor=fill,
-                font=dict(size=size, color=style.text_colour_on(fill)), borderpad=2 if size >= FONT_PX else 1,
-                name=name or "")
-
-
-def neuron_labels(step, limits, positions, marker, names, show_z, example, tutorial=False, narrow=False):
-    """δ badges under the neurons; above each, its bias with ∂E/∂b once known (old → new at
-    the update), led by the neuron's tutorial name (h1) when asked, and z on demand.
-    Wide: 14 px, 4 digits, the bias facts on one line. `narrow` (phones): 12 px, 3 digits,
-    one fact a line, chips anchored by their edges so a second line grows away from the
-    neuron: '<b>h1</b> b1 0.35', then '∂E/∂b 0.00877', or '→ 0.345' at the update."""
-    net, bias_name = step.network, names[1]
-    size, digits = (NARROW_FONT_PX, NARROW_DIGITS) if narrow else (FONT_PX, DIGITS)
-    gap = marker / 2 + (2 if narrow else size - 2)
-    notes = []
-    for l in range(1, len(net.sizes)):
-        z, delta, bias_grad = step.preactivation(l), step.delta(l), step.bias_grad(l)
-        for j in range(net.sizes[l]):
-            x, y = positions[(l, j)]
-            if delta is not None:
-                value = float(delta[example, j])
-                badge = chip(x, y, f"δ {number(value, digits)}", style.diverging_colour(value, limits["delta"]),
-                             yshift=-gap, name=f"delta {l} {j}", size=size)
-                notes.append(dict(badge, yanchor="top") if narrow else badge)
-            bias = float(net.biases[l - 1][j])
-            text = f"{bias_name(l, j)} {number(bias, digits)}"
-            if bias_grad is not None and step.updated is not None and step.update_biases:
-                new = float(step.updated.biases[l - 1][j])
-                text += f"<br>→ {new_value(bias, new)}" if narrow else f" → {number(new)}"
-            elif bias_grad is not None:
-                text += f"{'<br>' if narrow else '  '}{gradient_name(BIAS_GRAD, narrow)} {number(bias_grad[j], digits)}"
-            if tutorial:
-                text = f"<b>{tutorial_neuron(l, j)}</b>{' ' if narrow else '  '}{text}"
-            with_z = show_z and z is not None
-            if with_z:
-                text = f"z {number(z[example, j], digits)}<br>{text}"
-            if narrow:
-                notes.append(dict(chip(x, y, text, yshift=gap, name=f"bias {l} {j}", size=size), yanchor="bottom"))
-            else:
-                notes.append(chip(x, y, text, yshift=gap + (8 if with_z else 0), name=f"bias {l} {j}"))
-    return notes
-
-
-def edge_labels(step, positions, names, count, narrow=False):
-    """Labels of the connections: the weight, ∂E/∂w once known, old → new at the update.
-    With more connections than `count`, only the `count` largest (by the value shown).
-    `narrow` (phones): small type, 3 digits, at most two short lines, each label whole: the
-    name and weight, then ∂E/∂w once known, or the new weight at the update."""
-    net, weight_name = step.network, names[0]
-    digits = NARROW_DIGITS if narrow else DIGITS
-    rows = []
-    for l, j, k in edges(net.sizes):
-        weight = float(net.weights[l - 1][j, k])
-        gradient = step.weight_grad(l)
-        text = f"{weight_name(l, j, k)} {number(weight, digits)}"
-        shown = weight
-        if gradient is not None:
-            shown = float(gradient[j, k])
-            new = None
-            if step.updated is not None:
-                new = number(step.updated.weights[l - 1][j, k])
-                if narrow:
-                    new = new_value(weight, float(step.updated.weights[l - 1][j, k]))
-            if narrow:
-                text += (f"<br>→ {new}" if new is not None
-                         else f"<br>{gradient_name(WEIGHT_GRAD, narrow)} {number(shown, digits)}")
-            else:
-                if new is not None:
-                    text = f"{weight_name(l, j, k)} {number(weight)} → {new}"
-                text += f"<br>{WEIGHT_GRAD} {number(shown)}"
-        (x0, y0), (x1, y1) = positions[(l - 1, k)], positions[(l, j)]
-        at = label_at(y1 - y0, narrow)
-        rows.append((abs(shown), x0 + at * (x1 - x0), y0 + at * (y1 - y0), text, (l, j, k)))
-    if len(rows) > count:
-        rows = sorted(rows, key=lambda r: -r[0])[:count]
-    size = NARROW_FONT_PX if narrow else FONT_PX
-    return [chip(x, y, text, name=f"edge {l} {j} {k}", size=size) for _, x, y, text, (l, j, k) in rows]
+_SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 
 
 def label_at(drop, narrow=False):
     """Where along an edge its label goes, by the edge's rise (`drop` = y of target − y of
     source): falling edges near their source, rising ones a little later (clear of the
-    bias label above their source), level ones past the middle (measured on the 2-2-2
-    worked example at 1280×720 and, with NARROW_LABEL_AT, at 390 px: no two labels overlap)."""
+    bias chip above their source), level ones past the middle."""
     at = NARROW_LABEL_AT if narrow else LABEL_AT
     return at[1] if abs(drop) < 1e-9 else (at[0] if drop < 0 else at[2])
 
 
-def side_labels(step, positions, marker, tutorial, text, example, size=FONT_PX):
-    """Left of each input its name (its value x is in the neuron); right of each output its
-    target y."""
-    sizes, notes = step.network.sizes, []
-    for j in range(sizes[0]):
-        x, y = positions[(0, j)]
-        name = tutorial_neuron(0, j) if tutorial else f"{label(text, SIDE_TEXT, 'viz.input')}<sub>{j}</sub>"
-        notes.append(dict(chip(x, y, name, xshift=-(marker / 2 + 4), name=f"input {j}", size=size),
-                          xanchor="right"))
-    last = len(sizes) - 1
-    for j in range(sizes[last]):
-        x, y = positions[(last, j)]
-        digits = DIGITS if size >= FONT_PX else NARROW_DIGITS
-        value = f"{label(text, SIDE_TEXT, 'viz.target')}<sub>{j}</sub> = {number(step.Y[example, j], digits)}"
-        notes.append(dict(chip(x, y, value, xshift=marker / 2 + 2, name=f"target {j}", size=size),
-                          xanchor="left"))
-    return notes
+def delta_text(value, digits=DIGITS):
+    return f"δ {number(value, digits)}"
+
+
+def bias_lines(step, l, j, bias_name, show_z, narrow, example=0):
+    """The chip above neuron j of layer l: its bias, then ∂E/∂b once known, or old → new at
+    the update (when biases are updated); z first when asked and known. Wide: the bias facts
+    on one line; phones: one fact a line ('b1 0.35', then '∂E/∂b 0.00877' or '→ 0.345')."""
+    net, digits = step.network, NARROW_DIGITS if narrow else DIGITS
+    bias = float(net.biases[l - 1][j])
+    first, second = f"{bias_name(l, j)} {number(bias, digits)}", None
+    bias_grad = step.bias_grad(l)
+    if bias_grad is not None and step.updated is not None and step.update_biases:
+        new = float(step.updated.biases[l - 1][j])
+        second = f"→ {new_value(bias, new) if narrow else number(new)}"
+    elif bias_grad is not None:
+        second = f"{BIAS_GRAD} {number(bias_grad[j], digits)}"
+    lines = [first, second] if narrow and second else [f"{first}  {second}" if second else first]
+    z = step.preactivation(l)
+    if show_z and z is not None:
+        lines.insert(0, f"z {number(z[example, j], digits)}")
+    return lines
+
+
+def edge_lines(step, l, j, k, weight_name_of, narrow):
+    """A connection's label and the value it is ranked by (|∂E/∂w| once known, else |w|):
+    the name and weight, then ∂E/∂w once known; at the update old → new (wide: and ∂E/∂w
+    below; phones: the new weight below, as many digits as it takes to differ)."""
+    net, digits = step.network, NARROW_DIGITS if narrow else DIGITS
+    weight = float(net.weights[l - 1][j, k])
+    gradient = step.weight_grad(l)
+    name = weight_name_of(l, j, k)
+    if gradient is None:
+        return [f"{name} {number(weight, digits)}"], abs(weight)
+    grad = float(gradient[j, k])
+    if step.updated is None:
+        return [f"{name} {number(weight, digits)}", f"{WEIGHT_GRAD} {number(grad, digits)}"], abs(grad)
+    new = float(step.updated.weights[l - 1][j, k])
+    if narrow:
+        return [f"{name} {number(weight, digits)}", f"→ {new_value(weight, new)}"], abs(grad)
+    return [f"{name} {number(weight)} → {number(new)}", f"{WEIGHT_GRAD} {number(grad)}"], abs(grad)
+
+
+def input_name(j, names=LAYER_NAMES, text=None):
+    """Left of input j: its tutorial name (i1) or x₀ (its value x is in the neuron)."""
+    return names.neuron_text(0, j) if names.tutorial else f"{label(text, WORDS, 'viz.input')}{str(j).translate(_SUB)}"
+
+
+def target_text(layer, j, value, narrow, names=LAYER_NAMES, text=None):
+    """Right of output j (of output layer `layer`): its target, 'y₀ = 0.01', or in tutorial
+    names 'yₒ₁ = 0.01' (the inspector's y_{o1})."""
+    name = label(text, WORDS, "viz.target")
+    index = names.neuron_text(layer, j) if names.tutorial else str(j)
+    return f"{name}{index.translate(_NAME_SUB)} = {number(value, NARROW_DIGITS if narrow else DIGITS)}"
+
+
+_NAME_SUB = str.maketrans("0123456789iho", "₀₁₂₃₄₅₆₇₈₉ᵢₕₒ")
+
+
+def neuron_hover(step, l, j, example=0, names=LAYER_NAMES):
+    """Every known number of neuron j of layer l to 9 digits (where it is: `neuron_place`)."""
+    lines = [f"{names.quantity_text('a', l, j)} = {_known(step.activation(l), example, j)}"]
+    if l:
+        bias = names.bias_text(l, j)
+        lines.append(f"{names.quantity_text('z', l, j)} = {_known(step.preactivation(l), example, j)}")
+        lines.append(f"{names.quantity_text('δ', l, j)} = {_known(step.delta(l), example, j)}")
+        lines.append(f"{bias} = {number(step.network.biases[l - 1][j], HOVER_FORMAT)}")
+        grad = step.bias_grad(l)
+        if grad is not None:
+            lines.append(f"∂E/∂{bias} = {number(grad[j], HOVER_FORMAT)}")
+        if step.updated is not None and step.update_biases:
+            lines.append(f"{bias} → {number(step.updated.biases[l - 1][j], HOVER_FORMAT)}")
+    return lines
+
+
+def neuron_place(l, j, text=None):
+    return label(text, WORDS, "viz.neuron", j=j, layer=l)
+
+
+def edge_hover(step, l, j, k, names=LAYER_NAMES):
+    """'w⁽ˡ⁾ⱼₖ = value' (w5 in tutorial names), ∂E/∂w once known and the new weight at the
+    update (where it goes: `edge_place`)."""
+    name = names.weight_text(l, j, k)
+    lines = [f"{name} = {number(step.network.weights[l - 1][j, k], HOVER_FORMAT)}"]
+    gradient = step.weight_grad(l)
+    if gradient is not None:
+        lines.append(f"∂E/∂{name} = {number(gradient[j, k], HOVER_FORMAT)}")
+    if step.updated is not None:
+        lines.append(f"{name} → {number(step.updated.weights[l - 1][j, k], HOVER_FORMAT)}")
+    return lines
+
+
+def edge_place(l, j, k, text=None):
+    return label(text, WORDS, "viz.edge_between", k=k, source=l - 1, j=j, target=l)
+
+
+def loss_title(step, text=None):
+    if step.loss is None:
+        return label(text, WORDS, "viz.loss_unknown")
+    return label(text, WORDS, "viz.loss", loss=number(step.loss, HOVER_FORMAT))
+
+
+def _known(values, example, j):
+    return "?" if values is None else number(values[example, j], HOVER_FORMAT)

@@ -36,7 +36,7 @@ NUMBER_FORMAT = ".3g"            # labels on the network diagram (Build, Train)
 HOVER_FORMAT = ".9g"             # the hover, tables and readouts: 9 significant digits
 DIGITS = ".4g"                   # the Step diagram's labels, the matrix view's cells, the targets, the landscape's step
 NARROW_DIGITS = ".3g"            # phones: 3 significant digits, so each label fits whole between the neurons
-SMALL_DIGITS = ".2f"             # the values inside the small neurons of big networks
+SMALL_DIGITS = ".2g"             # a and δ inside the small neurons of big networks (".2f" printed δ 0.00)
 PRECISE_DIGITS = ".6g"           # the tangent's slope and the loss surface's hover
 
 
@@ -79,9 +79,9 @@ def diverging_colour(value, limit):
     the end colours. Monotonic: a larger value is never drawn with a colour
     further down the scale.
     """
-    position = 0.5 + 0.5 * float(np.clip(value / limit, -1.0, 1.0))
+    position = 0.5 + 0.5 * min(max(float(value) / limit, -1.0), 1.0)
     scaled = position * (len(DIVERGING_COLOURS) - 1)
-    lower = min(int(np.floor(scaled)), len(DIVERGING_COLOURS) - 2)
+    lower = min(int(scaled), len(DIVERGING_COLOURS) - 2)
     fraction = scaled - lower
     low, high = _rgb(DIVERGING_COLOURS[lower]), _rgb(DIVERGING_COLOURS[lower + 1])
     mixed = [round(a + (b - a) * fraction) for a, b in zip(low, high)]

@@ -1,4 +1,5 @@
 """AppTest helpers: run app.py on a page, rerun, and check that nothing raised."""
+import json
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
@@ -34,3 +35,33 @@ def worksheets_made(at, timeout=120):
         time.sleep(0.2)
         at = rerun(at)
     return rerun(at)
+
+
+def diagram(at):
+    """What the Step page's diagram component sends to the browser this run: its data (the
+    pass, when sent, the server's moves, the quiz's target) as the browser parses it."""
+    mounted = [e for e in at.get("bidi_component") if e.proto.component_name == "bpviz_step_diagram"]
+    assert len(mounted) == 1, "one Step diagram on the page"
+    return json.loads(mounted[0].proto.json)
+
+
+def report(at, **facts):
+    """Send what the diagram's browser side reports (position, selected, have, room) and rerun,
+    as a browser does: a widget state for the component, through AppTest's own run with widget
+    states (AppTest has no public way to set a component's state)."""
+    mounted = next(e for e in at.get("bidi_component") if e.proto.component_name == "bpviz_step_diagram")
+    states = at._tree.get_widget_states()
+    widget = states.widgets.add()
+    widget.id = mounted.proto.id
+    widget.json_value = json.dumps({"report": facts})
+    at._run(states)
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def shown_step(at):
+    """The position line of the step the session is on ('Step 4 of 7: loss'), from the pass the
+    diagram got (the browser shows the same line at that position)."""
+    data = diagram(at)
+    assert data["pass"] is not None, "the pass is sent until the browser says it holds it"
+    return data["pass"]["headings"][min(at.session_state["step_index"], len(data["pass"]["headings"]) - 1)][0]

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from bpviz.engine import preset, step_sequence, train_test_split, two_d
-from tests.app.apptest import open_app, rerun
+from tests.app.apptest import diagram, open_app, report, rerun, shown_step
 
 WRITTEN = "address_written"
 
@@ -37,9 +37,9 @@ def test_an_applied_update_survives_a_reload():
     assert updated != preset("worked_example").network
     again = _reopen(at, "step")
     assert again.session_state["network"] == updated             # bit for bit
-    again.button(key="step_forward").click()
-    rerun(again)
-    assert [m.value for m in again.metric] == ["0.291027774"]    # Mazur's worked example after one update
+    sent = diagram(again)["pass"]
+    loss_step = sent["steps"][sent["jumps"]["forward"]]
+    assert sent["strings"][loss_step["title"]] == "Loss E = 0.291027774"    # Mazur's worked example after one update
 
 
 def test_the_language_survives_a_reload():
@@ -56,14 +56,14 @@ def test_step_position_and_step_size_survive_a_reload():
     at = open_app("step")
     at.radio(key="step_granularity").set_value("pass")
     rerun(at)
-    at.button(key="step_next").click()
-    rerun(at)
+    at = report(at, position=1)                  # the diagram stepped once in the browser
     assert at.session_state[WRITTEN] == "?gran=pass&step=1"
     again = _reopen(at, "step")
     assert again.session_state["granularity"] == "pass" and again.session_state["step_index"] == 1
     p = preset("worked_example")
     count = len(step_sequence(p.network, p.x, p.y, p.learning_rate, "pass", p.update_biases))
-    assert again.get("progress")[0].proto.text.startswith(f"Step 2 of {count}:")
+    assert shown_step(again).startswith(f"Step 2 of {count}:")
+    assert diagram(again)["goto"]["step"] == 1                    # the browser is told to start there
     assert not again.link_warnings
 
 
@@ -133,9 +133,7 @@ def test_a_bad_setting_names_the_field_and_range_and_keeps_the_default(params, w
 
 
 def test_an_unchanged_state_is_not_written_again():
-    at = open_app("step")
-    at.button(key="step_next").click()
-    rerun(at)
+    at = report(open_app("step"), position=1)
     written = at.session_state[WRITTEN]
     assert len(_address_components(at)) == 1     # the address changed: the component carries it
     rerun(at)

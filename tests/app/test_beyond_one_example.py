@@ -20,12 +20,19 @@ from bpviz.engine import (
     train,
     truth_table,
 )
-from tests.app.apptest import open_app, rerun
+from tests.app.apptest import diagram, open_app, report, rerun, shown_step
 
 
 def _click(at, key):
     at.button(key=key).click()
     return rerun(at)
+
+
+def _move(at, where):
+    """The diagram reports a move, as its browser side does: "next" one step, "backward" to
+    the end of the backward pass (its ⏪ button)."""
+    index = at.session_state["step_index"]
+    return report(at, position=index + 1 if where == "next" else diagram(at)["pass"]["jumps"][where])
 
 
 def _latex(at):
@@ -83,8 +90,8 @@ def test_step_penalty_is_in_the_update_and_the_inspector():
     for key, value in with_penalty:
         at.number_input(key=key).set_value(value)
     rerun(at)
-    _click(at, "step_backward")
-    _click(at, "step_next")                      # the update
+    _move(at, "backward")
+    _move(at, "next")                      # the update
     at.selectbox(key="inspect_neuron").set_value((2, 0))
     rerun(at)
     latex = _latex(at)
@@ -108,17 +115,19 @@ def test_a_batch_steps_each_example_then_averages():
     assert at.data_editor[0].value.shape == (3, 4)
     steps = step_sequence(p.network, X, Y, 0.5, update_biases=False, by_example=True)
     assert len(steps) == 1 + 3 * 5 + 2
-    progress = at.get("progress")[0].proto.text
-    assert f"Step 1 of {len(steps)}" in progress
-    _click(at, "step_next")
-    assert "example 1 of 3: forward, layer 1" in at.get("progress")[0].proto.text
-    _click(at, "step_backward")                   # to the average step
-    assert "average" in at.get("progress")[0].proto.text
+    assert f"Step 1 of {len(steps)}" in shown_step(at)
+    _move(at, "next")
+    assert "example 1 of 3: forward, layer 1" in shown_step(at)
+    sent = diagram(at)["pass"]                   # the diagram: each example's own target
+    targets = [[sent["strings"][i] for i in sent["steps"][1 + 5 * n]["targets"]] for n in range(3)]
+    assert targets == [[f"{name} = {Y[n, j]:.4g}" for j, name in enumerate(("yₒ₁", "yₒ₂"))] for n in range(3)]
+    _move(at, "backward")                   # to the average step
+    assert "average" in shown_step(at)
     at.selectbox(key="inspect_neuron").set_value((2, 0))
     rerun(at)
     latex = _latex(at)
     assert r"\frac{1}{n} \sum_{n} \frac{\partial E_{n}}{\partial w_{5}}" in latex and r"\frac{1}{3}" in latex
-    _click(at, "step_next")
+    _move(at, "next")
     _click(at, "step_apply")
     grads = backward(p.network, forward(p.network, X), Y)
     assert at.session_state["network"] == sgd_step(p.network, grads, 0.5, update_biases=False)
@@ -136,8 +145,8 @@ def test_an_edited_batch_row_is_stepped():
     X, Y = stepping_batch(p.x, p.y, 4)
     X[1, 0] = 0.75
     steps = step_sequence(p.network, X, Y, 0.5, update_biases=False, by_example=True)
-    _click(at, "step_backward")
-    _click(at, "step_next")
+    _move(at, "backward")
+    _move(at, "next")
     _click(at, "step_apply")
     assert at.session_state["network"] == steps[-1].updated
 
@@ -156,7 +165,7 @@ def test_the_code_panel_shows_both_scripts_in_the_tutorials_names_and_they_run()
 
 def test_why_delta_shrinks_is_explained_for_a_hidden_neuron():
     at = open_app("step")
-    _click(at, "step_backward")
+    _move(at, "backward")
     at.selectbox(key="inspect_neuron").set_value((1, 0))
     rerun(at)
     latex = _latex(at)
@@ -205,14 +214,14 @@ def test_an_emptied_or_hostile_batch_cell_steps_one_example_and_says_why(value):
     at.session_state[editor.key] = {"edited_rows": {2: {"y1": value}}, "added_rows": [], "deleted_rows": []}
     rerun(at)
     assert "Every cell of the batch table needs a number" in " ".join(e.value for e in at.error)
-    assert "Step 1 of 7" in at.get("progress")[0].proto.text     # one example: 7 steps
+    assert "Step 1 of 7" in shown_step(at)     # one example: 7 steps
 
 
 def test_a_classroom_link_that_fixes_the_learning_settings_keeps_its_penalty():
     at = open_app("step", {"pen": "0.02,0", "hide": "learning_rate"})
     assert at.session_state["step_penalty"] == (0.02, 0.0)
-    _click(at, "step_backward")
-    _click(at, "step_next")
+    _move(at, "backward")
+    _move(at, "next")
     at.selectbox(key="inspect_neuron").set_value((2, 0))
     rerun(at)
     assert r"0.02 \cdot \operatorname{sign}(0.4)" in _latex(at)

@@ -22,8 +22,8 @@ NAMES = set(ACTIVATION_NAMES) | set(LOSS_NAMES) | {
     "xavier", "glorot", "he", "relu", "csv", "json", "xor", "and", "or", "bpviz", "url", "sigmoid", "tanh",
     "softmax", "b", "w", "x", "y", "z", "a", "e", "k", "j", "n", "f", "eta", "delta", "sum", "frac", "partial",
     "leftarrow", "cdot", "right", "left", "times", "nan", "en", "zh",
-    "home", "page", "up", "down",   # key caps, printed in Latin letters on Chinese keyboards too
     "pytorch", "numpy", "torch", "pip", "install", "optim", "sgd", "rms",   # the names of libraries and their parts
+    "home", "end", "page", "up", "down",   # key caps, printed in Latin letters on Chinese keyboards too
 }
 
 
@@ -86,6 +86,14 @@ def _visible_texts(at):
                 texts += [h for h in hovers if isinstance(h, str)]
             if trace.get("hovertemplate") and isinstance(trace.get("customdata"), list):
                 texts += hover_texts(trace)
+    for component in at.get("bidi_component"):       # the Step diagram: every text it sends the browser
+        if component.proto.component_name == "bpviz_step_diagram":
+            data = json.loads(component.proto.json)
+            texts += list(data["words"].values())
+            if data["pass"]:
+                texts += [line for heading in data["pass"]["headings"] for line in heading]
+                texts += [text for text in data["pass"]["strings"] if not text.startswith("#")]   # not colours
+                texts += [scale["title"] for scale in data["pass"]["scales"]]
     return [text for text in texts if text and not text.startswith("http")]   # share links are addresses
 
 

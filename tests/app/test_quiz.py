@@ -2,6 +2,7 @@
 score, the lock on stepping ahead, and the classroom link's quiz=1.
 
 Values are the published worked example's: net_h1 = z(1)0 = 0.3775, net_o1 = z(2)0 = 1.105905967."""
+import json
 import math
 import re
 
@@ -9,7 +10,7 @@ import pytest
 
 from bpviz.engine import practice
 from bpviz.ui.step import quiz
-from tests.app.apptest import open_app, rerun
+from tests.app.apptest import diagram, open_app, report, rerun, shown_step
 
 
 def _quiz_on(at):
@@ -28,8 +29,13 @@ def _click(at, key):
     return rerun(at)
 
 
+def _next(at):
+    """The diagram reports one step further (a → press in the browser)."""
+    return report(at, position=at.session_state["step_index"] + 1)
+
+
 def _progress(at):
-    return at.get("progress")[0].proto.text
+    return shown_step(at)
 
 
 def _texts(at, kind):
@@ -44,15 +50,15 @@ def test_quiz_mode_asks_the_next_steps_first_number_with_the_tolerance_stated(st
 
 
 def test_next_is_held_until_the_learner_has_tried(step_page):
-    at = _click(_quiz_on(step_page), "step_next")
+    at = _next(_quiz_on(step_page))
     assert "Step 1 of 7" in _progress(at)
     assert "Type a prediction first" in _texts(at, "warning")
-    at = _click(_click(at, "step_forward"), "step_backward")   # the jumps are held too
+    at = report(report(at, position=3), position=5)            # the jumps are held too
     assert "Step 1 of 7" in _progress(at)
     at = _predict(at, "0.1")
-    at = _click(at, "step_next")
+    at = _next(at)
     assert "Step 2 of 7: forward, layer 1" in _progress(at)
-    at = _click(at, "step_next")                                # the next question is not tried yet
+    at = _next(at)                                # the next question is not tried yet
     assert "Step 2 of 7" in _progress(at)
 
 
@@ -65,7 +71,7 @@ def test_a_right_prediction_scores_three_of_three(step_page):
 
 def test_a_miss_then_hints_one_at_a_time_each_costing_a_point(step_page):
     at = _predict(_quiz_on(step_page), "0.3775")
-    at = _click(at, "step_next")                                # forward layer 1 → ask z(2)0
+    at = _next(at)                                # forward layer 1 → ask z(2)0
     assert r"z_{o1} = \;?" in _texts(at, "latex")
     at = _predict(at, "1.2")                                    # relative error 8.5 %: a miss
     assert "Not quite (1 wrong so far)" in _texts(at, "warning")
@@ -93,7 +99,7 @@ def test_a_prediction_that_is_not_a_number_is_refused_with_the_rule_and_not_coun
     at = _predict(_quiz_on(step_page), "about a half")
     assert "must be one finite number, typed like -1.25e-3" in _texts(at, "error")
     assert "No question answered yet" in _texts(at, "caption")
-    assert "Step 1 of 7" in _progress(_click(at, "step_next"))
+    assert "Step 1 of 7" in _progress(_next(at))
 
 
 def test_another_question_at_the_same_step_rotates_to_the_next_number(step_page):
@@ -114,7 +120,7 @@ def test_a_classroom_link_switches_quiz_mode_on_without_a_switch_to_turn_it_off(
     at = open_app("step", {"quiz": "1"})
     assert "Quiz mode is on for this class" in _texts(at, "caption")
     assert not [t for t in at.toggle if t.key == "quiz_on"]
-    assert "Step 1 of 7" in _progress(_click(at, "step_next"))
+    assert "Step 1 of 7" in _progress(_next(at))
 
 
 def test_a_bad_quiz_value_in_a_link_is_named_and_ignored():
@@ -176,7 +182,7 @@ def test_no_example_in_the_box_or_the_refusal_gives_the_answer_away(step_page):
             at, answer, shown = _asked_and_shown(_click(at, "quiz_another"))
             asked.append(answer)
             assert shown and all(abs(n - answer) > 0.5 * abs(n) for n in shown), (answer, shown)
-        at = _click(at, "step_next")
+        at = _next(at)
     assert "Step 7 of 7" in _progress(at)
     assert any(abs(a - 0.593269992) < 1e-9 for a in asked), asked
 
@@ -194,3 +200,32 @@ def test_the_chinese_box_and_refusal_use_the_same_neutral_example():
     for key in ("quiz.placeholder", "quiz.bad_prediction"):
         assert "{example}" in EN[key] and "{example}" in ZH[key]
         assert "0.5933" not in EN[key] + ZH[key]
+
+
+def _sent_text(at):
+    """Everything the diagram component sends this run, as one string."""
+    return json.dumps(diagram(at), ensure_ascii=False)
+
+
+def test_in_quiz_mode_the_diagram_gets_only_the_revealed_steps(step_page):
+    """Nothing the learner has not tried reaches the browser: a(h1) = 0.593269992 (printed
+    0.5933 on the diagram), the loss 0.298371109 and δ(o1) = 0.138498562 are in the pass
+    outside quiz mode and absent from it in quiz mode until revealed."""
+    hidden = ("0.5933", "0.593269992", "0.298371109", "0.1385", "0.138498562", "0.7514")
+    assert all(value in _sent_text(step_page) for value in hidden)          # outside quiz mode: the whole pass
+    at = _quiz_on(step_page)
+    sent = diagram(at)
+    assert len(sent["pass"]["steps"]) == 1 and sent["count"] == 7
+    assert not [value for value in hidden if value in _sent_text(at)]
+    at = _next(_predict(at, "0.3775"))                                      # z(1)0 tried: step 2 revealed
+    assert len(diagram(at)["pass"]["steps"]) == 2 and "Step 2 of 7" in _progress(at)
+    assert "0.5933" in _sent_text(at) and "0.7514" not in _sent_text(at)
+
+
+def test_the_quiz_marks_the_asked_neuron_and_says_whether_it_waits(step_page):
+    at = _quiz_on(step_page)
+    asked = diagram(at)["quiz"]
+    assert asked == {"step": 0, "neuron": 2, "edge": None, "waiting": True}   # z(1)0: neuron 0 of layer 1
+    at = _predict(at, "0.3775")
+    assert diagram(at)["quiz"]["waiting"] is False
+    assert diagram(at)["words"]["quiz_wait"].startswith("Answer the question first")

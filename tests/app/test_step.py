@@ -1,10 +1,9 @@
-"""The Step page: stepping shows what the engine computes, and the update is sgd_step."""
-import json
-
+"""The Step page: the diagram gets the pass the engine computes, the session follows the
+position the diagram reports, and the update is sgd_step."""
 import numpy as np
 
 from bpviz.engine import backward, forward, sgd_step
-from tests.app.apptest import rerun
+from tests.app.apptest import diagram, report, rerun, shown_step
 
 
 def _click(at, key):
@@ -16,103 +15,133 @@ def _latex(at):
     return " ".join(element.value for element in at.latex)
 
 
-def _figure(at, index=0):
-    return json.loads(at.get("plotly_chart")[index].proto.spec)
+def _step_texts(at, index):
+    """Every neuron's value text of step `index` of the pass sent to the browser."""
+    sent = diagram(at)["pass"]
+    return [sent["strings"][node[0]] for node in sent["steps"][index]["nodes"]]
+
+
+def _title(at, index):
+    sent = diagram(at)["pass"]
+    return sent["strings"][sent["steps"][index]["title"]]
 
 
 def test_start_shows_the_example_and_an_unknown_loss(step_page):
     text = " ".join(m.value for m in step_page.markdown)
     assert "(0.05, 0.1)" in text and "(0.01, 0.99)" in text
-    assert "Loss E = ?" in _figure(step_page)["layout"]["title"]["text"]
-    assert "Step 1 of 7: start" in step_page.get("progress")[0].proto.text
+    assert "Loss E = ?" in _title(step_page, 0)
+    assert shown_step(step_page) == "Step 1 of 7: start"
 
 
-def test_next_steps_through_the_forward_pass_to_the_engines_loss(step_page):
+def test_the_session_follows_the_position_the_diagram_reports(step_page):
     net = step_page.session_state["network"]
     x, y = np.array(step_page.session_state["example_x"]), np.array(step_page.session_state["example_y"])
     expected = backward(net, forward(net, x), y).loss
-    for _ in range(3):   # forward layer 1, forward layer 2, loss
-        _click(step_page, "step_next")
-    assert "loss" in step_page.get("progress")[0].proto.text
-    title = _figure(step_page)["layout"]["title"]["text"]
-    assert float(title.split("=")[1]) == float(f"{expected:.9g}")
-    assert abs(expected - 0.298371109) < 1e-9   # the published figure, independently
+    at = report(step_page, position=3)                  # forward layer 1, forward layer 2, loss
+    assert shown_step(at) == "Step 4 of 7: loss"
+    assert float(_title(at, 3).split("=")[1]) == float(f"{expected:.9g}")
+    assert abs(expected - 0.298371109) < 1e-9           # the published figure, independently
+    assert at.session_state["step_index"] == 3 and "step=3" in _address(at)
 
 
-def test_forward_and_backward_pass_buttons_jump_whole_waves(step_page):
-    _click(step_page, "step_forward")
-    assert "Step 4 of 7: loss" in step_page.get("progress")[0].proto.text
-    _click(step_page, "step_backward")
-    assert "Step 6 of 7: backward, layer 1" in step_page.get("progress")[0].proto.text
-    _click(step_page, "step_prev")
-    assert "Step 5 of 7: backward, layer 2" in step_page.get("progress")[0].proto.text
-    _click(step_page, "step_reset")
-    assert "Step 1 of 7" in step_page.get("progress")[0].proto.text
+def _address(at):
+    """The query string the address component was last handed (bpviz.ui.address)."""
+    return at.session_state["address_written"]
+
+
+def test_the_wave_jumps_and_every_heading_travel_with_the_pass(step_page):
+    sent = diagram(step_page)["pass"]
+    assert sent["jumps"] == {"forward": 3, "backward": 5}
+    assert [h[0] for h in sent["headings"]] == [
+        "Step 1 of 7: start", "Step 2 of 7: forward, layer 1", "Step 3 of 7: forward, layer 2", "Step 4 of 7: loss",
+        "Step 5 of 7: backward, layer 2", "Step 6 of 7: backward, layer 1", "Step 7 of 7: update"]
+    assert shown_step(report(step_page, position=4)) == "Step 5 of 7: backward, layer 2"
+
+
+def test_a_report_beyond_the_pass_or_not_a_position_moves_nothing_wrong(step_page):
+    at = report(step_page, position=99)
+    assert shown_step(at) == "Step 7 of 7: update"      # clamped to the pass
+    for junk in ("3", -1, 2.5, True, None, [1]):
+        at = report(at, position=junk, selected=["x", 1])
+        assert shown_step(at) == "Step 7 of 7: update", junk
+    assert at.session_state["selected_neuron"] != ["x", 1]
+
+
+def test_the_pass_is_sent_once_and_not_again_for_a_position_change(step_page):
+    first = diagram(step_page)
+    assert first["pass"] is not None
+    at = report(step_page, position=2, have=first["pass_id"])
+    again = diagram(at)
+    assert again["pass"] is None and again["pass_id"] == first["pass_id"]      # the browser holds it
+    at = report(at, position=5, have=first["pass_id"])
+    assert diagram(at)["pass"] is None and at.session_state["step_index"] == 5
+    at = report(at, position=5, have="something else")                        # it lost it: sent again
+    assert diagram(at)["pass"] is not None
 
 
 def test_pass_granularity_has_five_steps(step_page):
     step_page.radio(key="step_granularity").set_value("pass")
     rerun(step_page)
-    assert "Step 1 of 5" in step_page.get("progress")[0].proto.text
+    assert shown_step(step_page) == "Step 1 of 5: start"
+    assert len(diagram(step_page)["pass"]["steps"]) == 5
 
 
-def test_apply_update_stores_sgd_step_of_the_old_network(step_page):
+def test_apply_update_stores_sgd_step_of_the_old_network_and_moves_the_diagram_to_the_start(step_page):
     old = step_page.session_state["network"]
     x, y = np.array(step_page.session_state["example_x"]), np.array(step_page.session_state["example_y"])
     expected = sgd_step(old, backward(old, forward(old, x), y), 0.5, update_biases=False)
-    _click(step_page, "step_apply")
-    new = step_page.session_state["network"]
+    at = report(step_page, position=6)
+    assert diagram(at)["goto"]["step"] is None                     # where the browser is: nothing to send
+    _click(at, "step_apply")
+    new = at.session_state["network"]
     assert new == expected
     assert abs(new.weights[1][0, 0] - 0.35891648) < 1e-8 and abs(new.weights[0][0, 0] - 0.149780716) < 1e-9
-    assert "Step 1 of 7" in step_page.get("progress")[0].proto.text   # the next pass starts
-    assert any("Update applied" in s.value for s in step_page.success)
+    assert diagram(at)["goto"]["step"] == 0                        # the server moved it: the browser follows
+    assert shown_step(at) == "Step 1 of 7: start"                  # the next pass starts
+    assert any("Update applied" in s.value for s in at.success)
 
 
 def test_inspector_shows_the_published_numbers_of_the_selected_neuron(step_page):
-    step_page.session_state["selected_neuron"] = (2, 0)
-    _click(step_page, "step_backward")
-    latex = _latex(step_page)
+    at = report(step_page, position=5, selected=[2, 0])           # a click on o1, at backward layer 1
+    latex = _latex(at)
     for published in ("0.75136507", "0.138498562", "0.082167041"):
         assert published in latex
-    step_page.session_state["selected_neuron"] = (1, 0)
-    rerun(step_page)
-    latex = _latex(step_page)
+    at = report(at, position=5, selected=[1, 0])
+    latex = _latex(at)
     assert "0.3775" in latex and "0.593269992" in latex and "0.000438568" in latex
 
 
 def test_inspector_hides_what_is_not_known_yet(step_page):
-    step_page.session_state["selected_neuron"] = (2, 0)
-    _click(step_page, "step_next")      # only layer 1 is known
-    assert not any("0.75136507" in latex.value for latex in step_page.latex)
-    assert any("layer 2" in info.value or "Nothing" in info.value for info in step_page.info)
+    at = report(step_page, position=1, selected=[2, 0])           # only layer 1 is known
+    assert not any("0.75136507" in latex.value for latex in at.latex)
+    assert any("layer 2" in info.value or "Nothing" in info.value for info in at.info)
 
 
-def test_diagram_draws_unknown_activations_as_unknown_at_the_start(step_page):
-    figure = _figure(step_page)
-    labels = " ".join(str(t) for trace in figure["data"] for t in (trace.get("text") or []))
-    assert "?" in labels
-    assert "0.75136507"[:6] not in labels     # a^{(2)}_0 is not on show before its step
+def test_the_diagram_draws_unknown_activations_as_unknown_at_the_start(step_page):
+    start = _step_texts(step_page, 0)
+    assert start[:2] == ["0.05", "0.1"] and start[2:] == ["?"] * 4
+    assert _step_texts(step_page, 2)[4] == "0.7514"              # a(o1), once forward layer 2 is done
 
 
-def _annotations(at):
-    return [note["text"] for note in _figure(at)["layout"].get("annotations", [])]
+def _edge_labels(at, stage=0):
+    sent = diagram(at)["pass"]
+    return [sent["strings"][edge[6][stage]] for edge in sent["edges"]]
 
 
 def test_the_worked_example_shows_tutorial_names_and_a_switch_turns_them_off(step_page):
-    assert any(text.startswith("w5 0.4") for text in _annotations(step_page))
+    assert any(text.startswith("w5 0.4") for text in _edge_labels(step_page))
     step_page.toggle(key="step_tutorial_names").set_value(False)
     rerun(step_page)
-    texts = _annotations(step_page)
+    texts = _edge_labels(step_page)
     assert not any(text.startswith("w5 ") for text in texts)
     assert any(text.startswith("w⁽²⁾₀₀ 0.4") for text in texts)
 
 
 def test_the_update_table_prints_nine_significant_digits_with_tutorial_names(step_page):
-    _click(step_page, "step_backward")
-    _click(step_page, "step_next")          # the update step
-    step_page.segmented_control(key="step_view").set_value("update")
-    rerun(step_page)
-    table = step_page.dataframe[0].value
+    at = report(step_page, position=6)                             # the update step
+    at.segmented_control(key="step_view").set_value("update")
+    rerun(at)
+    table = at.dataframe[0].value
     row = table[table.iloc[:, 0] == "w5"].iloc[0]
     assert row.iloc[1] == "0.4" and row.iloc[2] == "0.35891648"     # the tutorial's w5⁺, to its 8 digits
     w1 = table[table.iloc[:, 0] == "w1"].iloc[0]
@@ -122,6 +151,8 @@ def test_the_update_table_prints_nine_significant_digits_with_tutorial_names(ste
 def test_picking_a_neuron_from_the_list_moves_the_ring_at_once(step_page):
     step_page.selectbox(key="inspect_neuron").set_value((1, 1))
     rerun(step_page)
-    ring = [trace for trace in _figure(step_page)["data"] if trace.get("marker", {}).get("symbol") == "circle-open"]
-    assert [list(c) for c in ring[0]["customdata"]] == [[1, 1]]
+    assert diagram(step_page)["goto"]["selected"] == [[1, 1]]      # the server selected it: sent
     assert step_page.session_state["selected_neuron"] == (1, 1)
+    at = report(step_page, selected=[0, 1])                        # a click on the diagram: followed,
+    assert diagram(at)["goto"]["selected"] is None                 # and not sent back
+    assert at.session_state["selected_neuron"] == (0, 1)

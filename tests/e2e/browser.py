@@ -73,9 +73,9 @@ def stop_server(process):
 class Session:
     """One browser tab on the app, collecting console errors."""
 
-    def __init__(self, browser, url, viewport=(1400, 1000), color_scheme="light"):
+    def __init__(self, browser, url, viewport=(1400, 1000), color_scheme="light", has_touch=False):
         self.context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]},
-                                           color_scheme=color_scheme)
+                                           color_scheme=color_scheme, has_touch=has_touch)
         self.page = self.context.new_page()
         self.url = url
         self.errors = []
@@ -128,10 +128,10 @@ class Session:
         return code.inner_text()
 
     def contrast_ratios(self):
-        """WCAG contrast ratios as drawn: the page heading and the figure's texts on the
-        page background (lowest), labels on neurons and on the input/target chips against
-        what is behind them (lowest), and the colour bar's tick labels (Streamlit's theme
-        colour for axes) on the background."""
+        """WCAG contrast ratios as drawn on the Step diagram (bpviz/ui/step/diagram.js): the
+        page heading, the diagram's title and position line on the page background (lowest),
+        every shown label against its chip and every neuron's value against its disc (lowest),
+        and the colour bars' tick labels against their chip."""
         return self.page.evaluate("""() => {
             const rgb = text => text.match(/[\\d.]+/g).slice(0, 3).map(Number);
             const luminance = colour => {
@@ -146,35 +146,35 @@ class Session:
                 return (light + 0.05) / (dark + 0.05);
             };
             const fill = element => rgb(getComputedStyle(element).fill);
-            const plot = document.querySelector(".js-plotly-plot");
+            const root = document.querySelector(".bpviz-step");
             const background = rgb(getComputedStyle(document.querySelector("[data-testid='stApp']")).backgroundColor);
-            const onBackground = [...plot.querySelectorAll(".gtitle")].map(t => ratio(fill(t), background));
+            const onBackground = [ratio(fill(root.querySelector(".bpviz-title")), background),
+                ratio(rgb(getComputedStyle(root.querySelector(".bpviz-step-position")).color), background)];
             const onMarkers = [];
-            const key = (x, y) => [x, y].map(v => Math.round(Number(v))).join(",");
-            const markerFill = new Map();                 // position -> fill of the marker drawn there
-            plot.querySelectorAll("g.trace.scatter g.points path.point").forEach(p => {
-                const paint = getComputedStyle(p).fill;                      // skip open and invisible markers
-                if (paint === "none" || /rgba\\(.*,\\s*0\\)$/.test(paint)) return;
-                const [x, y] = p.getAttribute("transform").match(/[-\\d.]+/g);
-                markerFill.set(key(x, y), fill(p));
-            });
-            for (const t of plot.querySelectorAll("g.trace.scatter g.textpoint text")) {    // text sits at x, y
-                const behind = markerFill.get(key(t.getAttribute("x"), t.getAttribute("y")));
-                if (behind) onMarkers.push(ratio(fill(t), behind)); else onBackground.push(ratio(fill(t), background));
+            for (const chip of root.querySelectorAll(".bpviz-chip")) {
+                if (chip.getAttribute("visibility") !== "visible" || !chip.textContent.trim()) continue;
+                onMarkers.push(ratio(fill(chip.querySelector("text")), fill(chip.querySelector("rect"))));
             }
-            for (const note of plot.querySelectorAll("g.annotation")) {      // the input and target labels, on chips
-                onMarkers.push(ratio(fill(note.querySelector("text.annotation-text")),
-                                     fill(note.querySelector("rect.bg"))));
+            for (const neuron of root.querySelectorAll(".bpviz-neuron")) {
+                onMarkers.push(ratio(fill(neuron.querySelector(".bpviz-value")),
+                                     fill(neuron.querySelector(".bpviz-disc"))));
             }
-            const ticks = [...plot.querySelectorAll(".cbaxis text")].map(t => {     // on the bar's own chip, if any
-                const chip = t.closest(".colorbar") && t.closest(".colorbar").querySelector("rect.cbbg");
-                const paint = chip && getComputedStyle(chip).fill;
-                return ratio(fill(t), paint && paint !== "none" && !/,\\s*0\\)$/.test(paint) ? rgb(paint) : background);
+            const ticks = [...root.querySelectorAll(".bpviz-legend")].flatMap(legend => {
+                const chip = fill(legend.querySelector("rect"));
+                return [...legend.querySelectorAll("text")].map(t => ratio(fill(t), chip));
             });
             return {heading: ratio(rgb(getComputedStyle(document.querySelector("h1")).color), background),
                     on_background: Math.min(...onBackground), on_markers: Math.min(...onMarkers),
                     colour_bar: Math.min(...ticks), counts: [onBackground.length, onMarkers.length, ticks.length]};
         }""")
+
+    def diagram_title(self):
+        """The Step diagram's title: the loss at the step on show ("Loss E = ?" before it is known)."""
+        return self.page.locator(".bpviz-step .bpviz-title").text_content()
+
+    def step_position(self):
+        """The Step diagram's position line ("Step 4 of 7: loss")."""
+        return self.page.locator(".bpviz-step .bpviz-step-position").inner_text()
 
     def screenshot(self, name):
         self.page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)

@@ -20,7 +20,7 @@ def _address_has(tab, *parts):
 
 
 def _loss(tab):
-    return tab.page.get_by_test_id("stMetric").first.inner_text()
+    return tab.diagram_title()
 
 
 def test_an_applied_update_survives_a_reload(session):
@@ -48,7 +48,7 @@ def test_language_and_step_position_survive_a_reload(session):
     _address_has(tab, "lang=zh", "step=3")
     _reload(tab)
     assert "逐步执行反向传播" in tab.page.locator("h1").first.inner_text()
-    assert tab.page.get_by_test_id("stProgress").inner_text().startswith("第 4 / 7 步")
+    assert tab.step_position().startswith("第 4 / 7 步")
     tab.screenshot("address-language-step")
 
 

@@ -14,7 +14,7 @@ def _set_number(tab, label, value):
 
 
 def _progress(tab):
-    return tab.page.get_by_test_id("stProgress").inner_text()
+    return tab.step_position()      # the Step diagram's position line
 
 
 def test_a_batch_stepped_example_by_example_and_its_code(session):
@@ -25,11 +25,22 @@ def test_a_batch_stepped_example_by_example_and_its_code(session):
     tab.page.get_by_text("a mini-batch, example by example").click()
     tab.idle()
     _set_number(tab, "Rows in the batch", 3)
+    tab.page.wait_for_function("() => (document.querySelector('.bpviz-step .bpviz-step-position') || {})"
+                               ".textContent?.includes('of 18')")
     assert "Step 1 of 18" in _progress(tab)
-    tab.click_button("Next")
+    tab.click_button("Next step")             # the diagram's own button; then the keys step
     assert "example 1 of 3: forward, layer 1" in _progress(tab)
+    target = tab.page.locator(".bpviz-step .bpviz-chip", has_text="yₒ₁ = ").first.text_content()
+    assert target == "yₒ₁ = 0.01"             # the example's own target, in the inspector's names
+    for _ in range(5):                        # example 2's forward pass, layer 1
+        tab.page.keyboard.press("ArrowRight")
+    assert "example 2 of 3: forward, layer 1" in _progress(tab)
+    tab.idle()
+    tab.screenshot("beyond-step-example-2")
     tab.click_button("Backward pass")
     assert "average" in _progress(tab)
+    tab.idle()
+    tab.screenshot("beyond-step-average")
     tab.page.get_by_test_id("stButtonGroup").get_by_text("Code", exact=True).click()
     tab.idle()
     code = tab.page.get_by_test_id("stCode").filter(has_text="import torch")

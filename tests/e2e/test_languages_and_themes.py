@@ -22,8 +22,8 @@ def test_step_page_in_each_language_and_theme(browser, server, lang, scheme):
     try:
         tab.open(f"step?lang={lang}")
         assert TITLES[lang] in tab.page.locator("h1").first.inner_text()
+        tab.page.locator(".bpviz-step .bpviz-value").first.wait_for()
         tab.click_button(BACKWARD[lang])
-        tab.page.locator(".js-plotly-plot").first.wait_for()
         luminance = _background_luminance(tab)
         assert (luminance < 0.3) if scheme == "dark" else (luminance > 0.7)
         contrast = tab.contrast_ratios()
@@ -31,7 +31,10 @@ def test_step_page_in_each_language_and_theme(browser, server, lang, scheme):
         assert min(contrast["heading"], contrast["on_background"], contrast["on_markers"]) >= 4.5, contrast  # AA
         assert contrast["colour_bar"] >= 3, contrast
         print(f"contrast {lang} {scheme}:", {k: v for k, v in contrast.items() if k != "counts"})
-        assert "0.298371109" in tab.page.get_by_test_id("stMetric").first.inner_text()
+        assert "0.298371109" in tab.diagram_title()
+        assert tab.step_position().startswith({"en": "Step 6 of 7", "zh": "第 6 / 7 步"}[lang])
+        deltas = tab.page.locator(".bpviz-step .bpviz-chip text").filter(has_text="δ ")
+        assert deltas.count() == 4                                      # every δ on the picture
         tab.screenshot(f"step-{lang}-{scheme}")
         assert not tab.real_errors(), (tab.errors, tab.failed_responses)
     finally:
@@ -42,17 +45,16 @@ def test_stepping_works_from_the_keyboard_alone(browser, server):
     tab = Session(browser, server)
     try:
         tab.open("step")
-        progress = tab.page.get_by_test_id("stProgress")
-        assert "Step 1 of 7" in progress.inner_text()
+        assert "Step 1 of 7" in tab.step_position()
         button = tab.page.get_by_role("button", name="Next step")
         button.focus()                       # as after Tab presses
         tab.page.keyboard.press("Enter")
         tab.idle()
-        assert "Step 2 of 7" in progress.inner_text()
+        assert "Step 2 of 7" in tab.step_position()
         tab.page.get_by_role("button", name="Forward pass").focus()
         tab.page.keyboard.press("Space")
         tab.idle()
-        assert "Step 4 of 7" in progress.inner_text()
+        assert "Step 4 of 7" in tab.step_position()
     finally:
         tab.close()
 

@@ -115,7 +115,8 @@ def test_a_reload_after_each_kind_of_change_restores_it(session):
     tab.click_button("Next step")
     _address_has(tab, "step=1")
     reload()
-    assert "Step 2 of 7" in page.get_by_test_id("stProgress").inner_text()
+    page.wait_for_selector(".bpviz-step .bpviz-step-position")
+    assert "Step 2 of 7" in tab.step_position()
     # the names switch, motion, the matrix view
     page.get_by_text("Tutorial names").click()
     tab.idle()

@@ -15,20 +15,20 @@ def _predict(tab, text):
 
 
 def _progress(tab):
-    return tab.page.get_by_test_id("stProgress").inner_text()
+    return tab.step_position()
 
 
-CHART = ".st-key-step_diagram .js-plotly-plot"
+CHART = ".bpviz-step .bpviz-step-svg"
 
 
 def _boxes(tab):
     """Where the Next button, the diagram, the question card and the readouts are (page px)."""
-    tab.page.wait_for_selector(CHART)
-    tab.page.wait_for_timeout(1500)        # the diagram is redrawn once to fill the window
+    tab.page.wait_for_selector(".bpviz-step .bpviz-value")
+    tab.page.wait_for_timeout(1500)        # the browser's first report and the server's answer
     tab.idle()
     box = lambda selector: tab.page.locator(selector).first.bounding_box()  # noqa: E731
     return dict(next=tab.page.get_by_role("button", name="Next step").first.bounding_box(), diagram=box(CHART),
-                card=box(".st-key-quiz_card"), readouts=box(".st-key-step_display"))
+                card=box(".st-key-quiz_card"), readouts=box(".st-key-step_readouts"))
 
 
 @pytest.mark.parametrize("viewport", [(1280, 720), (390, 844)], ids=["desktop", "phone"])
@@ -47,15 +47,16 @@ def test_a_classroom_link_quiz_answered_from_the_keyboard(browser, server, viewp
         if width >= 1000:    # the question beside the diagram, the whole diagram and the box on screen
             assert card["x"] >= diagram["x"] + diagram["width"] and card["y"] < height - 300, where
             assert diagram["y"] + diagram["height"] <= height and diagram["width"] >= 600, where
-        else:                # a phone: the question right after the diagram, before the readouts
-            assert diagram["y"] + diagram["height"] <= card["y"] <= diagram["y"] + diagram["height"] + 120, where
+        else:                # a phone: the question after the diagram and its switches, before the readouts
+            assert diagram["y"] + diagram["height"] <= card["y"] <= diagram["y"] + diagram["height"] + 360, where
             assert card["y"] + card["height"] <= where["readouts"]["y"], where
         # no switch to turn it off
         assert not tab.page.get_by_text("Quiz mode: predict each value before it is revealed").count()
 
-        tab.click_button("Next step")                      # not tried yet: held on the start
+        tab.click_button("Next step")                      # not tried yet: held on the start, and told why
         assert "Step 1 of 7" in _progress(tab)
-        assert "Type a prediction first" in body.inner_text()
+        assert "Answer the question first" in tab.page.locator(".bpviz-step-message").inner_text()
+        assert tab.page.locator(".bpviz-step .bpviz-target-neuron").count() == 1    # the asked neuron, marked
 
         _predict(tab, "0.3775")
         assert "Right: the value is 0.3775. 3 of 3 points." in body.inner_text()

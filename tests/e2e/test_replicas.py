@@ -164,9 +164,9 @@ def test_a_session_stays_on_its_replica_and_steps_through_nginx(browser, balance
     try:
         seen = _upstreams(tab)
         tab.open("step")
-        tab.page.locator(".js-plotly-plot").first.wait_for()
+        tab.page.locator(".bpviz-step .bpviz-value").first.wait_for()
         tab.click_button("Forward pass")
-        assert "0.298371109" in tab.page.get_by_test_id("stMetric").first.inner_text()
+        assert "0.298371109" in tab.diagram_title()
         tab.click_button("Apply update")
         assert "Update applied" in tab.page.inner_text("body")
         # The first response (the page itself, before the browser has the cookie) is routed

@@ -1,30 +1,27 @@
-"""The Step page's hero diagram in a real browser (issue 13, "Done means"), on the worked
-example at 1280×720 from a fresh page load: the diagram is on screen, every number is
-printed (no hover), the keys step the pass, a step draws intermediate frames and no frame
-is blank; and on a 390 px phone, at every step, the diagram comes first, no label covers a neuron
-and no text is cut.
+"""The Step page's diagram in a real browser (issue 13, "Done means"; issue 19), on the
+worked example at 1280×720 from a fresh page load: the diagram is on screen, every number
+is printed (no hover), the keys step the pass, a step's values travel and no frame is blank;
+on a 390 px phone, at every step, the diagram comes first, no label covers a neuron or
+another label and no text is cut.
 
 Published numbers are the classic hand-worked example's."""
 
 import pytest
 
-from tests.e2e.conftest import Session
+from tests.e2e.browser import Session
 from tests.viz.drawn import number_after, printed_close
 
 pytestmark = pytest.mark.e2e
-CHART = ".st-key-step_diagram .js-plotly-plot"
+ROOT = ".bpviz-step"
 
-# Every animation frame: the diagram's step, whether a drawn diagram (or the held copy of
-# the last one) is on screen, and where the first travelling value is.
+# Every animation frame: the step shown, whether a neuron's value is blank, and where the
+# first travelling value is (drawn on the diagram's canvas, which says where).
 SAMPLER = f"""() => {{
     window.seen = [];
     const sample = () => {{
-        const gd = document.querySelector({CHART!r});
-        const drawn = gd && gd._fullLayout && gd.querySelector(".main-svg")
-            && getComputedStyle(gd).visibility !== "hidden" && gd.getBoundingClientRect().height > 0;
-        const held = !!document.getElementById("bpviz-held-picture");
-        const moving = document.querySelector("#bpviz-flow g");
-        window.seen.push([drawn ? gd.layout.meta.step : null, held, moving ? moving.getAttribute("transform") : null]);
+        const root = document.querySelector({ROOT!r});
+        const blank = [...root.querySelectorAll('.bpviz-value')].some(v => !v.textContent);
+        window.seen.push([root.dataset.step, blank, root.dataset.flowing ? root.dataset.flowAt : null]);
         requestAnimationFrame(sample);
     }};
     requestAnimationFrame(sample);
@@ -32,19 +29,19 @@ SAMPLER = f"""() => {{
 
 
 def _labels(tab):
-    """Every text drawn in the diagram (annotations and text on neurons), as shown."""
+    """Every text shown on the diagram (label chips and neuron values)."""
     return tab.page.evaluate(f"""() => [...document.querySelectorAll(
-        '{CHART} text.annotation-text, {CHART} g.textpoint text')].map(t => t.textContent)""")
+        '{ROOT} .bpviz-chip[visibility=visible] text, {ROOT} .bpviz-value')].map(t => t.textContent)""")
 
 
 def _press(tab, key):
     tab.page.keyboard.press(key)
     tab.idle()
-    tab.page.wait_for_timeout(1200)        # the flow takes 800 ms
+    tab.page.wait_for_timeout(1000)        # the flow takes 800 ms
 
 
 def _step(tab):
-    return tab.page.evaluate(f"() => document.querySelector('{CHART}').layout.meta.step")
+    return int(tab.page.evaluate(f"() => document.querySelector('{ROOT}').dataset.step"))
 
 
 @pytest.fixture(scope="module")
@@ -53,8 +50,8 @@ def hero_tab(browser, server):
     from the first step, with Home)."""
     tab = Session(browser, server, viewport=(1280, 720))
     tab.open("step")
-    tab.page.wait_for_selector(CHART)
-    tab.page.wait_for_timeout(1500)        # the diagram is redrawn once to fill the window
+    tab.page.wait_for_selector(f"{ROOT} .bpviz-value")
+    tab.page.wait_for_timeout(800)
     tab.idle()
     yield tab
     tab.close()
@@ -71,9 +68,9 @@ def hero(hero_tab):
 @pytest.mark.xdist_group("step_hero")     # one worker, so both share the page load
 def test_the_whole_story_on_one_screen_from_the_keyboard(hero):
     tab = hero
-    box = tab.page.locator(CHART).bounding_box()
+    box = tab.page.locator(f"{ROOT} .bpviz-step-svg").bounding_box()
     assert box["y"] >= 0 and box["y"] + box["height"] <= 720 and box["height"] >= 300, box
-    buttons = tab.page.locator(".st-key-step_buttons").bounding_box()
+    buttons = tab.page.locator(f"{ROOT} .bpviz-step-bar").bounding_box()
     assert buttons["y"] + buttons["height"] <= box["y"] <= 720, (buttons, box)
     tab.screenshot("hero-start")
 
@@ -92,8 +89,7 @@ def test_the_whole_story_on_one_screen_from_the_keyboard(hero):
         _press(tab, "ArrowRight")
     assert _step(tab) == 5                  # backward, layer 1
     seen = tab.page.evaluate("() => window.seen")
-    blank = [i for i, (step, held, _) in enumerate(seen) if step is None and not held]
-    assert not blank, f"{len(blank)} blank frames of {len(seen)}"
+    assert not [s for s in seen if s[1]], "a frame with a blank neuron value"
 
     texts = _labels(tab)
     tab.screenshot("hero-backward")
@@ -105,7 +101,7 @@ def test_the_whole_story_on_one_screen_from_the_keyboard(hero):
     assert printed_close(number_after([t for t in texts if t.startswith("w1 ")], "∂E/∂w"), 0.000438568)
 
     sizes = tab.page.evaluate(f"""() => [...document.querySelectorAll(
-        '{CHART} text.annotation-text, {CHART} g.textpoint text')]
+        '{ROOT} .bpviz-chip[visibility=visible] text, {ROOT} .bpviz-value')]
         .map(t => parseFloat(getComputedStyle(t).fontSize))""")
     assert min(sizes) >= 14, sizes
     contrast = tab.contrast_ratios()
@@ -135,24 +131,17 @@ def test_tutorial_names_switch(hero):
     assert not any(t.startswith("w5 ") for t in texts) and any(t.startswith("w⁽²⁾₀₀") for t in texts)
 
 
-# On the drawn diagram: label chips (annotations) that cover a neuron marker, a neuron's
-# number or another chip; chips whose text leaves the figure and neuron numbers that leave
-# the plot area (both cut); and the chart's bottom edge in page coordinates.
+# On the drawn diagram: label chips that cover a neuron, a neuron's number or another chip;
+# chips and numbers that leave the picture (cut); and the picture's bottom edge.
 CROWDING = f"""() => {{
-    const gd = document.querySelector('{CHART}');
-    const box = gd.getBoundingClientRect(), size = gd._fullLayout._size;
-    const plot = {{left: box.left + size.l, top: box.top + size.t,
-                   right: box.left + size.l + size.w, bottom: box.top + size.t + size.h}};
-    const figure = gd.querySelector(".main-svg").getBoundingClientRect();
-    const discs = [...gd.querySelectorAll('g.trace.scatter g.points path.point')]
-        .filter(p => getComputedStyle(p).fill !== "none")          // not the selection ring
-        .map(p => p.getBoundingClientRect()).filter(r => r.width >= 14);
-    const chips = [...gd.querySelectorAll('g.annotation')].map(g => ({{
-        text: g.querySelector('text.annotation-text').textContent,
-        box: (g.querySelector('rect.bg') || g).getBoundingClientRect(),
-        ink: g.querySelector('text.annotation-text').getBoundingClientRect()}}));
-    const numbers = [...gd.querySelectorAll('g.textpoint text')]
-        .map(t => ({{text: t.textContent, box: t.getBoundingClientRect()}}));
+    const root = document.querySelector('{ROOT}'), svg = root.querySelector('.bpviz-step-svg');
+    const figure = svg.getBoundingClientRect();
+    const discs = [...root.querySelectorAll('.bpviz-disc')].map(d => d.getBoundingClientRect());
+    const chips = [...root.querySelectorAll('.bpviz-chip[visibility=visible]')].map(g => ({{
+        text: g.querySelector('text').textContent, box: g.querySelector('rect').getBoundingClientRect(),
+        ink: g.querySelector('text').getBoundingClientRect()}}));
+    const numbers = [...root.querySelectorAll('.bpviz-value')].map(t => ({{text: t.textContent,
+        box: t.getBoundingClientRect()}}));
     const inset = (r, by) => ({{left: r.left + by, right: r.right - by, top: r.top + by, bottom: r.bottom - by}});
     const hit = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
     const within = (r, o) => r.left >= o.left - 0.5 && r.right <= o.right + 0.5
@@ -163,34 +152,39 @@ CROWDING = f"""() => {{
         on_chip: chips.flatMap((a, i) => chips.slice(i + 1).filter(b => hit(inset(a.box, 1), inset(b.box, 1)))
             .map(b => a.text + " | " + b.text)),
         cut: chips.filter(c => !within(c.ink, figure)).map(c => c.text)
-            .concat(numbers.filter(n => !within(n.box, plot)).map(n => n.text)),
+            .concat(numbers.filter(n => !within(n.box, figure)).map(n => n.text)),
         texts: chips.map(c => c.text),
-        bottom: box.bottom + window.scrollY,
+        bottom: figure.bottom,
     }};
 }}"""
 
 
-def test_on_a_phone_the_diagram_comes_first_and_every_label_reads_at_every_step(browser, server):
-    """At 390×844, at every step of the pass: the diagram is above the readouts and within the
-    first screen (colour bars included); no label chip covers a neuron, a neuron's number or
-    another chip; no text is cut by the figure or the plot area; every connection keeps its
-    name (w1…w8), with its gradient once known."""
-    tab = Session(browser, server, viewport=(390, 844))
+@pytest.mark.parametrize("viewport", [(1280, 720), (390, 844)], ids=["desktop", "phone"])
+def test_at_every_step_the_diagram_comes_first_and_every_label_reads(browser, server, viewport):
+    """At every step of the pass: the diagram is above the readouts and within the first
+    screen (colour bars included); no label chip covers a neuron, a neuron's number or
+    another chip; no text is cut by the picture; every connection keeps its name (w1…w8),
+    with its gradient once known."""
+    tab = Session(browser, server, viewport=viewport)
+    width, height = viewport
     try:
         tab.open("step")
-        tab.page.wait_for_selector(CHART)
-        tab.page.wait_for_timeout(1500)
+        tab.page.wait_for_selector(f"{ROOT} .bpviz-value")
+        tab.page.wait_for_timeout(1500)      # the phone's own labels arrive after its first report
         tab.idle()
         for index in range(8):              # start, forward ×2, loss, backward ×2, update; then it stays
             if index:
                 _press(tab, "ArrowRight")
             assert _step(tab) == min(index, 6)
-            tab.screenshot(f"hero-phone-{index}")
-            diagram = tab.page.locator(CHART).bounding_box()
-            readout = tab.page.locator(".st-key-step_view").first.bounding_box()
-            assert diagram["y"] + diagram["height"] <= readout["y"], (index, diagram, readout)
+            tab.screenshot(f"hero-{width}-{index}")
+            diagram = tab.page.locator(f"{ROOT} .bpviz-step-svg").bounding_box()
+            readout = tab.page.locator(".st-key-step_readouts").bounding_box()
+            if width < 600:
+                assert diagram["y"] + diagram["height"] <= readout["y"], (index, diagram, readout)
+            else:                                               # beside it
+                assert readout["x"] >= diagram["x"] + diagram["width"], (index, diagram, readout)
             drawn = tab.page.evaluate(CROWDING)
-            assert drawn["bottom"] <= 844, (index, drawn["bottom"])
+            assert drawn["bottom"] <= height, (index, drawn["bottom"])
             for problem in ("on_neuron", "on_number", "on_chip", "cut"):
                 assert not drawn[problem], (index, problem, drawn[problem])
             names = [f"w{i}" for i in range(1, 9)]
@@ -209,8 +203,7 @@ def test_no_motion_when_the_system_asks_for_reduced_motion(browser, server):
     try:
         tab.page.emulate_media(reduced_motion="reduce")
         tab.open("step")
-        tab.page.wait_for_selector(CHART)
-        tab.page.wait_for_timeout(1500)
+        tab.page.wait_for_selector(f"{ROOT} .bpviz-value")
         tab.idle()
         tab.page.evaluate(SAMPLER)
         _press(tab, "ArrowRight")
@@ -219,3 +212,14 @@ def test_no_motion_when_the_system_asks_for_reduced_motion(browser, server):
         assert not any(transform for _, _, transform in seen)         # but nothing travels
     finally:
         tab.close()
+
+
+def test_the_motion_switch_turns_the_travelling_values_off(hero):
+    tab = hero
+    tab.page.locator(".st-key-step_animate").get_by_text("Animate").click()
+    tab.idle()
+    tab.page.wait_for_timeout(300)
+    tab.page.evaluate(SAMPLER)
+    _press(tab, "ArrowRight")
+    assert _step(tab) == 1
+    assert not any(transform for _, _, transform in tab.page.evaluate("() => window.seen"))

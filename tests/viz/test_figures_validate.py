@@ -28,7 +28,6 @@ from bpviz.viz import (
     network_figure,
     one_weight_figure,
     regression_figure,
-    step_figure,
 )
 
 WORKED = preset("worked_example")
@@ -42,8 +41,6 @@ BUILDERS = {
     "diagram of a network": lambda: network_figure(WORKED.network, selected=(1, 0)),
     "diagram of each step": lambda: [network_figure(s, q, e)
                                      for s in STEPS for q, e in (("a", "weight"), ("delta", "grad"))],
-    "hero diagram of each step": lambda: [step_figure(s, selected=(1, 0), tutorial_names=True, show_z=True)
-                                          for s in STEPS],
     "matrix view": lambda: [matrix_figure(s, l) for s in STEPS for l in (1, 2)],
     "loss curves": lambda: loss_figure(train(NET, DATA.X, DATA.Y, TrainingConfig(batch_size=40, epochs=5),
                                              DATA.X[:10], DATA.Y[:10]).state.history),

@@ -47,18 +47,23 @@ def test_in_tutorial_names_the_matrix_view_speaks_the_tutorials_names_only():
 def test_the_matrix_view_prints_the_same_digits_as_the_diagram():
     """At the end of the backward pass, each δ, weight and bias printed in the matrix view
     reads exactly as the Step diagram prints it (one digits setting, 4 significant)."""
-    from bpviz.viz import step_figure
+    from bpviz.viz import step_pass
+    from bpviz.viz.geometry import edges
     steps = step_sequence(WORKED.network, WORKED.x, WORKED.y, 0.5, "layer")
     step = next(s for s in steps if s.delta(1) is not None and s.updated is None)
-    diagram = {a.name: a.text for a in step_figure(step).layout.annotations if a.name}
+    sent = step_pass(steps)
+    strings, drawn = sent["strings"], sent["steps"][step.index]
+    diagram = {f"delta {l} {j}": strings[node[3]] for (l, j, *_), node in zip(sent["neurons"], drawn["nodes"])}
+    diagram.update({f"edge {l} {j} {k}": strings[edge[6][drawn["edge_stage"][l - 1]]]
+                    for (l, j, k), edge in zip(edges(WORKED.network.sizes), sent["edges"])})
     for layer in (1, 2):
         cells = matrix_figure(step, layer).data[0]
         printed = {h.split(" = ")[0]: text for h, text in zip(cells.hovertext, cells.text)}
         for j in range(2):
             delta = f"{step.delta(layer)[0, j]:.4g}"
             assert diagram[f"delta {layer} {j}"] == f"δ {delta}"
-            assert printed[f"δ⁽{'¹²'[layer - 1]}⁾[{j}]"] == delta
+            assert printed[f"δ⁽{'¹²'[layer - 1]}⁾{'₀₁'[j]}"] == delta
             for k in range(2):
                 weight = f"{step.network.weights[layer - 1][j, k]:.4g}"
-                assert printed[f"W⁽{'¹²'[layer - 1]}⁾[{j}, {k}]"] == weight
+                assert printed[f"w⁽{'¹²'[layer - 1]}⁾{'₀₁'[j]}{'₀₁'[k]}"] == weight
                 assert weight in diagram[f"edge {layer} {j} {k}"]

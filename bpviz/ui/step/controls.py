@@ -1,8 +1,9 @@
-"""The Step page's pieces: settings, step buttons, the diagram and its readouts.
+"""The Step page's pieces: settings, the diagram with its switches and Apply update.
 
 The pass is recomputed from (network, example, learning rate, granularity) on
 each rerun — one forward and one backward pass, well under a millisecond — and
-the position in it is the only thing kept: `state.STEP_INDEX`.
+the position in it is the only thing kept: `state.STEP_INDEX`, which follows the
+diagram (bpviz/ui/step/diagram.py), where the stepping happens.
 """
 import numpy as np
 import streamlit as st
@@ -16,12 +17,11 @@ from bpviz.engine import (
     penalty_value,
     step_sequence,
 )
-from bpviz.ui import address, charts, frame, lesson, state
+from bpviz.ui import address, frame, lesson, state
 from bpviz.ui.i18n import error_text, t
-from bpviz.ui.step import batch, inspector, quiz
-from bpviz.ui.step import diagram as diagram_motion
+from bpviz.ui.step import batch, diagram, quiz
 from bpviz.ui.strings import Message
-from bpviz.viz import Canvas, labelling
+from bpviz.viz import labelling
 
 MOTION_SWITCH = "step_animate"
 
@@ -79,10 +79,6 @@ def current_steps():
         return None
 
 
-def _go(index):
-    state.set_step_index(index)
-
-
 def _apply_update(step):
     """Commit the update: the session's network becomes the updated one."""
     source = step.batch or step   # the batch stepped example by example, or the example
@@ -93,76 +89,48 @@ def _apply_update(step):
     state.notify("success", Message("step.update_applied", {"before": f"{before:.9g}", "after": f"{after:.9g}"}))
 
 
-def buttons(steps):
-    """The step buttons, in one row that wraps rather than cuts a label; returns the step to
-    show. Right, Left and Home are the buttons' own shortcuts; diagram_motion adds PageDown,
-    Space and PageUp (a presenter's remote)."""
-    last = len(steps) - 1
-    index = min(state.step_index(), last)   # state keeps it ≥ 0; the pass's length bounds it here
-    phases = [s.phase for s in steps]
-    loss_index, backward_end = phases.index("loss"), last - 1
-    row = st.container(horizontal=True, gap="xsmall", key="step_buttons")
-    row.button(t("step.reset"), key="step_reset", on_click=_go, args=(0,), icon=":material/first_page:",
-               disabled=index == 0, shortcut="Home", help=t("step.key_help.reset"))
-    row.button(t("step.previous"), key="step_prev", on_click=_go, args=(index - 1,),
-               icon=":material/chevron_left:", disabled=index == 0, shortcut="Left", help=t("step.key_help.previous"))
-    row.button(t("step.next"), key="step_next", on_click=_go, args=(index + 1,), type="primary",
-               icon=":material/chevron_right:", disabled=index == last, shortcut="Right",
-               help=t("step.key_help.next"))
-    row.button(t("step.forward_pass"), key="step_forward", on_click=_go, args=(loss_index,),
-               icon=":material/fast_forward:", disabled=index >= loss_index)
-    row.button(t("step.backward_pass"), key="step_backward", on_click=_go, args=(backward_end,),
-               icon=":material/fast_rewind:", disabled=index >= backward_end)
+def position(steps):
+    """The step on show: the session's position (the diagram's last report, or where the
+    server moved it), within the pass."""
+    return steps[min(state.step_index(), len(steps) - 1)]   # state keeps it ≥ 0
+
+
+def display_options(steps):
+    """Apply update, and the diagram's switches: tutorial names (2-2-2 networks; on by default,
+    lesson.py), z on the diagram, motion. Returns (names, show_z, animate): `names` the
+    notation on show (a Names)."""
+    net = steps[0].network
+    row = st.container(horizontal=True, gap="medium", key="step_display", vertical_alignment="center")
     locked = lesson.locked(steps)   # quiz mode: the new weights come after the pass's questions
     row.button(t("step.apply_update"), key="step_apply", on_click=_apply_update, args=(steps[-1],),
                icon=":material/lock:" if locked else ":material/check:", disabled=locked,
                help=t("lock.why.update") + " " + t("lock.unlock", done=lesson.progress(steps)[0],
                                                       total=len(steps) - 1) if locked else t("step.apply_update_help"))
-    return steps[index]
-
-
-def display_options(step):
-    """The loss, and the diagram's switches: tutorial names (2-2-2 networks; on by default,
-    lesson.py), z on the diagram, motion. Returns (tutorial_names, show_z, animate)."""
-    net = step.network
-    row = st.container(horizontal=True, gap="medium", key="step_display", vertical_alignment="center")
-    row.metric(t("step.loss"), "?" if step.loss is None else f"{step.loss:.9g}", width="content")
-    tutorial = lesson.names_switch(row, key="step_tutorial_names") and lesson.names(net).tutorial
+    lesson.names_switch(row, key="step_tutorial_names")
+    names = lesson.names(net)
     show_z = row.toggle(t("step.show_z"), key="step_show_z")
     state.set_widget_value(MOTION_SWITCH, bool(lesson.setting("motion")))
     animate = row.toggle(t("step.animate"), key=MOTION_SWITCH, help=t("step.animate_help"), on_change=_store_motion)
-    return tutorial, show_z, animate
+    return names, show_z, animate
 
 
 def _store_motion():
     lesson.set_setting("motion", bool(state.widget_value(MOTION_SWITCH)))
 
 
-def step_view(step, count, next_step=None):
-    """Where we are, the hero diagram of what is known (animated into place), and the readouts."""
-    st.progress((step.index + 1) / count, text=t("step.position", number=step.index + 1, count=count,
-                                                   label=_step_label(step)))
+def step_view(steps, revealed, question=None):
+    """The diagram (it steps by itself in the browser), its switches and the caption for big
+    networks. Returns the notation on show (a Names: the readouts use it too)."""
     diagram_box = st.container()
-    st.caption(t(f"step.explain.{step.phase}") + " " + t("step.key_hint"))
-    tutorial, show_z, animate = display_options(step)
+    names, show_z, animate = display_options(steps)
     frame.show_notice()       # below the diagram: a message must not push the diagram down
-    fits = labelling(step.network.sizes)
+    fits = labelling(steps[0].network.sizes)
     if not fits.complete:
         st.caption(t("step.diagram_fallback", shown=fits.edges, total=fits.total) if fits.edges
                    else t("step.diagram_fallback_hover", total=fits.total))
     with diagram_box:
-        charts.step_diagram(step, key="step_diagram", canvas=Canvas(*diagram_motion.room_now()),
-                            tutorial_names=tutorial, show_z=show_z, next_step=next_step)
-        diagram_motion.motion(step.index, animate)
-    inspector.tabs(step, lesson.names(step.network))
-
-
-def _step_label(step):
-    phase = t(f"phase.{step.phase}")
-    label = phase if step.layer is None else t("step.phase_layer", phase=phase, layer=step.layer)
-    if step.example is None:
-        return label
-    return t("step.example_step", example=step.example + 1, count=len(step.batch.X), label=label)
+        diagram.show(steps, revealed, names=names, show_z=show_z, animate=animate, question=question)
+    return names
 
 
 def _vector(values):

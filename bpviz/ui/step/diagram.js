@@ -1,185 +1,698 @@
-// The Step page's diagram in motion: a small st.components.v2 component with no markup.
+// The Step page's diagram: shows step k of a pass the server sent once (bpviz.viz.step_pass),
+// steps locally on the keys and its own buttons, plays the step's motion, and reports the
+// position, the selected neuron, the pass it holds and its width back to the server.
 //
-// It (1) plays the step's flow in the main diagram: the values listed in the figure's
-// layout.meta.flow travel from where they are computed to where they are used, over
-// 800 ms (not at all under prefers-reduced-motion or with the page's motion switch off);
-// a key or button asking for the next step starts that step's flow (layout.meta.next) at
-// once, before the server has answered; (2) gives the presenter's keys PageDown / Space
-// (next) and PageUp (previous), which press the step buttons (Right, Left and Home are
-// the buttons' own shortcuts); (3) reports the room the diagram has, so the server draws
-// it filling the window below its top.
-// It places the moving values with the plot's own axes and draws them in SVG of its own.
+// Every number and text comes formatted from Python: this file only looks them up
+// (pass.strings[index]) and places them. It runs in the page (st.components.v2, no iframe),
+// so the keys are listened for once, on the document.
 //
-// st.plotly_chart mounts a new plot whenever the figure changes (its element id hashes the
-// figure), and the new plot is hidden until it has been sized: a blank frame. So when a
-// step is asked for (a step key, or a press on a step button), a copy of the drawn diagram
-// is laid over it until the next step's diagram has been drawn.
-const DURATION = 800;
-const CHART = ".st-key-step_diagram .js-plotly-plot";
-const KEYS = { PageDown: "step_next", " ": "step_next", PageUp: "step_prev" };        // pressed here
-const SHORTCUTS = { ArrowRight: "step_next", ArrowLeft: "step_prev", Home: "step_reset" };   // the buttons' own
-const STEP_BUTTONS = ["step_next", "step_prev", "step_reset", "step_forward", "step_backward"];
-const DIRECTIONS = { step_next: "next", step_prev: "prev" };
+// data = {pass_id, pass (or null when the browser said it holds pass_id), count (steps in the
+//         whole pass), goto: {step: index | null, selected: [[l, j] | null] | null} (where the
+//         server moved it, sent until the browser reports being there),
+//         motion, quiz: {step, neuron, edge, waiting} | null, words: {...}}
+// report (setStateValue "report") = {position, selected, have, room: [height, width]}
+const NS = "http://www.w3.org/2000/svg";
+const DURATION = 800;            // ms a value takes to travel
+const REPORT_AFTER = 120;        // ms after the last press: the server follows once per burst
+const LEGEND = 40;               // px under the network for the two colour bars
+const TITLE = 26;                // px above it for the loss
+const KEYS = { ArrowRight: 1, PageDown: 1, " ": 1, ArrowLeft: -1, PageUp: -1, Home: "first", End: "last" };
+const HIGHLIGHT = "#F2C12E", TARGET = "#AA3377";
+const ICONS = {     // first, previous, next, to the loss, to the end of the backward pass (24-px paths)
+  first: "M6 6h2v12H6zm3.5 6 8.5 6V6z",
+  prev: "M15.4 7.4 14 6l-6 6 6 6 1.4-1.4-4.6-4.6z",
+  next: "M8.6 16.6 10 18l6-6-6-6-1.4 1.4 4.6 4.6z",
+  forward: "M4 18l8.5-6L4 6v12zm9-12v12l8.5-6L13 6z",
+  backward: "M11 18V6l-8.5 6 8.5 6zm.5-6 8.5 6V6l-8.5 6z",
+};
+let held = { id: null, pass: null };   // the pass the page holds (one diagram per page)
+let current = null;                    // the mounted view the keys go to
+let nameSize = 0;                      // px of a gradient's name ∂E/∂w on phones (0: the label's size)
+const GRADIENT_NAME = /^(∂E\/∂[wb])( .*)$/;
 
-function typing(target) {
-  const tag = (target && target.tagName) || "";
-  return /^(INPUT|TEXTAREA|SELECT|BUTTON)$/.test(tag) || (target && target.isContentEditable);
+// ---- keys ----------------------------------------------------------------------------------
+
+function ownsKeys(element) {
+  // A control these keys type into or move within (a text box, a number box, a select and its
+  // open list, a slider): typing never steps. Buttons, switches and radio buttons do not own
+  // them: after a click on one, the keys step (and the control does nothing with them).
+  if (!element || element === document.body || element === document.documentElement) return false;
+  if (element.isContentEditable) return true;
+  const tag = element.tagName;
+  if (tag === "TEXTAREA" || tag === "SELECT") return true;
+  if (tag === "INPUT") return !/^(checkbox|radio|button|submit|reset|image|file|color)$/i.test(element.type || "text");
+  const role = element.getAttribute && element.getAttribute("role");
+  return /^(combobox|listbox|option|slider|spinbutton|textbox|searchbox|menu|menuitem)$/.test(role || "");
 }
 
 function onKey(event) {
-  if (event.altKey || event.ctrlKey || event.metaKey || typing(event.target)) return;
-  const key = KEYS[event.key] || SHORTCUTS[event.key];
-  const button = key && document.querySelector(`.st-key-${key} button`);
-  if (!button || button.disabled) return;
-  stepAsked(DIRECTIONS[key]);
-  if (KEYS[event.key]) {
+  const move = KEYS[event.key];
+  if (move === undefined || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+  if (!current || !current.root.isConnected || ownsKeys(event.target) || ownsKeys(document.activeElement)) return;
+  // Space or Enter on one of the diagram's own buttons presses that button (keyboard use)
+  if (event.key === " " && event.target.closest && event.target.closest(".bpviz-step-bar")) return;
+  event.preventDefault();           // no page scroll, no press of the focused button or switch
+  event.stopPropagation();
+  if (event.key === " ") swallowSpaceUp = true;
+  if (move === "first") go(current, 0, "jump");
+  else if (move === "last") go(current, lastIndex(current), "jump");
+  else go(current, current.position + move, move > 0 ? "next" : "prev");
+}
+
+let swallowSpaceUp = false;
+function onKeyUp(event) {
+  if (event.key === " " && swallowSpaceUp) {
+    swallowSpaceUp = false;
     event.preventDefault();
-    button.click();
+    event.stopPropagation();
   }
 }
 
-function onPress(event) {
-  const button = event.target.closest && event.target.closest("button");
-  const key = button && !button.disabled && STEP_BUTTONS.find(name => button.closest(`.st-key-${name}`));
-  if (key) stepAsked(DIRECTIONS[key]);
+function onSubmitKey(event) {
+  // Enter in a form's box submits it (Streamlit's handler has run by now): the focus leaves
+  // the box, so the next → steps instead of typing.
+  if (event.key !== "Enter" || !event.target || event.target.tagName !== "INPUT") return;
+  if (event.target.closest("[data-testid='stForm']")) setTimeout(() => event.target.blur(), 0);
 }
 
-// A copy of the drawn diagram over it, until the next one is drawn (or 3 s at most).
-function holdPicture() {
-  const gd = document.querySelector(CHART);
-  const drawn = gd && gd.querySelector(".svg-container");
-  if (!drawn) return;
-  dropPicture();
-  const box = gd.getBoundingClientRect();
-  const copy = drawn.cloneNode(true);
-  copy.id = "bpviz-held-picture";
-  Object.assign(copy.style, { position: "absolute", left: `${box.left + window.scrollX}px`,
-    top: `${box.top + window.scrollY}px`, zIndex: 5, pointerEvents: "none" });
-  document.body.appendChild(copy);
-  window.bpvizHeldFrom = gd;
-  setTimeout(dropPicture, 3000);
+function installKeys() {
+  if (window.bpvizStepKeys) return;
+  window.bpvizStepKeys = true;
+  document.addEventListener("keydown", event => onKey(event), true);
+  document.addEventListener("keyup", event => onKeyUp(event), true);
+  document.addEventListener("keydown", event => onSubmitKey(event), false);
 }
 
-function dropPicture() {
-  const copy = document.getElementById("bpviz-held-picture");
-  if (copy) copy.remove();
+// ---- moving ----------------------------------------------------------------------------------
+
+function lastIndex(view) {
+  return view.pass ? view.pass.steps.length - 1 : 0;
 }
 
-// The flow, drawn over the diagram in an SVG of its own (so the plot being replaced under
-// it does not stop it): each value moves from where it is computed to where it is used,
-// black on a white halo (readable on either theme), with a yellow dot.
-const NS = "http://www.w3.org/2000/svg";
-
-function stopFlow() {
-  const old = document.getElementById("bpviz-flow");
-  if (old) old.remove();
-}
-
-function startFlow(gd, flow, backwards) {
-  stopFlow();
-  const layout = gd && gd._fullLayout;
-  if (!window.bpvizMotion || !flow || !flow.text.length || !layout || !layout.xaxis) return;
-  const box = gd.getBoundingClientRect();
-  const px = x => layout._size.l + layout.xaxis.l2p(x), py = y => layout._size.t + layout.yaxis.l2p(y);
-  const svg = document.createElementNS(NS, "svg");
-  svg.id = "bpviz-flow";
-  svg.setAttribute("width", box.width);
-  svg.setAttribute("height", box.height);
-  Object.assign(svg.style, { position: "absolute", left: `${box.left + window.scrollX}px`,
-    top: `${box.top + window.scrollY}px`, zIndex: 6, pointerEvents: "none", overflow: "visible" });
-  const [x0, y0, x1, y1] = backwards ? [flow.x1, flow.y1, flow.x0, flow.y0] : [flow.x0, flow.y0, flow.x1, flow.y1];
-  const items = flow.text.map((text, i) => {
-    const g = document.createElementNS(NS, "g");
-    const dot = document.createElementNS(NS, "circle");
-    dot.setAttribute("r", 6);
-    dot.setAttribute("fill", "#F2C12E");
-    dot.setAttribute("stroke", "#000");
-    const label = document.createElementNS(NS, "text");
-    label.textContent = text;
-    label.setAttribute("y", -10);
-    label.setAttribute("text-anchor", "middle");
-    Object.assign(label.style, { font: "14px 'Source Sans Pro', Arial, sans-serif", fill: "#000",
-      stroke: "#fff", strokeWidth: "4px", paintOrder: "stroke" });
-    g.append(dot, label);
-    svg.appendChild(g);
-    return { g, from: [px(x0[i]), py(y0[i])], to: [px(x1[i]), py(y1[i])] };
+function go(view, index, how) {
+  if (!view.pass) return;
+  const last = lastIndex(view);
+  if (index > last && how !== "jump") {
+    const waiting = view.quiz && view.quiz.waiting && last < view.count - 1;
+    if (waiting) say(view, view.words.quiz_wait);
+  }
+  const target = Math.min(Math.max(index, 0), last);
+  if (target === view.position) return;
+  const from = view.position;
+  view.position = target;
+  view.pressed = performance.now();
+  document.documentElement.dataset.bpvizStep = String(target);
+  schedule(view, () => {
+    draw(view);
+    if (how === "next" && target === from + 1) flow(view, target, false);
+    else if (how === "prev" && target === from - 1) flow(view, from, true);
+    else stopFlow(view);
   });
-  document.body.appendChild(svg);
+  reportSoon(view);
+}
+
+function schedule(view, work) {
+  // The next frame draws the latest position only, however many presses came before it.
+  view.work = work;
+  if (view.frame) return;
+  view.frame = requestAnimationFrame(() => {
+    view.frame = 0;
+    const todo = view.work;
+    view.work = null;
+    if (todo) todo();
+  });
+}
+
+function reportSoon(view) {
+  clearTimeout(view.reportTimer);
+  view.reportTimer = setTimeout(() => report(view), REPORT_AFTER);
+}
+
+function report(view) {
+  // Tell the server what it does not know yet: a position or selection of the learner's, or
+  // the diagram's room. Which pass the page holds rides along, but never alone: a report
+  // reruns the page's fragment, and one after the server's own move (Apply update, a revealed
+  // step) would only wipe the notice that move showed. Until then the server re-sends the
+  // pass, which the page takes as unchanged.
+  const room = [Math.round(view.height), Math.round(view.root.getBoundingClientRect().width)];
+  const known = view.known || {};
+  const news = view.position !== known.position || JSON.stringify(view.selected) !== JSON.stringify(known.selected)
+    || !known.room || Math.abs(room[0] - known.room[0]) > 4 || Math.abs(room[1] - known.room[1]) > 24;
+  if (!news) return;
+  view.known = { position: view.position, selected: view.selected, room };
+  view.setStateValue("report", { position: view.position, selected: view.selected, have: held.id, room });
+}
+
+function say(view, text) {
+  view.message.textContent = text || "";
+  view.message.classList.toggle("bpviz-shown", !!text);
+  clearTimeout(view.messageTimer);
+  if (text) view.messageTimer = setTimeout(() => say(view, ""), 4000);
+}
+
+// ---- building the picture --------------------------------------------------------------------
+
+function el(name, attributes, parent) {
+  const node = document.createElementNS(NS, name);
+  for (const [key, value] of Object.entries(attributes || {})) node.setAttribute(key, value);
+  if (parent) parent.appendChild(node);
+  return node;
+}
+
+function html(tag, className, parent, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  if (parent) parent.appendChild(node);
+  return node;
+}
+
+function create(parent) {
+  const root = html("div", "bpviz-step", parent);
+  const bar = html("div", "bpviz-step-bar", root);
+  const view = { root, position: 0, selected: null, moves: {}, passId: null, pass: null, words: {} };
+  view.buttons = {};
+  for (const [name, icon] of Object.entries(ICONS)) {
+    const button = html("button", `bpviz-step-button bpviz-step-${name}`, bar);
+    button.type = "button";
+    el("path", { d: icon, fill: "currentColor" }, el("svg", { class: "bpviz-icon", viewBox: "0 0 24 24",
+      width: 18, height: 18, "aria-hidden": "true" }, button));
+    view.buttons[name] = { button, label: html("span", "bpviz-label", button) };
+    button.addEventListener("click", () => press(view, name));
+  }
+  view.position_text = html("div", "bpviz-step-position", bar);
+  const progress = html("div", "bpviz-step-progress", root);
+  view.progress = html("div", "bpviz-step-progress-fill", progress);
+  view.stage = html("div", "bpviz-step-stage", root);
+  view.svg = el("svg", { class: "bpviz-step-svg", role: "img" }, view.stage);
+  view.canvas = html("canvas", "bpviz-step-flow", view.stage);   // the motion, over the picture
+  view.tooltip = html("div", "bpviz-step-tooltip", view.stage);
+  view.message = html("div", "bpviz-step-message", view.stage);
+  view.message.setAttribute("role", "status");
+  view.caption = html("div", "bpviz-step-caption", root);
+  window.addEventListener("resize", () => {
+    clearTimeout(view.resizing);
+    view.resizing = setTimeout(() => { if (view.pass) { build(view); draw(view); reportSoon(view); } }, 200);
+  });
+  return view;
+}
+
+function press(view, name) {
+  if (!view.pass) return;
+  const jumps = view.pass.jumps || {};
+  if (name === "first") go(view, 0, "jump");
+  else if (name === "prev") go(view, view.position - 1, "prev");
+  else if (name === "next") go(view, view.position + 1, "next");
+  else if (name === "forward") go(view, Math.min(jumps.forward, view.count - 1), "jump");
+  else if (name === "backward") go(view, Math.min(jumps.backward, view.count - 1), "jump");
+}
+
+function heightFor(view) {
+  // Fixed for a network and a window: the room from the diagram's top in the page (not where
+  // the page is scrolled to) to the window's bottom, within what the network needs. Kept while
+  // neither changes, so a new pass (a switch, a revealed step) never resizes it.
+  const pass = view.pass, rows = Math.max(...pass.sizes);
+  const key = JSON.stringify([pass.sizes, pass.narrow, window.innerWidth, window.innerHeight]);
+  if (view.heightKey === key) return view.height;
+  const width = view.stage.getBoundingClientRect().width || 600;
+  const main = view.root.closest("[data-testid='stMain']");
+  const top = view.stage.getBoundingClientRect().top + (main ? main.scrollTop - main.getBoundingClientRect().top
+    : window.scrollY);
+  const phone = width < 600;
+  const least = pass.dense ? rows * 37 + TITLE + LEGEND + 10 : phone ? Math.round(1.1 * width) : 320;
+  const room = window.innerHeight - top - 44;      // the caption under it stays on screen
+  const most = phone ? Math.round(1.3 * width) : 900;
+  view.heightKey = key;
+  return Math.round(Math.min(Math.max(room, least), Math.max(most, least)));
+}
+
+function build(view) {
+  // The picture's elements for this pass and window: created once, filled in by draw().
+  const pass = view.pass, svg = view.svg, S = pass.strings;
+  svg.textContent = "";
+  const width = Math.max(view.stage.getBoundingClientRect().width, 200);
+  const height = heightFor(view);
+  view.height = height;
+  view.width = width;
+  svg.setAttribute("width", width);
+  svg.setAttribute("height", height);
+  svg.setAttribute("viewBox", `0 0 ${width} ${height}`);
+  view.stage.style.height = `${height}px`;
+  const [x0, x1] = pass.x_range, [y0, y1] = pass.y_range;
+  const plot = { left: 4, right: width - 4, top: TITLE, bottom: height - LEGEND };
+  const px = x => plot.left + (x - x0) / (x1 - x0) * (plot.right - plot.left);
+  const py = y => plot.top + (y1 - y) / (y1 - y0) * (plot.bottom - plot.top);
+  view.px = px;
+  view.py = py;
+  const rows = Math.max(...pass.sizes), across = (plot.right - plot.left) / (x1 - x0);
+  const down = (plot.bottom - plot.top) / (y1 - y0);
+  const font = pass.font_px;
+  view.font = font;
+  nameSize = pass.narrow ? font - 3 : 0;   // phones: ∂E/∂w smaller, so the label fits between neurons
+  svg.style.setProperty("--bpviz-font", `${font}px`);
+  let radius = 0, pill = null;
+  if (pass.dense) pill = { w: Math.max(38, Math.min(0.62 * across, 60)), h: font + 5 };
+  else if (pass.narrow) radius = Math.max(18, Math.min(0.45 * down, 0.32 * across, 40) / 2);
+  else radius = Math.max(14, Math.min(0.45 * down, 0.25 * across, 64) / 2);
+  view.radius = radius;
+  view.pill = pill;
+
+  view.titleText = el("text", { x: 8, y: 18, class: "bpviz-title" }, svg);
+  const edgeLayer = el("g", { class: "bpviz-edges" }, svg);
+  view.highlightLayer = el("g", { class: "bpviz-highlights" }, svg);
+  view.targetLayer = el("g", { class: "bpviz-target" }, svg);
+  view.edgeLines = pass.edges.map(edge => {
+    const [from, to] = [pass.neurons[edge[0]], pass.neurons[edge[1]]];
+    return el("line", { x1: px(from[2]), y1: py(from[3]), x2: px(to[2]), y2: py(to[3]), stroke: edge[2],
+      "stroke-width": edge[3], "stroke-linecap": "round", class: "bpviz-edge" }, edgeLayer);
+  });
+  const hitLayer = el("g", { class: "bpviz-edge-hits" }, svg);
+  pass.edges.forEach((edge, i) => {
+    const line = view.edgeLines[i];
+    const hit = el("line", { x1: line.getAttribute("x1"), y1: line.getAttribute("y1"), x2: line.getAttribute("x2"),
+      y2: line.getAttribute("y2"), class: "bpviz-edge-hit", "data-edge": i }, hitLayer);
+    hit.addEventListener("pointerenter", event => hover(view, event, "edge", i));
+    hit.addEventListener("pointerleave", () => hover(view, null));
+    hit.addEventListener("click", event => hover(view, event, "edge", i, true));
+  });
+  view.edgeLabelLayer = el("g", { class: "bpviz-edge-labels" }, svg);   // none on a dense network: hover and tap
+  view.edgeChips = pass.dense ? [] : pass.edges.map(edge => chip(view.edgeLabelLayer, px(edge[4]), py(edge[5]),
+    "middle", "middle"));
+  const neuronLayer = el("g", { class: "bpviz-neurons" }, svg);
+  const sides = [];
+  view.nodes = pass.neurons.map((neuron, i) => {
+    const cx = px(neuron[2]), cy = py(neuron[3]);
+    const g = el("g", { class: "bpviz-neuron", "data-neuron": `${neuron[0]},${neuron[1]}`, tabindex: -1 }, neuronLayer);
+    const shape = pill
+      ? el("rect", { x: cx - pill.w / 2, y: cy - pill.h / 2 - (neuron[0] ? pill.h / 2 - 1 : 0), width: pill.w,
+        height: pill.h, rx: pill.h / 2, class: "bpviz-disc" }, g)
+      : el("circle", { cx, cy, r: radius, class: "bpviz-disc" }, g);
+    const valueY = pill && neuron[0] ? cy - pill.h / 2 + 1 : cy;
+    const value = el("text", { x: cx, y: valueY, "text-anchor": "middle", "dominant-baseline": "central",
+      class: "bpviz-value", "font-size": font }, g);
+    g.addEventListener("click", event => select(view, i, event));
+    g.addEventListener("pointerenter", event => hover(view, event, "neuron", i));
+    g.addEventListener("pointerleave", () => hover(view, null));
+    const node = { g, shape, value, cx, cy };
+    if (neuron[0] > 0) {
+      node.badge = pill ? chip(svg, cx, cy + 2, "middle", "top", pill.w) : chip(svg, cx, cy + radius + 3, "middle", "top");
+      if (!pill) node.bias = chip(svg, cx, cy - radius - 3, "middle", "bottom");
+    }
+    if (neuron[5]) {   // the input's name on its left, the target on the output's right
+      const left = neuron[0] === 0, half = pill ? pill.w / 2 : radius;
+      const side = chip(svg, cx + (left ? -(half + 4) : half + 4), pill && !left ? cy - pill.h / 2 : cy,
+        left ? "end" : "start", "middle");
+      fill(side, [neuron[5]], "#F0F2F6", "#000");
+      sides.push(side);
+      if (!left) node.target = side;   // each step's own target (a batch: that example's)
+    }
+    return node;
+  });
+  layoutChips(sides);
+  const ring = pill ? { w: pill.w + 10, h: 2 * pill.h + 12 } : { w: 2 * radius + 10, h: 2 * radius + 10 };
+  view.ring = el("rect", { class: "bpviz-ring", width: ring.w, height: ring.h, rx: pill ? 8 : ring.w / 2,
+    fill: "none", stroke: HIGHLIGHT, "stroke-width": 4, visibility: "hidden" }, svg);
+  view.ringSize = ring;
+  const scale = window.devicePixelRatio || 1;
+  Object.assign(view.canvas, { width: Math.round(width * scale), height: Math.round(height * scale) });
+  Object.assign(view.canvas.style, { width: `${width}px`, height: `${height}px` });
+  view.canvasScale = scale;
+  legend(view, svg, width, height);
+  view.caption.textContent = "";      // every step's caption in one cell: the tallest sets the height
+  pass.headings.forEach(heading => html("div", "bpviz-step-caption-cell", view.caption, heading[1]));
+}
+
+function chip(parent, x, y, anchor, baseline, minWidth) {
+  // A label on a chip: a rect behind lines of text, placed by its anchor point.
+  const g = el("g", { class: "bpviz-chip", visibility: "hidden" }, parent);
+  const rect = el("rect", { rx: 3 }, g);
+  const text = el("text", {}, g);
+  return { g, rect, text, x, y, anchor, baseline, minWidth: minWidth || 0, shown: null };
+}
+
+function fill(chipped, lines, background, ink, bold) {
+  // Put `lines` on the chip (nothing: hide it); the rect is sized in layoutChips().
+  const key = lines.join("\n") + "|" + background + "|" + ink + "|" + (bold || "");
+  if (chipped.shown === key) return false;
+  chipped.shown = key;
+  const { g, rect, text } = chipped;
+  if (!lines.length || (lines.length === 1 && !lines[0] && !bold)) {
+    g.setAttribute("visibility", "hidden");
+    return false;
+  }
+  g.setAttribute("visibility", "visible");
+  rect.setAttribute("fill", background);
+  text.setAttribute("fill", ink);
+  text.textContent = "";
+  lines.forEach((line, i) => {
+    const span = el("tspan", { x: 0, dy: i ? "1.2em" : "0" }, text);
+    if (i === 0 && bold) {
+      el("tspan", { "font-weight": "bold" }, span).textContent = bold + "  ";
+      span.appendChild(document.createTextNode(line));
+    } else if (nameSize && GRADIENT_NAME.test(line)) {
+      const [, name, rest] = GRADIENT_NAME.exec(line);
+      el("tspan", { "font-size": nameSize }, span).textContent = name;
+      span.appendChild(document.createTextNode(rest));
+    } else {
+      span.textContent = line;
+    }
+  });
+  chipped.lines = lines.length;
+  chipped.dirty = true;
+  return true;
+}
+
+function layoutChips(chips) {
+  // Measure every changed chip's text (one layout for all), then place the chips.
+  const dirty = chips.filter(c => c && c.dirty);
+  const boxes = dirty.map(c => c.text.getBBox());
+  dirty.forEach((c, i) => {
+    const box = boxes[i], pad = 3;
+    const w = Math.max(box.width + 2 * pad, c.minWidth), h = box.height + 2 * pad - 2;
+    const left = c.anchor === "middle" ? c.x - w / 2 : c.anchor === "end" ? c.x - w : c.x;
+    const top = c.baseline === "middle" ? c.y - h / 2 : c.baseline === "bottom" ? c.y - h : c.y;
+    c.rect.setAttribute("x", left);
+    c.rect.setAttribute("y", top);
+    c.rect.setAttribute("width", w);
+    c.rect.setAttribute("height", h);
+    // text: the first baseline sits pad + ascent below the top
+    c.text.setAttribute("transform", `translate(${left + w / 2 - (box.x + box.width / 2)}, ${top + pad - box.y - 1})`);
+    c.dirty = false;
+  });
+}
+
+function legend(view, svg, width, height) {
+  // The two fixed colour scales, side by side under the network, printed at both ends and 0.
+  const scales = view.pass.scales, barWidth = Math.min(180, (width - 60) / 2 - 40), y = height - LEGEND + 12;
+  scales.forEach((scale, i) => {
+    const left = 24 + i * (barWidth + 70);
+    const id = `bpviz-scale-${i}-${Math.random().toString(36).slice(2, 8)}`;
+    const gradient = el("linearGradient", { id }, el("defs", {}, svg));
+    scale.colours.forEach((colour, k) => el("stop", { offset: k / (scale.colours.length - 1), "stop-color": colour }, gradient));
+    const g = el("g", { class: "bpviz-legend" }, svg);
+    el("rect", { x: left - 22, y: y - 10, width: barWidth + 44, height: 34, rx: 4, fill: "#F0F2F6" }, g);
+    el("text", { x: left - 14, y: y + 5, "font-weight": "bold", fill: "#000" }, g).textContent = scale.title;
+    el("rect", { x: left, y: y - 4, width: barWidth, height: 10, fill: `url(#${id})`, stroke: "#888" }, g);
+    scale.ticks.forEach((tick, k) => {
+      el("text", { x: left + k * barWidth / 2, y: y + 20, "text-anchor": "middle", fill: "#000",
+        class: "bpviz-tick" }, g).textContent = tick;
+    });
+  });
+}
+
+// ---- drawing step k ----------------------------------------------------------------------------
+
+function lines(pass, index) {
+  const text = index >= 0 ? pass.strings[index] : "";
+  return text ? text.split("\n") : [];
+}
+
+function draw(view) {
+  const pass = view.pass;
+  if (!pass) return;
+  const S = pass.strings, step = pass.steps[view.position], heading = pass.headings[view.position];
+  view.titleText.textContent = S[step.title];
+  view.position_text.textContent = heading[0];
+  view.progress.style.width = `${100 * (view.position + 1) / view.count}%`;
+  [...view.caption.children].forEach((cell, i) => cell.classList.toggle("bpviz-shown", i === view.position));
+  view.root.dataset.step = String(view.position);
+  view.root.dataset.revealed = String(pass.steps.length);
+  const last = lastIndex(view);
+  const quizHold = view.quiz && last < view.count - 1;
+  view.buttons.first.button.disabled = view.position === 0;
+  view.buttons.prev.button.disabled = view.position === 0;
+  view.buttons.next.button.disabled = view.position >= view.count - 1 || (!quizHold && view.position >= last);
+  view.buttons.forward.button.disabled = view.position >= (pass.jumps.forward || 0);
+  view.buttons.backward.button.disabled = view.position >= (pass.jumps.backward || 0);
+  const chips = [];
+  pass.neurons.forEach((neuron, i) => {
+    const node = view.nodes[i], [a, fillColour, ink, delta, deltaFill, deltaInk, bias] = step.nodes[i];
+    node.shape.setAttribute("fill", S[fillColour]);
+    node.value.setAttribute("fill", S[ink]);
+    node.value.textContent = S[a];
+    if (node.badge) {
+      if (fill(node.badge, lines(pass, delta), S[deltaFill] || "#F0F2F6", S[deltaInk] || "#000")) chips.push(node.badge);
+    }
+    if (node.bias) {
+      const biasLines = lines(pass, bias);
+      if (fill(node.bias, biasLines, "#F0F2F6", "#000", neuron[4] && biasLines.length ? neuron[4] : "")) chips.push(node.bias);
+    }
+  });
+  if (step.targets) {
+    let output = 0;
+    pass.neurons.forEach((neuron, i) => {
+      const target = view.nodes[i].target;
+      if (!target) return;
+      if (fill(target, lines(pass, step.targets[output]), "#F0F2F6", "#000")) chips.push(target);
+      output += 1;
+    });
+  }
+  // connection labels: the pass's choice (all, or the largest; none on a dense network, whose
+  // connections tell their numbers on hover and on a tap)
+  const shown = new Set(step.shown);
+  view.edgeChips.forEach((edgeChip, i) => {
+    const edge = pass.edges[i], stage = step.edge_stage[pass.neurons[edge[1]][0] - 1];
+    const text = shown.has(i) ? lines(pass, edge[6][stage]) : [];
+    if (fill(edgeChip, text, "#F0F2F6", "#000")) chips.push(edgeChip);
+  });
+  layoutChips(chips);
+  drawHighlights(view, step);
+  drawSelection(view);
+  drawTarget(view);
+  if (view.hovering) hover(view, view.hovering.event, view.hovering.kind, view.hovering.index, view.hovering.pinned);
+}
+
+function neuronIndex(pass, selected) {
+  return pass.neurons.findIndex(n => n[0] === selected[0] && n[1] === selected[1]);
+}
+
+function drawHighlights(view, step) {
+  const pass = view.pass;
+  view.highlightLayer.textContent = "";
+  let edges = step.highlight;
+  if (view.selected) {
+    const mine = step.feeds[String(neuronIndex(pass, view.selected))];
+    if (mine && mine.length) edges = mine;
+  }
+  for (const i of edges) {
+    const line = view.edgeLines[i];
+    el("line", { x1: line.getAttribute("x1"), y1: line.getAttribute("y1"), x2: line.getAttribute("x2"),
+      y2: line.getAttribute("y2"), stroke: HIGHLIGHT, "stroke-width": 10, "stroke-opacity": 0.55,
+      "stroke-linecap": "round" }, view.highlightLayer);
+  }
+}
+
+function drawSelection(view) {
+  const i = view.selected ? neuronIndex(view.pass, view.selected) : -1;
+  if (i < 0) {
+    view.ring.setAttribute("visibility", "hidden");
+    return;
+  }
+  const node = view.nodes[i], { w, h } = view.ringSize;
+  const middle = view.pill && !view.pass.neurons[i][0] ? node.cy + view.pill.h / 2 : node.cy + 2;
+  view.ring.setAttribute("x", node.cx - w / 2);
+  view.ring.setAttribute("y", (view.pill ? middle : node.cy) - h / 2);
+  view.ring.setAttribute("visibility", "visible");
+}
+
+function drawTarget(view) {
+  // The quiz's question is about this neuron or connection: marked while it is asked.
+  view.targetLayer.textContent = "";
+  const quiz = view.quiz;
+  if (!quiz || quiz.step !== view.position) return;
+  if (quiz.edge !== null && quiz.edge !== undefined) {
+    const line = view.edgeLines[quiz.edge];
+    el("line", { x1: line.getAttribute("x1"), y1: line.getAttribute("y1"), x2: line.getAttribute("x2"),
+      y2: line.getAttribute("y2"), stroke: TARGET, "stroke-width": 7, "stroke-dasharray": "10 6",
+      class: "bpviz-target-edge" }, view.targetLayer);
+  }
+  if (quiz.neuron !== null && quiz.neuron !== undefined) {
+    const node = view.nodes[quiz.neuron];
+    el("circle", { cx: node.cx, cy: node.cy, r: (view.pill ? view.pill.w / 2 : view.radius) + 12, fill: "none",
+      stroke: TARGET, "stroke-width": 4, "stroke-dasharray": "8 5", class: "bpviz-target-neuron" }, view.targetLayer);
+  }
+}
+
+// ---- the inspector's neuron, hover --------------------------------------------------------------
+
+function select(view, i, event) {
+  const neuron = view.pass.neurons[i];
+  view.selected = [neuron[0], neuron[1]];
+  draw(view);
+  hover(view, event, "neuron", i, true);
+  report(view);
+  followInspector(view);
+}
+
+function followInspector(view) {
+  // Where the readouts are under the diagram (a phone) and off screen, scroll them into view
+  // once the server has drawn the clicked neuron's inspector: when no run has been going for
+  // 200 ms, within 4 s. Beside the diagram (wide screens) nothing moves.
+  const app = document.querySelector("[data-testid='stApp']");
+  const started = performance.now();
+  let quietSince = null, ran = false;
+  const check = () => {
+    const now = performance.now(), running = app && app.getAttribute("data-test-script-state") === "running";
+    ran = ran || running;
+    quietSince = running ? null : quietSince ?? now;
+    const readouts = document.querySelector(".st-key-step_readouts");
+    if ((ran || now - started > 1000) && quietSince !== null && now - quietSince >= 200 && readouts) {
+      const box = readouts.getBoundingClientRect(), stage = view.root.getBoundingClientRect();
+      if (box.top >= stage.bottom - 1 && (box.top > window.innerHeight * 0.6 || box.top < 0)) {
+        readouts.scrollIntoView({ block: "start" });
+      }
+      return;
+    }
+    if (now - started < 4000) setTimeout(check, 30);
+  };
+  check();
+}
+
+function hover(view, event, kind, index, pinned) {
+  const tip = view.tooltip;
+  if (!event || !view.pass) {
+    if (view.hovering && view.hovering.pinned) return;
+    view.hovering = null;
+    tip.classList.remove("bpviz-shown");
+    return;
+  }
+  const pass = view.pass, step = pass.steps[view.position], S = pass.strings;
+  let text;
+  if (kind === "edge") {
+    const edge = pass.edges[index], stage = step.edge_stage[pass.neurons[edge[1]][0] - 1];
+    text = `${S[edge[7][stage]]}\n${S[edge[8]]}`;
+  } else {
+    text = `${S[step.nodes[index][7]]}\n${S[pass.neurons[index][6]]}`;
+  }
+  view.hovering = { event, kind, index, pinned: !!pinned };
+  tip.textContent = text;
+  const stage = view.stage.getBoundingClientRect();
+  const x = (event.clientX || stage.left) - stage.left, y = (event.clientY || stage.top) - stage.top;
+  tip.classList.add("bpviz-shown");
+  const w = tip.offsetWidth, h = tip.offsetHeight;
+  tip.style.left = `${Math.max(0, Math.min(x + 12, stage.width - w))}px`;
+  tip.style.top = `${Math.max(0, y + 14 + h > stage.height ? y - h - 10 : y + 14)}px`;
+  if (pinned) {
+    clearTimeout(view.tipTimer);
+    view.tipTimer = setTimeout(() => { if (view.hovering && view.hovering.pinned) { view.hovering.pinned = false; hover(view, null); } }, 5000);
+  }
+}
+
+// ---- motion -----------------------------------------------------------------------------------
+
+function stopFlow(view) {
+  if (view.flowFrame) cancelAnimationFrame(view.flowFrame);
+  view.flowFrame = 0;
+  const context = view.canvas.getContext("2d");
+  context.setTransform(1, 0, 0, 1, 0, 0);
+  context.clearRect(0, 0, view.canvas.width, view.canvas.height);
+  delete view.root.dataset.flowing;
+}
+
+function flow(view, index, backwards) {
+  // Step `index`'s values travel from where they are computed to where they are used (w·a
+  // forward, w·δ backward); `backwards` plays it in reverse (stepping back). Drawn on a canvas
+  // over the picture, whose numbers are already in place: nothing waits for the motion, and
+  // the picture is not redrawn while it plays.
+  stopFlow(view);
+  const reduced = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+  const items = view.pass.steps[index].flow;
+  if (!view.motion || reduced || !items.length) return;
+  const S = view.pass.strings, many = items.length > 40;   // many: dots only, the numbers stay readable
+  const moving = items.map(([x0, y0, x1, y1, text]) => {
+    const from = [view.px(x0), view.py(y0)], to = [view.px(x1), view.py(y1)];
+    return { text: many ? "" : S[text], from: backwards ? to : from, to: backwards ? from : to };
+  });
+  const context = view.canvas.getContext("2d"), radius = many ? 4 : 6;
   const started = performance.now();
   const ease = t => (t < 0.5 ? 4 * t * t * t : 1 - Math.pow(-2 * t + 2, 3) / 2);
   let frames = 0;
+  view.root.dataset.flowing = "1";
   const frame = now => {
-    if (!svg.isConnected) return;
     const t = Math.min((now - started) / DURATION, 1), e = ease(t);
-    for (const item of items) {
+    context.setTransform(view.canvasScale, 0, 0, view.canvasScale, 0, 0);
+    context.clearRect(0, 0, view.width, view.height);
+    context.font = "14px 'Source Sans Pro', Arial, sans-serif";
+    context.textAlign = "center";
+    context.lineJoin = "round";
+    let first = null;
+    for (const item of moving) {
       const x = item.from[0] + e * (item.to[0] - item.from[0]), y = item.from[1] + e * (item.to[1] - item.from[1]);
-      item.g.setAttribute("transform", `translate(${x.toFixed(1)},${y.toFixed(1)})`);
+      first = first || [x, y];
+      context.beginPath();
+      context.arc(x, y, radius, 0, 2 * Math.PI);
+      context.fillStyle = HIGHLIGHT;
+      context.fill();
+      context.lineWidth = 1;
+      context.strokeStyle = "#000";
+      context.stroke();
+      if (item.text) {          // black on a white halo: readable on either theme
+        context.lineWidth = 4;
+        context.strokeStyle = "#fff";
+        context.strokeText(item.text, x, y - 10);
+        context.fillStyle = "#000";
+        context.fillText(item.text, x, y - 10);
+      }
     }
-    svg.dataset.frames = String(++frames);
-    window.bpvizFlowFrames = frames;
-    if (t < 1) requestAnimationFrame(frame);
-    else setTimeout(() => svg.remove(), 200);
+    view.root.dataset.flowFrames = String(++frames);
+    view.root.dataset.flowAt = `${first[0].toFixed(1)},${first[1].toFixed(1)}`;
+    if (t < 1) view.flowFrame = requestAnimationFrame(frame);
+    else view.flowFrame = requestAnimationFrame(() => stopFlow(view));
   };
   frame(started);
 }
 
-// A step asked for from the page (key or button): hold the picture, start the flow now.
-function stepAsked(direction) {
-  const gd = document.querySelector(CHART);
-  const meta = gd && gd.layout && gd.layout.meta;
-  holdPicture();
-  if (!meta || !direction) return;
-  window.bpvizFlowFor = meta.step + (direction === "next" ? 1 : -1);
-  startFlow(gd, direction === "next" ? meta.next : meta.flow, direction === "prev");
-}
-
-function whenDrawn(step, then) {
-  const started = performance.now();
-  const tick = () => {
-    const gd = document.querySelector(CHART);
-    const meta = gd && gd.layout && gd.layout.meta;
-    const shown = gd && gd._fullLayout && gd.querySelector(".main-svg") && getComputedStyle(gd).visibility !== "hidden";
-    if (meta && meta.step === step && shown) return then(gd, meta);
-    if (performance.now() - started < 5000) requestAnimationFrame(tick);
-  };
-  tick();
-}
+// ---- the component ------------------------------------------------------------------------------
 
 export default function (component) {
-  const { data, setStateValue } = component;
-  if (!window.bpvizKeysInstalled) {
-    window.bpvizKeysInstalled = true;
-    document.addEventListener("keydown", onKey, true);
-    document.addEventListener("pointerdown", onPress, true);
+  const { data, parentElement, setStateValue } = component;
+  let view = parentElement.bpvizStep;
+  if (!view || !view.root.isConnected) {
+    view = create(parentElement);
+    parentElement.bpvizStep = view;
   }
-  const reduced = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
-  whenDrawn(data.step, (gd, meta) => {
-    if (gd !== window.bpvizHeldFrom) dropPicture();
-    const shown = window.bpvizShownStep;
-    window.bpvizShownStep = meta.step;
-    window.bpvizMotion = data.motion && !reduced;
-    document.documentElement.dataset.bpvizStep = String(meta.step);
-    if (shown !== undefined && shown !== meta.step && window.bpvizFlowFor !== meta.step) startFlow(gd, meta.flow);
-    window.bpvizFlowFor = undefined;
-    window.bpvizReportRoom = () => report(gd, setStateValue);
-    window.bpvizReportRoom();
-  });
-}
-
-// The diagram's room: from its top to the window's bottom, and its width (px); sent when it
-// differs from the last one sent by more than a few pixels.
-function report(gd, setStateValue) {
-  const box = gd.getBoundingClientRect();
-  const room = [Math.round(window.innerHeight - (box.top + window.scrollY) - 16), Math.round(box.width)];
-  const known = window.bpvizRoom || [0, 0];
-  if (Math.abs(room[0] - known[0]) > 24 || Math.abs(room[1] - known[1]) > 24) {
-    window.bpvizRoom = room;
-    setStateValue("room", room);
+  current = view;
+  view.setStateValue = setStateValue;
+  installKeys();
+  if (!data) return;
+  view.words = data.words || {};
+  view.count = data.count;
+  view.motion = !!data.motion;
+  view.quiz = data.quiz || null;
+  for (const name of ["first", "prev", "next", "forward", "backward"]) {
+    view.buttons[name].label.textContent = view.words[name] || "";
+    view.buttons[name].button.title = view.words[`${name}_help`] || view.words[name] || "";
+    view.buttons[name].button.setAttribute("aria-label", view.words[name] || name);
   }
+  if (data.pass) held = { id: data.pass_id, pass: data.pass };
+  const pass = held.id === data.pass_id ? held.pass : null;
+  if (pass && view.passId !== data.pass_id) {   // a new pass: its picture is built in this same task, no blank frame
+    view.pass = pass;
+    view.passId = data.pass_id;
+    build(view);
+  }
+  // the server moved the position or the selection itself: go there (once per move it sends)
+  const goto = data.goto || {};
+  const stepMove = JSON.stringify(goto.step ?? null), selectedMove = JSON.stringify(goto.selected ?? null);
+  view.known = view.known || {};
+  if (stepMove !== view.moves.step) {
+    view.moves.step = stepMove;
+    if (goto.step !== null && goto.step !== undefined) {
+      view.position = goto.step;
+      view.known.position = goto.step;         // the server's own move: nothing to tell it
+      stopFlow(view);
+    }
+  }
+  if (selectedMove !== view.moves.selected) {
+    view.moves.selected = selectedMove;
+    if (goto.selected) {
+      view.selected = goto.selected[0];
+      view.known.selected = view.selected;
+    }
+  }
+  if (view.pass) {
+    view.position = Math.min(Math.max(view.position, 0), lastIndex(view));
+    draw(view);
+  }
+  report(view);                    // where it is and how wide, when the server does not know yet
 }
-
-let resizing = null;
-window.addEventListener("resize", () => {
-  clearTimeout(resizing);
-  resizing = setTimeout(() => window.bpvizReportRoom && window.bpvizReportRoom(), 250);
-});

@@ -1,9 +1,10 @@
 """Quiz mode on the Step page: predict the next value before the step shows it.
 
-`switch()` draws the learner's switch. `panel(steps, card)` runs before the step
-buttons: while quiz mode is on it keeps the step position at most one past the
-last step whose question was tried (so Next, Forward pass and Backward pass
-reveal nothing early). It draws into `card`, a container the page places beside
+`switch()` draws the learner's switch. `panel(steps, card)` runs before the
+diagram: while quiz mode is on it keeps the step position at most one past the
+last step whose question was tried, and `revealed(steps)` says how many steps the
+diagram may send to the browser (so no key, button or websocket frame reveals
+anything early). It draws into `card`, a container the page places beside
 the diagram (below it on a phone), so the learner sees the network the question
 is about: it asks one number that the next step computes (of the selected neuron
 when it has one), checks the prediction (Enter submits the form) and offers
@@ -51,11 +52,12 @@ def switch():
 
 
 def panel(steps, card=None):
-    """The quiz for the step on show (nothing when quiz mode is off). Runs before the step
-    buttons (it holds the position until the learner tried) and draws into `card` (a
-    container placed beside or below the diagram; default: here)."""
+    """The quiz for the step on show (nothing when quiz mode is off). Runs before the
+    diagram (it holds the position until the learner tried) and draws into `card` (a
+    container placed beside or below the diagram; default: here). Returns the question
+    asked and whether it waits for an answer, (practice.Question, bool), or None."""
     if not active():
-        return
+        return None
     card = st.container() if card is None else card
     lesson.ensure_pass(steps)
     index = state.step_index()
@@ -67,11 +69,18 @@ def panel(steps, card=None):
             state.set_step_index(index)
             st.warning(t("quiz.locked"), icon=":material/lock:")
         with st.container(border=True, key=CARD):
+            asked = None
             if index >= len(steps) - 1:
                 st.success(t("quiz.done"))
             else:
-                _question(steps, index)
+                asked = _question(steps, index)
             _score()
+    return asked
+
+
+def revealed(steps):
+    """How many steps of the pass the learner may see: all of them outside quiz mode."""
+    return min(state.quiz_reached(), len(steps) - 1) + 1 if active() else len(steps)
 
 
 def example_for(value):
@@ -80,6 +89,7 @@ def example_for(value):
 
 
 def _question(steps, index):
+    """Ask about one number the next step reveals; returns (the question, waiting for a try)."""
     turn = state.quiz_turns().get(index, 0)
     question = practice.pick(practice.revealed(steps[index], steps[index + 1]),
                              state.selected_neuron(), turn)
@@ -104,6 +114,7 @@ def _question(steps, index):
         else:
             attempt = _store(key, practice.submit(attempt, prediction, answer.value), index)
     _feedback(attempt, answer, key, index)
+    return question, not (attempt.tried or attempt.finished)
 
 
 def _store(key, attempt, index):

@@ -210,16 +210,17 @@ STEP = {
     "quiz.answer_shown": "The answer is shown: no points for this one.",
     "quiz.unlocked": "The next step is unlocked.",
     "quiz.locked": "Type a prediction first: the next values stay hidden until you have tried.",
+    "quiz.wait_key": "Answer the question first: the next step stays hidden until you have tried it.",
     "quiz.another": "Another question at this step",
     "quiz.done": "Pass finished. Apply the update, or go back to the start, for another pass.",
     "quiz.score": "Score for this pass",
     "quiz.score_line": "{kind}: {right} of {asked} right · {points} of {most} points",
     "quiz.no_score": "No question answered yet in this pass.",
     "step.settings": "Example, learning rate and step size",
-    "step.key_help.reset": "Key: Home",
+    "step.key_help.reset": "Key: Home (End: the last step)",
     "step.key_help.previous": "Keys: ← or Page Up",
     "step.key_help.next": "Keys: →, Page Down or Space",
-    "step.key_hint": "Keys: → / Page Down / Space next, ← / Page Up previous, Home reset.",
+    "step.key_hint": "Keys: → / Page Down / Space next, ← / Page Up previous, Home first, End last.",
     "step.tutorial_names": "Tutorial names",
     "step.tutorial_names_help": "Name the 2-2-2 network as the classic worked tutorial does: "
                                 "i1 i2, h1 h2, o1 o2, weights w1…w8, biases b1 b2.",
@@ -228,11 +229,11 @@ STEP = {
     "step.animate_help": "Values travel along the connections at each step. Off, or when your system asks "
                          "for reduced motion, the diagram changes without moving.",
     "step.diagram_fallback": "This network is large: the diagram labels the {shown} largest of its {total} "
-                             "connections and keeps δ and biases in the hover. Every number is in the inspector "
-                             "and the matrix view.",
-    "step.diagram_fallback_hover": "This network is large: the diagram prints each activation to two decimals and "
-                                   "keeps its {total} connections, δ and biases in the hover. Every number is in "
-                                   "the inspector and the matrix view.",
+                             "connections; point at any connection for its numbers. Every number is in the "
+                             "inspector and the matrix view.",
+    "step.diagram_fallback_hover": "This network is large ({total} connections): each neuron shows a and δ to two "
+                                   "significant digits; click a neuron to highlight the connections feeding it, or "
+                                   "point at (or tap) a neuron or a connection for all its numbers to 9 digits.",
     "phase.average": "average",
     "step.example_step": "example {example} of {count}: {label}",
     "step.explain.average": "The examples' gradients are averaged: ∂E/∂w is the mean of each example's ∂E_n/∂w (plus the penalty's part). Open a weight's gradient in the inspector to see the sum.",

@@ -1,0 +1,175 @@
+"""The Step page's keys in a real browser (issue 19): how fast a key press draws the next
+step's numbers, whether quick presses are all counted, whether any frame shows a blank
+label, whether the page moves, and what a position change costs the server.
+
+    python3 benchmarks/bench_step_keys.py
+
+Starts `streamlit run app.py` on 127.0.0.1 and Debian's chromium (Playwright, 1280×720) and
+measures, on the worked example and on the largest legal network (10-[10×6]-10, from a share
+link):
+- key → numbers drawn: from the keydown's timestamp to the first animation frame that shows
+  the new step (the page's own clock; an upper bound: a frame is sampled after it is drawn),
+  median of single → presses through the pass, each followed by a pause;
+  also printed: to the moment the diagram's texts changed (a MutationObserver; the lower bound);
+- 10 presses 60 ms apart from the first step: positions moved and the address's step=;
+- frames with a blank label: any frame (requestAnimationFrame sampler) in which a neuron's
+  value is empty or no label chip shows text, over all presses;
+- page height and scroll change: the scrolling main area's scrollHeight and scrollTop over
+  all frames (the page is scrolled down 120 px first);
+- server CPU per position change: the server process's utime + stime (/proc/<pid>/stat)
+  over 20 single presses, minus the same idle time's CPU, divided by 20.
+Targets: ≤ 50 ms (worked example), ≤ 100 ms (largest), exactly 10 positions and step=10,
+0 blank frames, ≤ 4 px, ≤ 5 ms.
+"""
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bpviz.engine import Network, SharedNetwork, encode_share  # noqa: E402
+from tests.e2e.browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, IDLE, start_server, stop_server  # noqa: E402
+
+SAMPLER = """() => {
+    const root = document.querySelector('.bpviz-step'), main = document.querySelector("[data-testid='stMain']");
+    window.bench = {presses: [], frames: [], changes: []};
+    document.addEventListener('keydown', e => window.bench.presses.push(e.timeStamp), true);
+    new MutationObserver(() => window.bench.changes.push([performance.now(), root.dataset.step]))
+        .observe(root, {attributes: true, attributeFilter: ['data-step']});
+    const sample = now => {
+        const empty = [...root.querySelectorAll('.bpviz-value')].filter(v => !v.textContent).length;
+        const chips = [...root.querySelectorAll('.bpviz-chip')]
+            .filter(c => c.getAttribute('visibility') === 'visible' && c.textContent.trim()).length;
+        window.bench.frames.push([now, Number(root.dataset.step), empty, chips, main.scrollHeight, main.scrollTop]);
+        requestAnimationFrame(sample);
+    };
+    requestAnimationFrame(sample);
+}"""
+TICK = os.sysconf("SC_CLK_TCK")
+
+
+def largest_link():
+    net = Network.random([10] + [10] * 6 + [10], "sigmoid", "squared_error", seed=7)
+    return "step?net=" + encode_share(SharedNetwork(net, (0.5,) * 10, (0.1,) * 10, 0.5, True))
+
+
+def cpu_seconds(pid):
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / TICK          # utime + stime
+
+
+def idle(page):
+    page.wait_for_timeout(250)
+    page.wait_for_selector(IDLE, timeout=60_000)
+
+
+def open_page(page, url, path):
+    page.goto(f"{url}/{path}")
+    page.wait_for_selector(".bpviz-step .bpviz-value", timeout=60_000)
+    page.wait_for_timeout(1500)
+    idle(page)
+    page.locator("[data-testid='stMain']").evaluate("m => m.scrollTo(0, 120)")
+    page.wait_for_timeout(300)
+    page.evaluate(SAMPLER)
+
+
+def step_count(page):
+    return int(page.evaluate("() => document.querySelector('.bpviz-step').dataset.revealed"))
+
+
+def latencies(page, presses):
+    """(key → frame showing the new step, key → texts changed) in ms, per press."""
+    bench = page.evaluate("() => window.bench")
+    frames, changes, shown, changed = bench["frames"], bench["changes"], [], []
+    for pressed in bench["presses"][-presses:]:
+        before = [f for f in frames if f[0] <= pressed]
+        old = before[-1][1] if before else None
+        after = next((f for f in frames if f[0] > pressed and f[1] != old), None)
+        if after:
+            shown.append(after[0] - pressed)
+        change = next((c for c in changes if c[0] >= pressed), None)
+        if change:
+            changed.append(change[0] - pressed)
+    return shown, changed
+
+
+def steadiness(page):
+    frames = page.evaluate("() => window.bench.frames")
+    blank = sum(1 for f in frames if f[2] > 0 or f[3] == 0)
+    heights, scrolls = [f[4] for f in frames], [f[5] for f in frames]
+    return blank, len(frames), max(heights) - min(heights), max(scrolls) - min(scrolls)
+
+
+def measure(page, url, path, name, server_pid):
+    open_page(page, url, path)
+    count = step_count(page)
+    for _ in range(count - 1):                         # single presses through the pass, then back
+        page.keyboard.press("ArrowRight")
+        page.wait_for_timeout(1000)                    # the step's motion, and the server following
+    shown, changed = latencies(page, count - 1)
+    idle(page)
+    page.keyboard.press("Home")
+    idle(page)
+    page.wait_for_timeout(500)
+    for _ in range(10):                                # 10 presses 60 ms apart
+        page.keyboard.press("ArrowRight")
+        page.wait_for_timeout(60)
+    expected = min(10, count - 1)
+    try:
+        page.wait_for_function(f"() => new URLSearchParams(location.search).get('step') === '{expected}'",
+                               timeout=20_000)
+    except Exception:                                  # reported below as it is
+        pass
+    idle(page)
+    moved = int(page.evaluate("() => document.querySelector('.bpviz-step').dataset.step"))
+    address = dict(p.split("=", 1) for p in page.evaluate("() => location.search").lstrip("?").split("&") if p)
+    blank, frames, height_change, scroll_change = steadiness(page)
+    # server CPU: 20 single presses (there and back), each a position change the server follows
+    page.keyboard.press("Home")
+    idle(page)
+    page.wait_for_timeout(1000)
+    quiet_start, quiet_cpu = time.monotonic(), cpu_seconds(server_pid)
+    page.wait_for_timeout(8000)
+    idle_rate = (cpu_seconds(server_pid) - quiet_cpu) / (time.monotonic() - quiet_start)
+    start, cpu = time.monotonic(), cpu_seconds(server_pid)
+    changes = 20
+    for i in range(changes):
+        page.keyboard.press("ArrowRight" if (i // (count - 1)) % 2 == 0 else "ArrowLeft")
+        page.wait_for_timeout(400)
+    idle(page)
+    spent = cpu_seconds(server_pid) - cpu - idle_rate * (time.monotonic() - start)
+    page.screenshot(path=str(ARTIFACTS / f"bench-step-keys-{name.split()[0]}.png"))
+    print(f"\n{name} ({count} steps)")
+    print(f"  key → next step's numbers drawn: median {statistics.median(shown):5.1f} ms "
+          f"(range {min(shown):.1f}–{max(shown):.1f}, {len(shown)} presses; texts changed after median "
+          f"{statistics.median(changed):.1f} ms)   target ≤ {50 if 'worked' in name else 100} ms")
+    print(f"  10 presses 60 ms apart: moved {moved} positions (of {expected} possible), "
+          f"address step={address.get('step', '0')}   target exactly {expected}, step={expected}")
+    print(f"  frames with a blank label: {blank} of {frames}   target 0")
+    print(f"  page height change {height_change} px, scroll change {scroll_change} px   target ≤ 4 px")
+    print(f"  server CPU per position change: {1000 * spent / changes:.1f} ms "
+          f"({changes} changes; idle server {1000 * idle_rate:.1f} ms/s subtracted; /proc ticks of "
+          f"{1000 / TICK:.0f} ms)   target ≤ 5 ms")
+
+
+def main():
+    from playwright.sync_api import sync_playwright
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    process, url = start_server()
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            page = browser.new_context(viewport={"width": 1280, "height": 720}).new_page()
+            measure(page, url, "step", "worked example (2-2-2)", process.pid)
+            page = browser.new_context(viewport={"width": 1280, "height": 720}).new_page()
+            measure(page, url, largest_link(), "largest legal network (10-[10×6]-10)", process.pid)
+            browser.close()
+    finally:
+        stop_server(process)
+
+
+if __name__ == "__main__":
+    main()
