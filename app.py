@@ -20,9 +20,9 @@ if __name__ == "__main__":   # Streamlit runs this script as __main__. A bpviz.j
         frame,
         i18n,
         landscape,
-        state,
         worksheets,
     )
+    from bpviz.ui.session import state  # noqa: F401
     from bpviz.ui.step import inspector, quiz  # noqa: F401
     from bpviz.ui.train import controls as train_controls  # noqa: F401
 

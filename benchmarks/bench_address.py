@@ -28,7 +28,7 @@ import numpy as np  # noqa: E402
 from bpviz.engine import Network, SharedNetwork, TrainingConfig, decode_share, encode_share, preset, train, two_d  # noqa: E402
 from bpviz.engine.serialization import network_to_dict  # noqa: E402
 from bpviz.ui.address import link_query  # noqa: E402
-from bpviz.ui.state import HIDEABLE  # noqa: E402
+from bpviz.ui.session.state import HIDEABLE  # noqa: E402
 
 ORIGIN = "https://bpviz.example-school.org"    # a plausible classroom host name
 NGINX_DEFAULT_BUFFER = 8 * 1024

@@ -155,7 +155,7 @@ def test_worksheets_import_no_streamlit_or_plotting():
 def test_only_the_state_module_touches_session_state():
     """bpviz/ui/state.py owns every session-state key: no other module (nor the pages, nor
     app.py) names `session_state`, in code or in an attribute read (`st.session_state`)."""
-    owner = ROOT / "bpviz" / "ui" / "state.py"
+    owner = ROOT / "bpviz" / "ui" / "session" / "state.py"
     files = files_under("bpviz", "views", "app.py")
     assert owner in files
     touching = []
@@ -237,7 +237,7 @@ def _cycles(graph):
 def test_the_import_graph_is_read_from_every_module():
     graph = _import_graph()
     assert "bpviz.engine.network" in graph["bpviz.engine.propagation"]
-    assert "bpviz.ui.state" in graph["bpviz.ui.i18n"]
+    assert "bpviz.ui.session.state" in graph["bpviz.ui.i18n"]
     assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
 
 
@@ -281,3 +281,11 @@ def test_no_module_over_400_lines():
     assert len(files) > 50
     long = {str(p.relative_to(ROOT)): n for p in files if (n := len(p.read_text(encoding="utf-8").splitlines())) > 400}
     assert long == {}
+
+
+def test_at_most_twelve_modules_sit_directly_in_ui():
+    """bpviz/ui is a house of rooms: a page with several parts is a package (build/, step/,
+    train/), the session's own modules are in session/; at most 12 modules (with __init__)
+    stand directly in bpviz/ui."""
+    direct = sorted(p.name for p in (ROOT / "bpviz" / "ui").glob("*.py"))
+    assert "__init__.py" in direct and len(direct) <= 12, direct

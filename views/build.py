@@ -1,9 +1,10 @@
 """Build: choose a preset or an architecture, edit every weight, set the example."""
 import streamlit as st
 
-from bpviz.ui import address, charts, frame, state
+from bpviz.ui import address, charts, frame
 from bpviz.ui.build import controls as build_controls
 from bpviz.ui.i18n import t
+from bpviz.ui.session import state
 
 st.title(t("build.title"))
 st.caption(t("build.intro"))

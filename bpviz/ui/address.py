@@ -57,8 +57,9 @@ from bpviz.engine import (
     history_to_text,
     preset,
 )
-from bpviz.ui import lesson, reader, state
+from bpviz.ui import lesson
 from bpviz.ui.i18n import CATALOGUES, DEFAULT_LANGUAGE, error_text, language
+from bpviz.ui.session import reader, state
 from bpviz.ui.strings import Message
 from bpviz.ui.train import data as train_data
 from bpviz.ui.train import data_link
@@ -314,7 +315,7 @@ def read_once() -> list:
     `data` parameter, which the Train page shows too (frame.begin)."""
     if state.link_read():
         return []
-    state.set_link_read()
+    state.set_link_read(True)
     problems = {}
     for name in READ_ORDER:   # the language first: later messages are in it
         given = st.query_params.get_all(name)

@@ -11,8 +11,9 @@ from functools import partial
 import streamlit as st
 
 from bpviz import viz
-from bpviz.ui import lesson, state
+from bpviz.ui import lesson
 from bpviz.ui.i18n import catalogue
+from bpviz.ui.session import state
 
 CHART_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["select2d", "lasso2d"]}
 

@@ -20,8 +20,9 @@ import gc
 
 import streamlit as st
 
-from bpviz.ui import address, i18n, state
+from bpviz.ui import address, i18n
 from bpviz.ui.i18n import LANGUAGE_NAMES, plain_text, t
+from bpviz.ui.session import state
 from bpviz.ui.train import data as train_data
 
 # Page scripts live in views/, not pages/: Streamlit treats a pages/ folder beside the

@@ -8,8 +8,9 @@ import streamlit as st
 
 from bpviz import viz
 from bpviz.engine import MISTAKES, NetworkError, budget, gradient_check
-from bpviz.ui import charts, lesson, memo, state
+from bpviz.ui import charts, lesson
 from bpviz.ui.i18n import catalogue, error_text, t
+from bpviz.ui.session import memo, state
 
 
 def check_rows(net, X, Y):

@@ -16,7 +16,7 @@ import re
 import string
 
 from bpviz.engine import plural_form
-from bpviz.ui import state
+from bpviz.ui.session import state
 from bpviz.ui.strings import Message
 from bpviz.ui.strings.en import EN
 from bpviz.ui.strings.zh import ZH

@@ -30,8 +30,9 @@ from bpviz.engine import (
     parameter_value,
     paren,
 )
-from bpviz.ui import charts, lesson, memo, state
+from bpviz.ui import charts, lesson
 from bpviz.ui.i18n import catalogue, t
+from bpviz.ui.session import memo, state
 from bpviz.ui.train import data as train_data
 
 TABLE_OFFSETS = (-1.0, -0.5, -0.1, 0.0, 0.1, 0.5, 1.0)   # the seed article's few values around w

@@ -19,8 +19,8 @@ it, with a link to the Step page. Hiding is a classroom convenience, not securit
 import streamlit as st
 
 from bpviz.engine import NetworkError, attempts_to_text, names_for, step_sequence, tutorial_names_fit
-from bpviz.ui import state
 from bpviz.ui.i18n import t
+from bpviz.ui.session import state
 
 NAMES_SWITCH = "lesson_tutorial_names"   # the switch's widget key (one per page run)
 DEFAULTS = {"names": "tutorial", "motion": True, "view": "neuron", "practice": False, "restore": None}

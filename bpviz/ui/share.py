@@ -4,9 +4,10 @@ length (short enough to type when ≤ SHORT_LINK characters) and its QR code."""
 import streamlit as st
 
 from bpviz.engine import NOTATIONS, PRESET_NAMES, SharedNetwork, preset, tutorial_names_fit
-from bpviz.ui import address, lesson, state
+from bpviz.ui import address, lesson
 from bpviz.ui.frame import PAGES
 from bpviz.ui.i18n import LANGUAGE_NAMES, language, t
+from bpviz.ui.session import state
 from bpviz.viz import qr_fits, qr_svg
 
 SHORT_LINK = 200                  # characters a class can type from the projector

@@ -14,8 +14,9 @@ from urllib.parse import urlsplit
 import streamlit as st
 
 from bpviz.jobs import WorksheetRequest, build_worksheets
-from bpviz.ui import address, job_queue, lesson, share, state
+from bpviz.ui import address, job_queue, lesson, share
 from bpviz.ui.i18n import LANGUAGE_NAMES, language, t
+from bpviz.ui.session import state
 from bpviz.worksheets import MAX_SEED, MAX_SHEETS, PAPERS, MissingFontError
 
 SOURCES = ("class_set", "current")

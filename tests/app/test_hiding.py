@@ -5,7 +5,7 @@ Landscape view, so that the controls which only appear then are walked too."""
 import pytest
 
 from bpviz.ui.frame import PAGES
-from bpviz.ui.state import HIDEABLE
+from bpviz.ui.session.state import HIDEABLE
 from tests.app.apptest import open_app, rerun
 
 # What each flag takes off the pages: widget keys (by prefix) and, for files, every uploader.

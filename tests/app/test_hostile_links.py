@@ -1,5 +1,5 @@
 """Hostile addresses and widget values: every URL parameter goes through the strict reader
-(bpviz/ui/reader.py) on every page, and a crafted value in a widget's session state never
+(bpviz/ui/session/reader.py) on every page, and a crafted value in a widget's session state never
 makes a page raise. A refused value is named in a visible notice with what is accepted."""
 import numpy as np
 import pytest

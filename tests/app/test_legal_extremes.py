@@ -23,7 +23,7 @@ from bpviz.engine import (
 )
 from bpviz.engine.limits import LEAST_LEARNING_RATE, MAX_PARAMETER_MAGNITUDE
 from bpviz.ui.frame import PAGES
-from bpviz.ui.state import HIDEABLE
+from bpviz.ui.session.state import HIDEABLE
 from bpviz.ui.strings.en import EN
 from bpviz.ui.strings.zh import ZH
 from tests.app.apptest import ROOT

@@ -89,7 +89,8 @@ def _setters_under_a_link():
     import streamlit as st
 
     from bpviz.engine import Network, preset
-    from bpviz.ui import i18n, state
+    from bpviz.ui import i18n
+    from bpviz.ui.session import state
     from bpviz.ui.strings import Message
     state.init()
     state.set_fixed(state.HIDEABLE)

@@ -1,10 +1,10 @@
-"""The strict reader (bpviz/ui/reader.py): what it accepts is exactly the canonical spelling
+"""The strict reader (bpviz/ui/session/reader.py): what it accepts is exactly the canonical spelling
 of an allowed value; everything else is refused with a `Rejected` naming the parameter."""
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bpviz.ui.reader import Rejected, choice, choices, member, one, text, whole_number
+from bpviz.ui.session.reader import Rejected, choice, choices, member, one, text, whole_number
 from tests.examples import examples
 
 ANYTHING = st.one_of(st.text(max_size=300), st.integers(), st.floats(), st.none(), st.binary(max_size=20),

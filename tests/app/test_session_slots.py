@@ -2,7 +2,8 @@
 (bpviz/ui/address.py PARAMETERS) describe what the app really stores and writes."""
 import pytest
 
-from bpviz.ui import address, state
+from bpviz.ui import address
+from bpviz.ui.session import state
 from tests.app.apptest import open_app, rerun
 
 PAGES = ("home", "build", "step", "train", "landscape", "gradcheck", "share", "worksheets")

@@ -24,7 +24,7 @@ import pytest
 
 from bpviz.engine import Network, SharedNetwork
 from bpviz.ui.address import link_query
-from bpviz.ui.state import HIDEABLE
+from bpviz.ui.session.state import HIDEABLE
 from tests.e2e.browser import (
     ARTIFACTS,
     CHROMIUM,

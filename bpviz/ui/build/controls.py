@@ -26,9 +26,10 @@ from bpviz.engine import (
     set_bias,
     set_weight,
 )
-from bpviz.ui import frame, state
+from bpviz.ui import frame
 from bpviz.ui.build.tables import layer_frame, network_from_frames
 from bpviz.ui.i18n import error_text, t
+from bpviz.ui.session import state
 from bpviz.ui.strings import Message
 
 

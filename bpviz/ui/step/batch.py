@@ -14,8 +14,8 @@ import pandas as pd
 import streamlit as st
 
 from bpviz.engine import MAX_BY_EXAMPLE, MAX_PARAMETER_MAGNITUDE, MIN_BY_EXAMPLE, fits, stepping_batch
-from bpviz.ui import state
 from bpviz.ui.i18n import t
+from bpviz.ui.session import state
 
 MODES = ("one", "by_example")
 DEFAULT_ROWS = 4

@@ -17,8 +17,9 @@ from bpviz.engine import (
     penalty_value,
     step_sequence,
 )
-from bpviz.ui import address, frame, lesson, state
+from bpviz.ui import address, frame, lesson
 from bpviz.ui.i18n import error_text, t
+from bpviz.ui.session import state
 from bpviz.ui.step import batch, diagram, quiz
 from bpviz.ui.strings import Message
 from bpviz.viz import labelling

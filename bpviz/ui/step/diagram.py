@@ -18,8 +18,8 @@ from pathlib import Path
 import streamlit as st
 
 from bpviz.engine import LAYER_NAMES, practice
-from bpviz.ui import memo, state
 from bpviz.ui.i18n import catalogue, language, plain_text
+from bpviz.ui.session import memo, state
 from bpviz.viz import PHONE_WIDTH, step_pass, step_target
 
 KEY = "step_diagram"

@@ -15,8 +15,9 @@ from bpviz.engine import (
     delta_shrink_total,
     explain,
 )
-from bpviz.ui import charts, lesson, state
+from bpviz.ui import charts, lesson
 from bpviz.ui.i18n import catalogue, t
+from bpviz.ui.session import state
 from bpviz.ui.step.code import code_panel
 
 VIEWS = lesson.VIEWS

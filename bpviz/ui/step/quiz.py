@@ -22,8 +22,9 @@ every value at once.
 import streamlit as st
 
 from bpviz.engine import explain, practice
-from bpviz.ui import lesson, state
+from bpviz.ui import lesson
 from bpviz.ui.i18n import t
+from bpviz.ui.session import state
 
 ON = "quiz_on"               # the learner's switch (widget key); the pass's own keys are in state.py
 FORM = "quiz_form"

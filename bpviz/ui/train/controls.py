@@ -31,8 +31,9 @@ from bpviz.engine import (
     stop_for,
     train,
 )
-from bpviz.ui import frame, state
+from bpviz.ui import frame
 from bpviz.ui.i18n import error_text, t, t_count
+from bpviz.ui.session import state
 
 LEARNING_RATE = "train_lr"        # the learning-rate box's key
 TARGET_LOSS = "train_target_loss"

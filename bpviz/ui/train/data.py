@@ -32,8 +32,8 @@ from bpviz.engine import (
     truth_table,
     two_d,
 )
-from bpviz.ui import state
 from bpviz.ui.i18n import error_text, t
+from bpviz.ui.session import state
 
 SOURCES = ("truth_table", "two_d", "sine", "csv")
 

@@ -13,8 +13,8 @@ rebuilding the data from it: data it does not rebuild exactly count as uploaded.
 import numpy as np
 
 from bpviz.engine import TRUTH_TABLES, TWO_D_NAMES, sine, train_test_split, truth_table, two_d
-from bpviz.ui import state
 from bpviz.ui.i18n import t
+from bpviz.ui.session import state
 from bpviz.ui.train import data as train_data
 
 UPLOADED = "csv"
@@ -57,13 +57,13 @@ def text_of_session():
     described = state.data_text()
     if described is None or described[0] is not data:
         described = (data, _text_from_widgets(data))
-        state.set_data_text(*described)
+        state.set_data_text(described)
     return described[1]
 
 
 def remember(data, text):
     """Record that `data` (just rebuilt from a link) is described by `text`."""
-    state.set_data_text(data, text)
+    state.set_data_text((data, text))
 
 
 def _text_from_widgets(data):

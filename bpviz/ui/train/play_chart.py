@@ -24,8 +24,8 @@ import plotly.io
 import streamlit as st
 
 from bpviz import viz
-from bpviz.ui import state
 from bpviz.ui.charts import CHART_CONFIG
+from bpviz.ui.session import state
 from bpviz.ui.train.live_chart import LOADER
 
 KEY = "train_play_chart"

@@ -15,8 +15,8 @@ import streamlit as st
 
 from bpviz import viz
 from bpviz.engine import PLATEAU_WINDOW, plateau
-from bpviz.ui import state
 from bpviz.ui.i18n import catalogue, t
+from bpviz.ui.session import state
 from bpviz.ui.train import controls as train_controls
 from bpviz.ui.train import play_chart
 from bpviz.ui.train.health import health_chart

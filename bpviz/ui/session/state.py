@@ -16,7 +16,7 @@ import numpy as np
 import streamlit as st
 
 from bpviz.engine import GRANULARITIES, Network, TrainingState, preset
-from bpviz.ui.reader import member
+from bpviz.ui.session.reader import member
 from bpviz.ui.strings import Message
 
 
@@ -282,13 +282,13 @@ def _pair(key):
 
 
 address_written, set_address_written = _pair(ADDRESS_WRITTEN)
-data_text, _ = _pair(DATA_TEXT)
+data_text, set_data_text = _pair(DATA_TEXT)
 diagram_room, set_diagram_room = _pair(DIAGRAM_ROOM)
 granularity, set_granularity = _pair(GRANULARITY)
 hidden_controls, _ = _pair(HIDDEN)
 language, set_language = _pair(LANGUAGE)
 lesson, set_lesson = _pair(LESSON)
-link_read, _ = _pair(LINK_READ)
+link_read, set_link_read = _pair(LINK_READ)
 last_update, set_last_update = _pair(LAST_UPDATE)
 link_warning, set_link_warning = _pair(LINK_WARNING)
 network_version, _ = _pair(NETWORK_VERSION)
@@ -354,14 +354,6 @@ def bump_upload_counter(key):
 
 
 # ---- every page: address, memo -----------------------------------------------------------
-
-def set_link_read():
-    _put(LINK_READ, True)
-
-
-def set_data_text(data, text):
-    _put(DATA_TEXT, (data, text))
-
 
 def memo() -> dict:
     """The session's memo: {slot: (digest, result)}, created empty."""

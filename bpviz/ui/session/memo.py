@@ -11,7 +11,7 @@ import hashlib
 import numpy as np
 
 from bpviz.engine import Network
-from bpviz.ui import state
+from bpviz.ui.session import state
 
 
 def digest(parts):
