@@ -48,7 +48,9 @@ def test_a_quiz_link_visiting_every_page_shows_no_number_of_the_pass(session):
             tab.page.get_by_text("the current network and example").first.click()
             tab.idle()
             tab.click_button("Make the PDFs")
-            tab.page.wait_for_timeout(500)
+            # the sheets come out of the server's queue: wait for their download button
+            tab.page.get_by_text("Worksheets (PDF)").first.wait_for(timeout=120_000)
+            tab.idle()
             text = _main_text(tab)
             assert "Answer key (PDF)" not in text and "Worksheets (PDF)" in text and "Hidden in quiz mode" in text
         if path in ("landscape", "gradcheck"):

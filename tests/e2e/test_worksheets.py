@@ -24,6 +24,8 @@ def test_a_class_set_links_each_sheet_to_this_server(browser, server, lang, widt
         tab.idle()
         tab.click_button(make)
         tab.idle(timeout=120_000)
+        # the sheets come out of the server's queue: wait for their download button
+        tab.page.get_by_role("button", name=source_button).wait_for(timeout=120_000)
         with tab.page.expect_download() as download:
             tab.page.get_by_role("button", name=source_button).click()
         source = open(download.value.path(), encoding="utf-8").read()
