@@ -161,7 +161,10 @@ def default_window(net, X, Y, ref, half_width=None):
             loss, gradient = _loss_and_gradient(net, X, Y, ref)
         except NetworkError:
             loss, gradient = 0.0, 0.0
-        half_width = MAX_HALF_WIDTH if gradient == 0 else VIEW_RISE * abs(loss) / abs(gradient)
+        with np.errstate(all="ignore"):
+            half_width = MAX_HALF_WIDTH if gradient == 0 else VIEW_RISE * abs(loss) / abs(gradient)
+        if not np.isfinite(half_width):   # a gradient that is not a number (0·∞ at saturation): the widest
+            half_width = MAX_HALF_WIDTH
         half_width = min(max(half_width, MIN_HALF_WIDTH), MAX_HALF_WIDTH)
     return max(value - half_width, -MAX_PARAMETER_MAGNITUDE), min(value + half_width, MAX_PARAMETER_MAGNITUDE)
 
