@@ -34,6 +34,9 @@ def test_a_batch_stepped_example_by_example_and_its_code(session):
     assert target == "yₒ₁ = 0.01"             # the example's own target, in the inspector's names
     for _ in range(5):                        # example 2's forward pass, layer 1
         tab.page.keyboard.press("ArrowRight")
+    # the last press is drawn in the next frame: wait for it rather than read at once
+    tab.page.wait_for_function("() => (document.querySelector('.bpviz-step .bpviz-step-position') || {})"
+                               ".textContent?.includes('example 2 of 3: forward, layer 1')", timeout=10_000)
     assert "example 2 of 3: forward, layer 1" in _progress(tab)
     tab.idle()
     tab.screenshot("beyond-step-example-2")
