@@ -1,13 +1,11 @@
 """The Worksheets page (AppTest): a class set or the current network, made on a click, offered
 as PDF and Typst source; the PDF's first sheet carries the seed asked for."""
-import io
 import time
-
-import pypdf
 
 from bpviz.ui.job_queue import shared_queue
 from tests.app.apptest import open_app, rerun
 from tests.app.apptest import worksheets_made as made
+from tests.worksheets.pdfs import pages_text
 
 
 def _downloads(at):
@@ -26,7 +24,7 @@ def test_a_class_set_is_made_on_a_click_with_pdfs_and_sources():
     assert "Seeds 12 to 13." in " ".join(c.value for c in at.caption)
     assert len(_downloads(at)) == 4
     pdf = at.session_state["worksheets_made"][2]["worksheet"]
-    first = pypdf.PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
+    first = pages_text(pdf)[0]
     assert "Sheet 1 · seed 12" in first
 
 
@@ -67,7 +65,7 @@ def test_chinese_sheets_from_an_english_page_carry_the_chinese_text():
     at.button(key="ws_generate").click()
     at = made(rerun(at))
     key = at.session_state["worksheets_made"][2]["answer-key"]
-    text = "".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(key)).pages)
+    text = "".join(pages_text(key))
     assert "反向传播练习卷：答案" in text and "第 2 份 · 种子 2" in text
 
 
@@ -129,5 +127,5 @@ def test_the_forward_pass_filled_in_makes_easier_sheets_under_their_own_name():
     at = made(rerun(at))
     sheets = at.session_state["worksheets_made"]
     assert "value: " in sheets[1]["worksheet"] and file_stem(sheets[0]).endswith("-filled")
-    text = pypdf.PdfReader(io.BytesIO(sheets[2]["worksheet"])).pages[0].extract_text()
+    text = pages_text(sheets[2]["worksheet"])[0]
     assert "The forward pass is filled in for you" in text

@@ -1,9 +1,8 @@
 """Helpers the worksheet tests share: PDF text, page scales, and networks of every size."""
-import io
 import json
 
 import numpy as np
-import pypdf
+import pypdfium2 as pdfium
 import typst
 
 from bpviz.engine import Network, SharedNetwork
@@ -12,8 +11,14 @@ from bpviz.worksheets.pdf import packaged_font_dir
 
 
 def pages_text(pdf):
-    """The text of each page (pypdf), with the math minus as "-"."""
-    return [page.extract_text().replace("\u2212", "-") for page in pypdf.PdfReader(io.BytesIO(pdf)).pages]
+    """The text of each page, read by PDFium (pypdfium2, some 30× quicker than pypdf on a class
+    set's formulas), with its CRLF line ends as "\n" and the math minus as "-"."""
+    document = pdfium.PdfDocument(pdf)
+    try:
+        return [document[i].get_textpage().get_text_bounded().replace("\r\n", "\n").replace("\u2212", "-")
+                for i in range(len(document))]
+    finally:
+        document.close()
 
 
 def fit_scales(source):

@@ -24,21 +24,18 @@ from bpviz.worksheets import (
 from bpviz.worksheets import words as words_module
 from bpviz.worksheets.words import WORDS
 
+from .pdfs import pages_text
+
 NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:e[-+]\d+)?")
 FOOTER = re.compile(r"(?m)^– \d+ –$")      # the page numbers
 ITEM = re.compile(r"(?m)^\d+\. ")          # each answer starts with its number
 LANGUAGES = ["en", "zh"]
 
 
-def _pdf_text(pdf):
-    reader = pypdf.PdfReader(io.BytesIO(pdf))
-    return [page.extract_text().replace("\u2212", "-") for page in reader.pages]
-
-
 def _key_results(sheets, language):
     """The result of every answer in the key's PDF, in order: an answer's last number."""
     pdf = sheets_pdf(sheets, language, key=True)
-    whole = FOOTER.sub("", "\n".join(_pdf_text(pdf)))
+    whole = FOOTER.sub("", "\n".join(pages_text(pdf)))
     title = WORDS[language]["key_title"]
     sheets_text = [part for part in whole.split(title)[1:] if ITEM.search(part)]   # a second page repeats the title
     return [float(NUMBER.findall(answer)[-1]) for sheet in sheets_text for answer in ITEM.split(sheet)[1:]]
@@ -118,7 +115,7 @@ def test_keys_of_random_networks_of_any_activation_and_loss_match_the_engine(see
 def test_a_class_set_has_one_distinct_sheet_per_seed_each_with_its_seed_printed(language):
     count = 6
     text = WORDS[language]
-    pages = _pdf_text(sheets_pdf(class_set(seed=40, count=count), language))
+    pages = pages_text(sheets_pdf(class_set(seed=40, count=count), language))
     assert len(pages) == count
     for i, page in enumerate(pages):
         assert page.startswith(text["title"])
@@ -128,8 +125,8 @@ def test_a_class_set_has_one_distinct_sheet_per_seed_each_with_its_seed_printed(
 
 
 def test_the_same_seed_gives_the_same_sheet_whatever_the_class_set():
-    alone = _pdf_text(sheets_pdf(class_set(seed=7, count=1)))
-    third = _pdf_text(sheets_pdf(class_set(seed=5, count=3)))
+    alone = pages_text(sheets_pdf(class_set(seed=7, count=1)))
+    third = pages_text(sheets_pdf(class_set(seed=5, count=3)))
     first_page = next(page for page in third if "seed 7" in page)
     assert alone[0].replace("Sheet 1 ", "Sheet 3 ") == first_page
     assert friendly_problem(7) == friendly_problem(7)
@@ -149,7 +146,7 @@ def test_text_goes_into_the_source_as_strings_never_as_markup(monkeypatch):
     hostile = '#sys.exit() *bold* $x$ "quote" \\ <label> @ref'
     monkeypatch.setattr(words_module, "WORDS", {"en": dict(WORDS["en"], title=hostile)})
     pdf = compile_pdf(worksheet_source(class_set(seed=1, count=1), "en"))
-    assert hostile in _pdf_text(pdf)[0]
+    assert hostile in pages_text(pdf)[0]
 
 
 def test_letter_paper_is_letter_sized():
@@ -162,12 +159,12 @@ def test_letter_paper_is_letter_sized():
 def test_a_sheet_in_tutorial_names_uses_them_throughout(language):
     """The class sees w1…w8, h1, o1: the sheet and its key name everything so, and no layer names."""
     sheets = [Sheet(preset("worked_example"))]
-    sheet = "\n".join(_pdf_text(sheets_pdf(sheets, language, tutorial=True)))
-    key = "\n".join(_pdf_text(sheets_pdf(sheets, language, key=True, tutorial=True)))
+    sheet = "\n".join(pages_text(sheets_pdf(sheets, language, tutorial=True)))
+    key = "\n".join(pages_text(sheets_pdf(sheets, language, key=True, tutorial=True)))
     for words in (sheet, key):
         assert "(1)" not in words and "(2)" not in words      # no w⁽ˡ⁾ⱼₖ anywhere
     packed = sheet.replace(" ", "")   # pypdf's spaces inside a formula depend on the layout
     assert "𝑤5=0.4" in packed and "𝑏1(ℎ1)=0.35" in packed and "𝑎ℎ1" in packed
     assert "0.082167041" in key and "𝑤5" in key             # ∂E/∂w5, the tutorial's number
-    layer_sheet = "\n".join(_pdf_text(sheets_pdf(sheets, language)))
+    layer_sheet = "\n".join(pages_text(sheets_pdf(sheets, language)))
     assert "𝑤5" not in layer_sheet and "(2)" in layer_sheet
