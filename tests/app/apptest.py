@@ -1,5 +1,6 @@
 """AppTest helpers: run app.py on a page, rerun, and check that nothing raised."""
 import json
+import re
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
@@ -17,6 +18,15 @@ def open_app(page=None, query=None):
         at.switch_page(f"views/{page}.py").run()
     assert not at.exception, [e.value for e in at.exception]
     return at
+
+
+def formulas(at):
+    """Every display formula on the page as one string: st.latex elements and the inspector's
+    Markdown, which sends each number's formulas as `$$…$$` blocks in one element."""
+    blocks = [element.value for element in at.latex]
+    for element in at.markdown:
+        blocks += re.findall(r"\$\$\n(.*?)\n\$\$", element.value, flags=re.S)
+    return " ".join(blocks)
 
 
 def rerun(at):

@@ -20,7 +20,7 @@ from bpviz.engine import (
     train,
     truth_table,
 )
-from tests.app.apptest import diagram, open_app, report, rerun, shown_step
+from tests.app.apptest import diagram, formulas, open_app, report, rerun, shown_step
 
 
 def _click(at, key):
@@ -36,7 +36,7 @@ def _move(at, where):
 
 
 def _latex(at):
-    return " ".join(element.value for element in at.latex)
+    return formulas(at)
 
 
 def _texts(at, kind):

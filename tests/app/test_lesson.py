@@ -11,7 +11,7 @@ from urllib.parse import parse_qsl
 import pytest
 
 from bpviz.engine import preset, step_sequence
-from tests.app.apptest import diagram, open_app, report, rerun, shown_step, worksheets_made
+from tests.app.apptest import diagram, formulas, open_app, report, rerun, shown_step, worksheets_made
 
 WRITTEN = "address_written"
 LAYER_MARKS = re.compile(r"⁽|\^\{\(")
@@ -73,7 +73,7 @@ def test_every_page_names_things_by_layer_only_when_switched(page):
 
 def test_step_inspector_and_update_table_in_both_notations():
     at = _page("step", {"step": "6", "sel": "2.0"})
-    latex = " ".join(e.value for e in at.latex)
+    latex = formulas(at)
     assert r"\delta_{o1}" in latex and r"\frac{\partial E}{\partial w_{5}}" in latex
     at = _page("step", {"step": "6", "view": "update", "names": "layer"})
     names = list(at.dataframe[0].value.iloc[:, 0])
@@ -107,7 +107,7 @@ def _texts(at, kind):
 @pytest.mark.parametrize("page, what", [("landscape", "landscape"), ("gradcheck", "gradcheck")])
 def test_a_quiz_link_hides_landscape_and_gradient_check_and_says_what_unlocks_them(page, what):
     at = _page(page, {"quiz": "1"})
-    assert not at.get("plotly_chart") and not at.dataframe and not at.latex
+    assert not at.get("plotly_chart") and not at.dataframe and not formulas(at)
     assert "Hidden in quiz mode" in _texts(at, "markdown")
     assert "Unlocks when every question of the pass has been tried" in _texts(at, "markdown")
     zh = _page(page, {"quiz": "1", "lang": "zh"})

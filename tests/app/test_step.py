@@ -3,7 +3,7 @@ position the diagram reports, and the update is sgd_step."""
 import numpy as np
 
 from bpviz.engine import backward, forward, sgd_step
-from tests.app.apptest import diagram, report, rerun, shown_step
+from tests.app.apptest import diagram, formulas, report, rerun, shown_step
 
 
 def _click(at, key):
@@ -12,7 +12,7 @@ def _click(at, key):
 
 
 def _latex(at):
-    return " ".join(element.value for element in at.latex)
+    return formulas(at)
 
 
 def _step_texts(at, index):
@@ -113,7 +113,7 @@ def test_inspector_shows_the_published_numbers_of_the_selected_neuron(step_page)
 
 def test_inspector_hides_what_is_not_known_yet(step_page):
     at = report(step_page, position=1, selected=[2, 0])           # only layer 1 is known
-    assert not any("0.75136507" in latex.value for latex in at.latex)
+    assert "0.75136507" not in formulas(at)
     assert any("layer 2" in info.value or "Nothing" in info.value for info in at.info)
 
 

@@ -64,11 +64,14 @@ def _neuron_choice(net, names=LAYER_NAMES):
     return chosen
 
 
-def show_explanation(explanation):
-    """One number: its name, the formula in symbols, then with the numbers and the result."""
-    st.markdown(f"**{t('quantity.' + explanation.kind)}**")
-    st.latex(explanation.formula)
-    st.latex(explanation.numbers_then_result)
+def show_explanation(explanation, caption=None):
+    """One number: its name (after `caption`, in grey, if given), the formula in symbols, then
+    with the numbers and the result. One Markdown element with two display formulas (what
+    st.latex sends, `$$…$$`): a position change redraws the inspector, and every element is a
+    message the server builds and sends."""
+    name = f"**{t('quantity.' + explanation.kind)}**"
+    heading = f":gray[{caption}]  \n{name}" if caption else name
+    st.markdown(f"{heading}\n\n$$\n{explanation.formula}\n$$\n\n$$\n{explanation.numbers_then_result}\n$$")
 
 
 def neuron_inspector(step, names=LAYER_NAMES):
@@ -87,8 +90,8 @@ def neuron_inspector(step, names=LAYER_NAMES):
     for quantity in per_weight.intersection(quantities):
         with st.expander(t(f"inspect.incoming.{quantity}", count=step.network.sizes[layer - 1]), expanded=True):
             for k in range(step.network.sizes[layer - 1]):
-                st.caption(names.weight_text(layer, j, k))
-                show_explanation(explain(step, quantity, layer, j, k, names=names))
+                show_explanation(explain(step, quantity, layer, j, k, names=names),
+                                 caption=names.weight_text(layer, j, k))
     shrink_explanation(step, layer, names)
 
 
