@@ -16,6 +16,9 @@ const DURATION = 800;            // ms a value takes to travel
 const REPORT_AFTER = 120;        // ms after the last press: the server follows once per burst
 const LEGEND = 40;               // px under the network for the two colour bars
 const TITLE = 26;                // px above it for the loss
+const GRADIENT = 52;             // px above the colour bars for each layer's gradient size
+const BATCH = 64;                // px above that for the batch's examples (a batch stepped example by example)
+const FIRST_LAYER = "#AA3377";   // the first layer's gradient bar and its note
 const KEYS = { ArrowRight: 1, PageDown: 1, " ": 1, ArrowLeft: -1, PageUp: -1, Home: "first", End: "last" };
 const HIGHLIGHT = "#F2C12E", TARGET = "#AA3377";
 const ICONS = {     // first, previous, next, to the loss, to the end of the backward pass (24-px paths)
@@ -219,7 +222,8 @@ function heightFor(view) {
   const top = view.stage.getBoundingClientRect().top + (main ? main.scrollTop - main.getBoundingClientRect().top
     : window.scrollY);
   const phone = width < 600;
-  const least = pass.dense ? rows * 37 + TITLE + LEGEND + 10 : phone ? Math.round(1.1 * width) : 320;
+  const strips = GRADIENT + (pass.batch ? BATCH : 0);
+  const least = pass.dense ? rows * 37 + TITLE + LEGEND + strips + 10 : phone ? Math.round(1.1 * width) + strips : 320 + strips;
   const room = window.innerHeight - top - 44;      // the caption under it stays on screen
   const most = phone ? Math.round(1.3 * width) : 900;
   view.heightKey = key;
@@ -239,7 +243,9 @@ function build(view) {
   svg.setAttribute("viewBox", `0 0 ${width} ${height}`);
   view.stage.style.height = `${height}px`;
   const [x0, x1] = pass.x_range, [y0, y1] = pass.y_range;
-  const plot = { left: 4, right: width - 4, top: TITLE, bottom: height - LEGEND };
+  // under the network, the strips (the batch's examples, each layer's gradient), then the colour bars;
+  // their room comes out of the network's, so the diagram keeps its height
+  const plot = { left: 4, right: width - 4, top: TITLE, bottom: height - LEGEND - GRADIENT - (pass.batch ? BATCH : 0) };
   const px = x => plot.left + (x - x0) / (x1 - x0) * (plot.right - plot.left);
   const py = y => plot.top + (y1 - y) / (y1 - y0) * (plot.bottom - plot.top);
   view.px = px;
@@ -318,6 +324,8 @@ function build(view) {
   Object.assign(view.canvas.style, { width: `${width}px`, height: `${height}px` });
   view.canvasScale = scale;
   legend(view, svg, width, height);
+  view.gradientStrip = gradientStrip(view, svg, width, height - LEGEND - GRADIENT);
+  view.batchStrip = pass.batch ? batchStrip(view, svg, width, height - LEGEND - GRADIENT - BATCH) : null;
   view.caption.textContent = "";      // every step's caption in one cell: the tallest sets the height
   pass.headings.forEach(heading => html("div", "bpviz-step-caption-cell", view.caption, heading[1]));
 }
@@ -400,6 +408,117 @@ function legend(view, svg, width, height) {
   });
 }
 
+function gradientStrip(view, svg, width, top) {
+  // One slot per weight layer: its number on the left, a bar on a log scale of RMS(∂E/∂W)
+  // (heights from Python), the printed value under it; the heading, and on the right the note
+  // comparing the first layer with the last. Filled in by drawGradient().
+  const pass = view.pass, layers = pass.sizes.length - 1;
+  const g = el("g", { class: "bpviz-gradient-strip" }, svg);   // light on either theme, as the chips
+  el("rect", { x: 4, y: top + 1, width: width - 8, height: GRADIENT - 4, rx: 4, fill: "#F0F2F6" }, g);
+  el("text", { x: 8, y: top + 12, class: "bpviz-strip-title" }, g).textContent = pass.gradient_title;
+  const note = el("text", { x: width - 8, y: top + 12, "text-anchor": "end", class: "bpviz-gradient-note",
+    fill: FIRST_LAYER }, g);
+  const slot = (width - 16) / layers, base = top + 34, tall = 18;
+  el("line", { x1: 8, x2: width - 8, y1: base, y2: base, stroke: "#888", "stroke-width": 1 }, g);
+  const bars = [];
+  for (let l = 0; l < layers; l += 1) {
+    const left = 8 + l * slot, middle = left + slot / 2, barWidth = Math.max(6, Math.min(16, 0.3 * slot));
+    const slotGroup = el("g", { class: "bpviz-gradient-bar", "data-layer": l + 1 }, g);
+    const hover = el("title", {}, slotGroup);
+    el("text", { x: middle - barWidth / 2 - 3, y: base - 2, "text-anchor": "end", class: "bpviz-strip-tag",
+      "font-weight": l === 0 ? "bold" : "normal", fill: l === 0 ? FIRST_LAYER : "#000" }, slotGroup).textContent = String(l + 1);
+    const bar = el("rect", { x: middle - barWidth / 2, y: base, width: barWidth, height: 0,
+      fill: l === 0 ? FIRST_LAYER : "#4477AA", visibility: "hidden" }, slotGroup);
+    const value = el("text", { x: middle, y: base + 13, "text-anchor": "middle", class: "bpviz-strip-number" }, slotGroup);
+    bars.push({ bar, value, hover, base, tall });
+  }
+  return { note, bars };
+}
+
+function drawGradient(view, step) {
+  const strip = view.gradientStrip, S = view.pass.strings, data = step.gradient;
+  if (!strip || !data) return;
+  strip.note.textContent = S[data.note] || "";
+  strip.bars.forEach((slot, l) => {
+    const known = data.bars[l];
+    if (!known) {
+      slot.bar.setAttribute("visibility", "hidden");
+      slot.value.textContent = "";
+      slot.hover.textContent = "";
+      return;
+    }
+    const height = Math.max(2, known[0] * slot.tall);
+    slot.bar.setAttribute("y", slot.base - height);
+    slot.bar.setAttribute("height", height);
+    slot.bar.setAttribute("visibility", "visible");
+    slot.value.textContent = S[known[1]];
+    slot.hover.textContent = S[known[2]];
+  });
+}
+
+function batchStrip(view, svg, width, top) {
+  // One small panel per example of the batch: its loss E_n over bars of its output layer's a
+  // or δ (fractions of the batch's largest, from Python), the step's example marked.
+  const count = view.pass.steps[0].batch.cells.length, outputs = view.pass.sizes[view.pass.sizes.length - 1];
+  const g = el("g", { class: "bpviz-batch-strip" }, svg);
+  el("rect", { x: 4, y: top + 1, width: width - 8, height: BATCH - 4, rx: 4, fill: "#FFFFFF", stroke: "#F0F2F6" }, g);
+  const title = el("text", { x: 8, y: top + 12, class: "bpviz-strip-title" }, g);
+  const gap = 6, panelWidth = Math.min(130, (width - 16 - gap * (count - 1)) / count);
+  const panels = [];
+  for (let n = 0; n < count; n += 1) {
+    const left = 8 + n * (panelWidth + gap), panelTop = top + 18, height = 42;
+    const panel = el("g", { class: "bpviz-batch-example", "data-example": n + 1 }, g);
+    const hover = el("title", {}, panel);
+    const frame = el("rect", { x: left, y: panelTop, width: panelWidth, height, rx: 4, fill: "#F0F2F6",
+      stroke: "#888", "stroke-width": 1 }, panel);
+    const head = el("text", { x: left + panelWidth / 2, y: panelTop + 12, "text-anchor": "middle",
+      class: "bpviz-strip-number", fill: "#000" }, panel);
+    const zero = panelTop + 28, barRoom = 11, inner = panelWidth - 8;
+    el("line", { x1: left + 4, x2: left + panelWidth - 4, y1: zero, y2: zero, stroke: "#888", "stroke-width": 1 }, panel);
+    const bars = [];
+    for (let j = 0; j < outputs; j += 1) {
+      const slot = inner / outputs, barWidth = Math.max(2, Math.min(14, slot - 2));
+      bars.push(el("rect", { x: left + 4 + j * slot + (slot - barWidth) / 2, y: zero, width: barWidth, height: 0,
+        stroke: "#555", "stroke-width": 0.5, visibility: "hidden" }, panel));
+    }
+    const unknown = el("text", { x: left + panelWidth / 2, y: zero + 4, "text-anchor": "middle",
+      class: "bpviz-strip-number", fill: "#555" }, panel);
+    panels.push({ frame, head, bars, unknown, hover, zero, barRoom, room: panelWidth - 4 });
+  }
+  return { title, panels };
+}
+
+function drawBatch(view, step) {
+  const strip = view.batchStrip, S = view.pass.strings, data = step.batch;
+  if (!strip || !data) return;
+  strip.title.textContent = S[data.title];
+  data.cells.forEach(([head, bars, marked, hover], n) => {
+    const panel = strip.panels[n];
+    if (!panel) return;
+    panel.frame.setAttribute("stroke", marked ? HIGHLIGHT : "#888");
+    panel.frame.setAttribute("stroke-width", marked ? 3 : 1);
+    panel.head.textContent = S[head];
+    panel.head.removeAttribute("textLength");
+    if (panel.head.getComputedTextLength() > panel.room) {    // a narrow panel: squeeze, never cut
+      panel.head.setAttribute("textLength", panel.room);
+      panel.head.setAttribute("lengthAdjust", "spacingAndGlyphs");
+    }
+    panel.hover.textContent = S[hover];
+    let known = false;
+    bars.forEach((bar, j) => {
+      const rect = panel.bars[j];
+      if (!bar) { rect.setAttribute("visibility", "hidden"); return; }
+      known = true;
+      const height = Math.max(1, Math.abs(bar[0]) * panel.barRoom);
+      rect.setAttribute("y", bar[0] >= 0 ? panel.zero - height : panel.zero);
+      rect.setAttribute("height", height);
+      rect.setAttribute("fill", S[bar[1]]);
+      rect.setAttribute("visibility", "visible");
+    });
+    panel.unknown.textContent = known ? "" : "?";
+  });
+}
+
 // ---- drawing step k ----------------------------------------------------------------------------
 
 function lines(pass, index) {
@@ -456,6 +575,8 @@ function draw(view) {
     if (fill(edgeChip, text, "#F0F2F6", "#000")) chips.push(edgeChip);
   });
   layoutChips(chips);
+  drawGradient(view, step);
+  drawBatch(view, step);
   drawHighlights(view, step);
   drawSelection(view);
   drawTarget(view);
