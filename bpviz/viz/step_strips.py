@@ -27,7 +27,7 @@ from bpviz.viz.text import label
 
 DEFAULT_TEXT = {
     "viz.step.gradient_title": "Gradient size per layer: RMS of ∂E/∂W (log scale)",
-    "viz.step.gradient_title_short": "RMS of ∂E/∂W per layer (log)",
+    "viz.step.gradient_title_short": "RMS ∂E/∂W (log)",
     "viz.step.gradient_smaller": "layer 1: {ratio}× smaller than layer {last}",
     "viz.step.gradient_larger": "layer 1: {ratio}× larger than layer {last}",
     "viz.step.gradient_equal": "layer 1: as large as layer {last}",

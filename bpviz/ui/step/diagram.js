@@ -16,8 +16,8 @@ const DURATION = 800;            // ms a value takes to travel
 const REPORT_AFTER = 120;        // ms after the last press: the server follows once per burst
 const LEGEND = 40;               // px under the network for the two colour bars
 const TITLE = 26;                // px above it for the loss
-const GRADIENT = 52;             // px above the colour bars for each layer's gradient size
-const BATCH = 64;                // px above that for the batch's examples (a batch stepped example by example)
+const GRADIENT = 46;             // px above the colour bars for each layer's gradient size
+const BATCH = 54;                // px above that for the batch's examples (a batch stepped example by example)
 const FIRST_LAYER = "#AA3377";   // the first layer's gradient bar and its note
 const KEYS = { ArrowRight: 1, PageDown: 1, " ": 1, ArrowLeft: -1, PageUp: -1, Home: "first", End: "last" };
 const HIGHLIGHT = "#F2C12E", TARGET = "#AA3377";
@@ -418,7 +418,7 @@ function gradientStrip(view, svg, width, top) {
   el("text", { x: 8, y: top + 12, class: "bpviz-strip-title" }, g).textContent = pass.gradient_title;
   const note = el("text", { x: width - 8, y: top + 12, "text-anchor": "end", class: "bpviz-gradient-note",
     fill: FIRST_LAYER }, g);
-  const slot = (width - 16) / layers, base = top + 34, tall = 18;
+  const slot = (width - 16) / layers, base = top + 30, tall = 15;
   el("line", { x1: 8, x2: width - 8, y1: base, y2: base, stroke: "#888", "stroke-width": 1 }, g);
   const bars = [];
   for (let l = 0; l < layers; l += 1) {
@@ -429,7 +429,7 @@ function gradientStrip(view, svg, width, top) {
       "font-weight": l === 0 ? "bold" : "normal", fill: l === 0 ? FIRST_LAYER : "#000" }, slotGroup).textContent = String(l + 1);
     const bar = el("rect", { x: middle - barWidth / 2, y: base, width: barWidth, height: 0,
       fill: l === 0 ? FIRST_LAYER : "#4477AA", visibility: "hidden" }, slotGroup);
-    const value = el("text", { x: middle, y: base + 13, "text-anchor": "middle", class: "bpviz-strip-number" }, slotGroup);
+    const value = el("text", { x: middle, y: base + 12, "text-anchor": "middle", class: "bpviz-strip-number" }, slotGroup);
     bars.push({ bar, value, hover, base, tall });
   }
   return { note, bars };
@@ -466,14 +466,14 @@ function batchStrip(view, svg, width, top) {
   const gap = 6, panelWidth = Math.min(130, (width - 16 - gap * (count - 1)) / count);
   const panels = [];
   for (let n = 0; n < count; n += 1) {
-    const left = 8 + n * (panelWidth + gap), panelTop = top + 18, height = 42;
+    const left = 8 + n * (panelWidth + gap), panelTop = top + 16, height = 34;
     const panel = el("g", { class: "bpviz-batch-example", "data-example": n + 1 }, g);
     const hover = el("title", {}, panel);
     const frame = el("rect", { x: left, y: panelTop, width: panelWidth, height, rx: 4, fill: "#F0F2F6",
       stroke: "#888", "stroke-width": 1 }, panel);
-    const head = el("text", { x: left + panelWidth / 2, y: panelTop + 12, "text-anchor": "middle",
+    const head = el("text", { x: left + panelWidth / 2, y: panelTop + 11, "text-anchor": "middle",
       class: "bpviz-strip-number", fill: "#000" }, panel);
-    const zero = panelTop + 28, barRoom = 11, inner = panelWidth - 8;
+    const zero = panelTop + 24, barRoom = 8, inner = panelWidth - 8;
     el("line", { x1: left + 4, x2: left + panelWidth - 4, y1: zero, y2: zero, stroke: "#888", "stroke-width": 1 }, panel);
     const bars = [];
     for (let j = 0; j < outputs; j += 1) {

@@ -235,7 +235,7 @@ STEP = {
     "viz.loss_example": "损失 E{example} = {loss}",
     "viz.loss_example_unknown": "损失 E{example} = ?（尚未计算）",
     "viz.step.gradient_title": "各层梯度大小：∂E/∂W 的均方根（对数刻度）",
-    "viz.step.gradient_title_short": "各层 ∂E/∂W 均方根（对数）",
+    "viz.step.gradient_title_short": "∂E/∂W 均方根（对数）",
     "viz.step.gradient_smaller": "第 1 层：比第 {last} 层小 {ratio} 倍",
     "viz.step.gradient_larger": "第 1 层：比第 {last} 层大 {ratio} 倍",
     "viz.step.gradient_equal": "第 1 层：与第 {last} 层一样大",
