@@ -67,8 +67,8 @@ def row_list(raw, name, high, least, most):
     """The distinct row numbers (ints from 1 to `high`, in the given order) that `raw` lists,
     separated by commas (spaces around them allowed): `least` to `most` of them."""
     accepted = ("reader.accepted.rows", {"least": least, "most": most, "high": high})
-    listed = text(raw, name).split(",") if isinstance(raw, str) else []
     try:
+        listed = text(raw, name).split(",")
         rows = [whole_number(part.strip(" "), name, 1, high) for part in listed]
     except Rejected:
         raise Rejected(name, preview(raw), accepted) from None
