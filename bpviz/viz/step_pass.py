@@ -289,6 +289,7 @@ def step_pass(steps, text=None, names=LAYER_NAMES, show_z=False, narrow=False, e
         "labelled": fits.edges,
         "gradient_title": label(text, STRIP_TEXT, "viz.step.gradient_title_short" if narrow
                                 else "viz.step.gradient_title"),
+        "gradient_title_short": label(text, STRIP_TEXT, "viz.step.gradient_title_short"),
         "batch": first.batch is not None,
         "steps": drawn,
         "strings": strings,

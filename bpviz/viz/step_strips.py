@@ -113,9 +113,9 @@ def batch_scale(batch):
 
 
 def batch_cells(step, batch_limits, colour_limits, digits, text, s):
-    """The batch strip at `step` (a step of a batch stepped example by example): {"title",
-    "cells": per example [E_n text, bars (per output [fraction −1…1, fill] or None: not
-    known), marked (bool), hover]}."""
+    """The batch strip at `step` (a step of a batch stepped example by example): {"title", its
+    quantity's "symbol" (a or δ, the label of the compact strip), "cells": per example [E_n
+    text, bars (per output [fraction −1…1, fill] or None: not known), marked (bool), hover]}."""
     batch, last = step.batch, step.output_layer
     quantity = "a" if step.phase in ("start", "forward", "loss") else "delta"
     title = s(label(text, DEFAULT_TEXT, f"viz.step.batch_{quantity}"))
@@ -130,7 +130,7 @@ def batch_cells(step, batch_limits, colour_limits, digits, text, s):
         head = f"E{_subscript(n + 1)} {loss}"
         marked = step.example == n or step.phase in ("average", "update")
         cells.append([s(head), bars, bool(marked), s(_batch_hover(step, n, known, values, quantity, text))])
-    return {"title": title, "cells": cells}
+    return {"title": title, "symbol": s("a" if quantity == "a" else "δ"), "cells": cells}
 
 
 def _known(step, n):

@@ -81,7 +81,9 @@ def _inside(tab):
         const outside = texts.filter(b => b.left < svg.left - 1 || b.right > svg.right + 1).length;
         const title = document.querySelector('.bpviz-gradient-strip .bpviz-strip-title').getBoundingClientRect();
         const note = document.querySelector('.bpviz-gradient-note').getBoundingClientRect();
-        return {outside, overlap: note.width > 0 && title.right > note.left, count: texts.length};
+        const overlap = note.width > 0 && title.left < note.right && note.left < title.right
+            && title.top < note.bottom && note.top < title.bottom;
+        return {outside, overlap, count: texts.length};
     }""")
 
 
@@ -158,7 +160,7 @@ def test_a_batchs_examples_side_by_side_and_the_batch_survives_a_reload(browser,
     try:
         assert "Step 1 of 18" in tab.step_position()
         assert [head for head, _ in _panels(tab)] == ["E₁ ?", "E₂ ?", "E₃ ?"]
-        for _ in range(9):                           # example 2's loss
+        for _ in range(9):                           # example 2's backward step at the output layer
             tab.page.keyboard.press("ArrowRight")
         tab.page.wait_for_function(f"() => document.querySelector('{ROOT}').dataset.step === '9'")
         panels = _panels(tab)
@@ -191,5 +193,31 @@ def test_the_share_pages_link_carries_the_penalty(browser, server):
         tab.page.wait_for_timeout(300)
         # by hand: the published 0.298371109 + λ₁ Σ|w| + (λ₂/2) Σw² = + 0.01 · 2.8 + 0.1 · 1.13
         assert tab.diagram_title() == "Loss E = 0.439371109"
+    finally:
+        tab.close()
+
+
+def test_the_worked_examples_strip_sits_beside_the_colour_bars_with_the_published_gradients(browser, server):
+    """A small network on a wide diagram: the strip shares the colour bars' band (the network
+    keeps its room). RMS from the published ∂E/∂w1…w8 (0.000438568 … −0.022740242)."""
+    published = [np.array([0.000438568, 0.000497713, 0.000877135, 0.000995425]),
+                 np.array([0.082167041, 0.082667628, -0.022602540, -0.022740242])]
+    rms = [float(np.sqrt(np.mean(g ** 2))) for g in published]
+    tab = _open(browser, server, "step")
+    try:
+        tab.page.keyboard.press("End")
+        tab.page.wait_for_timeout(300)
+        bars, note = _strip(tab)
+        assert [math.isclose(float(bar[2]), value, rel_tol=5e-4) for bar, value in zip(bars, rms)] == [True, True]
+        assert note == f"layer 1: {rms[1] / rms[0]:.2g}× smaller than layer 2"          # 81×
+        boxes = tab.page.evaluate("""() => {
+            const box = e => { const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; };
+            return {strip: box(document.querySelector('.bpviz-gradient-strip')),
+                    legends: [...document.querySelectorAll('.bpviz-legend')].map(box)};
+        }""")
+        for legend in boxes["legends"]:
+            assert boxes["strip"][0] >= legend[2] or boxes["strip"][2] <= legend[0]      # beside, never on top
+            assert abs(boxes["strip"][1] - legend[1]) <= 2                               # in the same band
+        tab.screenshot("strips-worked-example-1280")
     finally:
         tab.close()

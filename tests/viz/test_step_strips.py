@@ -173,3 +173,14 @@ def test_one_example_has_no_batch_strip():
     steps = step_sequence(WORKED.network, WORKED.x, WORKED.y, 0.5)
     sent = step_pass(steps)
     assert sent["batch"] is False and all("batch" not in s for s in sent["steps"])
+
+
+def test_the_worked_examples_strip_prints_the_rms_of_the_published_gradients():
+    published = [np.array([0.000438568, 0.000497713, 0.000877135, 0.000995425]),
+                 np.array([0.082167041, 0.082667628, -0.022602540, -0.022740242])]
+    rms = [float(np.sqrt(np.mean(g ** 2))) for g in published]
+    steps = step_sequence(WORKED.network, WORKED.x, WORKED.y, 0.5, update_biases=False)
+    bars, note = _strip(step_pass(steps), 5)                  # backward, layer 1: both known
+    assert [math.isclose(float(bar[1]), value, rel_tol=5e-4) for bar, value in zip(bars, rms)] == [True, True]
+    assert note == "layer 1: 81× smaller than layer 2"
+    assert _strip(step_pass(steps), 4)[1] == ""               # backward, layer 2: layer 1 not known yet

@@ -17,7 +17,9 @@ const REPORT_AFTER = 120;        // ms after the last press: the server follows 
 const LEGEND = 40;               // px under the network for the two colour bars
 const TITLE = 26;                // px above it for the loss
 const GRADIENT = 46;             // px above the colour bars for each layer's gradient size
+const COMPACT_SCALE = 90;        // px of each colour bar when the gradient strip shares their band
 const BATCH = 54;                // px above that for the batch's examples (a batch stepped example by example)
+const BATCH_COMPACT = 36;        // the same without its heading line (its symbol on the left): small networks, wide
 const FIRST_LAYER = "#AA3377";   // the first layer's gradient bar and its note
 const KEYS = { ArrowRight: 1, PageDown: 1, " ": 1, ArrowLeft: -1, PageUp: -1, Home: "first", End: "last" };
 const HIGHLIGHT = "#F2C12E", TARGET = "#AA3377";
@@ -245,7 +247,10 @@ function build(view) {
   const [x0, x1] = pass.x_range, [y0, y1] = pass.y_range;
   // under the network, the strips (the batch's examples, each layer's gradient), then the colour bars;
   // their room comes out of the network's, so the diagram keeps its height
-  const plot = { left: 4, right: width - 4, top: TITLE, bottom: height - LEGEND - GRADIENT - (pass.batch ? BATCH : 0) };
+  // a small network on a wide diagram has no room to spare: its strip shares the colour bars' band
+  const compact = !pass.dense && !pass.narrow && pass.sizes.length <= 4 && width >= 560;
+  const gradientHeight = compact ? 0 : GRADIENT, batchHeight = !pass.batch ? 0 : compact ? BATCH_COMPACT : BATCH;
+  const plot = { left: 4, right: width - 4, top: TITLE, bottom: height - LEGEND - gradientHeight - batchHeight };
   const px = x => plot.left + (x - x0) / (x1 - x0) * (plot.right - plot.left);
   const py = y => plot.top + (y1 - y) / (y1 - y0) * (plot.bottom - plot.top);
   view.px = px;
@@ -323,9 +328,11 @@ function build(view) {
   Object.assign(view.canvas, { width: Math.round(width * scale), height: Math.round(height * scale) });
   Object.assign(view.canvas.style, { width: `${width}px`, height: `${height}px` });
   view.canvasScale = scale;
-  legend(view, svg, width, height);
-  view.gradientStrip = gradientStrip(view, svg, width, height - LEGEND - GRADIENT);
-  view.batchStrip = pass.batch ? batchStrip(view, svg, width, height - LEGEND - GRADIENT - BATCH) : null;
+  const legendEnd = legend(view, svg, width, height, compact);
+  view.gradientStrip = compact ? gradientBeside(view, svg, legendEnd + 10, width, height - LEGEND)
+    : gradientStrip(view, svg, width, height - LEGEND - GRADIENT);
+  view.batchStrip = pass.batch ? batchStrip(view, svg, width, height - LEGEND - gradientHeight - batchHeight, compact)
+    : null;
   view.caption.textContent = "";      // every step's caption in one cell: the tallest sets the height
   pass.headings.forEach(heading => html("div", "bpviz-step-caption-cell", view.caption, heading[1]));
 }
@@ -389,9 +396,11 @@ function layoutChips(chips) {
   });
 }
 
-function legend(view, svg, width, height) {
-  // The two fixed colour scales, side by side under the network, printed at both ends and 0.
-  const scales = view.pass.scales, barWidth = Math.min(180, (width - 60) / 2 - 40), y = height - LEGEND + 12;
+function legend(view, svg, width, height, compact) {
+  // The two fixed colour scales, side by side under the network, printed at both ends and 0
+  // (narrower when `compact`: the gradient strip sits beside them). Returns where they end.
+  const scales = view.pass.scales, y = height - LEGEND + 12;
+  const barWidth = compact ? COMPACT_SCALE : Math.min(180, (width - 60) / 2 - 40);
   scales.forEach((scale, i) => {
     const left = 24 + i * (barWidth + 70);
     const id = `bpviz-scale-${i}-${Math.random().toString(36).slice(2, 8)}`;
@@ -406,6 +415,7 @@ function legend(view, svg, width, height) {
         class: "bpviz-tick" }, g).textContent = tick;
     });
   });
+  return 24 + (scales.length - 1) * (barWidth + 70) + barWidth + 22;
 }
 
 function gradientStrip(view, svg, width, top) {
@@ -435,6 +445,32 @@ function gradientStrip(view, svg, width, top) {
   return { note, bars };
 }
 
+function gradientBeside(view, svg, left, width, top) {
+  // The strip beside the colour bars, in their band (a network of up to three weight layers on a
+  // wide diagram): the short heading, then per layer its number, its bar and the printed value
+  // side by side; the note comparing the first layer with the last on the line below.
+  const layers = view.pass.sizes.length - 1, y = top + 17, base = top + 19, tall = 13;
+  const g = el("g", { class: "bpviz-gradient-strip" }, svg);
+  el("rect", { x: left, y: top + 2, width: width - 4 - left, height: LEGEND - 6, rx: 4, fill: "#F0F2F6" }, g);
+  const heading = el("text", { x: left + 6, y, class: "bpviz-strip-title" }, g);
+  heading.textContent = view.pass.gradient_title_short;
+  const note = el("text", { x: left + 6, y: top + 32, class: "bpviz-gradient-note", fill: FIRST_LAYER }, g);
+  const start = left + 6 + heading.getComputedTextLength() + 10;
+  const slot = Math.min(78, (width - 10 - start) / layers);
+  const bars = [];
+  for (let l = 0, x = start; l < layers; l += 1, x += slot) {
+    const slotGroup = el("g", { class: "bpviz-gradient-bar", "data-layer": l + 1 }, g);
+    const hover = el("title", {}, slotGroup);
+    el("text", { x, y, class: "bpviz-strip-tag", "font-weight": l === 0 ? "bold" : "normal",
+      fill: l === 0 ? FIRST_LAYER : "#000" }, slotGroup).textContent = String(l + 1);
+    const bar = el("rect", { x: x + 9, y: base, width: 7, height: 0, fill: l === 0 ? FIRST_LAYER : "#4477AA",
+      visibility: "hidden" }, slotGroup);
+    const value = el("text", { x: x + 19, y, class: "bpviz-strip-number" }, slotGroup);
+    bars.push({ bar, value, hover, base, tall });
+  }
+  return { note, bars };
+}
+
 function drawGradient(view, step) {
   const strip = view.gradientStrip, S = view.pass.strings, data = step.gradient;
   if (!strip || !data) return;
@@ -447,7 +483,7 @@ function drawGradient(view, step) {
       slot.hover.textContent = "";
       return;
     }
-    const height = Math.max(2, known[0] * slot.tall);
+    const height = Math.max(3, known[0] * slot.tall);
     slot.bar.setAttribute("y", slot.base - height);
     slot.bar.setAttribute("height", height);
     slot.bar.setAttribute("visibility", "visible");
@@ -456,24 +492,30 @@ function drawGradient(view, step) {
   });
 }
 
-function batchStrip(view, svg, width, top) {
+function batchStrip(view, svg, width, top, compact) {
   // One small panel per example of the batch: its loss E_n over bars of its output layer's a
-  // or δ (fractions of the batch's largest, from Python), the step's example marked.
+  // or δ (fractions of the batch's largest, from Python), the step's example marked. Compact:
+  // the heading gives way to the quantity's symbol on the left (the heading is its tooltip).
   const count = view.pass.steps[0].batch.cells.length, outputs = view.pass.sizes[view.pass.sizes.length - 1];
   const g = el("g", { class: "bpviz-batch-strip" }, svg);
-  el("rect", { x: 4, y: top + 1, width: width - 8, height: BATCH - 4, rx: 4, fill: "#FFFFFF", stroke: "#F0F2F6" }, g);
-  const title = el("text", { x: 8, y: top + 12, class: "bpviz-strip-title" }, g);
-  const gap = 6, panelWidth = Math.min(130, (width - 16 - gap * (count - 1)) / count);
+  el("rect", { x: 4, y: top + 1, width: width - 8, height: (compact ? BATCH_COMPACT : BATCH) - 4, rx: 4,
+    fill: "#FFFFFF", stroke: "#F0F2F6" }, g);
+  const label = el("g", {}, g);
+  const tooltip = compact ? el("title", {}, label) : null;
+  const title = el("text", compact ? { x: 12, y: top + 22, class: "bpviz-strip-symbol" }
+    : { x: 8, y: top + 12, class: "bpviz-strip-title" }, label);
+  const start = compact ? 30 : 8, gap = 6;
+  const panelWidth = Math.min(130, (width - start - 8 - gap * (count - 1)) / count);
   const panels = [];
   for (let n = 0; n < count; n += 1) {
-    const left = 8 + n * (panelWidth + gap), panelTop = top + 16, height = 34;
+    const left = start + n * (panelWidth + gap), panelTop = top + (compact ? 2 : 16), height = compact ? 30 : 34;
     const panel = el("g", { class: "bpviz-batch-example", "data-example": n + 1 }, g);
     const hover = el("title", {}, panel);
     const frame = el("rect", { x: left, y: panelTop, width: panelWidth, height, rx: 4, fill: "#F0F2F6",
       stroke: "#888", "stroke-width": 1 }, panel);
     const head = el("text", { x: left + panelWidth / 2, y: panelTop + 11, "text-anchor": "middle",
       class: "bpviz-strip-number", fill: "#000" }, panel);
-    const zero = panelTop + 24, barRoom = 8, inner = panelWidth - 8;
+    const zero = panelTop + (compact ? 21 : 24), barRoom = compact ? 7 : 8, inner = panelWidth - 8;
     el("line", { x1: left + 4, x2: left + panelWidth - 4, y1: zero, y2: zero, stroke: "#888", "stroke-width": 1 }, panel);
     const bars = [];
     for (let j = 0; j < outputs; j += 1) {
@@ -485,13 +527,14 @@ function batchStrip(view, svg, width, top) {
       class: "bpviz-strip-number", fill: "#555" }, panel);
     panels.push({ frame, head, bars, unknown, hover, zero, barRoom, room: panelWidth - 4 });
   }
-  return { title, panels };
+  return { title, tooltip, panels };
 }
 
 function drawBatch(view, step) {
   const strip = view.batchStrip, S = view.pass.strings, data = step.batch;
   if (!strip || !data) return;
-  strip.title.textContent = S[data.title];
+  strip.title.textContent = S[strip.tooltip ? data.symbol : data.title];
+  if (strip.tooltip) strip.tooltip.textContent = S[data.title];
   data.cells.forEach(([head, bars, marked, hover], n) => {
     const panel = strip.panels[n];
     if (!panel) return;
