@@ -19,6 +19,10 @@ browser (bpviz/ui/step/diagram.js draws step k of it; it computes no number).
   the step's layer the ones feeding it), the loss title, the targets beside the outputs,
   and the flow: what travels, from where to where (w·a forward, w·δ backward, −η∂E/∂w
   at the update).
+- the strips under the network (step_strips): per step `gradient` (each weight layer's
+  RMS(∂E/∂W) bar once computed, and the note comparing the first layer with the last), with
+  `gradient_title` (`gradient_title_short` beside the colour bars); a batch stepped example
+  by example (`batch` True) also per step `batch` (every example's E_n and output a or δ).
 Every name is in the notation of `names` (bpviz.engine.names: the lesson's switch).
 
 A batch stepped example by example (engine: step_sequence(…, by_example=True)): each

@@ -2,6 +2,10 @@
 // steps locally on the keys and its own buttons, plays the step's motion, and reports the
 // position, the selected neuron, the pass it holds and its width back to the server.
 //
+// Under the network: the batch's examples side by side (a batch stepped example by example),
+// each weight layer's gradient size, the colour bars; their room comes out of the network's,
+// so the diagram's height stays fixed for a network and a window.
+//
 // Every number and text comes formatted from Python: this file only looks them up
 // (pass.strings[index]) and places them. It runs in the page (st.components.v2, no iframe),
 // so the keys are listened for once, on the document.
@@ -249,7 +253,14 @@ function build(view) {
   // their room comes out of the network's, so the diagram keeps its height
   // a small network on a wide diagram has no room to spare: its strip shares the colour bars' band
   const compact = !pass.dense && !pass.narrow && pass.sizes.length <= 4 && width >= 560;
-  const gradientHeight = compact ? 0 : GRADIENT, batchHeight = !pass.batch ? 0 : compact ? BATCH_COMPACT : BATCH;
+  // a batch's examples: in the title's band when they fit beside the longest title (the network
+  // loses no room), else in a band of their own
+  const titleRoom = pass.batch && compact ? longestTitle(view, pass) + 16 : 0;
+  const count = pass.batch ? pass.steps[0].batch.cells.length : 0;
+  const batchMode = !pass.batch ? null : !compact ? "full"
+    : (width - titleRoom - 34 - 6 * (count - 1)) / count >= 74 ? "top" : "compact";
+  const gradientHeight = compact ? 0 : GRADIENT;
+  const batchHeight = batchMode === "full" ? BATCH : batchMode === "compact" ? BATCH_COMPACT : 0;
   const plot = { left: 4, right: width - 4, top: TITLE, bottom: height - LEGEND - gradientHeight - batchHeight };
   const px = x => plot.left + (x - x0) / (x1 - x0) * (plot.right - plot.left);
   const py = y => plot.top + (y1 - y) / (y1 - y0) * (plot.bottom - plot.top);
@@ -331,8 +342,8 @@ function build(view) {
   const legendEnd = legend(view, svg, width, height, compact);
   view.gradientStrip = compact ? gradientBeside(view, svg, legendEnd + 10, width, height - LEGEND)
     : gradientStrip(view, svg, width, height - LEGEND - GRADIENT);
-  view.batchStrip = pass.batch ? batchStrip(view, svg, width, height - LEGEND - gradientHeight - batchHeight, compact)
-    : null;
+  view.batchStrip = !batchMode ? null : batchMode === "top" ? batchStrip(view, svg, width, 0, "top", titleRoom)
+    : batchStrip(view, svg, width, height - LEGEND - gradientHeight - batchHeight, batchMode);
   view.caption.textContent = "";      // every step's caption in one cell: the tallest sets the height
   pass.headings.forEach(heading => html("div", "bpviz-step-caption-cell", view.caption, heading[1]));
 }
@@ -418,6 +429,18 @@ function legend(view, svg, width, height, compact) {
   return 24 + (scales.length - 1) * (barWidth + 70) + barWidth + 22;
 }
 
+function longestTitle(view, pass) {
+  // px of the pass's longest title (the loss, E_n on an example's step), measured once per build
+  const probe = el("text", { x: 0, y: -100, class: "bpviz-title" }, view.svg);
+  let longest = 0;
+  for (const index of new Set(pass.steps.map(step => step.title))) {
+    probe.textContent = pass.strings[index];
+    longest = Math.max(longest, probe.getComputedTextLength());
+  }
+  probe.remove();
+  return longest;
+}
+
 function gradientStrip(view, svg, width, top) {
   // One slot per weight layer: its number on the left, a bar on a log scale of RMS(∂E/∂W)
   // (heights from Python), the printed value under it; the heading, and on the right the note
@@ -492,40 +515,48 @@ function drawGradient(view, step) {
   });
 }
 
-function batchStrip(view, svg, width, top, compact) {
-  // One small panel per example of the batch: its loss E_n over bars of its output layer's a
-  // or δ (fractions of the batch's largest, from Python), the step's example marked. Compact:
-  // the heading gives way to the quantity's symbol on the left (the heading is its tooltip).
+function batchStrip(view, svg, width, top, mode, left0) {
+  // One small panel per example of the batch: its loss E_n and bars of its output layer's a or
+  // δ (fractions of the batch's largest, from Python), the step's example marked. `mode`:
+  // "full", a band with its heading; "compact", a band with the quantity's symbol on the left
+  // (the heading its tooltip); "top", the same in the title's band, from x = `left0`.
   const count = view.pass.steps[0].batch.cells.length, outputs = view.pass.sizes[view.pass.sizes.length - 1];
   const g = el("g", { class: "bpviz-batch-strip" }, svg);
-  el("rect", { x: 4, y: top + 1, width: width - 8, height: (compact ? BATCH_COMPACT : BATCH) - 4, rx: 4,
-    fill: "#FFFFFF", stroke: "#F0F2F6" }, g);
+  const full = mode === "full", inline = mode === "top", x0 = inline ? left0 : 4;
+  el("rect", { x: x0, y: top + 1, width: width - 4 - x0, height: inline ? TITLE - 2 : (full ? BATCH : BATCH_COMPACT) - 4,
+    rx: 4, fill: "#FFFFFF", stroke: "#F0F2F6" }, g);
   const label = el("g", {}, g);
-  const tooltip = compact ? el("title", {}, label) : null;
-  const title = el("text", compact ? { x: 12, y: top + 22, class: "bpviz-strip-symbol" }
-    : { x: 8, y: top + 12, class: "bpviz-strip-title" }, label);
-  const start = compact ? 30 : 8, gap = 6;
+  const tooltip = full ? null : el("title", {}, label);
+  const title = el("text", full ? { x: 8, y: top + 12, class: "bpviz-strip-title" }
+    : { x: x0 + 8, y: top + (inline ? 19 : 22), class: "bpviz-strip-symbol" }, label);
+  const start = full ? 8 : x0 + 26, gap = 6;
   const panelWidth = Math.min(130, (width - start - 8 - gap * (count - 1)) / count);
   const panels = [];
   for (let n = 0; n < count; n += 1) {
-    const left = start + n * (panelWidth + gap), panelTop = top + (compact ? 2 : 16), height = compact ? 30 : 34;
+    const left = start + n * (panelWidth + gap), panelTop = top + (full ? 16 : inline ? 2 : 2);
+    const height = full ? 34 : inline ? TITLE - 4 : 30;
+    const barsWidth = inline ? Math.min(outputs * 10, 0.35 * panelWidth) : panelWidth - 8;
+    const barsLeft = inline ? left + panelWidth - 4 - barsWidth : left + 4;
     const panel = el("g", { class: "bpviz-batch-example", "data-example": n + 1 }, g);
     const hover = el("title", {}, panel);
     const frame = el("rect", { x: left, y: panelTop, width: panelWidth, height, rx: 4, fill: "#F0F2F6",
       stroke: "#888", "stroke-width": 1 }, panel);
-    const head = el("text", { x: left + panelWidth / 2, y: panelTop + 11, "text-anchor": "middle",
-      class: "bpviz-strip-number", fill: "#000" }, panel);
-    const zero = panelTop + (compact ? 21 : 24), barRoom = compact ? 7 : 8, inner = panelWidth - 8;
-    el("line", { x1: left + 4, x2: left + panelWidth - 4, y1: zero, y2: zero, stroke: "#888", "stroke-width": 1 }, panel);
+    const head = el("text", inline ? { x: left + 4, y: panelTop + 15 } : { x: left + panelWidth / 2, y: panelTop + 11,
+      "text-anchor": "middle" }, panel);
+    head.setAttribute("class", "bpviz-strip-number");
+    head.setAttribute("fill", "#000");
+    const zero = panelTop + (full ? 24 : inline ? 11 : 21), barRoom = full ? 8 : inline ? 8 : 7;
+    el("line", { x1: barsLeft, x2: barsLeft + barsWidth, y1: zero, y2: zero, stroke: "#888", "stroke-width": 1 }, panel);
     const bars = [];
     for (let j = 0; j < outputs; j += 1) {
-      const slot = inner / outputs, barWidth = Math.max(2, Math.min(14, slot - 2));
-      bars.push(el("rect", { x: left + 4 + j * slot + (slot - barWidth) / 2, y: zero, width: barWidth, height: 0,
+      const slot = barsWidth / outputs, barWidth = Math.max(2, Math.min(14, slot - 2));
+      bars.push(el("rect", { x: barsLeft + j * slot + (slot - barWidth) / 2, y: zero, width: barWidth, height: 0,
         stroke: "#555", "stroke-width": 0.5, visibility: "hidden" }, panel));
     }
-    const unknown = el("text", { x: left + panelWidth / 2, y: zero + 4, "text-anchor": "middle",
+    const unknown = el("text", { x: barsLeft + barsWidth / 2, y: zero + 4, "text-anchor": "middle",
       class: "bpviz-strip-number", fill: "#555" }, panel);
-    panels.push({ frame, head, bars, unknown, hover, zero, barRoom, room: panelWidth - 4 });
+    panels.push({ frame, head, bars, unknown, hover, zero, barRoom,
+      room: inline ? panelWidth - barsWidth - 10 : panelWidth - 4 });
   }
   return { title, tooltip, panels };
 }
