@@ -172,3 +172,21 @@ def test_one_current_steps_for_every_page_and_it_steps_the_batch():
     data = diagram(at)["pass"]
     assert len(data["steps"]) == 1 + 5 * 5 + 2 and data["batch"] is True
     assert len(data["steps"][0]["batch"]["cells"]) == 5
+
+
+def test_the_batch_survives_a_page_change_and_travels_in_the_share_pages_link():
+    at, _ = _open_step({"batch": "3"})
+    at.switch_page("views/build.py")
+    rerun(at)
+    at.switch_page("views/share.py")
+    rerun(at)
+    params = dict(parse_qsl(at.code[0].value.split("?", 1)[1]))
+    assert params["batch"] == "3"
+    at.switch_page("views/step.py")
+    rerun(at)
+    assert "Step 1 of 18" in shown_step(at)
+    receiver, warnings = _open_step(params)
+    assert warnings == "" and "Step 1 of 18" in shown_step(receiver)
+    at.radio(key="step_batch_mode").set_value("one")          # back to one example: nothing to carry
+    rerun(at)
+    assert "Step 1 of 7" in shown_step(at) and "batch=" not in at.session_state[WRITTEN]

@@ -11,7 +11,7 @@ import re
 import numpy as np
 import pytest
 
-from bpviz.engine import Network, SharedNetwork, encode_share, loss_value, preset
+from bpviz.engine import Network, SharedNetwork, encode_share, loss_value, preset, stepping_batch
 from tests.e2e.browser import Session
 
 pytestmark = pytest.mark.e2e
@@ -180,19 +180,31 @@ def test_a_batchs_examples_side_by_side_and_the_batch_survives_a_reload(browser,
         tab.close()
 
 
-def test_the_share_pages_link_carries_the_penalty(browser, server):
-    tab = _open(browser, server, "step?pen=0.01,0.2")
+def test_the_share_pages_link_carries_the_penalty_and_the_batch(browser, server):
+    tab = _open(browser, server, "step?pen=0.01,0.2&batch=3")
     try:
         tab.go("Share")
         link = tab.page.get_by_test_id("stMain").get_by_test_id("stCode").first.inner_text()
-        assert "pen=0.01,0.2" in link
+        assert "pen=0.01,0.2" in link and "batch=3" in link
+        tab.go("Step")                               # the batch is still there after a page change
+        tab.page.wait_for_selector(f"{ROOT} .bpviz-batch-example")
+        assert "of 18" in tab.step_position()
         tab.page.goto(link.strip().replace("http://localhost:8501", tab.url))
         tab.page.wait_for_selector(f"{ROOT} .bpviz-value")
         tab.idle()
+        assert "of 18" in tab.step_position()         # the receiver steps the same batch
         tab.page.keyboard.press("End")
         tab.page.wait_for_timeout(300)
-        # by hand: the published 0.298371109 + λ₁ Σ|w| + (λ₂/2) Σw² = + 0.01 · 2.8 + 0.1 · 1.13
-        assert tab.diagram_title() == "Loss E = 0.439371109"
+        # E = the batch's mean loss, by a forward pass written out here, + λ₁ Σ|w| + (λ₂/2) Σw²
+        # (the worked example's weights: Σ|w| = 2.8, Σw² = 1.13)
+        p = preset("worked_example")
+        X, Y = stepping_batch(p.x, p.y, 3)
+        a = X
+        for w, b in zip(p.network.weights, p.network.biases):
+            a = 1 / (1 + np.exp(-(a @ w.T + b)))
+        expected = np.mean(0.5 * ((Y - a) ** 2).sum(axis=1)) + 0.01 * 2.8 + 0.1 * 1.13
+        title = tab.diagram_title()
+        assert title.startswith("Loss E = ") and math.isclose(float(title.split("= ")[1]), expected, rel_tol=1e-8)
     finally:
         tab.close()
 

@@ -4,11 +4,13 @@ batch is the rows of it the learner lists (row numbers from 1, first four by def
 it is the stepping example and moved copies of it (engine: stepping_batch), as many rows as
 asked. The learner can edit every cell. Not in quiz mode, which asks about one example.
 
-The batch lives in its widgets (mode, rows or row numbers, the table's edits), so `rows()`
-can rebuild it in a fragment's rerun without the settings. The address carries which rows
-(`batch`, address.py): the row numbers of the data ("3,17,42"), or without fitting data the
-number of rows ("4"); `read_address` checks it with the strict reader. Edits to cells do not
-travel. Leaving the page goes back to one example.
+Which rows are stepped lives in a session slot (state.step_batch: the number of rows and the
+data's row numbers, None for one example), so it survives a page change and `rows()` can
+rebuild the batch in a fragment's rerun without the settings; the widgets show it and store
+a change. The address and the Share page's link carry it (`batch`, address.py): the row
+numbers of the data ("3,17,42"), or without fitting data the number of rows ("4");
+`read_address` checks it with the strict reader. Edits to cells live in the table's widget:
+they do not travel, and a page change drops them.
 """
 import hashlib
 
@@ -33,21 +35,24 @@ def settings(quiz_on):
     if quiz_on:
         st.caption(t("step.batch_quiz"))
         return
-    mode = st.radio(t("step.batch"), MODES, horizontal=True, key=MODE, on_change=state.restart_steps,
+    stored = state.step_batch()
+    state.set_widget_value(MODE, MODES[stored is not None])
+    mode = st.radio(t("step.batch"), MODES, horizontal=True, key=MODE, on_change=_store,
                     format_func=lambda m: t(f"step.batch.{m}"), help=t("step.batch_help"))
     if mode == "one":
         return
+    count, pick = _chosen()
     data = data_rows()
     if data is not None:
-        state.set_widget_default(PICK, _text(range(1, min(DEFAULT_ROWS, len(data[0])) + 1)))
-        st.text_input(t("step.batch_pick"), key=PICK, on_change=state.restart_steps,
+        state.set_widget_value(PICK, pick)
+        st.text_input(t("step.batch_pick"), key=PICK, on_change=_store,
                       help=t("step.batch_pick_help", rows=len(data[0])))
     else:
-        state.set_widget_default(ROWS, DEFAULT_ROWS)
-        st.number_input(t("step.batch_rows"), MIN_BY_EXAMPLE, MAX_BY_EXAMPLE, key=ROWS, on_change=state.restart_steps)
+        state.set_widget_value(ROWS, count)
+        st.number_input(t("step.batch_rows"), MIN_BY_EXAMPLE, MAX_BY_EXAMPLE, key=ROWS, on_change=_store)
     chosen = default_rows()
     if chosen is None:
-        st.error(t("step.batch_pick_bad", value=reader.preview(str(state.widget_value(PICK, ""))),
+        st.error(t("step.batch_pick_bad", value=reader.preview(pick),
                    accepted=render(Message("reader.accepted.rows", _accepted(len(data[0]))))))
         return
     table = _table(*chosen)
@@ -59,10 +64,28 @@ def settings(quiz_on):
         st.error(t("step.batch_bad"))
 
 
+def _chosen():
+    """(rows, data row numbers text) of the stored batch, or the defaults: 4 rows, the first 4 of the data."""
+    data = data_rows()
+    rows_in_data = len(data[0]) if data is not None else DEFAULT_ROWS
+    return state.step_batch() or (DEFAULT_ROWS, _text(range(1, min(DEFAULT_ROWS, rows_in_data) + 1)))
+
+
+def _store():
+    """A batch widget changed: store what they now say (one example, or the rows) and start again."""
+    if state.widget_value(MODE, "one") != "by_example":
+        state.set_step_batch(None)
+    else:
+        count, pick = _chosen()
+        count = int(state.widget_value(ROWS, count) or count)
+        state.set_step_batch((min(max(count, MIN_BY_EXAMPLE), MAX_BY_EXAMPLE), str(state.widget_value(PICK, pick))))
+    state.restart_steps()
+
+
 def rows(quiz_on):
-    """(X, Y) of the batch as the widgets hold it, or None: one example (also in quiz mode,
-    before the settings were drawn, or while a cell is empty or the row numbers are wrong)."""
-    if quiz_on or state.widget_value(MODE, "one") != "by_example":
+    """(X, Y) of the batch as stored, with the table's edits, or None: one example (also in
+    quiz mode, or while a cell is empty or the row numbers are wrong)."""
+    if quiz_on or state.step_batch() is None:
         return None
     chosen = default_rows()
     if chosen is None:
@@ -96,13 +119,13 @@ def data_rows():
 
 
 def picked():
-    """The row numbers (from 1) of the data the widgets list, or None if they are not 2–8
-    distinct numbers within the data (or there are no fitting data)."""
+    """The row numbers (from 1) of the data the stored batch lists, or None if they are not
+    2–8 distinct numbers within the data (or there are no fitting data)."""
     data = data_rows()
     if data is None:
         return None
     try:
-        return reader.row_list(state.widget_value(PICK, ""), PICK, len(data[0]), MIN_BY_EXAMPLE, MAX_BY_EXAMPLE)
+        return reader.row_list(_chosen()[1], PICK, len(data[0]), MIN_BY_EXAMPLE, MAX_BY_EXAMPLE)
     except reader.Rejected:
         return None
 
@@ -115,7 +138,7 @@ def default_rows():
         numbers = picked()
         return None if numbers is None else (data[0][[n - 1 for n in numbers]], data[1][[n - 1 for n in numbers]])
     x, y = state.example()
-    return stepping_batch(x, y, int(state.widget_value(ROWS, DEFAULT_ROWS)))
+    return stepping_batch(x, y, _chosen()[0])
 
 
 def _table(X, Y):
@@ -141,26 +164,26 @@ def _accepted(rows):
 def address_text(quiz_on):
     """The batch as the address writes it: the data's row numbers ("3,17,42"), or the number
     of rows ("4") without fitting data; None for one example (or quiz mode, or wrong rows)."""
-    if quiz_on or state.widget_value(MODE, "one") != "by_example":
+    if quiz_on or state.step_batch() is None:
         return None
     if data_rows() is not None:
         numbers = picked()
         return None if numbers is None else _text(numbers)
-    return str(int(state.widget_value(ROWS, DEFAULT_ROWS)))
+    return str(_chosen()[0])
 
 
 def read_address(text):
     """Apply the address's `batch` (read after the network and the data, whose rows it
     names): the problems, as Messages naming the parameter and what is accepted."""
     data = data_rows()
+    count, pick = _chosen()
     try:
         if data is not None:
-            numbers = reader.row_list(text, PARAMETER, len(data[0]), MIN_BY_EXAMPLE, MAX_BY_EXAMPLE)
-            state.set_widget_value(PICK, _text(numbers))
+            pick = _text(reader.row_list(text, PARAMETER, len(data[0]), MIN_BY_EXAMPLE, MAX_BY_EXAMPLE))
         else:
-            state.set_widget_value(ROWS, reader.whole_number(text, PARAMETER, MIN_BY_EXAMPLE, MAX_BY_EXAMPLE))
+            count = reader.whole_number(text, PARAMETER, MIN_BY_EXAMPLE, MAX_BY_EXAMPLE)
     except reader.Rejected as refused:
         key, fields = refused.accepted
         return [Message("link.refused", {"name": PARAMETER, "value": refused.value, "accepted": Message(key, fields)})]
-    state.set_widget_value(MODE, "by_example")
+    state.set_step_batch((count, pick))
     return []
