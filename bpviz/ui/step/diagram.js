@@ -546,7 +546,8 @@ function batchStrip(view, svg, width, top, mode, left0) {
     head.setAttribute("class", "bpviz-strip-number");
     head.setAttribute("fill", "#000");
     const zero = panelTop + (full ? 24 : inline ? 11 : 21), barRoom = full ? 8 : inline ? 8 : 7;
-    el("line", { x1: barsLeft, x2: barsLeft + barsWidth, y1: zero, y2: zero, stroke: "#888", "stroke-width": 1 }, panel);
+    const axis = el("line", { x1: barsLeft, x2: barsLeft + barsWidth, y1: zero, y2: zero, stroke: "#888",
+      "stroke-width": 1 }, panel);
     const bars = [];
     for (let j = 0; j < outputs; j += 1) {
       const slot = barsWidth / outputs, barWidth = Math.max(2, Math.min(14, slot - 2));
@@ -555,7 +556,7 @@ function batchStrip(view, svg, width, top, mode, left0) {
     }
     const unknown = el("text", { x: barsLeft + barsWidth / 2, y: zero + 4, "text-anchor": "middle",
       class: "bpviz-strip-number", fill: "#555" }, panel);
-    panels.push({ frame, head, bars, unknown, hover, zero, barRoom,
+    panels.push({ frame, head, bars, unknown, axis, hover, zero, barRoom,
       room: inline ? panelWidth - barsWidth - 10 : panelWidth - 4 });
   }
   return { title, tooltip, panels };
@@ -590,6 +591,7 @@ function drawBatch(view, step) {
       rect.setAttribute("visibility", "visible");
     });
     panel.unknown.textContent = known ? "" : "?";
+    panel.axis.setAttribute("visibility", known ? "visible" : "hidden");
   });
 }
 
