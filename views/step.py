@@ -1,7 +1,7 @@
 """Step: one forward pass, the loss, one backward pass and the update, a step at a time."""
 import streamlit as st
 
-from bpviz.ui import frame
+from bpviz.ui import frame, lesson
 from bpviz.ui.i18n import t
 from bpviz.ui.step import controls as step_controls
 from bpviz.ui.step import diagram, inspector, quiz
@@ -40,7 +40,7 @@ st.caption(t("step.intro"))
 def stepper():
     """The diagram, its switches, the quiz and the readouts: the diagram's report reruns
     only this fragment."""
-    steps = step_controls.current_steps()
+    steps = lesson.current_steps(say_why=True)
     if steps is None:
         return
     quiz.switch()

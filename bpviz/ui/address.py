@@ -14,6 +14,7 @@ the value it has in the session, its default, and the classroom-fixable controls
     gran  the Step page's step size: "pass" (default "layer")
     pen   the Step page's weight penalty "λ₁,λ₂", each from 0 to 1 (default "0,0": none)
     step  the Step page's position, a whole number from 0 (clamped to the last step)
+    batch the Step page's mini-batch: row numbers of Train's data "3,17,42" (2-8), else a count "4"
     data  the Train page's built-in data set (see `train.data_link`); "csv" for an upload
     names     "layer": layer names even where the tutorial's exist (default "tutorial"; ui.lesson)
     motion    "0": no values travelling along the connections (default "1")
@@ -60,6 +61,7 @@ from bpviz.engine import (
 from bpviz.ui import lesson
 from bpviz.ui.i18n import CATALOGUES, DEFAULT_LANGUAGE, error_text, language
 from bpviz.ui.session import reader, state
+from bpviz.ui.step import batch
 from bpviz.ui.strings import Message
 from bpviz.ui.train import data as train_data
 from bpviz.ui.train import data_link
@@ -221,9 +223,8 @@ def _changed_train_network():
     """Train's own network as a SharedNetwork (its example part unused), or None while it is
     the session's."""
     net = _train_network()
-    if net == state.network():
-        return None
-    return SharedNetwork(net, (0.0,) * net.sizes[0], (0.0,) * net.sizes[-1], state.learning_rate(), True)
+    return None if net == state.network() else SharedNetwork(net, (0.0,) * net.sizes[0], (0.0,) * net.sizes[-1],
+                                                             state.learning_rate(), True)
 
 
 def _read_hist(text):
@@ -247,15 +248,13 @@ def current_shared():
 
 def _changed_network():
     """The session's SharedNetwork, or None while it is the default preset's."""
-    shared = current_shared()
-    p = preset(state.DEFAULT_PRESET)
-    return None if shared == SharedNetwork(p.network, tuple(p.x), tuple(p.y), p.learning_rate,
-                                           p.update_biases) else shared
+    shared, p = current_shared(), preset(state.DEFAULT_PRESET)
+    return None if shared == SharedNetwork(p.network, tuple(p.x), tuple(p.y), p.learning_rate, p.update_biases) \
+        else shared
 
 
 def _session_lang():
-    lang = language()
-    return None if lang == DEFAULT_LANGUAGE else lang
+    return None if language() == DEFAULT_LANGUAGE else language()
 
 
 def _written(value):
@@ -286,6 +285,7 @@ PARAMETERS = (   # in the order the query is written
     Parameter("pen", _read_pen, _write_pen, state.step_penalty, "0,0", hideable=("learning_rate",)),
     Parameter("step", _read_step, lambda step: str(step) if step else None, state.step_index, "0"),
     Parameter("data", _read_data, _written, data_link.text_of_session, None),
+    Parameter("batch", batch.read_address, _written, lambda: batch.address_text(lesson.quiz_on()), None),
     Parameter("names", _read_choice("names", NOTATIONS), lambda n: None if n in (None, "tutorial") else n,
               lambda: lesson.setting("names"), "tutorial"),
     Parameter("motion", _read_switch("motion"), _switch(True), lambda: lesson.setting("motion"), "1"),
@@ -305,8 +305,8 @@ OWN_LENGTH_LIMIT = ("net", "tnet", "qa", "hist")
 # Reading: the language first, the penalty (before what the link fixes, which may fix it too),
 # then what the link fixes, the network, the Step settings and the data; a notice lists the
 # problems in this order.
-READ_ORDER = ("lang", "pen", "hide", "net", "quiz", "gran", "step", "data", "names", "motion", "view", "sel",
-              "practice", "qa", "tnet", "hist")
+READ_ORDER = ("lang", "pen", "hide", "net", "quiz", "gran", "step", "data", "batch", "names", "motion", "view",
+              "sel", "practice", "qa", "tnet", "hist")
 
 
 def read_once() -> list:
@@ -343,11 +343,12 @@ def _query(values):
     return "?" + urlencode(params, safe=",:") if params else ""
 
 
-def link_query(shared, hide=(), lang=None, quiz=False, step=0, granularity="layer", data=None, names=None):
-    """The query string ("?net=…&hide=…&lang=…") that restores `shared` with those settings;
-    settings at their defaults are left out (`shared` None: the default network, left out too)."""
+def link_query(shared, hide=(), lang=None, quiz=False, step=0, granularity="layer", data=None, names=None,
+               penalty=None, rows=None):
+    """The query string ("?net=…&hide=…&lang=…") that restores `shared` with those settings (the
+    penalty (λ₁, λ₂), the batch's `rows` text); defaults are left out (`shared` None too)."""
     return _query({"net": shared, "hide": hide, "lang": lang, "quiz": quiz, "gran": granularity, "step": step,
-                   "data": data, "names": names})
+                   "data": data, "names": names, "pen": penalty, "batch": rows})
 
 
 def query() -> str:

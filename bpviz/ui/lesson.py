@@ -19,8 +19,9 @@ it, with a link to the Step page. Hiding is a classroom convenience, not securit
 import streamlit as st
 
 from bpviz.engine import NetworkError, attempts_to_text, names_for, step_sequence, tutorial_names_fit
-from bpviz.ui.i18n import t
+from bpviz.ui.i18n import error_text, t
 from bpviz.ui.session import state
+from bpviz.ui.step import batch
 
 NAMES_SWITCH = "lesson_tutorial_names"   # the switch's widget key (one per page run)
 DEFAULTS = {"names": "tutorial", "motion": True, "view": "neuron", "practice": False, "restore": None}
@@ -74,13 +75,17 @@ def pass_identity(steps):
             len(steps), first.update_biases, first.l1, first.l2)   # a new penalty is a new pass
 
 
-def current_steps():
-    """The session's pass as steps, or None if it cannot be computed (the Step page says why)."""
-    x, y = state.example()
+def current_steps(say_why=False):
+    """The session's pass as steps: on the stepping example, or on the batch stepped example by
+    example (step/batch.py; never in quiz mode); None if it cannot be computed, with the reason
+    shown when `say_why` (the Step page)."""
+    rows = batch.rows(quiz_on())
     try:
-        return step_sequence(state.network(), x, y, state.learning_rate(), state.granularity(),
-                             state.update_biases(), *state.step_penalty())
-    except NetworkError:
+        return step_sequence(state.network(), *(rows or state.example()), state.learning_rate(), state.granularity(),
+                             state.update_biases(), *state.step_penalty(), by_example=rows is not None)
+    except NetworkError as error:
+        if say_why:
+            st.error(t("step.cannot_step", message=error_text(error)))
         return None
 
 

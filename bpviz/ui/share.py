@@ -8,6 +8,7 @@ from bpviz.ui import address, lesson
 from bpviz.ui.frame import PAGES
 from bpviz.ui.i18n import LANGUAGE_NAMES, language, t
 from bpviz.ui.session import state
+from bpviz.ui.step import batch
 from bpviz.viz import qr_fits, qr_svg
 
 SHORT_LINK = 200                  # characters a class can type from the projector
@@ -42,7 +43,11 @@ def link_builder():
         state.set_widget_value("share_quiz", True)
         st.caption(":material/school: " + t("share.quiz_only"))
     quiz = st.checkbox(t("share.quiz"), key="share_quiz", help=t("share.quiz_help"), disabled=quiz_only)
-    link = app_url(page) + address.link_query(shared, hide=hide, lang=lang, quiz=quiz or quiz_only, names=names)
+    # the current network's link carries the Step page's penalty and batch too: the same numbers there
+    current = source == "current"
+    link = app_url(page) + address.link_query(shared, hide=hide, lang=lang, quiz=quiz or quiz_only, names=names,
+                                              penalty=state.step_penalty() if current else None,
+                                              rows=batch.address_text(quiz or quiz_only) if current else None)
     st.caption(t("share.copy_hint", chars=len(link)))
     st.code(link, language=None, wrap_lines=True)
     st.caption(t("share.short", chars=len(link)) if len(link) <= SHORT_LINK else t("share.long", chars=len(link)))

@@ -9,7 +9,15 @@ from its modules (tests/test_layering.py checks). Inside: geometry (where neuron
 connections go), style (colours, fonts and every number format), notation
 (names of neurons and parameters), text (the "viz.*" lookups), and one module per figure.
 """
-from . import health_figures, landscape_figures, learning_figures, matrix_view, network_diagram, step_labels
+from . import (
+    health_figures,
+    landscape_figures,
+    learning_figures,
+    matrix_view,
+    network_diagram,
+    step_labels,
+    step_strips,
+)
 from .health_figures import gradient_health_figure, health_comparison_figure
 from .landscape_figures import contour_figure, gradcheck_figure, one_weight_figure
 from .learning_figures import (
@@ -27,7 +35,8 @@ from .qr_code import qr_fits, qr_svg
 from .step_pass import PHONE_WIDTH, labelling, step_pass, step_target
 
 TEXT_EN = {**network_diagram.DEFAULT_TEXT, **landscape_figures.DEFAULT_TEXT, **learning_figures.DEFAULT_TEXT,
-           **matrix_view.DEFAULT_TEXT, **step_labels.DEFAULT_TEXT, **health_figures.DEFAULT_TEXT}
+           **matrix_view.DEFAULT_TEXT, **step_labels.DEFAULT_TEXT, **health_figures.DEFAULT_TEXT,
+           **step_strips.DEFAULT_TEXT}
 
 __all__ = [
     # the diagrams: a network, every step of a pass (drawable data for the browser), a matrix

@@ -17,6 +17,8 @@ from bpviz.viz.text import label
 DEFAULT_TEXT = {
     "viz.step.legend_a": "a",
     "viz.step.legend_delta": "δ",
+    "viz.loss_example": "Loss E{example} = {loss}",
+    "viz.loss_example_unknown": "Loss E{example} = ? (not computed yet)",
 }
 WORDS = {**DEFAULT_TEXT, **DIAGRAM_TEXT}   # the network diagram's words: neuron, connection, x, y, loss
 LABEL_AT = (0.35, 0.55, 0.45)   # an edge's label sits this far along it: going down, level, going up
@@ -130,6 +132,14 @@ def edge_place(l, j, k, text=None):
 
 
 def loss_title(step, text=None):
+    """'Loss E = …' of the pass (a batch's average and update: the mean E); on a step of one
+    example of a batch stepped example by example, that example's own loss 'Loss E₂ = …',
+    as the inspector names it."""
+    if step.example is not None:
+        example = str(step.example + 1).translate(_SUB)
+        if step.loss is None:
+            return label(text, WORDS, "viz.loss_example_unknown", example=example)
+        return label(text, WORDS, "viz.loss_example", example=example, loss=number(step.loss, HOVER_FORMAT))
     if step.loss is None:
         return label(text, WORDS, "viz.loss_unknown")
     return label(text, WORDS, "viz.loss", loss=number(step.loss, HOVER_FORMAT))

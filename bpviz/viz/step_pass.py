@@ -19,6 +19,10 @@ browser (bpviz/ui/step/diagram.js draws step k of it; it computes no number).
   the step's layer the ones feeding it), the loss title, the targets beside the outputs,
   and the flow: what travels, from where to where (w·a forward, w·δ backward, −η∂E/∂w
   at the update).
+- the strips under the network (step_strips): per step `gradient` (each weight layer's
+  RMS(∂E/∂W) bar once computed, and the note comparing the first layer with the last), with
+  `gradient_title` (`gradient_title_short` beside the colour bars); a batch stepped example
+  by example (`batch` True) also per step `batch` (every example's E_n and output a or δ).
 Every name is in the notation of `names` (bpviz.engine.names: the lesson's switch).
 
 A batch stepped example by example (engine: step_sequence(…, by_example=True)): each
@@ -54,6 +58,8 @@ from bpviz.viz.step_labels import (
     neuron_place,
     target_text,
 )
+from bpviz.viz.step_strips import DEFAULT_TEXT as STRIP_TEXT
+from bpviz.viz.step_strips import batch_cells, batch_scale, gradient_bars, gradient_scale
 from bpviz.viz.style import DIGITS, NARROW_DIGITS, NUMBER_FORMAT, SMALL_DIGITS, number
 from bpviz.viz.text import label
 
@@ -267,6 +273,14 @@ def step_pass(steps, text=None, names=LAYER_NAMES, show_z=False, narrow=False, e
                           s(edge_place(l, j, k, text))])
     drawn = [_drawn_step(step, neurons, connections, names, limits, fits, narrow, show_z, example, text, s,
                          index_of, edge_index, staged, stages) for step in steps]
+    # the strips under the network (step_strips): each layer's gradient size; a batch's examples
+    digits = SMALL_DIGITS if not fits.roomy else NARROW_DIGITS if narrow else DIGITS
+    scale = gradient_scale(steps)
+    batch_limits = batch_scale(first.batch) if first.batch is not None else None
+    for step, drawn_step in zip(steps, drawn):
+        drawn_step["gradient"] = gradient_bars(step, scale, digits, text, s)
+        if batch_limits is not None:
+            drawn_step["batch"] = batch_cells(step, batch_limits, limits, digits, text, s)
     return {
         "sizes": list(sizes), "narrow": bool(narrow), "dense": dense, "tutorial": bool(tutorial),
         "font_px": NARROW_FONT_PX if narrow or dense else FONT_PX,
@@ -277,6 +291,10 @@ def step_pass(steps, text=None, names=LAYER_NAMES, show_z=False, narrow=False, e
         "scales": [_scale(label(text, WORDS, "viz.step.legend_a"), limits["a"]),
                    _scale(label(text, WORDS, "viz.step.legend_delta"), limits["delta"])],
         "labelled": fits.edges,
+        "gradient_title": label(text, STRIP_TEXT, "viz.step.gradient_title_short" if narrow
+                                else "viz.step.gradient_title"),
+        "gradient_title_short": label(text, STRIP_TEXT, "viz.step.gradient_title_short"),
+        "batch": first.batch is not None,
         "steps": drawn,
         "strings": strings,
     }

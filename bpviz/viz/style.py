@@ -38,6 +38,8 @@ DIGITS = ".4g"                   # the Step diagram's labels, the matrix view's 
 NARROW_DIGITS = ".3g"            # phones: 3 significant digits, so each label fits whole between the neurons
 SMALL_DIGITS = ".2g"             # a and δ inside the small neurons of big networks (".2f" printed δ 0.00)
 PRECISE_DIGITS = ".6g"           # the tangent's slope and the loss surface's hover
+RATIO_DIGITS = ".2g"             # "2.3× smaller": the Step diagram's gradient note, under 100
+LARGE_RATIO_FORMAT = ",.0f"     # "1,477× smaller": the same, from 100 on
 
 
 def number(value, digits=DIGITS):

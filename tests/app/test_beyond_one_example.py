@@ -179,7 +179,7 @@ def test_the_new_controls_speak_chinese():
     from tests.app.apptest import ROOT
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.query_params["lang"] = "zh"
-    at.session_state["step_batch_mode"] = "by_example"   # set before the Step page's first run
+    at.query_params["batch"] = "4"                       # a batch of four, from the address
     at.query_params["view"] = "code"                     # the readout on show travels in the address
     at.run()
     at.switch_page("views/step.py").run()

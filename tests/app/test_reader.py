@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bpviz.ui.session.reader import Rejected, choice, choices, member, one, text, whole_number
+from bpviz.ui.session.reader import Rejected, choice, choices, member, one, row_list, text, whole_number
 from tests.examples import examples
 
 ANYTHING = st.one_of(st.text(max_size=300), st.integers(), st.floats(), st.none(), st.binary(max_size=20),
@@ -73,3 +73,30 @@ def test_a_widget_value_is_matched_to_the_allow_lists_own_option():
         assert member(crafted, neurons) is None
     import numpy as np
     assert member(np.array([1, 0]), neurons) is None             # comparison gives an array: refused
+
+
+@settings(max_examples=examples(100), deadline=None)
+@given(ANYTHING)
+def test_a_row_list_is_distinct_canonical_row_numbers_or_refused(raw):
+    try:
+        rows = row_list(raw, "batch", 150, 2, 8)
+    except Rejected as refused:
+        assert refused.name == "batch" and refused.accepted == ("reader.accepted.rows",
+                                                                {"least": 2, "most": 8, "high": 150})
+        assert len(refused.value) <= 21
+        return
+    assert 2 <= len(rows) <= 8 and len(set(rows)) == len(rows) and all(1 <= r <= 150 for r in rows)
+    assert ",".join(map(str, rows)) == raw.replace(" ", "")
+
+
+@pytest.mark.parametrize("raw, rows", [("3,17,42", (3, 17, 42)), ("150, 1", (150, 1)),
+                                       ("1,2,3,4,5,6,7,8", tuple(range(1, 9)))])
+def test_row_lists_keep_their_order(raw, rows):
+    assert row_list(raw, "batch", 150, 2, 8) == rows
+
+
+@pytest.mark.parametrize("raw", ["1", "1,1", "0,1", "151,1", "01,2", "1;2", "1,,2", "1,2,", "١,٢", "1,2,3,4,5,6,7,8,9",
+                                 "1.0,2", "+1,2", "-1,2", "1e1,2", ""])
+def test_bad_row_lists_are_refused(raw):
+    with pytest.raises(Rejected):
+        row_list(raw, "batch", 150, 2, 8)

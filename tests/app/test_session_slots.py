@@ -27,8 +27,8 @@ def test_slot_pages_and_defaults_are_declared():
 
 def test_every_parameter_is_left_out_at_its_default():
     defaults = {"net": None, "hide": (), "lang": None, "quiz": False, "gran": "layer", "pen": (0.0, 0.0), "step": 0,
-                "data": None, "names": "tutorial", "motion": True, "view": "neuron", "sel": None, "practice": False,
-                "qa": None, "tnet": None, "hist": None}
+                "data": None, "batch": None, "names": "tutorial", "motion": True, "view": "neuron", "sel": None,
+                "practice": False, "qa": None, "tnet": None, "hist": None}
     assert [p.name for p in address.PARAMETERS] == list(defaults)
     assert sorted(address.READ_ORDER) == sorted(defaults)
     assert [p.write(defaults[p.name]) for p in address.PARAMETERS] == [None] * len(defaults)

@@ -8,6 +8,8 @@ says it in its own language). The rules:
 - whole numbers: ASCII digits only, no sign, no leading zeros beyond "0", within [low, high]
   (so "0001000", "٣" and 5,000 zeros are refused before any conversion);
 - choices: one of an allow-list, exactly;
+- row lists: `least` to `most` distinct whole numbers (as above) from 1 to the data's rows,
+  separated by commas;
 - a parameter given more than once is refused (which one was meant?).
 """
 from dataclasses import dataclass
@@ -59,6 +61,20 @@ def whole_number(raw, name, low, high):
     if not low <= value <= high:
         raise Rejected(name, preview(raw), accepted)
     return value
+
+
+def row_list(raw, name, high, least, most):
+    """The distinct row numbers (ints from 1 to `high`, in the given order) that `raw` lists,
+    separated by commas (spaces around them allowed): `least` to `most` of them."""
+    accepted = ("reader.accepted.rows", {"least": least, "most": most, "high": high})
+    try:
+        listed = text(raw, name).split(",")
+        rows = [whole_number(part.strip(" "), name, 1, high) for part in listed]
+    except Rejected:
+        raise Rejected(name, preview(raw), accepted) from None
+    if not least <= len(rows) <= most or len(set(rows)) != len(rows):
+        raise Rejected(name, preview(raw), accepted)
+    return tuple(rows)
 
 
 def choice(raw, name, allowed):

@@ -12,13 +12,11 @@ from bpviz.engine import (
     LEAST_LEARNING_RATE,
     MAX_LEARNING_RATE,
     MAX_PENALTY,
-    NetworkError,
     loss_value,
     penalty_value,
-    step_sequence,
 )
 from bpviz.ui import address, frame, lesson
-from bpviz.ui.i18n import error_text, t
+from bpviz.ui.i18n import t
 from bpviz.ui.session import state
 from bpviz.ui.step import batch, diagram, quiz
 from bpviz.ui.strings import Message
@@ -66,18 +64,6 @@ def penalty_settings():
                                   key=f"step_{name}", help=t(f"step.{name}_help"))
               for column, name, value in ((l1_column, "l1", l1), (l2_column, "l2", l2))]
     state.set_step_settings(state.learning_rate(), state.update_biases(), chosen)
-
-
-def current_steps():
-    """The whole pass as steps, or None (with the reason shown) if it cannot be computed."""
-    x, y = state.example()
-    rows = batch.rows(quiz.active())
-    try:
-        return step_sequence(state.network(), *(rows or (x, y)), state.learning_rate(), state.granularity(),
-                             state.update_biases(), *state.step_penalty(), by_example=rows is not None)
-    except NetworkError as error:
-        st.error(t("step.cannot_step", message=error_text(error)))
-        return None
 
 
 def _apply_update(step):

@@ -2,6 +2,10 @@
 // steps locally on the keys and its own buttons, plays the step's motion, and reports the
 // position, the selected neuron, the pass it holds and its width back to the server.
 //
+// Under the network: the batch's examples side by side (a batch stepped example by example),
+// each weight layer's gradient size, the colour bars; their room comes out of the network's,
+// so the diagram's height stays fixed for a network and a window.
+//
 // Every number and text comes formatted from Python: this file only looks them up
 // (pass.strings[index]) and places them. It runs in the page (st.components.v2, no iframe),
 // so the keys are listened for once, on the document.
@@ -16,6 +20,11 @@ const DURATION = 800;            // ms a value takes to travel
 const REPORT_AFTER = 120;        // ms after the last press: the server follows once per burst
 const LEGEND = 40;               // px under the network for the two colour bars
 const TITLE = 26;                // px above it for the loss
+const GRADIENT = 46;             // px above the colour bars for each layer's gradient size
+const COMPACT_SCALE = 90;        // px of each colour bar when the gradient strip shares their band
+const BATCH = 54;                // px above that for the batch's examples (a batch stepped example by example)
+const BATCH_COMPACT = 36;        // the same without its heading line (its symbol on the left): small networks, wide
+const FIRST_LAYER = "#AA3377";   // the first layer's gradient bar and its note
 const KEYS = { ArrowRight: 1, PageDown: 1, " ": 1, ArrowLeft: -1, PageUp: -1, Home: "first", End: "last" };
 const HIGHLIGHT = "#F2C12E", TARGET = "#AA3377";
 const ICONS = {     // first, previous, next, to the loss, to the end of the backward pass (24-px paths)
@@ -219,7 +228,8 @@ function heightFor(view) {
   const top = view.stage.getBoundingClientRect().top + (main ? main.scrollTop - main.getBoundingClientRect().top
     : window.scrollY);
   const phone = width < 600;
-  const least = pass.dense ? rows * 37 + TITLE + LEGEND + 10 : phone ? Math.round(1.1 * width) : 320;
+  const strips = GRADIENT + (pass.batch ? BATCH : 0);
+  const least = pass.dense ? rows * 37 + TITLE + LEGEND + strips + 10 : phone ? Math.round(1.1 * width) + strips : 320 + strips;
   const room = window.innerHeight - top - 44;      // the caption under it stays on screen
   const most = phone ? Math.round(1.3 * width) : 900;
   view.heightKey = key;
@@ -239,7 +249,19 @@ function build(view) {
   svg.setAttribute("viewBox", `0 0 ${width} ${height}`);
   view.stage.style.height = `${height}px`;
   const [x0, x1] = pass.x_range, [y0, y1] = pass.y_range;
-  const plot = { left: 4, right: width - 4, top: TITLE, bottom: height - LEGEND };
+  // under the network, the strips (the batch's examples, each layer's gradient), then the colour bars;
+  // their room comes out of the network's, so the diagram keeps its height
+  // a small network on a wide diagram has no room to spare: its strip shares the colour bars' band
+  const compact = !pass.dense && !pass.narrow && pass.sizes.length <= 4 && width >= 560;
+  // a batch's examples: in the title's band when they fit beside the longest title (the network
+  // loses no room), else in a band of their own
+  const titleRoom = pass.batch && compact ? longestTitle(view, pass) + 16 : 0;
+  const count = pass.batch ? pass.steps[0].batch.cells.length : 0;
+  const batchMode = !pass.batch ? null : !compact ? "full"
+    : (width - titleRoom - 34 - 6 * (count - 1)) / count >= 74 ? "top" : "compact";
+  const gradientHeight = compact ? 0 : GRADIENT;
+  const batchHeight = batchMode === "full" ? BATCH : batchMode === "compact" ? BATCH_COMPACT : 0;
+  const plot = { left: 4, right: width - 4, top: TITLE, bottom: height - LEGEND - gradientHeight - batchHeight };
   const px = x => plot.left + (x - x0) / (x1 - x0) * (plot.right - plot.left);
   const py = y => plot.top + (y1 - y) / (y1 - y0) * (plot.bottom - plot.top);
   view.px = px;
@@ -317,7 +339,11 @@ function build(view) {
   Object.assign(view.canvas, { width: Math.round(width * scale), height: Math.round(height * scale) });
   Object.assign(view.canvas.style, { width: `${width}px`, height: `${height}px` });
   view.canvasScale = scale;
-  legend(view, svg, width, height);
+  const legendEnd = legend(view, svg, width, height, compact);
+  view.gradientStrip = compact ? gradientBeside(view, svg, legendEnd + 10, width, height - LEGEND)
+    : gradientStrip(view, svg, width, height - LEGEND - GRADIENT);
+  view.batchStrip = !batchMode ? null : batchMode === "top" ? batchStrip(view, svg, width, 0, "top", titleRoom)
+    : batchStrip(view, svg, width, height - LEGEND - gradientHeight - batchHeight, batchMode);
   view.caption.textContent = "";      // every step's caption in one cell: the tallest sets the height
   pass.headings.forEach(heading => html("div", "bpviz-step-caption-cell", view.caption, heading[1]));
 }
@@ -381,9 +407,11 @@ function layoutChips(chips) {
   });
 }
 
-function legend(view, svg, width, height) {
-  // The two fixed colour scales, side by side under the network, printed at both ends and 0.
-  const scales = view.pass.scales, barWidth = Math.min(180, (width - 60) / 2 - 40), y = height - LEGEND + 12;
+function legend(view, svg, width, height, compact) {
+  // The two fixed colour scales, side by side under the network, printed at both ends and 0
+  // (narrower when `compact`: the gradient strip sits beside them). Returns where they end.
+  const scales = view.pass.scales, y = height - LEGEND + 12;
+  const barWidth = compact ? COMPACT_SCALE : Math.min(180, (width - 60) / 2 - 40);
   scales.forEach((scale, i) => {
     const left = 24 + i * (barWidth + 70);
     const id = `bpviz-scale-${i}-${Math.random().toString(36).slice(2, 8)}`;
@@ -397,6 +425,173 @@ function legend(view, svg, width, height) {
       el("text", { x: left + k * barWidth / 2, y: y + 20, "text-anchor": "middle", fill: "#000",
         class: "bpviz-tick" }, g).textContent = tick;
     });
+  });
+  return 24 + (scales.length - 1) * (barWidth + 70) + barWidth + 22;
+}
+
+function longestTitle(view, pass) {
+  // px of the pass's longest title (the loss, E_n on an example's step), measured once per build
+  const probe = el("text", { x: 0, y: -100, class: "bpviz-title" }, view.svg);
+  let longest = 0;
+  for (const index of new Set(pass.steps.map(step => step.title))) {
+    probe.textContent = pass.strings[index];
+    longest = Math.max(longest, probe.getComputedTextLength());
+  }
+  probe.remove();
+  return longest;
+}
+
+function gradientStrip(view, svg, width, top) {
+  // One slot per weight layer: its number on the left, a bar on a log scale of RMS(∂E/∂W)
+  // (heights from Python), the printed value under it; the heading, and on the right the note
+  // comparing the first layer with the last. Filled in by drawGradient().
+  const pass = view.pass, layers = pass.sizes.length - 1;
+  const g = el("g", { class: "bpviz-gradient-strip" }, svg);   // light on either theme, as the chips
+  el("rect", { x: 4, y: top + 1, width: width - 8, height: GRADIENT - 4, rx: 4, fill: "#F0F2F6" }, g);
+  el("text", { x: 8, y: top + 12, class: "bpviz-strip-title" }, g).textContent = pass.gradient_title;
+  const note = el("text", { x: width - 8, y: top + 12, "text-anchor": "end", class: "bpviz-gradient-note",
+    fill: FIRST_LAYER }, g);
+  const slot = (width - 16) / layers, base = top + 30, tall = 15;
+  el("line", { x1: 8, x2: width - 8, y1: base, y2: base, stroke: "#888", "stroke-width": 1 }, g);
+  const bars = [];
+  for (let l = 0; l < layers; l += 1) {
+    const left = 8 + l * slot, middle = left + slot / 2, barWidth = Math.max(6, Math.min(16, 0.3 * slot));
+    const slotGroup = el("g", { class: "bpviz-gradient-bar", "data-layer": l + 1 }, g);
+    const hover = el("title", {}, slotGroup);
+    el("text", { x: middle - barWidth / 2 - 3, y: base - 2, "text-anchor": "end", class: "bpviz-strip-tag",
+      "font-weight": l === 0 ? "bold" : "normal", fill: l === 0 ? FIRST_LAYER : "#000" }, slotGroup).textContent = String(l + 1);
+    const bar = el("rect", { x: middle - barWidth / 2, y: base, width: barWidth, height: 0,
+      fill: l === 0 ? FIRST_LAYER : "#4477AA", visibility: "hidden" }, slotGroup);
+    const value = el("text", { x: middle, y: base + 12, "text-anchor": "middle", class: "bpviz-strip-number" }, slotGroup);
+    bars.push({ bar, value, hover, base, tall });
+  }
+  return { note, bars };
+}
+
+function gradientBeside(view, svg, left, width, top) {
+  // The strip beside the colour bars, in their band (a network of up to three weight layers on a
+  // wide diagram): the short heading, then per layer its number, its bar and the printed value
+  // side by side; the note comparing the first layer with the last on the line below.
+  const layers = view.pass.sizes.length - 1, y = top + 17, base = top + 19, tall = 13;
+  const g = el("g", { class: "bpviz-gradient-strip" }, svg);
+  el("rect", { x: left, y: top + 2, width: width - 4 - left, height: LEGEND - 6, rx: 4, fill: "#F0F2F6" }, g);
+  const heading = el("text", { x: left + 6, y, class: "bpviz-strip-title" }, g);
+  heading.textContent = view.pass.gradient_title_short;
+  const note = el("text", { x: left + 6, y: top + 32, class: "bpviz-gradient-note", fill: FIRST_LAYER }, g);
+  const start = left + 6 + heading.getComputedTextLength() + 10;
+  const slot = Math.min(78, (width - 10 - start) / layers);
+  const bars = [];
+  for (let l = 0, x = start; l < layers; l += 1, x += slot) {
+    const slotGroup = el("g", { class: "bpviz-gradient-bar", "data-layer": l + 1 }, g);
+    const hover = el("title", {}, slotGroup);
+    el("text", { x, y, class: "bpviz-strip-tag", "font-weight": l === 0 ? "bold" : "normal",
+      fill: l === 0 ? FIRST_LAYER : "#000" }, slotGroup).textContent = String(l + 1);
+    const bar = el("rect", { x: x + 9, y: base, width: 7, height: 0, fill: l === 0 ? FIRST_LAYER : "#4477AA",
+      visibility: "hidden" }, slotGroup);
+    const value = el("text", { x: x + 19, y, class: "bpviz-strip-number" }, slotGroup);
+    bars.push({ bar, value, hover, base, tall });
+  }
+  return { note, bars };
+}
+
+function drawGradient(view, step) {
+  const strip = view.gradientStrip, S = view.pass.strings, data = step.gradient;
+  if (!strip || !data) return;
+  strip.note.textContent = S[data.note] || "";
+  strip.bars.forEach((slot, l) => {
+    const known = data.bars[l];
+    if (!known) {
+      slot.bar.setAttribute("visibility", "hidden");
+      slot.value.textContent = "";
+      slot.hover.textContent = "";
+      return;
+    }
+    const height = Math.max(3, known[0] * slot.tall);
+    slot.bar.setAttribute("y", slot.base - height);
+    slot.bar.setAttribute("height", height);
+    slot.bar.setAttribute("visibility", "visible");
+    slot.value.textContent = S[known[1]];
+    slot.hover.textContent = S[known[2]];
+  });
+}
+
+function batchStrip(view, svg, width, top, mode, left0) {
+  // One small panel per example of the batch: its loss E_n and bars of its output layer's a or
+  // δ (fractions of the batch's largest, from Python), the step's example marked. `mode`:
+  // "full", a band with its heading; "compact", a band with the quantity's symbol on the left
+  // (the heading its tooltip); "top", the same in the title's band, from x = `left0`.
+  const count = view.pass.steps[0].batch.cells.length, outputs = view.pass.sizes[view.pass.sizes.length - 1];
+  const g = el("g", { class: "bpviz-batch-strip" }, svg);
+  const full = mode === "full", inline = mode === "top", x0 = inline ? left0 : 4;
+  el("rect", { x: x0, y: top + 1, width: width - 4 - x0, height: inline ? TITLE - 2 : (full ? BATCH : BATCH_COMPACT) - 4,
+    rx: 4, fill: "#FFFFFF", stroke: "#F0F2F6" }, g);
+  const label = el("g", {}, g);
+  const tooltip = full ? null : el("title", {}, label);
+  const title = el("text", full ? { x: 8, y: top + 12, class: "bpviz-strip-title" }
+    : { x: x0 + 8, y: top + (inline ? 19 : 22), class: "bpviz-strip-symbol" }, label);
+  const start = full ? 8 : x0 + 26, gap = 6;
+  const panelWidth = Math.min(130, (width - start - 8 - gap * (count - 1)) / count);
+  const panels = [];
+  for (let n = 0; n < count; n += 1) {
+    const left = start + n * (panelWidth + gap), panelTop = top + (full ? 16 : inline ? 2 : 2);
+    const height = full ? 34 : inline ? TITLE - 4 : 30;
+    const barsWidth = inline ? Math.min(outputs * 10, 0.35 * panelWidth) : panelWidth - 8;
+    const barsLeft = inline ? left + panelWidth - 4 - barsWidth : left + 4;
+    const panel = el("g", { class: "bpviz-batch-example", "data-example": n + 1 }, g);
+    const hover = el("title", {}, panel);
+    const frame = el("rect", { x: left, y: panelTop, width: panelWidth, height, rx: 4, fill: "#F0F2F6",
+      stroke: "#888", "stroke-width": 1 }, panel);
+    const head = el("text", inline ? { x: left + 4, y: panelTop + 15 } : { x: left + panelWidth / 2, y: panelTop + 11,
+      "text-anchor": "middle" }, panel);
+    head.setAttribute("class", "bpviz-strip-number");
+    head.setAttribute("fill", "#000");
+    const zero = panelTop + (full ? 24 : inline ? 11 : 21), barRoom = full ? 8 : inline ? 8 : 7;
+    const axis = el("line", { x1: barsLeft, x2: barsLeft + barsWidth, y1: zero, y2: zero, stroke: "#888",
+      "stroke-width": 1 }, panel);
+    const bars = [];
+    for (let j = 0; j < outputs; j += 1) {
+      const slot = barsWidth / outputs, barWidth = Math.max(2, Math.min(14, slot - 2));
+      bars.push(el("rect", { x: barsLeft + j * slot + (slot - barWidth) / 2, y: zero, width: barWidth, height: 0,
+        stroke: "#555", "stroke-width": 0.5, visibility: "hidden" }, panel));
+    }
+    const unknown = el("text", { x: barsLeft + barsWidth / 2, y: zero + 4, "text-anchor": "middle",
+      class: "bpviz-strip-number", fill: "#555" }, panel);
+    panels.push({ frame, head, bars, unknown, axis, hover, zero, barRoom,
+      room: inline ? panelWidth - barsWidth - 10 : panelWidth - 4 });
+  }
+  return { title, tooltip, panels };
+}
+
+function drawBatch(view, step) {
+  const strip = view.batchStrip, S = view.pass.strings, data = step.batch;
+  if (!strip || !data) return;
+  strip.title.textContent = S[strip.tooltip ? data.symbol : data.title];
+  if (strip.tooltip) strip.tooltip.textContent = S[data.title];
+  data.cells.forEach(([head, bars, marked, hover], n) => {
+    const panel = strip.panels[n];
+    if (!panel) return;
+    panel.frame.setAttribute("stroke", marked ? HIGHLIGHT : "#888");
+    panel.frame.setAttribute("stroke-width", marked ? 3 : 1);
+    panel.head.textContent = S[head];
+    panel.head.removeAttribute("textLength");
+    if (panel.head.getComputedTextLength() > panel.room) {    // a narrow panel: squeeze, never cut
+      panel.head.setAttribute("textLength", panel.room);
+      panel.head.setAttribute("lengthAdjust", "spacingAndGlyphs");
+    }
+    panel.hover.textContent = S[hover];
+    let known = false;
+    bars.forEach((bar, j) => {
+      const rect = panel.bars[j];
+      if (!bar) { rect.setAttribute("visibility", "hidden"); return; }
+      known = true;
+      const height = Math.max(1, Math.abs(bar[0]) * panel.barRoom);
+      rect.setAttribute("y", bar[0] >= 0 ? panel.zero - height : panel.zero);
+      rect.setAttribute("height", height);
+      rect.setAttribute("fill", S[bar[1]]);
+      rect.setAttribute("visibility", "visible");
+    });
+    panel.unknown.textContent = known ? "" : "?";
+    panel.axis.setAttribute("visibility", known ? "visible" : "hidden");
   });
 }
 
@@ -456,6 +651,8 @@ function draw(view) {
     if (fill(edgeChip, text, "#F0F2F6", "#000")) chips.push(edgeChip);
   });
   layoutChips(chips);
+  drawGradient(view, step);
+  drawBatch(view, step);
   drawHighlights(view, step);
   drawSelection(view);
   drawTarget(view);
