@@ -90,7 +90,8 @@ BUILD = {
                                       "with the chosen initialisation and seed."),
     "build.randomise": "New random weights",
     "build.tables": "Weights and biases",
-    "build.table_edit_dropped": "An edit of the layer {layer} table named a cell the table does not have, so it was dropped; the network is unchanged.",
+    "build.table_edit_dropped": "An edit of the layer {layer} table was dropped: its {field} {value!r} is not in the "
+                                "table (accepted: {accepted}); the network is unchanged.",
     "build.tables_help": ("Row j holds the weights into neuron j of the next layer; column k is the neuron "
                           "they come from; column b is the bias. Press Enter to apply an edit."),
     "build.table_title": "**Layer {source} → layer {target}**",
@@ -250,6 +251,8 @@ STEP = {
     "step.batch_table": "The batch: the stepping example first, then rows of the Train page's data when they fit this network, else the example's inputs moved a little (same targets). Edit any cell.",
     "step.batch_quiz": "Quiz mode steps one example: switch it off to step a batch.",
     "step.batch_bad": "Every cell of the batch table needs a number; until then the page steps one example.",
+    "step.batch_edit_dropped": "An edit of the batch table was dropped: its {field} {value!r} is not in the table "
+                               "(accepted: {accepted}).",
     "code.title": "Code",
     "inspect.tab.code": "Code",
     "code.intro": "This pass as a script you can run without bpviz: the network and the data are written out, everything else is computed. It prints the loss, every gradient and every updated weight: the numbers on this page.",
@@ -492,6 +495,21 @@ SHARE = {
     "reader.accepted.text": "text of at most {chars} characters",
     "reader.accepted.whole": "a whole number from {low} to {high} in digits 0-9, without leading zeros",
     "reader.accepted.choice": "one of {choices}",
+    "reader.accepted.widget.bool": "on or off (true or false)",
+    "reader.accepted.widget.number": "a finite number",
+    "reader.accepted.widget.text": "text of at most 10,000 characters",
+    "reader.accepted.widget.list": "a list of the control's options",
+    "reader.accepted.widget.map": "the control's own record of edits",
+    "reader.accepted.widget.other": "a value of the kind the control sends",
+    "reader.accepted.rows": "a row number from 0 to {last} in digits 0-9",
+    "reader.accepted.fixed_rows": "the table's {rows} rows, none added or deleted",
+    "table.row": "row",
+    "table.column": "column",
+    "table.value": "cell value",
+    "table.rows_changed": "added or deleted rows",
+    "table.edit": "edit",
+    "widget.refused": "A value for the control {name} ({value!r}) is not one that control sends, so the control was "
+                      "reset; accepted: {accepted}.",
     "link.bad_granularity": "The link's step size {value!r} is unknown (accepted: {accepted}).",
     "link.bad_quiz": "The link's quiz setting {value!r} must be 0 (off) or 1 (on).",
     "link.bad_data": "The link's data set {value!r} could not be made, so Train starts from its own data "
