@@ -313,7 +313,7 @@ TRAIN = {
     "train.target_loss_help": ("Training stops as soon as the loss on the training set is this small (and every "
                                "example is classified correctly, if that box is ticked). Each data set comes with "
                                "a target low enough for the loss curve to show the whole descent."),
-    "train.all_correct": "Stop when every example is classified correctly",
+    "train.all_correct": "Stop when all examples are correct",
     "train.all_correct_help": ("With a target loss as well, training stops only when both hold: the loss is at "
                                "most the target and every example is right."),
     "train.bad_setting": "Training settings not accepted: {message}",
@@ -371,7 +371,7 @@ TRAIN = {
     "train.use_on_step": "Use this network on Step",
     "train.use_on_step_help": "Build and Step then show the trained network (yours there is replaced).",
     "train.used_on_step": "Build and Step now show the trained network.",
-    "train.diagram_title": "The network being trained: each connection's colour and width show its weight",
+    "train.diagram_title": "The network being trained: colour and width show each weight",
     "train.diagram_while_playing": "The diagram below shows the weights as they were when Play started; it catches "
                                    "up when Play stops or you pause.",
     "train.epochs_bound": ("At most {most:,} epochs per click: that is all one click may compute for this network "
