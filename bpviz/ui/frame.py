@@ -22,7 +22,8 @@ import streamlit as st
 
 from bpviz.ui import address, i18n
 from bpviz.ui.i18n import LANGUAGE_NAMES, plain_text, t
-from bpviz.ui.session import state
+from bpviz.ui.session import state, widget_guard
+from bpviz.ui.strings import Message
 from bpviz.ui.train import data as train_data
 
 # Page scripts live in views/, not pages/: Streamlit treats a pages/ folder beside the
@@ -46,6 +47,11 @@ def begin():
     data are also held for the Train page), and the start of this run's record."""
     freeze_startup_objects()
     state.init()
+    refused = widget_guard.drop_foreign()   # before any widget reads its value
+    if refused:
+        state.notify("warning", *(Message("widget.refused", {"name": r.name, "value": r.value,
+                                                             "accepted": Message(*r.accepted)})
+                                  for r in refused))
     data_problems = address.read_once()
     if data_problems:   # for the Train page too, which a set-up reruns (train.data's module note)
         train_data.hold_link_warning(" ".join(i18n.render(message) for message in data_problems))
@@ -57,6 +63,7 @@ def end():
     put the session's state into the address bar."""
     train_data.finish_run()
     address.write()
+    widget_guard.remember()
 
 
 def show_notice():

@@ -28,7 +28,7 @@ DEFAULT_LANGUAGE = "en"
 
 def language():
     lang = state.language() or DEFAULT_LANGUAGE
-    return lang if lang in CATALOGUES else DEFAULT_LANGUAGE
+    return lang if isinstance(lang, str) and lang in CATALOGUES else DEFAULT_LANGUAGE
 
 
 class Markdown(str):

@@ -8,6 +8,9 @@ encodes is also printed as a label or in the hover text.
 Unknown values (not computed yet at the current step) are hollow grey markers
 labelled "?", never a colour that could be read as a number.
 """
+import re
+import unicodedata
+
 import numpy as np
 import plotly.graph_objects as go
 
@@ -117,14 +120,41 @@ def _rgb(hex_colour):
     return tuple(int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
 
 
+# A title line holds at most TITLE_UNITS units (a Latin letter 1, a CJK character 2): about 300 px
+# at TITLE_SIZE, which fits the 350 px a chart has on a 390 px phone. Plotly never wraps a title.
+TITLE_SIZE = 15
+TITLE_UNITS = 40
+TITLE_LINE_PX = 20
+_WIDE = r"\u2e80-\u9fff\u3000-\u303f\uff00-\uffef"   # CJK characters and punctuation, fullwidth forms
+_TITLE_PIECES = re.compile(rf"\s+|[{_WIDE}]|[^\s{_WIDE}]+")   # spaces, one CJK character, or a word
+
+
+def title_lines(text, units=TITLE_UNITS):
+    """`text` broken into lines of at most `units` units, between words or CJK characters
+    (a word longer than a line keeps its own line); Plotly joins them with <br>."""
+    lines, line = [], ""
+    for piece in _TITLE_PIECES.findall(text):
+        if line.strip() and _units(line + piece.rstrip()) > units:
+            lines.append(line.rstrip())
+            line = ""
+        line += piece if line or not piece.isspace() else ""
+    return [*lines, line.rstrip()] if line.strip() or not lines else lines
+
+
+def _units(text):
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
 def base_layout(title=None, height=None):
     """Layout settings every figure shares: transparent background (so the page's
-    light or dark theme shows through), a neutral font colour, compact margins."""
+    light or dark theme shows through), a neutral font colour, compact margins, and
+    the title wrapped (title_lines) with room above the plot for each of its lines."""
+    lines = title_lines(title) if title else []
     layout = dict(paper_bgcolor="rgba(0,0,0,0)", plot_bgcolor="rgba(0,0,0,0)",
                   font=dict(family=FONT_FAMILY, size=13),
-                  margin=dict(l=10, r=10, t=50 if title else 20, b=10))
+                  margin=dict(l=10, r=10, t=50 + TITLE_LINE_PX * (len(lines) - 1) if title else 20, b=10))
     if title:
-        layout["title"] = dict(text=title, x=0.01)
+        layout["title"] = dict(text="<br>".join(lines), x=0.01, font=dict(size=TITLE_SIZE))
     if height:
         layout["height"] = height
     return layout

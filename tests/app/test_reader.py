@@ -100,3 +100,49 @@ def test_row_lists_keep_their_order(raw, rows):
 def test_bad_row_lists_are_refused(raw):
     with pytest.raises(Rejected):
         row_list(raw, "batch", 150, 2, 8)
+@pytest.mark.parametrize("value, expected", [
+    (3, "number"), (2.5, "number"), (True, "bool"), ("x", "text"), (["a"], "list"), (None, "text"),
+    (0, "none"), ("", "text"), ({"edited_rows": {}}, "map"), (None, "UploadedFile")])
+def test_a_widget_value_of_its_widgets_kind_is_read(value, expected):
+    from bpviz.ui.session.reader import widget_value
+    if value is None and expected == "text":   # a box or a choice always holds a value: None is refused
+        with pytest.raises(Rejected):
+            widget_value(value, "k", expected)
+    else:
+        assert widget_value(value, "k", expected) is value
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("abc", "number"), (float("nan"), "number"), (float("inf"), "number"), (10**400, "number"), (2**53 + 1, "number"),
+    (1, "bool"), ("True", "bool"), (5, "list"), ([float("nan")], "list"), ([[1]], "list"), ("x" * 10_001, "text"),
+    ("١٢٣", "number"), ({"a": 1}, "text")])
+def test_a_widget_value_of_another_kind_or_malformed_is_refused_by_key(value, expected):
+    from bpviz.ui.session.reader import widget_value
+    with pytest.raises(Rejected) as refused:
+        widget_value(value, "train_lr", expected)
+    assert refused.value.name == "train_lr" and refused.value.accepted[0].startswith("reader.accepted.widget.")
+    assert len(refused.value.value) <= 21
+
+
+@pytest.mark.parametrize("payload, rows", [
+    (None, {}), ('{"edited_rows": {"0": {"b": 1}}}', {0: {"b": 1}}),
+    ('{"edited_rows": {"abc": {}, "-1": {}, "\\u0663": {}, " 1": {}, "007": {}}}',
+     {"abc": {}, "-1": {}, "٣": {}, " 1": {}, "007": {}})])
+def test_a_data_editor_state_is_read_without_raising(payload, rows):
+    """bpviz/ui/session/editor_state.py replaces Streamlit's reading, which raised on "abc"."""
+    from streamlit.elements.widgets.data_editor import DataEditorSerde
+
+    from bpviz.ui.session import editor_state
+    read = DataEditorSerde().deserialize(payload)
+    assert read["edited_rows"] == rows and read["added_rows"] == [] and editor_state.MALFORMED not in read
+
+
+@pytest.mark.parametrize("payload", ["not json", "[1, 2]", '{"edited_rows": [1]}', "null 1"])
+def test_a_payload_that_is_no_data_editor_state_is_marked_malformed(payload):
+    from streamlit.elements.widgets.data_editor import DataEditorSerde
+
+    from bpviz.ui.session import editor_state
+    read = DataEditorSerde().deserialize(payload)
+    assert read[editor_state.MALFORMED] is True
+    with pytest.raises(Rejected):
+        editor_state.check(read, 2, ["k=0", "b"])

@@ -29,7 +29,7 @@ from bpviz.engine import (
 from bpviz.ui import frame
 from bpviz.ui.build.tables import layer_frame, network_from_frames
 from bpviz.ui.i18n import error_text, t
-from bpviz.ui.session import state
+from bpviz.ui.session import editor_state, reader, state
 from bpviz.ui.strings import Message
 
 
@@ -124,16 +124,20 @@ def weight_tables():
     frames = []
     for l in range(len(net.weights)):
         st.markdown(t("build.table_title", source=l, target=l + 1))
-        try:
-            frames.append(st.data_editor(
-                layer_frame(net, l), key=f"table_{l}_{v}", width="content",
-                column_config={name: st.column_config.NumberColumn(min_value=-MAX_PARAMETER_MAGNITUDE,
-                                                                  max_value=MAX_PARAMETER_MAGNITUDE, format="%.6g")
-                               for name in layer_frame(net, l).columns}))
-        except (KeyError, IndexError, TypeError, ValueError):   # an edit naming a row or column the table lacks
+        table, key = layer_frame(net, l), f"table_{l}_{v}"
+        try:   # an edit the browser would never send (a row or column the table lacks): refused by name
+            editor_state.check(state.widget_value(key), len(table), list(table.columns))
+        except reader.Rejected as refused:
             state.bump_upload_counter(state.NETWORK_VERSION)    # fresh tables: the edit is dropped
-            state.notify("warning", Message("build.table_edit_dropped", {"layer": l + 1}))
+            state.notify("warning", Message("build.table_edit_dropped", {
+                "layer": l + 1, "field": Message(refused.name), "value": refused.value,
+                "accepted": Message(*refused.accepted)}))
             st.rerun()
+        frames.append(st.data_editor(
+            table, key=key, width="content",
+            column_config={name: st.column_config.NumberColumn(min_value=-MAX_PARAMETER_MAGNITUDE,
+                                                              max_value=MAX_PARAMETER_MAGNITUDE, format="%.6g")
+                           for name in table.columns}))
     try:
         edited = network_from_frames(net, frames)
     except NetworkError as error:

@@ -101,3 +101,56 @@ def member(value, allowed):
         except (TypeError, ValueError):   # an array, or an object whose comparison raises
             return None
     return None
+
+
+# ---- values widgets left in session state --------------------------------------------------
+# A widget writes one kind of value (a number box numbers, a switch True/False, a multiselect a
+# list of its options). A value of another kind, a number that is not finite or beyond what a
+# float holds exactly, or an overlong text was not written by the widget: it is refused.
+
+MAX_WIDGET_TEXT = 10_000     # characters in a text a widget holds
+MAX_WIDGET_ITEMS = 1_000     # items in a list a widget holds
+MAX_WIDGET_NUMBER = 2 ** 53  # |number| beyond which floats skip whole numbers
+SAID_KINDS = ("bool", "number", "text", "list", "map")   # kinds a refusal names; others: "other"
+
+
+def kind(value) -> str:
+    """What kind of value a widget holds: 'bool', 'number', 'text', 'none', 'list', 'map', or the
+    type's name for anything else."""
+    if isinstance(value, bool):
+        return "bool"
+    if isinstance(value, (int, float)):
+        return "number"
+    if isinstance(value, str):
+        return "text"
+    if value is None:
+        return "none"
+    if isinstance(value, (list, tuple)):
+        return "list"
+    if isinstance(value, dict):
+        return "map"
+    return type(value).__name__
+
+
+def widget_value(value, name, expected_kind):
+    """`value` if it is of `expected_kind` (the kind its widget left there; 'none': any kind,
+    the widget had no value yet) and well formed; raises Rejected otherwise. None passes where
+    a widget may hold nothing (a file uploader, a chart's selection), not where it always holds
+    a value of its kind (a box, a switch, a choice: SAID_KINDS)."""
+    found = kind(value)
+    fits = found == expected_kind or expected_kind == "none" or (found == "none" and expected_kind not in SAID_KINDS)
+    if not fits or not _well_formed(value):
+        said = expected_kind if expected_kind in SAID_KINDS else "other"
+        raise Rejected(name, preview(value), (f"reader.accepted.widget.{said}", {}))
+    return value
+
+
+def _well_formed(value, depth=0):
+    found = kind(value)
+    if found == "number":
+        return abs(value) <= MAX_WIDGET_NUMBER and value == value   # NaN is not equal to itself
+    if found == "text":
+        return len(value) <= MAX_WIDGET_TEXT
+    if found == "list":
+        return depth == 0 and len(value) <= MAX_WIDGET_ITEMS and all(_well_formed(v, 1) for v in value)
+    return found in ("bool", "none", "map") or depth == 0

@@ -1,11 +1,8 @@
 """Session state: the one module that indexes `st.session_state` (tests/test_layering.py).
 
-`SLOTS` is the table of every key the app keeps (type, the getter's value before anything is stored,
-owning page, meaning); each value has a typed getter and setter (`_pair` makes the plain ones). A widget
-owns its own key: the module creating it reads or pre-sets the value with `widget_value` /
-`set_widget_value`. A classroom link can fix controls (`HIDEABLE`): the setters then refuse such a
-change, whichever page asks, return False and say why in a notice. Notices are `Message`s (key and
-values), never text, so this module needs no catalogue: `frame.show_notice` renders them.
+`SLOTS` is the table of every key the app keeps (type, default, page, meaning), each with a typed getter and setter
+(`_pair` makes the plain ones). A widget owns its key (`widget_value` / `set_widget_value`). A link can fix controls
+(`HIDEABLE`): setters then refuse, return False and say why in a notice of `Message`s (`frame.show_notice`).
 """
 from __future__ import annotations
 
@@ -79,6 +76,7 @@ LINK_WARNING_RUN = _slot("train_link_warning_run", dict, None, "train",
                          'this run: {"on_page": the warning is on the page, "train": Train\'s picker ran}')
 WORKSHEETS_MADE = _slot("worksheets_made", tuple, None, "worksheets", "(settings, sources, pdfs) of the last click")
 LESSON = _slot("lesson", dict, {}, "every", "names, motion, view, practice switches; quiz work to restore (ui.lesson)")
+WIDGET_KINDS = _slot("widget_kinds", dict, {}, "every", "{widget key: reader.kind of its value at the last run's end}")
 WORKSHEETS_JOB = _slot("worksheets_job", tuple, None, "worksheets", "(settings, jobs.Job) being made in the queue")
 
 DEFAULT_PRESET = "worked_example"
@@ -171,9 +169,9 @@ def restart_steps():
 
 
 def set_network(net: Network, from_tables=False) -> bool:
-    """Store a new network; the example is resized to fit and stepping restarts. `from_tables`:
-    the change came from the weight tables, whose widgets keep their state. Refused if a link
-    fixed the architecture and `net` has another one, or fixed the tables and they changed."""
+    """Store a new network; the example is resized to fit and stepping restarts. `from_tables`: the change came
+    from the weight tables (their widgets keep their state). Refused if a link fixed the architecture and `net`
+    has another one, or fixed the tables and they changed."""
     old = st.session_state.get(NETWORK)
     if from_tables and fixed("tables") and net != old:
         return _refuse("tables")
@@ -211,8 +209,8 @@ def _store_example(x, y):
 
 
 def load_preset(name) -> bool:
-    """Replace network, example and step settings by a preset's; refused if the link
-    fixed the presets, or fixed something the preset would change."""
+    """Replace network, example and step settings by a preset's; refused if the link fixed the presets or
+    something the preset would change."""
     chosen = preset(name)
     x, y = example()
     changes = {"presets": True,
@@ -228,9 +226,8 @@ def load_preset(name) -> bool:
 
 
 def load_shared(shared):
-    """Replace network, example and step settings by those of the link that opens the
-    session or of a preset (anything with .network .x .y .learning_rate .update_biases).
-    Unchecked: the link is what fixes the controls; pages call `load_preset`."""
+    """Replace network, example and step settings by those of the session's link or a preset (anything with
+    .network .x .y .learning_rate .update_biases). Unchecked: the link fixes controls; pages call `load_preset`."""
     _put(PRESET, None)
     _put(LEARNING_RATE, shared.learning_rate)
     _put(UPDATE_BIASES, shared.update_biases)
@@ -251,9 +248,8 @@ NOTICE_KINDS = ("success", "info", "warning", "error")   # least to most serious
 
 
 def notify(kind, *messages: Message):
-    """Show `messages` (kind: one of NOTICE_KINDS), one after the other, once, after the next
-    rerun. A pending notice of a more serious kind is kept: a page's "done" after a refused
-    change must not hide the refusal."""
+    """Show `messages` (kind: one of NOTICE_KINDS), one after the other, once, after the next rerun. A pending
+    notice of a more serious kind is kept: a page's "done" after a refused change must not hide the refusal."""
     pending = _get(NOTICE)
     if pending and NOTICE_KINDS.index(pending[0]) > NOTICE_KINDS.index(kind):
         return
@@ -271,8 +267,8 @@ def take_notice() -> tuple[str, tuple[Message, ...]] | None:
 # ---- values stored as they are given: a getter and a setter each, from the table ----------
 
 def _pair(key):
-    """(getter, setter) of a slot stored as it is given; the getter returns the slot's
-    default before anything was stored. Their docstring is the slot's meaning."""
+    """(getter, setter) of a slot stored as given; the getter returns the slot's default before anything was
+    stored. Their docstring is the slot's meaning."""
     def get():
         return _get(key)
 
@@ -311,11 +307,11 @@ train_task, set_train_task = _pair(TRAIN_TASK)
 training_data, _ = _pair(TRAINING_DATA)
 training_state, _ = _pair(TRAINING)
 worksheets_made, set_worksheets_made = _pair(WORKSHEETS_MADE)
+widget_kinds, set_widget_kinds = _pair(WIDGET_KINDS)
 worksheets_job, set_worksheets_job = _pair(WORKSHEETS_JOB)
 
 
-# ---- widget-owned keys ------------------------------------------------------------------
-# pre-set before the widget is drawn this run, or from its callback
+# ---- widget-owned keys: pre-set before the widget is drawn this run, or from its callback ----
 
 def widget_value(key, default=None) -> Any:
     """The value Streamlit keeps for the widget with this key, or `default` if it has none yet."""
@@ -325,6 +321,16 @@ def widget_value(key, default=None) -> Any:
 def set_widget_value(key, value):
     """Pre-set the widget with this key (before it is drawn this run, or from a callback)."""
     st.session_state[key] = value
+
+
+def widget_items() -> dict:
+    """{key: value} of every key in session state that is not a slot: the widgets' keys."""
+    return {key: value for key, value in st.session_state.items() if key not in SLOTS}
+
+
+def forget(key):
+    """Remove the value under `key`: a slot's getter then returns its default, a widget is drawn from its own."""
+    st.session_state.pop(key, None)
 
 
 def set_widget_default(key, value):
@@ -355,10 +361,8 @@ def bump_upload_counter(key):
     _put(key, _get(key) + 1)
 
 
-# ---- every page: address, memo -----------------------------------------------------------
-
 def memo() -> dict:
-    """The session's memo: {slot: (digest, result)}, created empty."""
+    """Every page's: the session's memo, {slot: (digest, result)}, created empty."""
     return st.session_state.setdefault(MEMO, {})
 
 
@@ -388,13 +392,8 @@ def set_play_start(started, epoch):
     _put(PLAY_START, (started, epoch))
 
 
-def drop_link_warning():
-    st.session_state.pop(LINK_WARNING, None)
-
-
 def link_warning_run(default=None) -> dict | None:
-    """This run's {"on_page", "train"}; with a `default`, stored first if there is none
-    (the stored dict: changes stay)."""
+    """This run's {"on_page", "train"}; with a `default`, stored first if none (the stored dict: changes stay)."""
     if default is None:
         return _get(LINK_WARNING_RUN)
     return st.session_state.setdefault(LINK_WARNING_RUN, default)

@@ -20,7 +20,7 @@ import streamlit as st
 
 from bpviz.engine import MAX_BY_EXAMPLE, MAX_PARAMETER_MAGNITUDE, MIN_BY_EXAMPLE, fits, stepping_batch
 from bpviz.ui.i18n import render, t
-from bpviz.ui.session import reader, state
+from bpviz.ui.session import editor_state, reader, state
 from bpviz.ui.strings import Message
 
 MODES = ("one", "by_example")
@@ -56,6 +56,13 @@ def settings(quiz_on):
                    accepted=render(Message("reader.accepted.rows", _accepted(len(data[0]))))))
         return
     table = _table(*chosen)
+    try:   # an edit the browser would never send (a row or column the table lacks): refused by name
+        editor_state.check(state.widget_value(_editor_key(table)), len(table), list(table.columns))
+    except reader.Rejected as refused:
+        state.forget(_editor_key(table))
+        state.notify("warning", Message("step.batch_edit_dropped", {
+            "field": Message(refused.name), "value": refused.value, "accepted": Message(*refused.accepted)}))
+        st.rerun()
     st.caption(t("step.batch_table_data" if data is not None else "step.batch_table"))
     st.data_editor(table, key=_editor_key(table), num_rows="fixed", on_change=state.restart_steps,
                    column_config={c: st.column_config.NumberColumn(c, format="%.6g", required=True)

@@ -90,7 +90,8 @@ BUILD = {
                                       "with the chosen initialisation and seed."),
     "build.randomise": "New random weights",
     "build.tables": "Weights and biases",
-    "build.table_edit_dropped": "An edit of the layer {layer} table named a cell the table does not have, so it was dropped; the network is unchanged.",
+    "build.table_edit_dropped": "An edit of the layer {layer} table was dropped: its {field} {value!r} is not in the "
+                                "table (accepted: {accepted}); the network is unchanged.",
     "build.tables_help": ("Row j holds the weights into neuron j of the next layer; column k is the neuron "
                           "they come from; column b is the bias. Press Enter to apply an edit."),
     "build.table_title": "**Layer {source} → layer {target}**",
@@ -254,6 +255,8 @@ STEP = {
     "step.batch_pick_help": "2 to 8 different rows of the Train page's training data ({rows} rows), by row number from 1, separated by commas, such as 1,2,3,4.",
     "step.batch_pick_bad": "The rows {value!r} are not {accepted}; until then the page steps one example.",
     "step.batch_table_data": "The batch: the rows of the Train page's data listed above. Edit any cell (edits are not kept in the address).",
+    "step.batch_edit_dropped": "An edit of the batch table was dropped: its {field} {value!r} is not in the table "
+                               "(accepted: {accepted}).",
     "code.title": "Code",
     "inspect.tab.code": "Code",
     "code.intro": "This pass as a script you can run without bpviz: the network and the data are written out, everything else is computed. It prints the loss, every gradient and every updated weight: the numbers on this page.",
@@ -314,7 +317,7 @@ TRAIN = {
     "train.target_loss_help": ("Training stops as soon as the loss on the training set is this small (and every "
                                "example is classified correctly, if that box is ticked). Each data set comes with "
                                "a target low enough for the loss curve to show the whole descent."),
-    "train.all_correct": "Stop when every example is classified correctly",
+    "train.all_correct": "Stop when all examples are correct",
     "train.all_correct_help": ("With a target loss as well, training stops only when both hold: the loss is at "
                                "most the target and every example is right."),
     "train.bad_setting": "Training settings not accepted: {message}",
@@ -372,7 +375,7 @@ TRAIN = {
     "train.use_on_step": "Use this network on Step",
     "train.use_on_step_help": "Build and Step then show the trained network (yours there is replaced).",
     "train.used_on_step": "Build and Step now show the trained network.",
-    "train.diagram_title": "The network being trained: each connection's colour and width show its weight",
+    "train.diagram_title": "The network being trained: colour and width show each weight",
     "train.diagram_while_playing": "The diagram below shows the weights as they were when Play started; it catches "
                                    "up when Play stops or you pause.",
     "train.epochs_bound": ("At most {most:,} epochs per click: that is all one click may compute for this network "
@@ -497,6 +500,21 @@ SHARE = {
     "reader.accepted.whole": "a whole number from {low} to {high} in digits 0-9, without leading zeros",
     "reader.accepted.choice": "one of {choices}",
     "reader.accepted.rows": "{least} to {most} different row numbers from 1 to {high}, separated by commas (such as 1,2,3)",
+    "reader.accepted.widget.bool": "on or off (true or false)",
+    "reader.accepted.widget.number": "a finite number",
+    "reader.accepted.widget.text": "text of at most 10,000 characters",
+    "reader.accepted.widget.list": "a list of the control's options",
+    "reader.accepted.widget.map": "the control's own record of edits",
+    "reader.accepted.widget.other": "a value of the kind the control sends",
+    "reader.accepted.table_row": "a row number from 0 to {last} in digits 0-9",
+    "reader.accepted.fixed_rows": "the table's {rows} rows, none added or deleted",
+    "table.row": "row",
+    "table.column": "column",
+    "table.value": "cell value",
+    "table.rows_changed": "added or deleted rows",
+    "table.edit": "edit",
+    "widget.refused": "A value for the control {name} ({value!r}) is not one that control sends, so the control was "
+                      "reset; accepted: {accepted}.",
     "link.bad_granularity": "The link's step size {value!r} is unknown (accepted: {accepted}).",
     "link.bad_quiz": "The link's quiz setting {value!r} must be 0 (off) or 1 (on).",
     "link.bad_data": "The link's data set {value!r} could not be made, so Train starts from its own data "

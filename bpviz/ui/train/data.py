@@ -70,7 +70,7 @@ def finish_run():
     """A script run has finished: a held warning the Train page showed in it has been seen."""
     run = state.link_warning_run()
     if run and run["train"] and run["on_page"]:
-        state.drop_link_warning()
+        state.forget(state.LINK_WARNING)
 
 
 def _run():
@@ -91,7 +91,7 @@ def _store(make):
         st.error(t("data.rejected", message=error_text(error)))
         return False
     state.set_train_data(data)
-    state.drop_link_warning()   # the learner chose data: the link's warning is moot
+    state.forget(state.LINK_WARNING)   # the learner chose data: the link's warning is moot
     return True
 
 
