@@ -19,7 +19,7 @@ from bpviz.engine import (
 from bpviz.jobs import check_work, landscape_work
 from bpviz.ui import job_queue
 from bpviz.ui.train import data_link
-from tests.app.apptest import open_app, rerun
+from tests.app.apptest import delivered, open_app, queued_job, rerun
 
 # The largest network the 2-D data fit (2 inputs, six hidden layers of ten, 1 output), and
 # 5,000 rows of training data (test fraction 0): the issue's "largest network, 5,000 rows".
@@ -43,30 +43,15 @@ def busy_queue():
     blocker.future.result(timeout=60)
 
 
-def queued(at, slot):
-    """The session's (digest, Job) computing `slot` in the queue, or None."""
-    return at.session_state["memo"].get(job_queue.queued_slot(slot)) if "memo" in at.session_state else None
-
-
 def infos(at):
     return [info.value for info in at.info]
 
 
 def place(at, slot):
     """How many jobs are ahead of the session's `slot` job (at least the blocker)."""
-    ahead = job_queue.shared_queue().ahead(queued(at, slot)[1])
+    ahead = job_queue.shared_queue().ahead(queued_job(at, slot)[1])
     assert ahead >= 1
     return ahead
-
-
-def until_delivered(at, slot, timeout=120):
-    """Rerun (as the polling fragment would) until the session's `slot` job came out of the queue."""
-    deadline = time.monotonic() + timeout
-    while queued(at, slot) is not None:
-        assert time.monotonic() < deadline, f"the {slot} job did not come out of the queue"
-        time.sleep(0.2)
-        at = rerun(at)
-    return at
 
 
 def on_training_data(page, query=LINK, **choices):
@@ -88,10 +73,10 @@ def test_the_big_check_is_more_work_than_a_page_does_inline_and_a_small_one_is_n
 
 def test_a_big_gradient_check_waits_in_the_queue_with_its_place_shown_then_matches_the_engine(busy_queue):
     at = on_training_data("gradcheck")
-    assert queued(at, "gradcheck") is not None
+    assert queued_job(at, "gradcheck") is not None
     assert any(f"{place(at, 'gradcheck')} ahead of you" in text for text in infos(at)), infos(at)
     assert not at.dataframe, "no report before the job is done"
-    at = until_delivered(at, "gradcheck")
+    at = delivered(at, "gradcheck")
     (table,) = at.dataframe
     X, Y = data_link.build(DATA).train.X, data_link.build(DATA).train.Y
     assert len(table.value) == NET.parameter_count
@@ -107,27 +92,27 @@ def test_the_place_is_shown_in_chinese(busy_queue):
 
 def test_the_page_stays_usable_while_its_check_waits(busy_queue):
     at = on_training_data("gradcheck")
-    first = queued(at, "gradcheck")[1]
+    first = queued_job(at, "gradcheck")[1]
     at.selectbox(key="gradcheck_mistake").set_value("no_activation_derivative")   # another choice while waiting
     at = rerun(at)
     assert at.selectbox(key="gradcheck_mistake").value == "no_activation_derivative"
-    assert queued(at, "gradcheck")[1] is not first, "the new choice is a new job"
+    assert queued_job(at, "gradcheck")[1] is not first, "the new choice is a new job"
     assert any("ahead of you" in text for text in infos(at)), infos(at)
-    at = until_delivered(at, "gradcheck")
+    at = delivered(at, "gradcheck")
     assert at.dataframe and at.error, "the planted mistake is caught"
 
 
 def test_a_small_check_stays_inline():
     at = open_app("gradcheck")   # the worked example's stepping example: about 1.3 million parameter-passes
-    assert queued(at, "gradcheck") is None
+    assert queued_job(at, "gradcheck") is None
     assert at.dataframe and at.success
 
 
 def test_a_big_landscape_grid_waits_in_the_queue_then_draws(busy_queue):
     at = on_training_data("landscape", landscape_view="two")
-    assert queued(at, "landscape_two") is not None
+    assert queued_job(at, "landscape_two") is not None
     assert any(f"{place(at, 'landscape_two')} ahead of you" in text for text in infos(at)), infos(at)
-    at = until_delivered(at, "landscape_two")
+    at = delivered(at, "landscape_two")
     contours = [c for c in at.get("plotly_chart") if '"contour"' in c.proto.spec]
     assert contours, "the contour plot is drawn once the grid is delivered"
 
@@ -136,10 +121,10 @@ def test_two_learners_with_the_same_network_each_get_their_own_job():
     queue = job_queue.shared_queue()
     cached = queue.cached()
     first, second = on_training_data("gradcheck"), on_training_data("gradcheck")
-    jobs = [queued(at, "gradcheck") for at in (first, second)]
+    jobs = [queued_job(at, "gradcheck") for at in (first, second)]
     tickets = {entry[1].ticket for entry in jobs if entry is not None}
     # each session's job is its own (or finished in its first wait): never a ticket shared
     assert len(tickets) == sum(entry is not None for entry in jobs)
     for at in (first, second):
-        until_delivered(at, "gradcheck")
+        delivered(at, "gradcheck")
     assert queue.cached() == cached, "nothing of a learner's network went into the cache"
