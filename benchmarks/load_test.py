@@ -89,6 +89,7 @@ class Learner:
         self.page = None
         self.buttons = {}        # widget key -> (widget id, fragment id)
         self.widgets = {}        # widget key -> (widget id, fragment id), every kind
+        self.options = {}        # widget key -> the labels of a radio's or selectbox's options
         self.chart = None        # (component id, fragment id, last data) of Play's chart
         self.queue_texts = []    # what a polling fragment said (place in the queue)
         self.queue_fragment = None
@@ -122,6 +123,10 @@ class Learner:
         if fragment_id:
             message.rerun_script.fragment_id = fragment_id
         await self._run(message)
+
+    async def choose(self, key, index):
+        """Choose a radio's or selectbox's option by its place (the browser sends its label)."""
+        await self.set_widget(key, string_value=self.options[key][index])
 
     async def set_widget(self, key, **value):
         """Change one widget (e.g. bool_value=False, int_value=7): a rerun of its page."""
@@ -215,6 +220,8 @@ class Learner:
             widget = getattr(element, kind)
             key = widget.id.rsplit("-", 1)[-1]
             self.widgets[key] = (widget.id, delta.fragment_id)
+            if kind in ("radio", "selectbox"):
+                self.options[key] = list(widget.options)
             if kind == "button":
                 self.buttons[key] = (widget.id, delta.fragment_id)
             if kind == "download_button":
@@ -457,9 +464,9 @@ async def gradcheck_loop(index, url, query, interval, deadline, waits, places, e
             learner.verdicts, learner.queue_fragment = 0, None
             started = time.monotonic()
             if turn == 0:
-                await learner.set_widget("gradcheck_data", int_value=1)     # the training data
+                await learner.choose("gradcheck_data", 1)     # the training data
             else:
-                await learner.set_widget("gradcheck_mistake", int_value=turn % CHECK_MISTAKES)
+                await learner.choose("gradcheck_mistake", turn % CHECK_MISTAKES)
             await until_verdict(learner, deadline + 60)
             if learner.verdicts:
                 waits.append(time.monotonic() - started)

@@ -79,6 +79,7 @@ LINK_WARNING_RUN = _slot("train_link_warning_run", dict, None, "train",
 WORKSHEETS_MADE = _slot("worksheets_made", tuple, None, "worksheets", "(settings, sources, pdfs) of the last click")
 LESSON = _slot("lesson", dict, {}, "every", "names, motion, view, practice switches; quiz work to restore (ui.lesson)")
 WORKSHEETS_JOB = _slot("worksheets_job", tuple, None, "worksheets", "(settings, jobs.Job) being made in the queue")
+SESSION_NAME = _slot("session_name", str, None, "every", "a random name for the reconnect watcher (reconnect.py)")
 
 DEFAULT_PRESET = "worked_example"
 # What a classroom link can hide, and so fix: presets (loading one), files (download and
@@ -310,6 +311,7 @@ training_data, _ = _pair(TRAINING_DATA)
 training_state, _ = _pair(TRAINING)
 worksheets_made, set_worksheets_made = _pair(WORKSHEETS_MADE)
 worksheets_job, set_worksheets_job = _pair(WORKSHEETS_JOB)
+session_name, set_session_name = _pair(SESSION_NAME)
 
 
 # ---- widget-owned keys ------------------------------------------------------------------
