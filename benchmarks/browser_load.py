@@ -10,6 +10,7 @@ not a test.
     python3 benchmarks/browser_load.py --tabs 8 --duration 40
     python3 benchmarks/browser_load.py --tabs 8 --probe-browser own   # the probe in its own Chromium
     python3 benchmarks/browser_load.py --tabs 0                        # the probe alone
+    python3 benchmarks/browser_load.py --tabs 1 --probe-browser none   # one tab's cost per chunk
 
 Target (2-core machine): with 8 tabs playing, the probe's p95 ≤ 1 s. The figures come
 with the load average: the machine may be shared.
@@ -98,8 +99,9 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tabs", type=int, default=8)
     parser.add_argument("--duration", type=float, default=40.0)
-    parser.add_argument("--probe-browser", choices=("shared", "own"), default="shared",
-                        help="the probe's tab in the players' Chromium, or in a Chromium of its own")
+    parser.add_argument("--probe-browser", choices=("shared", "own", "none"), default="shared",
+                        help="the probe's tab in the players' Chromium, in a Chromium of its own, or no probe "
+                             "(then the playing tabs' cost per chunk alone)")
     args = parser.parse_args()
     process, url = start_server()
     try:
@@ -108,16 +110,20 @@ def main():
             players = [browser.new_page(viewport={"width": 1280, "height": 720}) for _ in range(args.tabs)]
             for page in players:
                 start_playing(page, url)
-            probe_browser = browser if args.probe_browser == "shared" else \
+            probe_browser = browser if args.probe_browser in ("shared", "none") else \
                 playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             probe = probe_browser.new_page(viewport={"width": 1280, "height": 720})
             probe.goto(url + "/step")
             probe.wait_for_selector(IDLE, timeout=60_000)
+            if args.probe_browser == "none":
+                probe.close()
             start_epochs = [epoch(page) for page in players]
             cpu_before, started = cpu_seconds(process.pid), time.monotonic()
             browsers_before = browsers_cpu_seconds(process.pid)
             times, titles, turn = [], [], 0
             by_page = {name: [] for name in PAGES}
+            while args.probe_browser == "none" and time.monotonic() - started < args.duration:
+                players[0].wait_for_timeout(500)
             while time.monotonic() - started < args.duration:
                 name = PAGES[turn % len(PAGES)]
                 turn += 1
@@ -138,16 +144,22 @@ def main():
             browser.close()
     finally:
         os.killpg(process.pid, 15)
-    print(f"{args.tabs} Chromium tabs playing Train, 1 probe ({args.probe_browser} browser) changing pages "
-          f"every 1 s, {seconds:.0f} s ({load_average()})")
-    print(f"probe page changes: {len(times)}, {percentiles(times)}")
-    print(f"  until the new page's title shows: {percentiles(titles)}")
+    probe_text = "no probe" if args.probe_browser == "none" else \
+        f"1 probe ({args.probe_browser} browser) changing pages every 1 s"
+    print(f"{args.tabs} Chromium tabs playing Train, {probe_text}, {seconds:.0f} s ({load_average()})")
+    if times:
+        print(f"probe page changes: {len(times)}, {percentiles(times)}")
+        print(f"  until the new page's title shows: {percentiles(titles)}")
     for name, values in by_page.items():
         if values:
             print(f"  to {name}: {percentiles(values)}")
     if reached:
         print(f"epochs trained per playing tab meanwhile: min {min(reached)}, max {max(reached)} "
               f"(25 per chunk: {min(reached) / 25 / seconds:.2f}-{max(reached) / 25 / seconds:.2f} chunks/s)")
+    chunks = sum(reached) / 25
+    if chunks:
+        print(f"CPU per chunk drawn: server {1000 * cores * seconds / chunks:.0f} ms, Chromium "
+              f"{1000 * browser_cores * seconds / chunks:.0f} ms (with the probe's page changes, if any)")
     print(f"CPU: server {cores:.2f} cores, Chromium (every tab, and Playwright) {browser_cores:.2f} cores, "
           f"machine {os.cpu_count()} cores")
 
