@@ -17,9 +17,10 @@ from bpviz.ui.session import memo, state
 
 POLL_SECONDS = 1.0
 # Work (parameter-passes, engine/budget.py) a page still computes in its own thread: a
-# tenth of one click's budget is about 20-40 ms of CPU (a gradient check of the largest
-# network: 82 ms for 2.2e8), as long as a trip through the queue takes (8-20 ms measured
-# with a warm fork server), so it is faster inline and too short to hold others up.
+# tenth of one click's budget, some 20-50 ms of CPU (a gradient check of the largest
+# network: 113 ms for 2.2e8), about what a trip through the queue takes (18 ms with a
+# warm fork server; benchmarks/bench_queue.py), so it is faster inline and too short to
+# hold others up.
 INLINE_WORK = WORK_BUDGET // 10
 # A queued job's result is waited for this long before the page shows the place in the
 # queue: with nobody ahead, the largest job (about 0.25 s) arrives in the same run.
