@@ -1,4 +1,4 @@
-# bpviz for a classroom server: `docker build -t bpviz . && docker run -p 8501:8501 bpviz`
+# bpviz for a classroom server: `docker build -t bpviz:0.1.0 . && docker run -p 8501:8501 bpviz:0.1.0`
 # Reproducible: the base image is pinned to the Python the tests run on (3.11.7, Debian
 # bookworm), and pip installs the exact versions the tests ran with (constraints.txt).
 # tests/app/test_docker_image.py stages exactly the paths copied below and opens every page.

@@ -1,10 +1,16 @@
 """Real browsers: N Chromium tabs press Play on Train (browser-paced chunks, "stop when
-every example is right" off), while one more tab, the probe, changes pages through the
+every example is right" and the target loss off, so that they play the whole run), while
+one more tab, the probe, changes pages through the
 sidebar once a second. Prints the probe's page-change time (click until the new page's
-script has finished and its title shows), p50/p95, the epochs each playing tab reached,
-and the server's CPU. Prints figures; not a test.
+script has finished and its title shows), p50/p95, also per page and split into the
+time until the title shows and the rest, the epochs each playing tab reached, and where
+the CPU went: the server (with its workers) and the Chromium processes. Prints figures;
+not a test.
 
     python3 benchmarks/browser_load.py --tabs 8 --duration 40
+    python3 benchmarks/browser_load.py --tabs 8 --probe-browser own   # the probe in its own Chromium
+    python3 benchmarks/browser_load.py --tabs 0                        # the probe alone
+    python3 benchmarks/browser_load.py --tabs 1 --probe-browser none   # one tab's cost per chunk
 
 Target (2-core machine): with 8 tabs playing, the probe's p95 ≤ 1 s. The figures come
 with the load average: the machine may be shared.
@@ -34,6 +40,11 @@ def start_playing(page, url):
     page.wait_for_selector(".bpviz-play-chart .main-svg", timeout=120_000)
     page.get_by_text("Stop when every example is classified correctly").click()
     page.wait_for_selector(IDLE, timeout=60_000)
+    target = page.locator(".st-key-train_target_loss input")   # XOR reaches 0.05 in about 100 epochs
+    target.fill("0")
+    target.press("Enter")
+    page.wait_for_timeout(300)
+    page.wait_for_selector(IDLE, timeout=60_000)
     page.get_by_role("button", name="Play").first.click()
 
 
@@ -42,10 +53,55 @@ def epoch(page):
     return int(metrics.first.inner_text().splitlines()[-1].replace(",", "")) if metrics.count() else 0
 
 
+def process_tree(pid):
+    """`pid` and every process below it."""
+    found, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        found.append(current)
+        try:
+            todo += [int(child) for child in Path(f"/proc/{current}/task/{current}/children").read_text().split()]
+        except OSError:
+            pass
+    return found
+
+
+def tree_cpu_seconds(pid):
+    """CPU time (user + system) used so far by `pid` and the processes below it."""
+    total = 0.0
+    for candidate in process_tree(pid):
+        try:
+            fields = Path(f"/proc/{candidate}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        except (OSError, IndexError, ValueError):
+            pass
+    return total
+
+
+def browsers_cpu_seconds(server_pid):
+    """CPU time so far of the Chromium processes (and Playwright's driver) of this benchmark:
+    every process below this one except the server's."""
+    return tree_cpu_seconds(os.getpid()) - process_cpu_seconds() - tree_cpu_seconds(server_pid)
+
+
+def process_cpu_seconds():
+    times = os.times()
+    return times.user + times.system
+
+
+def percentiles(values):
+    values = sorted(values)
+    p95 = values[min(len(values) - 1, int(round(0.95 * (len(values) - 1))))]
+    return f"p50 {1000 * statistics.median(values):.0f} ms, p95 {1000 * p95:.0f} ms, max {1000 * values[-1]:.0f} ms"
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tabs", type=int, default=8)
     parser.add_argument("--duration", type=float, default=40.0)
+    parser.add_argument("--probe-browser", choices=("shared", "own", "none"), default="shared",
+                        help="the probe's tab in the players' Chromium, in a Chromium of its own, or no probe "
+                             "(then the playing tabs' cost per chunk alone)")
     args = parser.parse_args()
     process, url = start_server()
     try:
@@ -54,36 +110,58 @@ def main():
             players = [browser.new_page(viewport={"width": 1280, "height": 720}) for _ in range(args.tabs)]
             for page in players:
                 start_playing(page, url)
-            probe = browser.new_page(viewport={"width": 1280, "height": 720})
+            probe_browser = browser if args.probe_browser in ("shared", "none") else \
+                playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            probe = probe_browser.new_page(viewport={"width": 1280, "height": 720})
             probe.goto(url + "/step")
             probe.wait_for_selector(IDLE, timeout=60_000)
+            if args.probe_browser == "none":
+                probe.close()
             start_epochs = [epoch(page) for page in players]
             cpu_before, started = cpu_seconds(process.pid), time.monotonic()
-            times, turn = [], 0
+            browsers_before = browsers_cpu_seconds(process.pid)
+            times, titles, turn = [], [], 0
+            by_page = {name: [] for name in PAGES}
+            while args.probe_browser == "none" and time.monotonic() - started < args.duration:
+                players[0].wait_for_timeout(500)
             while time.monotonic() - started < args.duration:
                 name = PAGES[turn % len(PAGES)]
                 turn += 1
                 clicked = time.monotonic()
                 probe.get_by_test_id("stSidebarNav").get_by_role("link", name=name).click()
                 probe.get_by_role("heading", name=TITLES[name]).first.wait_for(timeout=60_000)
+                titles.append(time.monotonic() - clicked)
                 probe.wait_for_selector(IDLE, timeout=60_000)
                 times.append(time.monotonic() - clicked)
+                by_page[name].append(times[-1])
                 probe.wait_for_timeout(max(0, 1000 - 1000 * (time.monotonic() - clicked)))
             seconds = time.monotonic() - started
             cores = (cpu_seconds(process.pid) - cpu_before) / seconds
+            browser_cores = (browsers_cpu_seconds(process.pid) - browsers_before) / seconds
             reached = [epoch(page) - first for page, first in zip(players, start_epochs)]
+            if probe_browser is not browser:
+                probe_browser.close()
             browser.close()
     finally:
         os.killpg(process.pid, 15)
-    times.sort()
-    p95 = times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))]
-    print(f"{args.tabs} Chromium tabs playing Train, 1 probe changing pages every 1 s, {seconds:.0f} s "
-          f"({load_average()})")
-    print(f"probe page changes: {len(times)}, p50 {1000 * statistics.median(times):.0f} ms, p95 {1000 * p95:.0f} ms, "
-          f"max {1000 * times[-1]:.0f} ms")
-    print(f"epochs trained per playing tab meanwhile: min {min(reached)}, max {max(reached)} "
-          f"(25 per chunk: {min(reached) / 25 / seconds:.2f}-{max(reached) / 25 / seconds:.2f} chunks/s)")
-    print(f"server CPU: {cores:.2f} cores")
+    probe_text = "no probe" if args.probe_browser == "none" else \
+        f"1 probe ({args.probe_browser} browser) changing pages every 1 s"
+    print(f"{args.tabs} Chromium tabs playing Train, {probe_text}, {seconds:.0f} s ({load_average()})")
+    if times:
+        print(f"probe page changes: {len(times)}, {percentiles(times)}")
+        print(f"  until the new page's title shows: {percentiles(titles)}")
+    for name, values in by_page.items():
+        if values:
+            print(f"  to {name}: {percentiles(values)}")
+    if reached:
+        print(f"epochs trained per playing tab meanwhile: min {min(reached)}, max {max(reached)} "
+              f"(25 per chunk: {min(reached) / 25 / seconds:.2f}-{max(reached) / 25 / seconds:.2f} chunks/s)")
+    chunks = sum(reached) / 25
+    if chunks:
+        print(f"CPU per chunk drawn: server {1000 * cores * seconds / chunks:.0f} ms, Chromium "
+              f"{1000 * browser_cores * seconds / chunks:.0f} ms (with the probe's page changes, if any)")
+    print(f"CPU: server {cores:.2f} cores, Chromium (every tab, and Playwright) {browser_cores:.2f} cores, "
+          f"machine {os.cpu_count()} cores")
 
 
 if __name__ == "__main__":

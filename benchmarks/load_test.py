@@ -14,6 +14,7 @@ sessions have left.
     python3 benchmarks/load_test.py --sessions 30 --interval 2 --duration 60 --rounds 3
     python3 benchmarks/load_test.py --play 30 --probes 2 --duration 30      # a class playing Train
     python3 benchmarks/load_test.py --class-sets 30 --settle 60             # 30 class sets at once
+    python3 benchmarks/load_test.py --gradchecks 10 --sessions 20 --duration 90   # big checks, mixed class
 
 `--play N`: N learners press Play on Train (XOR, "stop when every example is right"
 off) and play as the browser-paced chart does: each waits for a chunk's answer, then
@@ -26,6 +27,12 @@ a class feels); and the server's CPU in cores over the run.
 poll the queue as the page's fragment does; printed: the time until each was delivered
 (its PDF downloaded), the queue places they were shown, and the server's memory
 (the server and its worker processes) before, at peak and `--settle` s after they left.
+`--gradchecks N`: N learners open a link with the largest network the 2-D data fit
+(2-[10×6]-1) and 5,000 rows of training data, check its gradients on the training data
+and then plant another mistake every `--check-interval` s (a new check each time), polling
+the queue as the page's fragment does, while `--sessions` learners step and train (a mixed
+class); printed: the wait from each choice until the verdict is on the page, p50 and max,
+and the queue places shown.
 Every figure is printed with the machine's load average (the machine may be shared).
 
 Targets (2-core machine): 30 sessions acting every 2 s, p95 ≤ 1 s, zero
@@ -36,6 +43,7 @@ Class sets: all delivered with the queue place shown; memory 60 s after ≤ +150
 import argparse
 import asyncio
 import collections
+import itertools
 import json
 import os
 import random
@@ -65,19 +73,23 @@ ACTIONS = (
 
 
 PLAY_CHART = "bpviz_play_chart"     # the name the Train page's chart registers (bpviz/ui/train/play_chart.py)
+VERDICTS = ("Pass: ", "Doubtful: ", "Fail: ")     # how a Gradient-check verdict begins (strings/en.py)
+CHECK_MISTAKES = 4                  # the Gradient-check page's mistakes to plant (engine.MISTAKES)
 
 
 class Learner:
     """One browser-like session: remembers the widgets of the page it is on, the last
     message to Play's chart, the queue texts and the downloads it was shown."""
 
-    def __init__(self, url):
+    def __init__(self, url, query=""):
         self.url = url.rstrip("/")
+        self.query = query       # the address's query string (a link), sent with every rerun
         self.ws_url = url.replace("http", "ws", 1).rstrip("/") + "/_stcore/stream"
         self.socket = None
         self.page = None
         self.buttons = {}        # widget key -> (widget id, fragment id)
         self.widgets = {}        # widget key -> (widget id, fragment id), every kind
+        self.options = {}        # widget key -> the labels of a radio's or selectbox's options
         self.chart = None        # (component id, fragment id, last data) of Play's chart
         self.queue_texts = []    # what a polling fragment said (place in the queue)
         self.queue_fragment = None
@@ -86,6 +98,7 @@ class Learner:
         self.page_hash = ""      # the page's script hash (navigation), sent with fragment reruns as a browser does
         self.diagram = None      # the Step diagram: (widget id, fragment id, pass id)
         self.position = 0
+        self.verdicts = 0        # Gradient-check verdicts shown (pass, doubtful, fail)
         self.errors = []
 
     async def connect(self):
@@ -110,6 +123,10 @@ class Learner:
         if fragment_id:
             message.rerun_script.fragment_id = fragment_id
         await self._run(message)
+
+    async def choose(self, key, index):
+        """Choose a radio's or selectbox's option by its place (the browser sends its label)."""
+        await self.set_widget(key, string_value=self.options[key][index])
 
     async def set_widget(self, key, **value):
         """Change one widget (e.g. bool_value=False, int_value=7): a rerun of its page."""
@@ -164,7 +181,7 @@ class Learner:
                 message.rerun_script.widget_states.widgets.add().CopyFrom(state)
         if not message.rerun_script.page_script_hash:   # a browser names the page by its hash once it has one
             message.rerun_script.page_name = self.page
-        message.rerun_script.query_string = ""
+        message.rerun_script.query_string = self.query
         await self.socket.send(message.SerializeToString())
         while True:
             reply = ForwardMsg()
@@ -197,10 +214,14 @@ class Learner:
                 element.alert.body.startswith("Being made"):
             self.queue_texts.append(element.alert.body)
             self.queue_fragment = delta.fragment_id
+        elif kind == "alert" and element.alert.body.startswith(VERDICTS):
+            self.verdicts += 1
         elif kind in ("button", "checkbox", "number_input", "selectbox", "radio", "download_button"):
             widget = getattr(element, kind)
             key = widget.id.rsplit("-", 1)[-1]
             self.widgets[key] = (widget.id, delta.fragment_id)
+            if kind in ("radio", "selectbox"):
+                self.options[key] = list(widget.options)
             if kind == "button":
                 self.buttons[key] = (widget.id, delta.fragment_id)
             if kind == "download_button":
@@ -409,6 +430,82 @@ async def class_set_loop(index, url, seed, deadline, delivered, places, errors):
         await learner.close()
 
 
+def big_check_link():
+    """The query string of a link to the largest network the 2-D data fit, with 5,000 rows."""
+    sys.path.insert(0, str(ROOT))
+    from bpviz.engine import MAX_HIDDEN_LAYERS, MAX_NEURONS_PER_LAYER, Network, SharedNetwork, encode_share
+    sizes = [2, *[MAX_NEURONS_PER_LAYER] * MAX_HIDDEN_LAYERS, 1]
+    net = Network.random(sizes, ["tanh"] * MAX_HIDDEN_LAYERS + ["sigmoid"], "binary_cross_entropy", seed=3)
+    token = encode_share(SharedNetwork(net, (0.5, -0.5), (1.0,), 0.5, True))
+    return f"net={token}&data=two_d:circle:5000:0.1:0:0"
+
+
+async def until_verdict(learner, deadline):
+    """Poll the queue (as the page's fragment does, every second) until a verdict is shown."""
+    while learner.verdicts == 0 and time.monotonic() < deadline:
+        if learner.queue_fragment is None:
+            raise RuntimeError("no verdict and no queue place on the page")
+        await asyncio.sleep(1.0)
+        await learner.poll()
+
+
+async def gradcheck_loop(index, url, query, interval, deadline, waits, places, errors):
+    """A learner on the Gradient-check page of a big link: the training data, then another
+    mistake every `interval` s; records each wait until the verdict."""
+    learner = Learner(url, query)
+    rng = random.Random(index)
+    try:
+        await learner.connect()
+        await learner.open("gradcheck")
+        await asyncio.sleep(rng.uniform(0, interval))
+        for turn in itertools.count():
+            if time.monotonic() >= deadline:
+                break
+            learner.verdicts, learner.queue_fragment = 0, None
+            started = time.monotonic()
+            if turn == 0:
+                await learner.choose("gradcheck_data", 1)     # the training data
+            else:
+                await learner.choose("gradcheck_mistake", turn % CHECK_MISTAKES)
+            await until_verdict(learner, deadline + 60)
+            if learner.verdicts:
+                waits.append(time.monotonic() - started)
+            await asyncio.sleep(max(0.0, interval * rng.uniform(0.8, 1.2) - (time.monotonic() - started)))
+        places.extend(learner.queue_texts)
+    except Exception as error:  # a load test reports every failure instead of stopping
+        errors.append(f"checker {index}: {type(error).__name__}: {error}"[:300])
+    finally:
+        errors.extend(f"checker {index}: {e}" for e in learner.errors)
+        await learner.close()
+
+
+async def gradient_checks(args, url, pid):
+    """`args.gradchecks` big gradient checks under a mixed class of `args.sessions`."""
+    waits, places, errors, latencies = [], [], [], {}
+    query = big_check_link()
+    await warm_up(url, ["step", "train", "gradcheck"])
+    deadline = time.monotonic() + args.duration
+    before, at = cpu_seconds(pid), time.monotonic()
+    await asyncio.gather(
+        *(gradcheck_loop(i, url, query, args.check_interval, deadline, waits, places, errors)
+          for i in range(args.gradchecks)),
+        *(learner_loop(i, url, args.pages, args.interval, deadline, latencies, errors) for i in range(args.sessions)))
+    cores = (cpu_seconds(pid) - before) / (time.monotonic() - at)
+    print(f"{args.gradchecks} learners checking gradients (2-[10x6]-1, 5,000 rows) every {args.check_interval:g} s, "
+          f"{args.sessions} stepping and training every {args.interval:g} s, {args.duration:g} s ({load_average()})")
+    print(f"wait until the verdict: {percentiles(waits)}")
+    every = [v for values in latencies.values() for v in values]
+    print(f"the mixed class's clicks: {percentiles(every)}")
+    shown = collections.Counter(places)
+    print(f"queue places shown ({len(places)} polls):")
+    for text, times in sorted(shown.items(), key=lambda item: -item[1])[:6]:
+        print(f"  {times:4d} × {text}")
+    print(f"server CPU (with its workers): {cores:.2f} cores")
+    print(f"errors: {len(errors)}")
+    for error in errors[:10]:
+        print("  ", error)
+
+
 def fetch(url):
     with urllib.request.urlopen(url, timeout=60) as response:
         return response.read()
@@ -544,6 +641,9 @@ def main():
     parser.add_argument("--probes", type=int, default=0, help="with --play: learners pressing Next every 1 s")
     parser.add_argument("--draw-ms", type=float, default=30.0, help="with --play: a page's time to draw a chunk")
     parser.add_argument("--class-sets", type=int, default=0, help="teachers asking for a class set at once")
+    parser.add_argument("--gradchecks", type=int, default=0,
+                        help="learners checking a big network's gradients (with --sessions stepping)")
+    parser.add_argument("--check-interval", type=float, default=10.0, help="with --gradchecks: s between checks")
     args = parser.parse_args()
     process = None
     if args.url:
@@ -554,6 +654,8 @@ def main():
     try:
         if args.play:
             asyncio.run(play_class(args, url, pid or 0))
+        elif args.gradchecks:
+            asyncio.run(gradient_checks(args, url, pid or 0))
         elif args.class_sets:
             asyncio.run(class_sets(args, url, pid or 0))
         else:

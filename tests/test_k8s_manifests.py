@@ -80,3 +80,18 @@ def test_the_ingress_keeps_a_browser_on_its_pod_and_its_websocket_open():
     assert int(notes[prefix + "proxy-read-timeout"]) >= 60 and int(notes[prefix + "proxy-send-timeout"]) >= 60
     hpa = by_kind("HorizontalPodAutoscaler")["spec"]
     assert hpa["metrics"][0]["resource"]["name"] == "cpu" and hpa["minReplicas"] >= 2
+
+
+def test_the_image_is_the_one_the_readme_builds():
+    """The Deployment's image is what the README's Docker command tags (the project's
+    version from pyproject.toml, no registry placeholder), and kustomization.yaml's
+    `images:` entry, where a registry is set, names that same image."""
+    import tomllib
+    version = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
+    (container,) = by_kind("Deployment")["spec"]["template"]["spec"]["containers"]
+    assert container["image"] == f"bpviz:{version}"
+    readme = (ROOT / "README.md").read_text()
+    assert f"docker build -t bpviz:{version} ." in readme
+    assert f"# bpviz for a classroom server: `docker build -t bpviz:{version} ." in (ROOT / "Dockerfile").read_text()
+    (entry,) = yaml.safe_load((K8S / "kustomization.yaml").read_text())["images"]
+    assert entry == {"name": "bpviz", "newTag": version}

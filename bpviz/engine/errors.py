@@ -16,3 +16,13 @@ class NetworkError(ValueError):
         self.code = code
         self.params = params
         super().__init__(MESSAGES[code].format(**params))
+
+    def __reduce__(self):
+        """Pickled as its code and values, so an error raised in a worker process (the
+        server's queue of heavy jobs) reaches the page whole."""
+        return rebuilt_error, (self.code, self.params)
+
+
+def rebuilt_error(code, params):
+    """The NetworkError of `code` and `params` (unpickling)."""
+    return NetworkError(code, **params)

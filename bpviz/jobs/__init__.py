@@ -1,5 +1,5 @@
 """Heavy work queued, in bounded memory: class sets and answer keys (Typst PDFs), and
-other clicks too large for the page's own thread, run in a small pool of worker
+clicks too large for the page's own thread (gradient checks and loss grids on big data), run in a small pool of worker
 processes, one job per process (the process exits afterwards, returning its memory),
 first come first served.
 
@@ -12,6 +12,7 @@ Imports the engine and the worksheets; never streamlit (the page holds the queue
 process-wide resource, and workers import only what a job needs).
 """
 from .queue import Job, JobQueue, default_workers
-from .tasks import WorksheetRequest, build_worksheets
+from .tasks import WorksheetRequest, build_worksheets, check_gradients, check_work, landscape_grid, landscape_work
 
-__all__ = ["Job", "JobQueue", "WorksheetRequest", "build_worksheets", "default_workers"]
+__all__ = ["Job", "JobQueue", "WorksheetRequest", "build_worksheets", "check_gradients", "check_work",
+           "default_workers", "landscape_grid", "landscape_work"]

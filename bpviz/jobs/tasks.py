@@ -2,7 +2,10 @@
 a worker process. Each returns everything the page shows, so nothing is computed twice."""
 from dataclasses import dataclass
 
-from bpviz.engine import SharedNetwork
+import numpy as np
+
+from bpviz.engine import SharedNetwork, budget, default_window, descent_path, gradient_check, loss_grid
+from bpviz.engine.budget import FLOAT32_SHARE
 from bpviz.worksheets import Sheet, class_set, key_source, sheets_pdf, worksheet_source
 
 
@@ -42,3 +45,31 @@ def build_worksheets(request):
     pdfs = {name: sheets_pdf(sheets, request.lang, request.paper, request.prefilled, request.app_url,
                              key=name == "answer-key", quiz=request.quiz, **common) for name in sources}
     return sources, pdfs
+
+
+def check_gradients(net, X, Y, mistake, learning_rate):
+    """The GradientCheckReport of `net` on rows (X, Y) with `mistake` planted
+    (engine.gradient_check; its NetworkError pickles, so it reaches the page)."""
+    return gradient_check(net, X, Y, mistake=mistake, learning_rate=learning_rate)
+
+
+def check_work(net, rows):
+    """Parameter-passes of check_gradients on `rows` rows."""
+    return budget.check_rows_work(net.sizes, rows)
+
+
+def landscape_grid(net, X, Y, ref_x, ref_y, learning_rate, steps, resolution):
+    """(path (steps + 1, 2), xs (resolution,), ys (resolution,), grid (resolution, resolution)):
+    a descent path over parameters `ref_x`, `ref_y` and the loss on a square grid wide
+    enough for both their default windows and the whole path."""
+    path = descent_path(net, X, Y, [ref_x, ref_y], learning_rate, steps)
+    windows = [default_window(net, X, Y, ref) for ref in (ref_x, ref_y)]
+    xs = np.linspace(min(windows[0][0], path[:, 0].min()), max(windows[0][1], path[:, 0].max()), resolution)
+    ys = np.linspace(min(windows[1][0], path[:, 1].min()), max(windows[1][1], path[:, 1].max()), resolution)
+    return path, xs, ys, loss_grid(net, X, Y, ref_x, ref_y, xs, ys)
+
+
+def landscape_work(net, rows, steps, resolution):
+    """Parameter-passes of landscape_grid (the path and the grid; the windows are small)."""
+    return (budget.path_work(net.sizes, rows, steps)
+            + budget.losses_work(net.sizes, rows, resolution * resolution, FLOAT32_SHARE))

@@ -22,7 +22,7 @@ import streamlit as st
 
 from bpviz.ui import address, i18n
 from bpviz.ui.i18n import LANGUAGE_NAMES, plain_text, t
-from bpviz.ui.session import state, widget_guard
+from bpviz.ui.session import reconnect, state, widget_guard
 from bpviz.ui.strings import Message
 from bpviz.ui.train import data as train_data
 
@@ -80,13 +80,15 @@ def pages():
 
 
 def sidebar():
-    """The language switch and the current network in one line."""
+    """The language switch and the current network in one line (and the page's reconnect
+    watcher, which draws nothing)."""
     with st.sidebar:
         codes = tuple(LANGUAGE_NAMES)
         if len(codes) > 1:
             st.selectbox(t("sidebar.language"), codes, key=state.LANGUAGE, format_func=LANGUAGE_NAMES.get)
         st.caption(t("sidebar.network"))
         st.code(network_line(state.network()), language=None, wrap_lines=True)
+    reconnect.watch()
 
 
 def network_line(net):

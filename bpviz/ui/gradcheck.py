@@ -2,15 +2,18 @@
 example or the Train data (`landscape.data_choice`), with a mistake to plant and catch.
 
 The rows checked are bounded by the work budget (`check_rows` says when the bound bites);
-the report is remembered per session (`memo`), so reruns recompute nothing."""
+the report is remembered per session, so reruns recompute nothing, and a big check (on
+the Train data) waits its turn in the server's queue of heavy jobs (`job_queue.remembered`)
+while the page shows its place."""
 import pandas as pd
 import streamlit as st
 
 from bpviz import viz
-from bpviz.engine import MISTAKES, NetworkError, budget, gradient_check
-from bpviz.ui import charts, lesson
+from bpviz.engine import MISTAKES, NetworkError, budget
+from bpviz.jobs import check_gradients, check_work
+from bpviz.ui import charts, job_queue, lesson
 from bpviz.ui.i18n import catalogue, error_text, t
-from bpviz.ui.session import memo, state
+from bpviz.ui.session import state
 
 
 def check_rows(net, X, Y):
@@ -28,10 +31,12 @@ def check_view(X, Y):
     net, learning_rate = state.network(), state.learning_rate()
     X, Y = check_rows(net, X, Y)
     try:
-        report = memo.remembered("gradcheck", (net, X, Y, mistake, learning_rate), lambda: gradient_check(
-            net, X, Y, mistake=mistake, learning_rate=learning_rate))
+        report = job_queue.remembered("gradcheck", (net, X, Y, mistake, learning_rate), check_gradients,
+                                      (net, X, Y, mistake, learning_rate), check_work(net, len(X)))
     except NetworkError as error:
         st.error(t("gradcheck.cannot", message=error_text(error)))
+        return
+    if report is None:   # waiting in the queue: its place is on the page
         return
     getattr(st, {"pass": "success", "warn": "warning", "fail": "error"}[report.verdict])(
         t(f"gradcheck.verdict.{report.verdict}", error=f"{report.max_relative_error:.2e}"))

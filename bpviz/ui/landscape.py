@@ -4,7 +4,9 @@ the Train page's data set (`data_choice`, which the Gradient-check page uses too
 
 Each view asks the work budget how much it may compute for the network and data
 (curve values, grid points, path steps, check rows), says so when the bound bites,
-and remembers its result per session (`memo`), so reruns recompute nothing."""
+and remembers its result per session (`memo`), so reruns recompute nothing. A big grid
+(on the Train data) waits its turn in the server's queue of heavy jobs
+(`job_queue.remembered`) while the page shows its place."""
 import numpy as np
 import pandas as pd
 import streamlit as st
@@ -20,17 +22,16 @@ from bpviz.engine import (
     budget,
     default_parameter,
     default_window,
-    descent_path,
     fits,
     gradient_of,
     latex_number,
     loss_along,
-    loss_grid,
     parameter_refs,
     parameter_value,
     paren,
 )
-from bpviz.ui import charts, lesson
+from bpviz.jobs import landscape_grid, landscape_work
+from bpviz.ui import charts, job_queue, lesson
 from bpviz.ui.i18n import catalogue, t
 from bpviz.ui.session import memo, state
 from bpviz.ui.train import data as train_data
@@ -139,14 +140,12 @@ def two_parameters(X, Y):
         st.caption(t("landscape.grid_bound", most=most_side, steps=most_steps, count=net.parameter_count,
                      rows=len(X)))
 
-    def compute():
-        path = descent_path(net, X, Y, [ref_x, ref_y], learning_rate, steps)
-        windows = [default_window(net, X, Y, ref) for ref in (ref_x, ref_y)]
-        xs = np.linspace(min(windows[0][0], path[:, 0].min()), max(windows[0][1], path[:, 0].max()), resolution)
-        ys = np.linspace(min(windows[1][0], path[:, 1].min()), max(windows[1][1], path[:, 1].max()), resolution)
-        return path, xs, ys, loss_grid(net, X, Y, ref_x, ref_y, xs, ys)
-    path, xs, ys, grid = memo.remembered("landscape_two", (net, X, Y, ref_x, ref_y, learning_rate, steps,
-                                                           resolution), compute)
+    settings = (net, X, Y, ref_x, ref_y, learning_rate, steps, resolution)
+    computed = job_queue.remembered("landscape_two", settings, landscape_grid, settings,
+                                    landscape_work(net, len(X), steps, resolution))
+    if computed is None:   # waiting in the queue: its place is on the page
+        return
+    path, xs, ys, grid = computed
     names = lesson.names(net)
     charts.show(viz.contour_figure(xs, ys, grid, path, (names.parameter_text(ref_x), names.parameter_text(ref_y)),
                                    text=catalogue()),

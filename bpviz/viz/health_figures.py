@@ -29,9 +29,10 @@ def layer_style(layer, layers):
     return LAYER_COLOURS[position], LAYER_DASHES[(layer - 1) % len(LAYER_DASHES)]
 
 
-def health_traces(history, text=None, legend=True, axis_suffix=""):
+def health_traces(history, text=None, legend=True, axis_suffix="", digits=None):
     """The per-layer lines of one training history (EpochRecord-like rows with
-    `epoch` and `gradient_rms`)."""
+    `epoch` and `gradient_rms`); with `digits`, each value rounded to that many
+    significant digits (a static chart sent as is: fewer bytes, the same picture)."""
     rows = [r for r in history if r.gradient_rms]
     if not rows:
         return []
@@ -40,6 +41,8 @@ def health_traces(history, text=None, legend=True, axis_suffix=""):
     traces = []
     for l in range(layers):
         values = [r.gradient_rms[l] for r in rows]
+        if digits is not None:
+            values = [float(f"{v:.{digits}g}") for v in values]
         colour, dash = layer_style(l + 1, layers)
         traces.append(dict(type="scatter", mode="lines", x=epochs, y=[v if v > 0 else None for v in values],
                            customdata=[[v] for v in values],
@@ -68,16 +71,20 @@ def log_ticks(history):
     return {"dtick": "D2"} if values and max(values) < 100 * min(values) else {}
 
 
+COMPARISON_DIGITS = 4   # the hover shows 3 (style.NUMBER_FORMAT); full floats doubled the Train page's bytes
+
+
 def health_comparison_figure(histories, titles, text=None):
     """Runs side by side (e.g. deep sigmoid vs deep ReLU), one panel each, on one shared
-    log axis so their sizes compare at a glance. `histories` and `titles` in the same order."""
+    log axis so their sizes compare at a glance. `histories` and `titles` in the same order.
+    Values are rounded to COMPARISON_DIGITS significant digits."""
     grid = make_subplots(rows=1, cols=len(histories), shared_yaxes=True, subplot_titles=list(titles),
                          horizontal_spacing=0.04)
     layout = grid.layout.to_plotly_json()
     traces = []
     for i, history in enumerate(histories):
         suffix = "" if i == 0 else str(i + 1)
-        traces += health_traces(history, text, legend=i == 0, axis_suffix=suffix)
+        traces += health_traces(history, text, legend=i == 0, axis_suffix=suffix, digits=COMPARISON_DIGITS)
         layout[f"xaxis{suffix}"].update(title=label(text, DEFAULT_TEXT, "viz.health.epoch"))
         layout[f"yaxis{suffix}"].update(type="log", exponentformat="power")
     layout["yaxis"]["title"] = label(text, DEFAULT_TEXT, "viz.health.axis")

@@ -47,6 +47,25 @@ def worksheets_made(at, timeout=120):
     return rerun(at)
 
 
+def queued_job(at, slot):
+    """The session's (digest, Job) computing `slot` (e.g. "gradcheck") in the server's queue
+    of heavy jobs (bpviz/ui/job_queue.remembered), or None."""
+    from bpviz.ui.job_queue import queued_slot
+    return at.session_state["memo"].get(queued_slot(slot)) if "memo" in at.session_state else None
+
+
+def delivered(at, slot, timeout=120):
+    """Rerun (as the page's polling fragment would) until the session's `slot` job came out
+    of the queue and its result is on the page."""
+    import time
+    deadline = time.monotonic() + timeout
+    while queued_job(at, slot) is not None:
+        assert time.monotonic() < deadline, f"the {slot} job did not come out of the queue"
+        time.sleep(0.2)
+        at = rerun(at)
+    return at
+
+
 def diagram(at):
     """What the Step page's diagram component sends to the browser this run: its data (the
     pass, when sent, the server's moves, the quiz's target) as the browser parses it."""

@@ -1,5 +1,5 @@
 """Landscape and Gradient-check pages through AppTest."""
-from tests.app.apptest import open_app, rerun
+from tests.app.apptest import delivered, open_app, rerun
 
 
 def test_landscape_shows_the_gradient_of_the_chosen_weight():
@@ -66,12 +66,13 @@ def test_landscape_on_the_largest_network_and_5000_rows_offers_only_what_fits():
     steps = at.number_input(key="landscape_steps")
     assert steps.max == budget.max_path_steps((10,) * 8, 5000, WORK_BUDGET // 2) < 500
     assert "grid points per axis" in " ".join(c.value for c in at.caption)
+    at = delivered(at, "landscape_two")     # a grid this big waits its turn in the server's queue
     assert not at.error and len(at.get("plotly_chart")) == 1
 
 
 def test_gradient_check_on_5000_rows_uses_the_rows_that_fit_and_says_so():
     from bpviz.engine import budget
-    at = _on_big_training_data("gradcheck")
+    at = delivered(_on_big_training_data("gradcheck"), "gradcheck")
     most = budget.max_check_rows((10,) * 8)
     assert f"first {most:,} of the 5,000 training rows" in " ".join(c.value for c in at.caption)
     assert not at.error and len(at.dataframe[0].value) == 770

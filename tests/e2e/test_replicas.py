@@ -344,14 +344,33 @@ def _upload_csv(tab, name):
     return upload.value.status
 
 
+def _count_loads(tab):
+    """The page loads (the first one and every reload) the tab has seen, as a list."""
+    loads = []
+    tab.page.on("load", lambda: loads.append(time.monotonic()))
+    return loads
+
+
+def _wait_for(tab, condition, timeout, what):
+    """Wait until condition() holds, letting the tab's events arrive meanwhile (Playwright's
+    sync API delivers them only inside its own calls)."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, what
+        tab.page.wait_for_timeout(200)
+
+
 def test_after_its_replica_restarts_a_learner_uploads_again_and_keeps_its_state(browser, balancer, replicas):
-    """The learner's replica restarts (all its sessions gone). The page reconnects by itself,
-    restores its state from its address, and the next CSV upload works (it got HTTP 400
-    when the upload went to a replica that did not hold the new session)."""
+    """The learner's replica is down for 5 s and comes back empty (all its sessions gone).
+    With no action from the learner, the page reconnects, finds a new session and reloads
+    itself once at its address: Train's network comes back from the address, the page asks
+    for the file again (an uploaded file lived in the old session only), and the next CSV
+    uploads work (they got HTTP 400 when they went to a session that no longer existed)."""
     url, _, _ = balancer
     tab = Session(browser, url)
     try:
         seen = _upstreams(tab)
+        loads = _count_loads(tab)
         tab.open("train")
         assert _upload_csv(tab, "before.csv") in (200, 204)
         tab.page.get_by_test_id("stMultiSelect").first.wait_for(timeout=30_000)
@@ -362,28 +381,66 @@ def test_after_its_replica_restarts_a_learner_uploads_again_and_keeps_its_state(
         # address (tnet=); Build and Step keep the session's network (net=)
         network = _train_network_in(tab.page.url)
         assert network.sizes[0] == 2 and network.sizes[-1] == 1
+        assert len(loads) == 1
         home = [u for u in seen if u][-1]
-        restart_replica(replicas, "http://" + home, down_seconds=0.0)   # stopped, then started: about 5 s away
-        # the page notices, reconnects and runs again by itself: no reload
-        tab.page.wait_for_timeout(1000)
+        restart_replica(replicas, "http://" + home, down_seconds=5.0)
+        # the page notices the new session and reloads itself at its address: no action here
+        _wait_for(tab, lambda: len(loads) >= 2, 90, "the page did not reload itself after the restart")
+        tab.page.wait_for_selector("[data-testid='stApp']", timeout=60_000)
         tab.idle(timeout=90_000)
-        # nginx takes a failed replica out for fail_timeout (10 s): by then it is back, and
-        # the learner's next requests may go to it again, wherever the page reconnected
-        tab.page.wait_for_timeout(12_000)
-        # The next upload reaches the new session (HTTP 400 before the route cookie). It is
-        # the new session's first run: the network comes back from the address, and the page
-        # asks for the file again (an uploaded file lived in the old session only).
-        assert _upload_csv(tab, "after.csv") in (200, 204)
-        tab.page.get_by_text("A file cannot travel in an address").first.wait_for(timeout=90_000)
-        tab.idle()
+        tab.page.get_by_text("A file cannot travel in an address").first.wait_for(timeout=60_000)
         assert _train_network_in(tab.page.url) == network
+        assert _upload_csv(tab, "after.csv") in (200, 204)
+        tab.idle(timeout=90_000)
+        # the new session read the file: its column chooser is on the page (in the data's settings)
+        tab.page.get_by_test_id("stMultiSelect").first.wait_for(state="attached", timeout=30_000)
+        assert _train_network_in(tab.page.url) == network
+        # nginx takes a failed replica out for fail_timeout (10 s): once it is back, the
+        # learner's requests follow the route cookie of the session the page has now
+        tab.page.wait_for_timeout(11_000)
         assert _upload_csv(tab, "again.csv") in (200, 204)
         tab.idle(timeout=90_000)
         assert _train_network_in(tab.page.url) == network
+        assert len(loads) == 2, "one reload, not a loop"
         cookies = {c["name"]: c["value"] for c in tab.context.cookies()}
         assert cookies.get("bpviz_route") in ("r1", "r2")     # the replica the session is on, by name only
         tab.screenshot("replicas-restart")
         assert not [f for f in tab.failed_responses if "upload_file" in f[1]], tab.failed_responses
+    finally:
+        tab.close()
+
+
+def test_a_page_whose_connection_only_dropped_keeps_its_session(browser, balancer):
+    """The watcher reloads only for a new session: when the websocket drops but the same
+    session answers again (its replica kept it), the page reruns in place and keeps what
+    the address cannot carry (the uploaded file)."""
+    url, _, _ = balancer
+    tab = Session(browser, url)
+    relays = []     # (page side, server side) of each websocket, relayed by Playwright
+
+    def relay(page_side):
+        relays.append((page_side, page_side.connect_to_server()))
+
+    try:
+        tab.page.route_web_socket("**/_stcore/stream", relay)
+        loads = _count_loads(tab)
+        tab.open("train")
+        assert _upload_csv(tab, "kept.csv") in (200, 204)
+        tab.page.get_by_test_id("stMultiSelect").first.wait_for(timeout=30_000)
+        tab.idle()
+        tab.page.evaluate("window.bpvizKept = true")
+        assert len(relays) == 1
+        page_side, server_side = relays[0]
+        server_side.close()
+        page_side.close()                     # the connection drops; the replica keeps the session
+        _wait_for(tab, lambda: len(relays) >= 2, 60, "the page did not reconnect")
+        tab.page.wait_for_timeout(5_000)      # the watcher's rerun (0.5 s after the reconnect)
+        tab.idle(timeout=60_000)
+        assert len(loads) == 1 and tab.page.evaluate("window.bpvizKept") is True
+        # the file is still there: its column chooser is on the page (in the data's settings)
+        tab.page.get_by_test_id("stMultiSelect").first.wait_for(state="attached", timeout=30_000)
+        assert _upload_csv(tab, "kept-again.csv") in (200, 204)
+        tab.idle()
     finally:
         tab.close()
 

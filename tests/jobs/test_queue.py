@@ -4,6 +4,7 @@ serves identical requests and never keeps a failure."""
 import os
 import time
 
+import numpy as np
 import pytest
 
 from bpviz.jobs import JobQueue, WorksheetRequest, build_worksheets, default_workers
@@ -79,3 +80,17 @@ def test_sizes_and_workers():
     assert result_bytes(({"a": "xyz"}, {"b": b"12345"})) == 1 + 3 + 1 + 5
     assert default_workers(cores=2, setting="") == 1 and default_workers(cores=8, setting="") == 4
     assert default_workers(cores=2, setting="3") == 3 and default_workers(cores=1, setting="x") == 1
+
+
+def test_an_engine_error_raised_in_a_worker_reaches_the_page_whole(queue):
+    """A gradient check refused by the engine (here: a mistake it does not know) raises the
+    same NetworkError, code and values, out of the worker as it would here."""
+    from bpviz.engine import Network, NetworkError
+    from bpviz.jobs import check_gradients
+    net = Network.random([2, 2, 1], ["sigmoid", "sigmoid"], "squared_error", seed=0)
+    X, Y = np.zeros((3, 2)), np.zeros((3, 1))
+    job = queue.submit(check_gradients, net, X, Y, "no_such_mistake", 0.5)
+    with pytest.raises(NetworkError) as raised:
+        job.future.result(timeout=30)
+    assert raised.value.code == "unknown_choice" and raised.value.params["got"] == "no_such_mistake"
+    assert "no_such_mistake" in str(raised.value)

@@ -4,7 +4,7 @@ import numpy as np
 
 from bpviz.engine import EpochRecord, TrainingConfig, preset, train, train_comparison, two_d
 from bpviz.viz import TEXT_EN, gradient_health_figure, health_comparison_figure
-from bpviz.viz.health_figures import layer_style
+from bpviz.viz.health_figures import health_traces, layer_style
 
 
 def test_one_line_per_layer_equal_to_the_history():
@@ -47,7 +47,14 @@ def test_side_by_side_shares_one_log_axis_and_one_legend():
     assert figure.layout.yaxis2.matches == "y" or figure.layout.yaxis2.showticklabels is False
     assert sum(bool(t.showlegend) for t in figure.data) == 7   # the legend once, for both panels
     right = [t for t in figure.data if t.xaxis == "x2"]
-    np.testing.assert_array_equal(right[0].y, [r.gradient_rms[0] for r in histories[1]])
+    # rounded to 4 significant digits (the hover shows 3): within 5e-4 relative, and not the full floats
+    exact = np.array([r.gradient_rms[0] for r in histories[1]])
+    np.testing.assert_allclose(right[0].y, exact, rtol=5e-4)
+    assert all(float(f"{v:.4g}") == v for v in right[0].y)
+    assert not np.array_equal(right[0].y, exact)        # the engine's floats have more digits
+    import json
+    full, rounded = (len(json.dumps(health_traces(histories[1], digits=d))) for d in (None, 4))
+    assert rounded < 0.7 * full
     titles = [a.text for a in figure.layout.annotations]
     assert titles == ["deep sigmoid", "deep ReLU"]
 

@@ -29,7 +29,7 @@ from bpviz.engine import (
 from bpviz.ui import frame
 from bpviz.ui.build.tables import layer_frame, network_from_frames
 from bpviz.ui.i18n import error_text, t
-from bpviz.ui.session import editor_state, reader, state
+from bpviz.ui.session import editor_state, reader, slots, state
 from bpviz.ui.strings import Message
 
 
@@ -62,7 +62,7 @@ def preset_picker():
 def file_controls():
     st.download_button(t("build.download"), network_to_json(state.network()), file_name="bpviz-network.json",
                        mime="application/json", key="build_download", icon=":material/download:")
-    counter = state.next_upload_counter(state.UPLOAD_COUNTER)
+    counter = state.next_upload_counter(slots.UPLOAD_COUNTER)
     st.file_uploader(t("build.upload"), type=["json"], key=f"build_upload_{counter}",
                      on_change=_read_upload, args=(f"build_upload_{counter}",), help=t("build.upload_help"))
 
@@ -79,7 +79,7 @@ def _read_upload(key):
         state.set_network(net)
         state.forget_preset()
         state.notify("success", Message("build.upload_loaded", {"network": frame.network_line(net)}))
-    state.bump_upload_counter(state.UPLOAD_COUNTER)   # a fresh, empty uploader
+    state.bump_upload_counter(slots.UPLOAD_COUNTER)   # a fresh, empty uploader
 
 
 def architecture_form():

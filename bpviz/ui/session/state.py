@@ -1,89 +1,65 @@
 """Session state: the one module that indexes `st.session_state` (tests/test_layering.py).
 
-`SLOTS` is the table of every key the app keeps (type, default, page, meaning), each with a typed getter and setter
-(`_pair` makes the plain ones). A widget owns its key (`widget_value` / `set_widget_value`). A link can fix controls
+`SLOTS` (slots.py) is the table of every key the app keeps (type, default, page, meaning); each has a typed getter
+and setter here (`_pair` makes the plain ones). A widget owns its key (`widget_value` / `set_widget_value`). A link can fix controls
 (`HIDEABLE`): setters then refuse, return False and say why in a notice of `Message`s (`frame.show_notice`).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 import streamlit as st
 
-from bpviz.engine import GRANULARITIES, Network, TrainingState, preset
+from bpviz.engine import Network, TrainingState, preset
 from bpviz.ui.session.reader import member
+from bpviz.ui.session.slots import (  # the keys; state re-exports them
+    ADDRESS_WRITTEN,
+    BATCH,
+    DATA_TEXT,
+    DEFAULT_PRESET,
+    DIAGRAM_ROOM,
+    EXAMPLE_X,
+    EXAMPLE_Y,
+    GRANULARITY,
+    HIDDEN,
+    HIDEABLE,
+    LANGUAGE,
+    LAST_UPDATE,
+    LEARNING_RATE,
+    LESSON,
+    LINK_READ,
+    LINK_WARNING,
+    LINK_WARNING_RUN,
+    MEMO,
+    NETWORK,
+    NETWORK_VERSION,
+    NOTICE,
+    OUTCOME,
+    PENALTY,
+    PLAY_START,
+    PLAYING,
+    PRESET,
+    QUIZ,
+    QUIZ_ATTEMPTS,
+    QUIZ_PASS,
+    QUIZ_REACHED,
+    QUIZ_TURNS,
+    SELECTED,
+    SESSION_NAME,
+    SLOTS,
+    STEP_INDEX,
+    TRAIN_DATA,
+    TRAIN_NETWORK,
+    TRAIN_TASK,
+    TRAINING,
+    TRAINING_DATA,
+    UPDATE_BIASES,
+    WIDGET_KINDS,
+    WORKSHEETS_JOB,
+    WORKSHEETS_MADE,
+)
 from bpviz.ui.strings import Message
-
-
-@dataclass(frozen=True)
-class Slot:
-    """One session-state key: its type, the getter's value before anything is stored, its page."""
-    key: str
-    type: Any
-    default: Any
-    page: str
-    meaning: str
-
-
-SLOTS: dict[str, Slot] = {}
-
-
-def _slot(key, type_, default, page, meaning):
-    SLOTS[key] = Slot(key, type_, default, page, meaning)
-    return key
-
-
-NETWORK = _slot("network", Network, None, "every", "the learner's Network (set by init)")
-NETWORK_VERSION = _slot("network_version", int, 0, "build", "bumped when the network changes from outside the tables")
-EXAMPLE_X = _slot("example_x", tuple, (), "every", "the stepping example's x, floats")
-EXAMPLE_Y = _slot("example_y", tuple, (), "every", "the stepping example's y, floats")
-LEARNING_RATE = _slot("learning_rate", float, None, "step", "η of the Step page")
-UPDATE_BIASES = _slot("update_biases", bool, None, "step", "the Step page's bias switch")
-GRANULARITY = _slot("granularity", str, GRANULARITIES[0], "step", "one step per layer or per pass")
-STEP_INDEX = _slot("step_index", int, 0, "step", "the Step page's position (pages clamp it to the last step)")
-PENALTY = _slot("step_penalty", tuple, (0.0, 0.0), "step", "(λ₁, λ₂): the Step page's L1 and L2 weight penalty")
-BATCH = _slot("step_batch", tuple, None, "step", "(rows, row numbers) of a batch stepped by example, or None")
-SELECTED = _slot("selected_neuron", tuple, None, "build", "(layer, j) or None")
-LAST_UPDATE = _slot("last_update", dict, None, "step", "what the last applied update changed, or None")
-PRESET = _slot("preset", str, None, "build", "the preset last loaded, or None")
-NOTICE = _slot("notice", tuple, None, "every", "(kind, messages) to show once after a rerun")
-LINK_READ = _slot("link_read", bool, False, "every", "True once the address has been read for this session")
-ADDRESS_WRITTEN = _slot("address_written", str, None, "every", "the query string last handed to the address bar")
-DATA_TEXT = _slot("train_data_text", tuple, None, "train", "(TrainData, its address text), last described")
-HIDDEN = _slot("hidden_controls", frozenset, frozenset(), "every", "the HIDEABLE names a classroom link fixed")
-QUIZ = _slot("quiz", bool, False, "step", "True when a classroom link switched quiz mode on (`?quiz=1`)")
-LANGUAGE = _slot("lang", str, None, "every", "the sidebar's language box owns it (frame.py); a link may pre-set it")
-MEMO = _slot("memo", dict, None, "every", "memo.remembered: {slot: (digest, result)}")
-DIAGRAM_ROOM = _slot("diagram_room", tuple, None, "step", "(height, width) the browser last reported for the diagram")
-UPLOAD_COUNTER = _slot("build_upload_counter", int, 0, "build", "bumped for a fresh, empty network uploader")
-QUIZ_PASS = _slot("quiz_pass", tuple, None, "step", "what the attempts belong to: the pass's network and settings")
-QUIZ_ATTEMPTS = _slot("quiz_attempts", dict, None, "step", "{(step index, turn): practice.Attempt} of this pass")
-QUIZ_TURNS = _slot("quiz_turns", dict, None, "step", "{step index: questions asked at that step so far}")
-QUIZ_REACHED = _slot("quiz_reached", int, None, "step", "the furthest step the learner may see")
-TRAIN_NETWORK = _slot("train_network", Network, None, "train", "Train's own network; None once the session's changes")
-TRAINING = _slot("train_state", TrainingState, None, "train", "the TrainingState")
-TRAINING_DATA = _slot("train_state_data", object, None, "train", "the TrainData that TRAINING was trained on")
-TRAIN_TASK = _slot("train_task", tuple, None, "train", "(data, sizes, preset) the learning rate was chosen for")
-PLAYING = _slot("train_playing", bool, False, "train", "Play is on")
-PLAY_START = _slot("train_play_start", tuple, None, "train", "(time.monotonic(), epoch) when Play was pressed")
-OUTCOME = _slot("train_outcome", tuple, None, "train", "(kind, text) of the last stop, until the next action")
-TRAIN_DATA = _slot("train_data", object, None, "train", "the session's TrainData")
-CSV_COUNTER = _slot("train_csv_counter", int, 0, "train", "bumped for a fresh, empty CSV uploader")
-LINK_WARNING = _slot("train_link_warning", str, None, "train", "a link's warning about the data, until shown")
-LINK_WARNING_RUN = _slot("train_link_warning_run", dict, None, "train",
-                         'this run: {"on_page": the warning is on the page, "train": Train\'s picker ran}')
-WORKSHEETS_MADE = _slot("worksheets_made", tuple, None, "worksheets", "(settings, sources, pdfs) of the last click")
-LESSON = _slot("lesson", dict, {}, "every", "names, motion, view, practice switches; quiz work to restore (ui.lesson)")
-WIDGET_KINDS = _slot("widget_kinds", dict, {}, "every", "{widget key: reader.kind of its value at the last run's end}")
-WORKSHEETS_JOB = _slot("worksheets_job", tuple, None, "worksheets", "(settings, jobs.Job) being made in the queue")
-
-DEFAULT_PRESET = "worked_example"
-# What a classroom link can hide, and so fix: presets (loading one), files (download and
-# upload), architecture (sizes, activations, loss), tables (editing weights by hand),
-# example (x and y), learning_rate (η and the bias switch of the Step page).
-HIDEABLE = ("presets", "files", "architecture", "tables", "example", "learning_rate")
 
 
 def _get(key):
@@ -309,6 +285,7 @@ training_state, _ = _pair(TRAINING)
 worksheets_made, set_worksheets_made = _pair(WORKSHEETS_MADE)
 widget_kinds, set_widget_kinds = _pair(WIDGET_KINDS)
 worksheets_job, set_worksheets_job = _pair(WORKSHEETS_JOB)
+session_name, set_session_name = _pair(SESSION_NAME)
 
 
 # ---- widget-owned keys: pre-set before the widget is drawn this run, or from its callback ----

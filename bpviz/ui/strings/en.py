@@ -571,6 +571,7 @@ WORKSHEETS = {
     "queue.ahead.one": "Waiting in the server's queue: 1 ahead of you. You can go on working meanwhile.",
     "queue.making": "Being made now. You can go on working meanwhile.",
     "queue.failed": "The server could not finish this: press the button again.",
+    "queue.failed_page": "The server could not finish this; it tries again when you change a setting or reload the page.",
     "ws.made": "Made {count} sheet(s): worksheets {sheet_kb} KB, answer key {key_kb} KB.",
     "ws.seeds": "Seeds {first} to {last}.",
     "ws.download_sheets": "Worksheets (PDF)",

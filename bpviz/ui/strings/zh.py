@@ -585,6 +585,7 @@ WORKSHEETS = {
     "queue.ahead.one": "正在服务器的队列中等候：前面还有 1 个任务。等候期间可以继续使用其他功能。",
     "queue.making": "正在生成。等候期间可以继续使用其他功能。",
     "queue.failed": "服务器没能完成这项任务：请再按一次按钮。",
+    "queue.failed_page": "服务器没能完成这项任务；更改任何设置或重新加载页面时会再试一次。",
     "ws.made": "已生成 {count} 份：练习卷 {sheet_kb} KB，答案卷 {key_kb} KB。",
     "ws.seeds": "种子 {first} 到 {last}。",
     "ws.download_sheets": "练习卷（PDF）",

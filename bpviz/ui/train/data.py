@@ -33,7 +33,7 @@ from bpviz.engine import (
     two_d,
 )
 from bpviz.ui.i18n import error_text, t
-from bpviz.ui.session import state
+from bpviz.ui.session import slots, state
 
 SOURCES = ("truth_table", "two_d", "sine", "csv")
 
@@ -134,7 +134,7 @@ def picker():
 
 
 def _csv_picker():
-    counter = state.next_upload_counter(state.CSV_COUNTER)
+    counter = state.next_upload_counter(slots.CSV_COUNTER)
     uploaded = st.file_uploader(t("data.csv"), type=["csv", "txt"], key=f"data_csv_{counter}",
                                 help=t("data.csv_help", rows=MAX_ROWS))
     if uploaded is None:
@@ -156,6 +156,6 @@ def _csv_picker():
         train, test = train_test_split(whole, float(test_fraction), 0)
         return TrainData(train, test, uploaded.name[:60])
     if _store(make):
-        state.bump_upload_counter(state.CSV_COUNTER)
+        state.bump_upload_counter(slots.CSV_COUNTER)
         return True
     return False

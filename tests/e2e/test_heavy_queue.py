@@ -1,0 +1,49 @@
+"""A big Gradient check in a real browser waits its turn in the server's queue behind a
+teacher's class set: the page says how many jobs are ahead, the learner can switch the
+language meanwhile (the place is then said in Chinese), and the report arrives by
+itself, without a click."""
+import re
+
+import pytest
+
+from bpviz.engine import MAX_HIDDEN_LAYERS, MAX_NEURONS_PER_LAYER, Network, SharedNetwork
+from bpviz.ui.address import link_query
+from tests.e2e.browser import Session
+
+pytestmark = pytest.mark.e2e
+SIZES = [2, *[MAX_NEURONS_PER_LAYER] * MAX_HIDDEN_LAYERS, 1]    # the largest network the 2-D data fit
+DATA = "two_d:circle:5000:0.1:0:0"                              # 5,000 training rows
+
+
+@pytest.mark.parametrize("lang, training, ahead, mistake, fail", [
+    ("en", "the training data (", r"Waiting in the server's queue: [1-9]\d* ahead of you",
+     "mistake: forget f′(z) in hidden layers", "Fail:"),
+    ("zh", "训练数据（", r"正在服务器的队列中等候：前面还有 [1-9]\d* 个任务", "错误：隐藏层漏乘 f′(z)", "未通过："),
+])
+def test_a_big_check_shows_its_place_in_the_queue_and_the_page_stays_usable(browser, server, lang, training, ahead,
+                                                                              mistake, fail):
+    net = Network.random(SIZES, ["tanh"] * MAX_HIDDEN_LAYERS + ["sigmoid"], "binary_cross_entropy", seed=3)
+    query = link_query(SharedNetwork(net, (0.5, -0.5), (1.0,), 0.5, True), lang=lang, data=DATA)
+    teacher, learner = Session(browser, server), Session(browser, server)
+    try:
+        teacher.open("worksheets")
+        learner.open("gradcheck" + query)
+        teacher.click_button("Make the PDFs")             # a 30-sheet class set and its key: seconds of work
+        learner.page.get_by_text(training).first.click()
+        place = learner.page.get_by_test_id("stAlert").filter(has_text=re.compile(ahead))
+        place.first.wait_for(timeout=30_000)
+        assert not learner.page.get_by_test_id("stDataFrame").count()   # no report yet
+        learner.screenshot(f"queue-gradcheck-place-{lang}")
+        # meanwhile the page works: plant a mistake (a new check, queued in its turn)
+        learner.page.locator(".st-key-gradcheck_mistake").click()
+        learner.page.get_by_role("option", name=mistake).click()
+        learner.idle()
+        # the report of the planted mistake arrives by itself (the queue's fragment polls)
+        learner.page.get_by_test_id("stDataFrame").first.wait_for(timeout=120_000)
+        learner.page.get_by_test_id("stAlert").filter(has_text=fail).first.wait_for(timeout=30_000)
+        assert learner.page.locator(".st-key-gradcheck_data input[type='radio']").nth(1).is_checked()   # training
+        learner.screenshot(f"queue-gradcheck-done-{lang}")
+        assert not learner.real_errors(), (learner.errors, learner.failed_responses)
+    finally:
+        teacher.close()
+        learner.close()
