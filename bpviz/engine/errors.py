@@ -20,9 +20,9 @@ class NetworkError(ValueError):
     def __reduce__(self):
         """Pickled as its code and values, so an error raised in a worker process (the
         server's queue of heavy jobs) reaches the page whole."""
-        return rebuilt_error, (self.code, self.params)
+        return type(self).rebuilt, (self.code, self.params)
 
-
-def rebuilt_error(code, params):
-    """The NetworkError of `code` and `params` (unpickling)."""
-    return NetworkError(code, **params)
+    @classmethod
+    def rebuilt(cls, code, params):
+        """The error of `code` and `params`, as a raise site made it (unpickling)."""
+        return cls(code, **params)
