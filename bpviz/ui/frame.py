@@ -85,7 +85,8 @@ def sidebar():
     with st.sidebar:
         codes = tuple(LANGUAGE_NAMES)
         if len(codes) > 1:
-            st.selectbox(t("sidebar.language"), codes, key=state.LANGUAGE, format_func=LANGUAGE_NAMES.get)
+            st.selectbox(t("sidebar.language"), codes, key=state.LANGUAGE, format_func=LANGUAGE_NAMES.get,
+                         on_change=state.reissue_choices)
         st.caption(t("sidebar.network"))
         st.code(network_line(state.network()), language=None, wrap_lines=True)
     reconnect.watch()

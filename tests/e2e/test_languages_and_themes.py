@@ -79,3 +79,39 @@ def test_a_rejected_upload_is_explained_in_chinese(browser, server):
         assert not tab.real_errors(), (tab.errors, tab.failed_responses)
     finally:
         tab.close()
+
+
+def test_choices_stay_chosen_when_the_language_changes(browser, server):
+    """A radio sends its choice as the option's text: after the switch to 中文 the old English
+    text matches no option, and without the app writing the choices back the browser showed
+    none of them chosen (Gradient check's data, Worksheets' paper and source)."""
+    from bpviz.engine import Network, SharedNetwork
+    from bpviz.ui.address import link_query
+    net = Network.random([2, 3, 1], ["tanh", "sigmoid"], "binary_cross_entropy", seed=3)
+    query = link_query(SharedNetwork(net, (0.5, -0.5), (1.0,), 0.5, True), data="two_d:circle:200:0.1:0:0")
+    tab = Session(browser, server, viewport=(1280, 720))
+    checked = "els => els.map(e => e.checked)"
+
+    def switch_language(name):
+        tab.page.get_by_test_id("stSidebar").get_by_test_id("stSelectbox").first.click()
+        tab.page.get_by_role("option", name=name).click()
+        tab.idle()
+
+    try:
+        tab.open("gradcheck" + query)
+        tab.page.get_by_text("the training data (").first.click()
+        tab.idle()
+        switch_language("简体中文")
+        assert tab.page.locator(".st-key-gradcheck_data input[type='radio']").evaluate_all(checked) == [False, True]
+        tab.go("练习卷")
+        tab.page.locator(".st-key-ws_paper label").nth(2).click()    # the group's label, then A4, then US Letter
+        tab.idle()
+        before = tab.page.locator(".st-key-ws_paper input[type='radio']").evaluate_all(checked)
+        assert before.count(True) == 1 and before.index(True) > 0, before    # not the first (default) paper
+        switch_language("English")
+        assert tab.page.locator(".st-key-ws_paper input[type='radio']").evaluate_all(checked) == before
+        assert tab.page.locator(".st-key-ws_source input[type='radio']").evaluate_all(checked).count(True) == 1
+        assert "Session State" not in tab.page.get_by_test_id("stMain").inner_text()   # no duplicate-value warning
+        assert not tab.real_errors(), (tab.errors, tab.failed_responses)
+    finally:
+        tab.close()

@@ -1,8 +1,9 @@
 """Session state: the one module that indexes `st.session_state` (tests/test_layering.py).
 
-`SLOTS` (slots.py) is the table of every key the app keeps (type, default, page, meaning); each has a typed getter
-and setter here (`_pair` makes the plain ones). A widget owns its key (`widget_value` / `set_widget_value`). A link can fix controls
-(`HIDEABLE`): setters then refuse, return False and say why in a notice of `Message`s (`frame.show_notice`).
+`SLOTS` (slots.py) is the table of every key the app keeps (type, default, page, meaning); each has a typed
+getter and setter here (`_pair` makes the plain ones). A widget owns its key (`widget_value` /
+`set_widget_value`). A link can fix controls (`HIDEABLE`): setters then refuse, return False and say why in a
+notice of `Message`s (`frame.show_notice`).
 """
 from __future__ import annotations
 
@@ -303,6 +304,15 @@ def set_widget_value(key, value):
 def widget_items() -> dict:
     """{key: value} of every key in session state that is not a slot: the widgets' keys."""
     return {key: value for key, value in st.session_state.items() if key not in SLOTS}
+
+
+def reissue_choices():
+    """After a language change: write each choice's value back under its key, so Streamlit sends it
+    to the browser again. A radio or a list sends its choice as the option's text, and the old
+    language's text matches none of the new options (the browser would show nothing chosen)."""
+    for key, value in widget_items().items():
+        if isinstance(value, (str, int, float, tuple)) and not isinstance(value, bool):
+            st.session_state[key] = value
 
 
 def forget(key):
