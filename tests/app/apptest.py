@@ -29,6 +29,18 @@ def formulas(at):
     return " ".join(blocks)
 
 
+def step_by_example(rows=None):
+    """The Step page stepping a batch example by example: `rows` moved copies of the example
+    (None: the page's default number)."""
+    at = open_app("step")
+    at.radio(key="step_batch_mode").set_value("by_example")
+    rerun(at)
+    if rows is not None:
+        at.number_input(key="step_batch_rows").set_value(rows)
+        rerun(at)
+    return at
+
+
 def rerun(at):
     at.run()
     assert not at.exception, [e.value for e in at.exception]

@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from bpviz.engine import SharedNetwork, encode_share, preset, stepping_batch, train_test_split, truth_table, two_d
-from tests.app.apptest import diagram, open_app, report, rerun, shown_step
+from tests.app.apptest import diagram, open_app, report, rerun, shown_step, step_by_example
 
 WRITTEN = "address_written"
 DEEP = preset("deep_sigmoid")                # 2 inputs, 1 output: XOR's and two_d's rows fit it
@@ -41,11 +41,7 @@ def _open_step(query):
 
 
 def test_a_batch_of_moved_copies_survives_a_reload():
-    at = open_app("step")
-    at.radio(key="step_batch_mode").set_value("by_example")
-    rerun(at)
-    at.number_input(key="step_batch_rows").set_value(3)
-    rerun(at)
+    at = step_by_example(3)
     assert "batch=3" in at.session_state[WRITTEN]
     again, warnings = _reopen(at)
     assert warnings == []
@@ -144,11 +140,7 @@ def receiver_title(at):
 
 
 def test_an_examples_step_is_titled_with_its_own_loss():
-    at = open_app("step")
-    at.radio(key="step_batch_mode").set_value("by_example")
-    rerun(at)
-    at.number_input(key="step_batch_rows").set_value(2)
-    rerun(at)
+    at = step_by_example(2)
     report(at, position=8)            # example 2's loss
     assert "example 2 of 2: loss" in shown_step(at)
     p = preset("worked_example")

@@ -20,7 +20,7 @@ from bpviz.engine import (
     train,
     truth_table,
 )
-from tests.app.apptest import diagram, formulas, open_app, report, rerun, shown_step
+from tests.app.apptest import diagram, formulas, open_app, report, rerun, shown_step, step_by_example
 
 
 def _click(at, key):
@@ -105,11 +105,7 @@ def test_step_penalty_is_in_the_update_and_the_inspector():
 
 
 def test_a_batch_steps_each_example_then_averages():
-    at = open_app("step")
-    at.radio(key="step_batch_mode").set_value("by_example")
-    rerun(at)
-    at.number_input(key="step_batch_rows").set_value(3)
-    rerun(at)
+    at = step_by_example(3)
     p = preset("worked_example")
     X, Y = stepping_batch(p.x, p.y, 3)
     assert at.data_editor[0].value.shape == (3, 4)
@@ -134,9 +130,7 @@ def test_a_batch_steps_each_example_then_averages():
 
 
 def test_an_edited_batch_row_is_stepped():
-    at = open_app("step")
-    at.radio(key="step_batch_mode").set_value("by_example")
-    rerun(at)
+    at = step_by_example()
     editor = at.data_editor[0]
     # AppTest applies a data editor's edits from its session state, as the browser sends them
     at.session_state[editor.key] = {"edited_rows": {1: {"x1": 0.75}}, "added_rows": [], "deleted_rows": []}
@@ -207,9 +201,7 @@ def test_the_address_carries_the_penalty_and_refuses_a_bad_one():
 
 @pytest.mark.parametrize("value", [None, 1e300, -2e6])   # a cleared cell; numbers beyond the engine's limits
 def test_an_emptied_or_hostile_batch_cell_steps_one_example_and_says_why(value):
-    at = open_app("step")
-    at.radio(key="step_batch_mode").set_value("by_example")
-    rerun(at)
+    at = step_by_example()
     editor = at.data_editor[0]
     at.session_state[editor.key] = {"edited_rows": {2: {"y1": value}}, "added_rows": [], "deleted_rows": []}
     rerun(at)

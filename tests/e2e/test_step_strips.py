@@ -11,8 +11,9 @@ import re
 import numpy as np
 import pytest
 
-from bpviz.engine import Network, SharedNetwork, encode_share, loss_value, preset, stepping_batch
+from bpviz.engine import Network, SharedNetwork, encode_share, preset, stepping_batch
 from tests.e2e.browser import Session
+from tests.finite_differences import layer_rms
 
 pytestmark = pytest.mark.e2e
 ROOT = ".bpviz-step"
@@ -27,22 +28,6 @@ def _link(p):
 def _largest():
     net = Network.random([10] + [10] * 6 + [10], "sigmoid", "squared_error", seed=7)
     return "step?net=" + encode_share(SharedNetwork(net, tuple([0.5] * 10), tuple([0.1] * 10), 0.5, True))
-
-
-def _finite_difference_rms(p, eps=1e-6):
-    net, X, Y = p.network, np.atleast_2d(p.x), np.atleast_2d(p.y)
-    rms = []
-    for l, w in enumerate(net.weights):
-        grads = np.zeros_like(w)
-        for index in np.ndindex(w.shape):
-            moved = []
-            for sign in (1, -1):
-                weights = [v.copy() for v in net.weights]
-                weights[l][index] += sign * eps
-                moved.append(loss_value(Network(weights, net.biases, net.activations, net.loss), X, Y))
-            grads[index] = (moved[0] - moved[1]) / (2 * eps)
-        rms.append(float(np.sqrt(np.mean(grads ** 2))))
-    return rms
 
 
 def _open(browser, server, path, viewport=(1280, 720)):
@@ -90,7 +75,7 @@ def _inside(tab):
 @pytest.mark.parametrize("viewport", [(1280, 720), (390, 844)])
 def test_the_deep_sigmoid_strip_shows_the_first_layer_a_thousand_times_smaller(browser, server, viewport):
     p = preset("deep_sigmoid")
-    expected = _finite_difference_rms(p)
+    expected = layer_rms(p.network, p.x, p.y)
     tab = _open(browser, server, _link(p), viewport)
     try:
         heights, shown = [], []
@@ -118,7 +103,7 @@ def test_the_deep_sigmoid_strip_shows_the_first_layer_a_thousand_times_smaller(b
 
 def test_the_deep_relu_strip_shows_no_vanishing_gradient(browser, server):
     p = preset("deep_relu")
-    expected = _finite_difference_rms(p)
+    expected = layer_rms(p.network, p.x, p.y)
     tab = _open(browser, server, _link(p))
     try:
         tab.page.keyboard.press("End")

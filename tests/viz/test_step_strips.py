@@ -11,28 +11,12 @@ import re
 import numpy as np
 import pytest
 
-from bpviz.engine import loss_value, preset, step_sequence, stepping_batch
+from bpviz.engine import preset, step_sequence, stepping_batch
 from bpviz.viz import step_pass
 from bpviz.viz.step_strips import LEAST_BAR
+from tests.finite_differences import layer_rms
 
 WORKED = preset("worked_example")
-
-
-def _finite_difference_rms(net, x, y, eps=1e-6):
-    """RMS of ∂E/∂W of each weight layer by central differences of the loss."""
-    X, Y = np.atleast_2d(x), np.atleast_2d(y)
-    rms = []
-    for l, w in enumerate(net.weights):
-        grads = np.zeros_like(w)
-        for index in np.ndindex(w.shape):
-            moved = []
-            for sign in (1, -1):
-                weights = [v.copy() for v in net.weights]
-                weights[l][index] += sign * eps
-                moved.append(loss_value(type(net)(weights, net.biases, net.activations, net.loss), X, Y))
-            grads[index] = (moved[0] - moved[1]) / (2 * eps)
-        rms.append(float(np.sqrt(np.mean(grads ** 2))))
-    return rms
 
 
 def _strip(sent, index):
@@ -50,7 +34,7 @@ def test_each_layers_bar_is_the_rms_of_its_gradient_from_the_step_that_computes_
     p = preset(name)
     steps = step_sequence(p.network, p.x, p.y, p.learning_rate, update_biases=p.update_biases)
     sent = step_pass(steps)
-    expected = _finite_difference_rms(p.network, p.x, p.y)
+    expected = layer_rms(p.network, p.x, p.y)
     layers = len(expected)
     assert layers == 7
     for index, step in enumerate(steps):
