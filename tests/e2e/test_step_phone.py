@@ -2,8 +2,9 @@
 closer than their labels are wide (the deep preset 2-6-6-6-6-6-6-1 at a backward step, the
 largest network 10-[10×6]-10 at the update) draw no two neuron labels (a values, δ and bias
 chips) over each other, every one at ≥ 12 px and whole inside the picture; the picture
-scrolls sideways in its own box, so the page is never wider than the phone; stepping keeps
-the diagram's height and the page's scroll."""
+scrolls sideways in its own box, so the page is never wider than the phone, while the loss,
+the gradient strip and the colour bars stay in the box; stepping keeps the diagram's height
+and the page's scroll."""
 import pytest
 
 from bpviz.engine import Network, SharedNetwork, encode_share, preset
@@ -109,6 +110,21 @@ def test_the_largest_network_draws_no_label_over_another_on_a_phone(browser, ser
         drawn = tab.page.evaluate(LABELS)
         _assert_readable(drawn, 80, 70)                           # 6 hidden layers and the output
         tab.screenshot("step-largest-phone")
+        # the network scrolls sideways in its box; the loss, the gradient strip and the colour bars stay in it
+        scrolled = tab.page.evaluate(f"""() => {{
+            const root = document.querySelector('{ROOT}'), box = root.querySelector('.bpviz-step-scroller');
+            box.scrollLeft = box.scrollWidth;
+            return new Promise(done => requestAnimationFrame(() => {{
+                const stage = root.querySelector('.bpviz-step-stage').getBoundingClientRect();
+                const fixed = [...root.querySelectorAll('.bpviz-title, .bpviz-legend, .bpviz-gradient-strip')]
+                    .map(e => e.getBoundingClientRect());
+                done({{spare: box.scrollWidth - box.clientWidth, left: box.scrollLeft, count: fixed.length,
+                       inside: fixed.every(r => r.left >= stage.left - 0.5 && r.right <= stage.right + 0.5),
+                       page: document.documentElement.scrollWidth}});
+            }}));
+        }}""")
+        assert scrolled["spare"] > 0 and scrolled["left"] > 0 and scrolled["count"] == 4, scrolled
+        assert scrolled["inside"] and scrolled["page"] <= PHONE[0], scrolled
         assert not tab.real_errors(), (tab.errors, tab.failed_responses)
     finally:
         tab.close()

@@ -122,6 +122,11 @@ function go(view, index, how) {
   reportSoon(view);
 }
 
+function holdStill(view) {
+  // the fixed parts of the picture follow the sideways scroll, so they stay where the box shows them
+  if (view.fixed) view.fixed.setAttribute("transform", `translate(${view.scroller.scrollLeft}, 0)`);
+}
+
 function followLayer(view) {
   // A picture wider than its box (a phone): scroll it sideways, as little as needed, so the
   // step's layer and the one it takes its numbers from are in view. The page does not move.
@@ -132,7 +137,8 @@ function followLayer(view) {
   const from = step.phase === "forward" ? layer - 1 : Math.min(layer + 1, last);
   const xs = view.pass.neurons.filter(n => n[0] === layer || n[0] === from).map(n => view.px(n[2]));
   const margin = view.pill ? view.pill.w : 2 * view.radius + 20;
-  const left = Math.min(...xs) - margin, right = Math.max(...xs) + margin;
+  const left = Math.min(...xs) - margin;
+  const right = layer === last ? box.scrollWidth : Math.max(...xs) + margin;   // the output's targets too
   if (left < box.scrollLeft) box.scrollLeft = Math.max(0, left);
   else if (right > box.scrollLeft + box.clientWidth) box.scrollLeft = Math.min(left, right - box.clientWidth);
 }
@@ -218,6 +224,7 @@ function create(parent) {
   view.message = html("div", "bpviz-step-message", view.stage);
   view.message.setAttribute("role", "status");
   view.caption = html("div", "bpviz-step-caption", root);
+  view.scroller.addEventListener("scroll", () => holdStill(view), { passive: true });
   window.addEventListener("resize", () => {
     clearTimeout(view.resizing);
     view.resizing = setTimeout(() => { if (view.pass) { build(view); draw(view); reportSoon(view); } }, 200);
@@ -362,6 +369,7 @@ function build(view) {
   Object.assign(view.canvas, { width: Math.round(width * scale), height: Math.round(height * scale) });
   Object.assign(view.canvas.style, { width: `${width}px`, height: `${height}px` });
   view.canvasScale = scale;
+  const strips = svg.childNodes.length;
   const legendEnd = legend(view, svg, visible, height, compact);
   view.gradientStrip = compact ? gradientBeside(view, svg, legendEnd + 10, visible, height - LEGEND)
     : gradientStrip(view, svg, visible, height - LEGEND - GRADIENT);
@@ -371,6 +379,11 @@ function build(view) {
   // it once per build, never while stepping
   const bar = view.scroller.offsetHeight - view.scroller.clientHeight;
   if (bar > 0) view.stage.style.height = `${height + bar}px`;
+  // the title, the strips and the colour bars stay in the box while the network scrolls under them
+  view.fixed = el("g", { class: "bpviz-fixed" }, svg);
+  view.fixed.appendChild(view.titleText);
+  for (const node of [...svg.childNodes].slice(strips)) if (node !== view.fixed) view.fixed.appendChild(node);
+  holdStill(view);
   view.caption.textContent = "";      // every step's caption in one cell: the tallest sets the height
   pass.headings.forEach(heading => html("div", "bpviz-step-caption-cell", view.caption, heading[1]));
 }
