@@ -24,6 +24,7 @@ const GRADIENT = 46;             // px above the colour bars for each layer's gr
 const COMPACT_SCALE = 90;        // px of each colour bar when the gradient strip shares their band
 const BATCH = 54;                // px above that for the batch's examples (a batch stepped example by example)
 const BATCH_COMPACT = 36;        // the same without its heading line (its symbol on the left): small networks, wide
+const CHIP_GAP = 8;              // px at least between neighbouring layers' labels (phones: the network scrolls sideways)
 const FIRST_LAYER = "#AA3377";   // the first layer's gradient bar and its note
 const KEYS = { ArrowRight: 1, PageDown: 1, " ": 1, ArrowLeft: -1, PageUp: -1, Home: "first", End: "last" };
 const HIGHLIGHT = "#F2C12E", TARGET = "#AA3377";
@@ -113,11 +114,33 @@ function go(view, index, how) {
   document.documentElement.dataset.bpvizStep = String(target);
   schedule(view, () => {
     draw(view);
+    followLayer(view);
     if (how === "next" && target === from + 1) flow(view, target, false);
     else if (how === "prev" && target === from - 1) flow(view, from, true);
     else stopFlow(view);
   });
   reportSoon(view);
+}
+
+function holdStill(view) {
+  // the fixed parts of the picture follow the sideways scroll, so they stay where the box shows them
+  if (view.fixed) view.fixed.setAttribute("transform", `translate(${view.scroller.scrollLeft}, 0)`);
+}
+
+function followLayer(view) {
+  // A picture wider than its box (a phone): scroll it sideways, as little as needed, so the
+  // step's layer and the one it takes its numbers from are in view. The page does not move.
+  const box = view.scroller, step = view.pass && view.pass.steps[view.position];
+  if (!step || box.scrollWidth - box.clientWidth <= 1) return;
+  const last = view.pass.sizes.length - 1, layer = step.phase === "loss" ? last : step.layer;
+  if (layer === null || layer === undefined) return;
+  const from = step.phase === "forward" ? layer - 1 : Math.min(layer + 1, last);
+  const xs = view.pass.neurons.filter(n => n[0] === layer || n[0] === from).map(n => view.px(n[2]));
+  const margin = view.pill ? view.pill.w : 2 * view.radius + 20;
+  const left = Math.min(...xs) - margin;
+  const right = layer === last ? box.scrollWidth : Math.max(...xs) + margin;   // the output's targets too
+  if (left < box.scrollLeft) box.scrollLeft = Math.max(0, left);
+  else if (right > box.scrollLeft + box.clientWidth) box.scrollLeft = Math.min(left, right - box.clientWidth);
 }
 
 function schedule(view, work) {
@@ -193,12 +216,15 @@ function create(parent) {
   const progress = html("div", "bpviz-step-progress", root);
   view.progress = html("div", "bpviz-step-progress-fill", progress);
   view.stage = html("div", "bpviz-step-stage", root);
-  view.svg = el("svg", { class: "bpviz-step-svg", role: "img" }, view.stage);
-  view.canvas = html("canvas", "bpviz-step-flow", view.stage);   // the motion, over the picture
+  // the picture scrolls sideways in its own box when its layers need more room than a phone has
+  view.scroller = html("div", "bpviz-step-scroller", view.stage);
+  view.svg = el("svg", { class: "bpviz-step-svg", role: "img" }, view.scroller);
+  view.canvas = html("canvas", "bpviz-step-flow", view.scroller);   // the motion, over the picture
   view.tooltip = html("div", "bpviz-step-tooltip", view.stage);
   view.message = html("div", "bpviz-step-message", view.stage);
   view.message.setAttribute("role", "status");
   view.caption = html("div", "bpviz-step-caption", root);
+  view.scroller.addEventListener("scroll", () => holdStill(view), { passive: true });
   window.addEventListener("resize", () => {
     clearTimeout(view.resizing);
     view.resizing = setTimeout(() => { if (view.pass) { build(view); draw(view); reportSoon(view); } }, 200);
@@ -240,25 +266,32 @@ function build(view) {
   // The picture's elements for this pass and window: created once, filled in by draw().
   const pass = view.pass, svg = view.svg, S = pass.strings;
   svg.textContent = "";
-  const width = Math.max(view.stage.getBoundingClientRect().width, 200);
+  const visible = Math.max(view.stage.getBoundingClientRect().width, 200);
   const height = heightFor(view);
+  const [x0, x1] = pass.x_range, [y0, y1] = pass.y_range;
+  const font = pass.font_px;
+  view.font = font;
+  svg.style.setProperty("--bpviz-font", `${font}px`);
+  // a phone: the layers at least the widest a, δ or bias label of the pass apart (+ CHIP_GAP),
+  // the picture wider than the box and scrolled inside it; the strips under it keep the box's width
+  const spacing = pass.narrow ? widestLabel(view, pass) + CHIP_GAP : 0;
+  const width = Math.max(visible, Math.ceil(spacing * (x1 - x0) + 8));
   view.height = height;
   view.width = width;
   svg.setAttribute("width", width);
   svg.setAttribute("height", height);
   svg.setAttribute("viewBox", `0 0 ${width} ${height}`);
   view.stage.style.height = `${height}px`;
-  const [x0, x1] = pass.x_range, [y0, y1] = pass.y_range;
   // under the network, the strips (the batch's examples, each layer's gradient), then the colour bars;
   // their room comes out of the network's, so the diagram keeps its height
   // a small network on a wide diagram has no room to spare: its strip shares the colour bars' band
-  const compact = !pass.dense && !pass.narrow && pass.sizes.length <= 4 && width >= 560;
+  const compact = !pass.dense && !pass.narrow && pass.sizes.length <= 4 && visible >= 560;
   // a batch's examples: in the title's band when they fit beside the longest title (the network
   // loses no room), else in a band of their own
   const titleRoom = pass.batch && compact ? longestTitle(view, pass) + 16 : 0;
   const count = pass.batch ? pass.steps[0].batch.cells.length : 0;
   const batchMode = !pass.batch ? null : !compact ? "full"
-    : (width - titleRoom - 34 - 6 * (count - 1)) / count >= 74 ? "top" : "compact";
+    : (visible - titleRoom - 34 - 6 * (count - 1)) / count >= 74 ? "top" : "compact";
   const gradientHeight = compact ? 0 : GRADIENT;
   const batchHeight = batchMode === "full" ? BATCH : batchMode === "compact" ? BATCH_COMPACT : 0;
   const plot = { left: 4, right: width - 4, top: TITLE, bottom: height - LEGEND - gradientHeight - batchHeight };
@@ -268,10 +301,7 @@ function build(view) {
   view.py = py;
   const rows = Math.max(...pass.sizes), across = (plot.right - plot.left) / (x1 - x0);
   const down = (plot.bottom - plot.top) / (y1 - y0);
-  const font = pass.font_px;
-  view.font = font;
   nameSize = pass.narrow ? font - 3 : 0;   // phones: ∂E/∂w smaller, so the label fits between neurons
-  svg.style.setProperty("--bpviz-font", `${font}px`);
   let radius = 0, pill = null;
   if (pass.dense) pill = { w: Math.max(38, Math.min(0.62 * across, 60)), h: font + 5 };
   else if (pass.narrow) radius = Math.max(18, Math.min(0.45 * down, 0.32 * across, 40) / 2);
@@ -339,13 +369,47 @@ function build(view) {
   Object.assign(view.canvas, { width: Math.round(width * scale), height: Math.round(height * scale) });
   Object.assign(view.canvas.style, { width: `${width}px`, height: `${height}px` });
   view.canvasScale = scale;
-  const legendEnd = legend(view, svg, width, height, compact);
-  view.gradientStrip = compact ? gradientBeside(view, svg, legendEnd + 10, width, height - LEGEND)
-    : gradientStrip(view, svg, width, height - LEGEND - GRADIENT);
-  view.batchStrip = !batchMode ? null : batchMode === "top" ? batchStrip(view, svg, width, 0, "top", titleRoom)
-    : batchStrip(view, svg, width, height - LEGEND - gradientHeight - batchHeight, batchMode);
+  const strips = svg.childNodes.length;
+  const legendEnd = legend(view, svg, visible, height, compact);
+  view.gradientStrip = compact ? gradientBeside(view, svg, legendEnd + 10, visible, height - LEGEND)
+    : gradientStrip(view, svg, visible, height - LEGEND - GRADIENT);
+  view.batchStrip = !batchMode ? null : batchMode === "top" ? batchStrip(view, svg, visible, 0, "top", titleRoom)
+    : batchStrip(view, svg, visible, height - LEGEND - gradientHeight - batchHeight, batchMode);
+  // a sideways scroll bar that takes room (not an overlay) goes under the picture: the box grows by
+  // it once per build, never while stepping
+  const bar = view.scroller.offsetHeight - view.scroller.clientHeight;
+  if (bar > 0) view.stage.style.height = `${height + bar}px`;
+  // the title, the strips and the colour bars stay in the box while the network scrolls under them
+  view.fixed = el("g", { class: "bpviz-fixed" }, svg);
+  view.fixed.appendChild(view.titleText);
+  for (const node of [...svg.childNodes].slice(strips)) if (node !== view.fixed) view.fixed.appendChild(node);
+  holdStill(view);
   view.caption.textContent = "";      // every step's caption in one cell: the tallest sets the height
   pass.headings.forEach(heading => html("div", "bpviz-step-caption-cell", view.caption, heading[1]));
+}
+
+function widestLabel(view, pass) {
+  // px of the widest a, δ or bias line any step of the pass shows (their chips add 2 × 3 px),
+  // measured at once on hidden probes
+  const S = pass.strings, plain = new Set(), bold = new Set();   // a bias's first line: its name in bold
+  pass.steps.forEach(step => step.nodes.forEach((node, i) => {
+    plain.add(S[node[0]] || "");
+    for (const line of lines(pass, node[3])) plain.add(line);
+    lines(pass, node[6]).forEach((line, k) => {
+      if (!k && pass.neurons[i][4]) bold.add(`${pass.neurons[i][4]}  ${line}`);
+      else plain.add(line);
+    });
+  }));
+  const probe = el("g", { class: "bpviz-chip", visibility: "hidden" }, view.svg);
+  const texts = [...[...plain].map(text => [text, false]), ...[...bold].map(text => [text, true])];
+  const probes = texts.filter(([text]) => text).map(([text, heavy]) => {
+    const node = el("text", heavy ? { "font-weight": "bold" } : {}, probe);
+    node.textContent = text;
+    return node;
+  });
+  const widest = Math.max(0, ...probes.map(node => node.getComputedTextLength()));
+  probe.remove();
+  return widest + 6;
 }
 
 function chip(parent, x, y, anchor, baseline, minWidth) {
@@ -867,6 +931,7 @@ export default function (component) {
     view.pass = pass;
     view.passId = data.pass_id;
     build(view);
+    view.followed = false;
   }
   // the server moved the position or the selection itself: go there (once per move it sends)
   const goto = data.goto || {};
@@ -890,6 +955,11 @@ export default function (component) {
   if (view.pass) {
     view.position = Math.min(Math.max(view.position, 0), lastIndex(view));
     draw(view);
+    if (!view.followed || goto.step !== null && goto.step !== undefined && view.moves.followed !== stepMove) {
+      view.followed = true;           // the step it opens on, or the server moved it to: in view
+      view.moves.followed = stepMove;
+      followLayer(view);
+    }
   }
   report(view);                    // where it is and how wide, when the server does not know yet
 }
