@@ -229,6 +229,13 @@ function create(parent) {
     clearTimeout(view.resizing);
     view.resizing = setTimeout(() => { if (view.pass) { build(view); draw(view); reportSoon(view); } }, 200);
   });
+  // labels are placed by their measured widths: once the page's fonts have loaded (a label
+  // measured in the fallback font is narrower or wider than the one drawn), place them again
+  const refit = () => { if (view.pass) { build(view); draw(view); } };
+  if (document.fonts) {
+    if (document.fonts.status !== "loaded") document.fonts.ready.then(refit);
+    document.fonts.addEventListener("loadingdone", refit);
+  }
   return view;
 }
 
