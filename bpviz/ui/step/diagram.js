@@ -467,7 +467,8 @@ function layoutChips(chips) {
     const box = boxes[i], pad = 3;
     const w = Math.max(box.width + 2 * pad, c.minWidth), h = box.height + 2 * pad - 2;
     const left = c.anchor === "middle" ? c.x - w / 2 : c.anchor === "end" ? c.x - w : c.x;
-    const top = c.baseline === "middle" ? c.y - h / 2 : c.baseline === "bottom" ? c.y - h : c.y;
+    const y = c.y + (c.dy || 0);
+    const top = c.baseline === "middle" ? y - h / 2 : c.baseline === "bottom" ? y - h : y;
     c.rect.setAttribute("x", left);
     c.rect.setAttribute("y", top);
     c.rect.setAttribute("width", w);
@@ -476,6 +477,38 @@ function layoutChips(chips) {
     c.text.setAttribute("transform", `translate(${left + w / 2 - (box.x + box.width / 2)}, ${top + pad - box.y - 1})`);
     c.dirty = false;
   });
+}
+
+function spread(chips, others) {
+  // Two connections that cross carry their labels near the crossing, and on a short diagram
+  // the two can meet: move each pair that overlaps apart vertically, leaving GAP px between
+  // them. Tried in turn: the lower one down, the upper one up, half each; the first move that
+  // lands on no other label (`others`: the neurons' chips) is kept. Once per step drawn.
+  const GAP = 3, visible = c => c.g.getAttribute("visibility") === "visible";
+  const shown = chips.filter(visible), fixed = others.filter(c => c && visible(c));
+  const moved = shown.filter(c => c.dy);
+  moved.forEach(c => { c.dy = 0; c.dirty = true; });
+  layoutChips(moved);
+  const box = c => ({ left: +c.rect.getAttribute("x"), top: +c.rect.getAttribute("y"),
+    right: +c.rect.getAttribute("x") + +c.rect.getAttribute("width"),
+    bottom: +c.rect.getAttribute("y") + +c.rect.getAttribute("height") });
+  const meet = (p, q) => p.left < q.right && q.left < p.right && p.top < q.bottom + GAP && q.top < p.bottom + GAP;
+  const boxes = shown.map(box), fixedBoxes = fixed.map(box);
+  const shifted = (r, dy) => ({ ...r, top: r.top + dy, bottom: r.bottom + dy });
+  shown.forEach((a, i) => shown.slice(i + 1).forEach((b, k) => {
+    const j = i + 1 + k, [u, l] = boxes[i].top <= boxes[j].top ? [i, j] : [j, i];
+    if (!meet(boxes[u], boxes[l])) return;
+    const need = boxes[u].bottom + GAP - boxes[l].top;
+    const free = (index, dy) => fixedBoxes.concat(boxes.filter((_, n) => n !== u && n !== l))
+      .every(r => !meet(shifted(boxes[index], dy), r));
+    const [upMove, downMove] = free(l, need) ? [0, need] : free(u, -need) ? [-need, 0] : [-need / 2, need / 2];
+    shown[u].dy = (shown[u].dy || 0) + upMove;
+    shown[l].dy = (shown[l].dy || 0) + downMove;
+    shown[u].dirty = shown[l].dirty = true;
+    layoutChips([shown[u], shown[l]]);
+    boxes[u] = box(shown[u]);
+    boxes[l] = box(shown[l]);
+  }));
 }
 
 function legend(view, svg, width, height, compact) {
@@ -722,6 +755,7 @@ function draw(view) {
     if (fill(edgeChip, text, "#F0F2F6", "#000")) chips.push(edgeChip);
   });
   layoutChips(chips);
+  spread(view.edgeChips, view.nodes.flatMap(node => [node.badge, node.bias, node.target]));
   drawGradient(view, step);
   drawBatch(view, step);
   drawHighlights(view, step);
