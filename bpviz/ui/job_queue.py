@@ -80,12 +80,11 @@ def remembered(slot, parts, function, args, work):
     since changed is cancelled if it has not started. The function's NetworkError
     reaches the caller as if computed here; any other failure (a worker killed) is
     logged and said, and the next rerun tries again."""
+    if work <= INLINE_WORK:
+        return memo.remembered(slot, parts, lambda: function(*args))
     key = memo.digest(parts)
     results = state.memo()   # {slot: (digest, result), queued_slot(slot): (digest, Job)}
     if slot in results and results[slot][0] == key:
-        return results[slot][1]
-    if work <= INLINE_WORK:
-        results[slot] = (key, function(*args))
         return results[slot][1]
     waiting = queued_slot(slot)
     if waiting not in results or results[waiting][0] != key:
