@@ -1,7 +1,20 @@
-"""AppTest fixtures: the app opened on a page; the helpers are in tests/app/apptest.py."""
+"""AppTest fixtures: the app opened on a page; the helpers are in tests/app/apptest.py.
+
+Every AppTest's first run scans the installed distributions for v2 component manifests
+(streamlit.components.v2.manifest_scanner: it parses each package's metadata, about 0.15 s
+with this project's packages). A server does that once at start; an AppTest does it once
+per instance, which made that scan most of the AppTests' time. The packages installed do not
+change while the tests run, so the scan's answer is kept for the process: every AppTest
+still registers what the scan found, as a server would.
+"""
+import functools
+
 import pytest
+from streamlit.components.v2 import manifest_scanner
 
 from tests.app.apptest import open_app
+
+manifest_scanner.scan_component_manifests = functools.cache(manifest_scanner.scan_component_manifests)
 
 
 @pytest.fixture
