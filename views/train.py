@@ -24,5 +24,9 @@ if train_controls.ensure_fit(data):
         config, epochs, per_redraw = chosen
         train_controls.actions(data, config, epochs, per_redraw)
         train_view.live_view(data, config, per_redraw)
-with st.expander(t("train.health.compare_title")):
-    train_health.comparison()
+# built only while open (the comparison's chart costs more than the rest of a run): opening or
+# closing it reruns the page
+comparison_box = st.expander(t("train.health.compare_title"), key=train_health.COMPARISON_BOX, on_change="rerun")
+if comparison_box.open:
+    with comparison_box:
+        train_health.comparison()

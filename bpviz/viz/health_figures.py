@@ -71,15 +71,18 @@ def log_ticks(history):
     return {"dtick": "D2"} if values and max(values) < 100 * min(values) else {}
 
 
+PANEL_TITLE_UNITS = 20   # "Deep sigmoid" above "(2-6-6-6-6-6-6-1)"
 COMPARISON_DIGITS = 4   # the hover shows 3 (style.NUMBER_FORMAT); full floats doubled the Train page's bytes
 
 
 def health_comparison_figure(histories, titles, text=None):
     """Runs side by side (e.g. deep sigmoid vs deep ReLU), one panel each, on one shared
     log axis so their sizes compare at a glance. `histories` and `titles` in the same order.
-    Values are rounded to COMPARISON_DIGITS significant digits."""
-    grid = make_subplots(rows=1, cols=len(histories), shared_yaxes=True, subplot_titles=list(titles),
-                         horizontal_spacing=0.04)
+    Values are rounded to COMPARISON_DIGITS significant digits. Each panel's title wraps at
+    PANEL_TITLE_UNITS (a phone's panel is about that wide), with the plot moved down for it."""
+    panel_titles = [style.title_lines(title, PANEL_TITLE_UNITS) for title in titles]
+    grid = make_subplots(rows=1, cols=len(histories), shared_yaxes=True, horizontal_spacing=0.04,
+                         subplot_titles=["<br>".join(lines) for lines in panel_titles])
     layout = grid.layout.to_plotly_json()
     traces = []
     for i, history in enumerate(histories):
@@ -90,5 +93,9 @@ def health_comparison_figure(histories, titles, text=None):
     layout["yaxis"]["title"] = label(text, DEFAULT_TEXT, "viz.health.axis")
     layout.update({k: v for k, v in style.base_layout(title=label(text, DEFAULT_TEXT, "viz.health.title"),
                                                          height=380).items()})
+    extra_lines = max(len(lines) for lines in panel_titles) - 1
+    layout["margin"]["t"] += style.TITLE_LINE_PX * extra_lines
+    layout["title"].update(yref="container", y=1, yanchor="top", pad=dict(t=10))   # above the panels' titles
+    layout["height"] += style.TITLE_LINE_PX * extra_lines
     layout.update(legend=dict(orientation="h", y=-0.3), hovermode="x unified")
     return style.figure(traces, layout)

@@ -20,6 +20,7 @@ from bpviz.engine import (
     train,
     truth_table,
 )
+from bpviz.ui.train.health import COMPARISON_BOX
 from tests.app.apptest import diagram, formulas, open_app, report, rerun, shown_step, step_by_example
 
 
@@ -73,6 +74,9 @@ def test_train_uses_the_penalty_and_shows_the_weights_shrink():
 
 def test_the_deep_comparison_shows_both_networks_gradient_health():
     at = open_app("train")
+    assert not [c for c in at.get("plotly_chart") if len(json.loads(c.proto.spec)["data"]) == 14]   # closed: not built
+    at.session_state[COMPARISON_BOX] = True     # the learner opens the expander
+    rerun(at)
     charts = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
     comparison = [c for c in charts if len(c["data"]) == 14]
     assert len(comparison) == 1

@@ -10,6 +10,7 @@ from bpviz.ui.i18n import catalogue, t
 from bpviz.ui.train.live_chart import live_chart
 
 COMPARISON = "deep_sigmoid_vs_relu"
+COMPARISON_BOX = "train_comparison_open"     # the expander's key: its open state
 
 
 @st.cache_data(max_entries=2, show_spinner=False)
