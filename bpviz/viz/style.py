@@ -126,9 +126,9 @@ TITLE_SIZE = 15
 TITLE_UNITS = 40
 TITLE_LINE_PX = 20
 _WIDE = r"\u2e80-\u9fff\u3000-\u303f\uff00-\uffef"   # CJK characters and punctuation, fullwidth forms
-_OPENING, _CLOSING = "（“‘《「『【〔", "）”’》」』】〕，。、：；！？"   # stay with what they enclose or follow
+OPENING, CLOSING = "（“‘《「『【〔", "）”’》」』】〕，。、：；！？"   # stay with what they enclose or follow
 # spaces, or one CJK character or word, with an opening bracket before it and closing marks after
-_TITLE_PIECES = re.compile(rf"\s+|[{_OPENING}]?(?:[{_WIDE}]|[^\s{_WIDE}]+)[{_CLOSING}]*")
+_TITLE_PIECES = re.compile(rf"\s+|[{OPENING}]?(?:[{_WIDE}]|[^\s{_WIDE}]+)[{CLOSING}]*")
 
 
 def title_lines(text, units=TITLE_UNITS):

@@ -80,8 +80,8 @@ def test_the_deep_comparison_shows_both_networks_gradient_health():
     charts = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
     comparison = [c for c in charts if len(c["data"]) == 14]
     assert len(comparison) == 1
-    assert [a["text"] for a in comparison[0]["layout"]["annotations"]] == ["Deep sigmoid (2-6-6-6-6-6-6-1)",
-                                                                          "Deep ReLU (2-6-6-6-6-6-6-1)"]
+    assert [a["text"].replace("<br>", " ") for a in comparison[0]["layout"]["annotations"]] == [
+        "Deep sigmoid (2-6-6-6-6-6-6-1)", "Deep ReLU (2-6-6-6-6-6-6-1)"]   # each wrapped: name, then shape
     note = _texts(at, "markdown")
     assert "σ′ ≤ 0.25" in note and "After 200 epochs" in note
 

@@ -26,6 +26,14 @@ def test_a_title_breaks_between_words_or_cjk_characters(title, lines):
     assert style.title_lines(title) == lines          # counted by hand: 39 + 37 letters; 20 + 10 characters
 
 
+@pytest.mark.parametrize("title, units, lines", [
+    ("深层 sigmoid（2-6-6-6-6-6-6-1）", 20, ["深层 sigmoid", "（2-6-6-6-6-6-6-1）"]),
+    ("损失“E”随权重变化。", 8, ["损失“E”", "随权重变", "化。"]),
+])
+def test_brackets_quotes_and_stops_stay_with_what_they_belong_to(title, units, lines):
+    assert style.title_lines(title, units) == lines   # never a line that starts with ） or 。 or ends with （
+
+
 def test_a_wrapped_title_gets_room_for_each_line():
     one, two = style.base_layout("Short"), style.base_layout("word " * 12)
     assert two["title"]["text"].count("<br>") == 1 and "<br>" not in one["title"]["text"]
@@ -42,5 +50,6 @@ def test_no_line_is_longer_than_a_line_unless_one_word_is(words):
     lines = style.title_lines(title)
     assert "".join(lines).replace(" ", "") == title.replace(" ", "")     # nothing lost or added
     for line in lines:
+        word = line.lstrip(style.OPENING).rstrip(style.CLOSING)   # one word with its marks
         assert _units(line) <= style.TITLE_UNITS or " " not in line and not any(
-            unicodedata.east_asian_width(c) in "WF" for c in line[1:])
+            unicodedata.east_asian_width(c) in "WF" for c in word[1:])
