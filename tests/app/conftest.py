@@ -5,16 +5,21 @@ Every AppTest's first run scans the installed distributions for v2 component man
 with this project's packages). A server does that once at start; an AppTest does it once
 per instance, which made that scan most of the AppTests' time. The packages installed do not
 change while the tests run, so the scan's answer is kept for the process: every AppTest
-still registers what the scan found, as a server would.
+still registers what the scan found, as a server would. Likewise each AppTest run starts an
+empty ScriptCache and compiles the app's scripts again; a server compiles each once. Here one
+cache serves the process (the scripts do not change while the tests run).
 """
 import functools
 
 import pytest
 from streamlit.components.v2 import manifest_scanner
+from streamlit.runtime.scriptrunner.script_cache import ScriptCache
+from streamlit.testing.v1 import app_test
 
 from tests.app.apptest import open_app
 
 manifest_scanner.scan_component_manifests = functools.cache(manifest_scanner.scan_component_manifests)
+app_test.ScriptCache = functools.cache(ScriptCache)   # one cache, made at the first run
 
 
 @pytest.fixture
