@@ -79,6 +79,9 @@ def pages():
             for script, path, title, icon in PAGES]
 
 
+NETWORK_BOX = "sidebar_network"
+
+
 def sidebar():
     """The language switch and the current network in one line (and the page's reconnect
     watcher, which draws nothing)."""
@@ -88,7 +91,9 @@ def sidebar():
             st.selectbox(t("sidebar.language"), codes, key=state.LANGUAGE, format_func=LANGUAGE_NAMES.get,
                          on_change=state.reissue_choices)
         st.caption(t("sidebar.network"))
-        st.code(network_line(state.network()), language=None, wrap_lines=True)
+        # plain text in a box, not st.code: st.code's syntax highlighter costs every page load
+        # 0.3-0.6 s of the browser's CPU, for one line with nothing to highlight
+        st.container(border=True, key=NETWORK_BOX).text(network_line(state.network()), width="stretch")
     reconnect.watch()
 
 

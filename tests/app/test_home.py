@@ -12,5 +12,5 @@ def test_home_explains_the_two_phases_and_links_the_pages(home):
 def test_sidebar_describes_the_session_network_in_one_line(home):
     net = home.session_state["network"]
     assert isinstance(net, Network)
-    assert home.sidebar.code[0].value == net.describe()
+    assert home.sidebar.text[0].value == net.describe()
     assert net.sizes == (2, 2, 2)   # the worked example is where a newcomer starts

@@ -134,7 +134,7 @@ class Session:
 
     def sidebar_network(self):
         """The one-line description of the session's network in the sidebar."""
-        code = self.page.get_by_test_id("stSidebar").get_by_test_id("stCode")
+        code = self.page.locator(".st-key-sidebar_network [data-testid='stText']")
         code.wait_for()
         self.page.wait_for_function("el => el.innerText.includes('·')", arg=code.element_handle())
         return code.inner_text()
