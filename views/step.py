@@ -38,8 +38,8 @@ st.caption(t("step.intro"))
 
 @st.fragment
 def stepper():
-    """The diagram, its switches, the quiz and the readouts: the diagram's report reruns
-    only this fragment."""
+    """The diagram, its switches, the quiz and the readouts. Its switches rerun it whole; the
+    diagram's report of a position reruns only `follow_position`, nested in it."""
     steps = lesson.current_steps(say_why=True)
     if steps is None:
         return
@@ -49,14 +49,37 @@ def stepper():
     # never changes the page's height
     view = row.container(key="step_view_column")
     side = row.container(width=SIDE_PX, height=diagram.side_height(), key="step_side")
-    question = quiz.panel(steps, side)   # before the diagram: holds the position until the learner tried
+    card = side.container() if quiz.active() else None   # the quiz's card, above the readouts
     with view:
+        diagram_box, look = step_controls.step_view(steps)
+    with side, st.container(key="step_readouts"):
+        inspector.picker()
+        follow_position(steps, (card, diagram_box), look, drawn(steps))
+
+
+def drawn(steps):
+    """What this fragment draws that a position change may alter: Apply update's lock (and the
+    quiz's progress in its help), and the side column's height (from the diagram's room)."""
+    return lesson.locked(steps) and lesson.progress(steps), diagram.side_height()
+
+
+@st.fragment
+def follow_position(steps, places, look, was_drawn):
+    """What follows the position: the quiz's card (`places[0]`, or None outside quiz mode),
+    the diagram (into `places[1]`), the readout and the address. The diagram's report reruns
+    only this: `steps`, `places`, `look` and `was_drawn` are the enclosing run's (a
+    position change recomputes no pass and redraws no switch). If the quiz's progress or the
+    diagram's room changed what the page around it shows, the page is drawn again."""
+    card, diagram_box = places
+    question = quiz.panel(steps, card)   # before the diagram: holds the position until the learner tried
+    with diagram_box:
         # quiz mode: only the revealed steps reach the browser (quiz.revealed), so the diagram
         # holds no number of a step the learner has not earned yet
-        names = step_controls.step_view(steps, quiz.revealed(steps), question)
-    with side, st.container(key="step_readouts"):
-        inspector.tabs(step_controls.position(steps), names)
+        diagram.show(steps, quiz.revealed(steps), question=question, **look)
+    inspector.readout(step_controls.position(steps), look["names"])
     frame.end()   # a fragment rerun skips app.py's end: keep the step and an applied update
+    if drawn(steps) != was_drawn:
+        st.rerun()
 
 
 with hero:

@@ -29,13 +29,19 @@ def _store_view():
     lesson.set_setting("view", state.widget_value(VIEW_CHOICE) or "neuron")
 
 
-def tabs(step, names=LAYER_NAMES):
-    """One readout at a time, chosen like a tab: only the chosen one is computed, which
-    keeps every click of the Step page cheap on a shared server. `names`: the notation."""
+def picker():
+    """The readout picker, chosen like a tab (its choice is kept as lesson.setting("view")).
+    Outside the part that follows the position: a position change does not redraw it."""
     chosen = lesson.setting("view")
     state.set_widget_value(VIEW_CHOICE, chosen if chosen in VIEWS else "neuron")
-    view = st.segmented_control(t("inspect.view"), VIEWS, key=VIEW_CHOICE, on_change=_store_view,
-                                format_func=lambda v: t(f"inspect.tab.{v}"), label_visibility="collapsed")
+    st.segmented_control(t("inspect.view"), VIEWS, key=VIEW_CHOICE, on_change=_store_view,
+                         format_func=lambda v: t(f"inspect.tab.{v}"), label_visibility="collapsed")
+
+
+def readout(step, names=LAYER_NAMES):
+    """The chosen readout of `step`: only the chosen one is computed, which keeps every click
+    of the Step page cheap on a shared server. `names`: the notation."""
+    view = state.widget_value(VIEW_CHOICE)
     if view == "matrix":
         matrix_view(step, names)
     elif view == "code":
