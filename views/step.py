@@ -1,8 +1,9 @@
 """Step: one forward pass, the loss, one backward pass and the update, a step at a time."""
 import streamlit as st
 
-from bpviz.ui import frame, lesson
+from bpviz.ui import address, frame, lesson
 from bpviz.ui.i18n import t
+from bpviz.ui.session import state
 from bpviz.ui.step import controls as step_controls
 from bpviz.ui.step import diagram, inspector, quiz
 
@@ -36,7 +37,7 @@ with st.expander(t("step.settings")):
 st.caption(t("step.intro"))
 
 
-@st.fragment
+@st.fragment(key=diagram.STEPPER)
 def stepper():
     """The diagram, its switches, the quiz and the readouts. Its switches rerun it whole; the
     diagram's report of a position reruns only `follow_position`, nested in it."""
@@ -53,14 +54,17 @@ def stepper():
     with view:
         diagram_box, look = step_controls.step_view(steps)
     with side, st.container(key="step_readouts"):
-        inspector.picker()
+        inspector.picker(steps[0].network, look["names"])
         follow_position(steps, (card, diagram_box), look, drawn(steps))
+    frame.end()   # a fragment rerun skips app.py's end: keep an applied update in the address
 
 
 def drawn(steps):
-    """What this fragment draws that a position change may alter: Apply update's lock (and the
-    quiz's progress in its help), and the side column's height (from the diagram's room)."""
-    return lesson.locked(steps) and lesson.progress(steps), diagram.side_height()
+    """What `stepper` draws that may change while only `follow_position` runs: Apply update's
+    lock (and the quiz's progress in its help), the side column's height (from the diagram's
+    room) and the neuron's drop-down. The diagram's report reruns `stepper` itself when the last
+    two change (diagram._follow); this also catches what a quiz answer changes."""
+    return lesson.locked(steps) and lesson.progress(steps), diagram.side_height(), state.selected_neuron()
 
 
 @st.fragment
@@ -77,7 +81,7 @@ def follow_position(steps, places, look, was_drawn):
         # holds no number of a step the learner has not earned yet
         diagram.show(steps, quiz.revealed(steps), question=question, **look)
     inspector.readout(step_controls.position(steps), look["names"])
-    frame.end()   # a fragment rerun skips app.py's end: keep the step and an applied update
+    address.write()   # a fragment rerun skips app.py's end: the address follows the position
     if drawn(steps) != was_drawn:
         st.rerun()
 

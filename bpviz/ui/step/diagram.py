@@ -23,6 +23,7 @@ from bpviz.ui.session import memo, state
 from bpviz.viz import PHONE_WIDTH, step_pass, step_target
 
 KEY = "step_diagram"
+STEPPER = "step_stepper"       # the key of the fragment around the diagram (views/step.py)
 DEFAULT_ROOM = (460, 900)          # (height, width) in px until the browser has reported
 MIN_HEIGHT, MAX_HEIGHT = 300, 1400
 BUTTONS = ("first", "prev", "next", "forward", "backward")
@@ -80,15 +81,23 @@ def _reported():
 
 
 def _follow():
-    """The browser moved or selected: the session follows (what it reports is checked)."""
+    """The browser moved or selected: the session follows (what it reports is checked). A
+    position change reruns only the fragment that holds the diagram (views/step.py); a new
+    selection or room reruns the fragment around it too (`STEPPER`): the neuron's drop-down
+    and the side column's height follow."""
     report = _reported()
     followed = follow(report, state.network().sizes)
+    around = False
     if followed["position"] is not None:
         state.set_step_index(followed["position"])
-    if followed["selected"] is not None:
+    if followed["selected"] is not None and followed["selected"] != state.selected_neuron():
         state.set_selected_neuron(followed["selected"])
-    if followed["room"] is not None:
+        around = True
+    if followed["room"] is not None and followed["room"] != state.diagram_room():
         state.set_diagram_room(followed["room"])
+        around = True
+    if around:
+        st.rerun(STEPPER)
 
 
 def follow(report, sizes):
