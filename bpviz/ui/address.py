@@ -253,16 +253,6 @@ def _changed_network():
         else shared
 
 
-def _share_token(shared):
-    """encode_share(shared), kept for this session while the network and example stay the same:
-    the address is written after every step the learner takes, and the token of the largest
-    network takes about 1.4 ms to make."""
-    if shared is None:
-        return None
-    parts = (shared.network, shared.x, shared.y, shared.learning_rate, shared.update_biases)
-    return memo.remembered("address_net", parts, lambda: encode_share(shared))
-
-
 def _session_lang():
     return None if language() == DEFAULT_LANGUAGE else language()
 
@@ -285,8 +275,8 @@ def _switch(default):
 
 
 PARAMETERS = (   # in the order the query is written
-    Parameter("net", _read_net, _share_token, _changed_network,
-              None, hideable=("architecture", "tables", "example", "learning_rate")),
+    Parameter("net", _read_net, lambda shared: None if shared is None else memo.share_token(shared),
+              _changed_network, None, hideable=("architecture", "tables", "example", "learning_rate")),
     Parameter("hide", _read_hide, lambda hide: ",".join(n for n in state.HIDEABLE if n in hide) if hide else None,
               state.hidden_controls, ""),
     Parameter("lang", _read_lang, _written, _session_lang, DEFAULT_LANGUAGE),

@@ -8,7 +8,10 @@ and again only if the browser says it holds another one. Each run sends a few sm
 beside it: where the server moved the position or the selection itself (`moves`), the
 motion switch and the quiz's question. The browser reports (position, selected neuron, the pass it holds,
 its room) after each burst of presses; `_follow` makes the session follow, so the
-inspector, the quiz, the matrix view and the address show the same step.
+inspector, the quiz, the matrix view and the address show the same step. A report reruns
+only the fragment that holds the diagram (`follow_position` in views/step.py: the quiz's
+card, the diagram, the readout, the address), not the one around it with the switches,
+unless the selection or the room changed (`STEPPER`).
 
 In quiz mode only the revealed steps are sent: the browser has no number the learner has
 not tried.
