@@ -3,7 +3,6 @@ import streamlit as st
 
 from bpviz.ui import address, frame, lesson
 from bpviz.ui.i18n import t
-from bpviz.ui.session import state
 from bpviz.ui.step import controls as step_controls
 from bpviz.ui.step import diagram, inspector, quiz
 
@@ -39,8 +38,9 @@ st.caption(t("step.intro"))
 
 @st.fragment(key=diagram.STEPPER)
 def stepper():
-    """The diagram, its switches, the quiz and the readouts. Its switches rerun it whole; the
-    diagram's report of a position reruns only `follow_position`, nested in it."""
+    """The diagram, its switches, the quiz and the readouts. The diagram's report of a new
+    position reruns only `follow_position`, nested in it (diagram._follow); any other click
+    here reruns it whole."""
     steps = lesson.current_steps(say_why=True)
     if steps is None:
         return
@@ -50,40 +50,24 @@ def stepper():
     # never changes the page's height
     view = row.container(key="step_view_column")
     side = row.container(width=SIDE_PX, height=diagram.side_height(), key="step_side")
-    card = side.container() if quiz.active() else None   # the quiz's card, above the readouts
+    question = quiz.panel(steps, side)   # before the diagram: holds the position until the learner tried
     with view:
-        diagram_box, look = step_controls.step_view(steps)
+        # quiz mode: only the revealed steps reach the browser (quiz.revealed), so the diagram
+        # holds no number of a step the learner has not earned yet
+        names = step_controls.step_view(steps, quiz.revealed(steps), question)
     with side, st.container(key="step_readouts"):
-        inspector.picker(steps[0].network, look["names"])
-        follow_position(steps, (card, diagram_box), look, drawn(steps))
+        inspector.picker(steps[0].network, names)
+        follow_position(steps, names)
     frame.end()   # a fragment rerun skips app.py's end: keep an applied update in the address
 
 
-def drawn(steps):
-    """What `stepper` draws that may change while only `follow_position` runs: Apply update's
-    lock (and the quiz's progress in its help), the side column's height (from the diagram's
-    room) and the neuron's drop-down. The diagram's report reruns `stepper` itself when the last
-    two change (diagram._follow); this also catches what a quiz answer changes."""
-    return lesson.locked(steps) and lesson.progress(steps), diagram.side_height(), state.selected_neuron()
-
-
-@st.fragment
-def follow_position(steps, places, look, was_drawn):
-    """What follows the position: the quiz's card (`places[0]`, or None outside quiz mode),
-    the diagram (into `places[1]`), the readout and the address. The diagram's report reruns
-    only this: `steps`, `places`, `look` and `was_drawn` are the enclosing run's (a
-    position change recomputes no pass and redraws no switch). If the quiz's progress or the
-    diagram's room changed what the page around it shows, the page is drawn again."""
-    card, diagram_box = places
-    question = quiz.panel(steps, card)   # before the diagram: holds the position until the learner tried
-    with diagram_box:
-        # quiz mode: only the revealed steps reach the browser (quiz.revealed), so the diagram
-        # holds no number of a step the learner has not earned yet
-        diagram.show(steps, quiz.revealed(steps), question=question, **look)
-    inspector.readout(step_controls.position(steps), look["names"])
+@st.fragment(key=diagram.FOLLOWER)
+def follow_position(steps, names):
+    """What follows the diagram's position outside quiz mode: the readout and the address.
+    The diagram's report of a new position reruns only this, with the enclosing run's `steps`
+    and `names` (no pass is recomputed, no switch and no diagram is sent again)."""
+    inspector.readout(step_controls.position(steps), names)
     address.write()   # a fragment rerun skips app.py's end: the address follows the position
-    if drawn(steps) != was_drawn:
-        st.rerun()
 
 
 with hero:

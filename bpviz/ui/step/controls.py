@@ -20,7 +20,7 @@ from bpviz.engine import (
 from bpviz.ui import address, frame, lesson
 from bpviz.ui.i18n import t
 from bpviz.ui.session import state
-from bpviz.ui.step import batch, quiz
+from bpviz.ui.step import batch, diagram, quiz
 from bpviz.ui.strings import Message
 from bpviz.viz import labelling
 
@@ -107,11 +107,9 @@ def _store_motion():
     lesson.set_setting("motion", bool(state.widget_value(MOTION_SWITCH)))
 
 
-def step_view(steps):
-    """The room for the diagram (which steps by itself in the browser: `follow_position` in
-    views/step.py draws it there), its switches and the caption for big networks. Returns
-    (the diagram's container, its look): the look is {"names": the notation on show (a Names:
-    the readouts use it too), "show_z": bool, "animate": bool}."""
+def step_view(steps, revealed, question=None):
+    """The diagram (it steps by itself in the browser), its switches and the caption for big
+    networks. Returns the notation on show (a Names: the readouts use it too)."""
     diagram_box = st.container()
     names, show_z, animate = display_options(steps)
     frame.show_notice()       # below the diagram: a message must not push the diagram down
@@ -119,7 +117,9 @@ def step_view(steps):
     if not fits.complete:
         st.caption(t("step.diagram_fallback", shown=fits.edges, total=fits.total) if fits.edges
                    else t("step.diagram_fallback_hover", total=fits.total))
-    return diagram_box, {"names": names, "show_z": show_z, "animate": animate}
+    with diagram_box:
+        diagram.show(steps, revealed, names=names, show_z=show_z, animate=animate, question=question)
+    return names
 
 
 def _vector(values):
