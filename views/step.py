@@ -58,7 +58,7 @@ def stepper():
     with side, st.container(key="step_readouts"):
         inspector.picker(steps[0].network, names)
         follow_position(steps, names)
-    frame.end()   # a fragment rerun skips app.py's end: keep an applied update in the address
+    frame.end(address_written=True)   # a fragment rerun skips app.py's end; follow_position wrote the address
 
 
 @st.fragment(key=diagram.FOLLOWER)

@@ -56,6 +56,11 @@ def test_a_press_sends_what_follows_the_position_and_not_the_switches(browser, s
         sent = b"".join(frames)
         assert b"Show z" in sent and b"Apply update" in sent
         assert tab.page.evaluate(f"() => document.querySelector('{ROOT}').dataset.step") == "3"
+        # and the address is written once in that run (twice would be the same element twice: an error)
+        assert not tab.page.get_by_test_id("stException").count()
+        assert not tab.page.get_by_text("encountered an error").count()
+        tab.page.keyboard.press("ArrowRight")
+        tab.page.wait_for_function("() => new URLSearchParams(location.search).get('step') === '4'", timeout=20_000)
         assert not tab.real_errors()
     finally:
         tab.close()
