@@ -63,7 +63,6 @@ BARE_APP = '''import streamlit as st
 JS = """export default function (component) {
   if (window.bareReports !== undefined) return;
   window.bareReports = 0;
-  component.parentElement.textContent = "ready";
   document.addEventListener("keydown", e => { if (e.key === "ArrowRight")
     component.setStateValue("report", {position: ++window.bareReports}); });
 }"""
@@ -161,7 +160,7 @@ def bare_page(browser):
         try:
             page = browser.new_context(viewport={"width": 1280, "height": 720}).new_page()
             page.goto(url)
-            page.wait_for_function("() => document.body.innerText.includes('ready')", timeout=60_000)
+            page.wait_for_function("() => window.bareReports !== undefined", timeout=60_000)   # mounted
             page.wait_for_timeout(1500)
             idle(page)
             return server_cpu_per_press(page, process.pid, 40)
