@@ -17,13 +17,21 @@ link):
 - page height and scroll change: the scrolling main area's scrollHeight and scrollTop over
   all frames (the page is scrolled down 120 px first);
 - server CPU per position change: the server process's utime + stime (/proc/<pid>/stat)
-  over 20 single presses, minus the same idle time's CPU, divided by 20.
+  over 20 single presses, minus the same idle time's CPU, divided by 20. A position change
+  reruns only the Step page's nested readout fragment (views/step.py): the readout and the
+  address are drawn again, not the diagram or its switches;
+- for comparison, the same figure for a bare page: one fragment holding one component that
+  reports each press to a callback and draws nothing else, served with the app's settings.
+  Every report the server follows costs at least this much (Streamlit's own work per
+  fragment run: the websocket messages, the run's start and end, session state).
 Targets: ≤ 50 ms (worked example), ≤ 100 ms (largest), exactly 10 positions and step=10,
 0 blank frames, ≤ 4 px, ≤ 5 ms.
 """
 import os
+import shutil
 import statistics
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -49,6 +57,29 @@ SAMPLER = """() => {
     requestAnimationFrame(sample);
 }"""
 TICK = os.sysconf("SC_CLK_TCK")
+# The least a position change can cost: a page whose only fragment holds one component that
+# reports each → press, with a callback, and draws nothing else (the project's server settings).
+BARE_APP = '''import streamlit as st
+JS = """export default function (component) {
+  if (window.bareReports !== undefined) return;
+  window.bareReports = 0;
+  document.addEventListener("keydown", e => { if (e.key === "ArrowRight")
+    component.setStateValue("report", {position: ++window.bareReports}); });
+}"""
+mount = st.components.v2.component("bare", js=JS)
+
+
+def follow():
+    st.session_state["position"] = st.session_state["bare"]["report"]
+
+
+@st.fragment
+def diagram():
+    mount(key="bare", data={}, default={"report": None}, on_report_change=follow)
+
+
+diagram()
+'''
 
 
 def largest_link():
@@ -103,6 +134,40 @@ def steadiness(page):
     return blank, len(frames), max(heights) - min(heights), max(scrolls) - min(scrolls)
 
 
+def server_cpu_per_press(page, server_pid, presses, keys=("ArrowRight",), turn=10 ** 6):
+    """ms of the server's CPU per press, and its idle rate in ms/s: `presses` single presses
+    400 ms apart (the next of `keys` after every `turn` presses), minus the CPU of the same
+    time idle (measured first, on the idle page)."""
+    quiet_start, quiet_cpu = time.monotonic(), cpu_seconds(server_pid)
+    page.wait_for_timeout(8000)
+    idle_rate = (cpu_seconds(server_pid) - quiet_cpu) / (time.monotonic() - quiet_start)
+    start, cpu = time.monotonic(), cpu_seconds(server_pid)
+    for i in range(presses):
+        page.keyboard.press(keys[(i // turn) % len(keys)])
+        page.wait_for_timeout(400)
+    idle(page)
+    spent = cpu_seconds(server_pid) - cpu - idle_rate * (time.monotonic() - start)
+    return 1000 * spent / presses, 1000 * idle_rate
+
+
+def bare_page(browser):
+    """server_cpu_per_press on BARE_APP, served with the app's own settings."""
+    with tempfile.TemporaryDirectory() as folder:
+        app = Path(folder) / "bare.py"
+        app.write_text(BARE_APP, encoding="utf-8")
+        shutil.copytree(ROOT / ".streamlit", Path(folder) / ".streamlit")
+        process, url = start_server(app=app)
+        try:
+            page = browser.new_context(viewport={"width": 1280, "height": 720}).new_page()
+            page.goto(url)
+            page.wait_for_function("() => window.bareReports !== undefined", timeout=60_000)   # mounted
+            page.wait_for_timeout(1500)
+            idle(page)
+            return server_cpu_per_press(page, process.pid, 40)
+        finally:
+            stop_server(process)
+
+
 def measure(page, url, path, name, server_pid):
     open_page(page, url, path)
     count = step_count(page)
@@ -131,16 +196,8 @@ def measure(page, url, path, name, server_pid):
     page.keyboard.press("Home")
     idle(page)
     page.wait_for_timeout(1000)
-    quiet_start, quiet_cpu = time.monotonic(), cpu_seconds(server_pid)
-    page.wait_for_timeout(8000)
-    idle_rate = (cpu_seconds(server_pid) - quiet_cpu) / (time.monotonic() - quiet_start)
-    start, cpu = time.monotonic(), cpu_seconds(server_pid)
     changes = 20
-    for i in range(changes):
-        page.keyboard.press("ArrowRight" if (i // (count - 1)) % 2 == 0 else "ArrowLeft")
-        page.wait_for_timeout(400)
-    idle(page)
-    spent = cpu_seconds(server_pid) - cpu - idle_rate * (time.monotonic() - start)
+    per_change, idle_rate = server_cpu_per_press(page, server_pid, changes, ("ArrowRight", "ArrowLeft"), count - 1)
     page.screenshot(path=str(ARTIFACTS / f"bench-step-keys-{name.split()[0]}.png"))
     print(f"\n{name} ({count} steps)")
     print(f"  key → next step's numbers drawn: median {statistics.median(shown):5.1f} ms "
@@ -150,8 +207,8 @@ def measure(page, url, path, name, server_pid):
           f"address step={address.get('step', '0')}   target exactly {expected}, step={expected}")
     print(f"  frames with a blank label: {blank} of {frames}   target 0")
     print(f"  page height change {height_change} px, scroll change {scroll_change} px   target ≤ 4 px")
-    print(f"  server CPU per position change: {1000 * spent / changes:.1f} ms "
-          f"({changes} changes; idle server {1000 * idle_rate:.1f} ms/s subtracted; /proc ticks of "
+    print(f"  server CPU per position change: {per_change:.1f} ms "
+          f"({changes} changes; idle server {idle_rate:.1f} ms/s subtracted; /proc ticks of "
           f"{1000 / TICK:.0f} ms)   target ≤ 5 ms")
 
 
@@ -166,6 +223,9 @@ def main():
             measure(page, url, "step", "worked example (2-2-2)", process.pid)
             page = browser.new_context(viewport={"width": 1280, "height": 720}).new_page()
             measure(page, url, largest_link(), "largest legal network (10-[10×6]-10)", process.pid)
+            per_report, idle_rate = bare_page(browser)
+            print(f"\nfor comparison, a bare page (one fragment holding one component that reports each press): "
+                  f"{per_report:.1f} ms of server CPU per report (40 reports; idle {idle_rate:.1f} ms/s subtracted)")
             browser.close()
     finally:
         stop_server(process)

@@ -1,7 +1,7 @@
 """Step: one forward pass, the loss, one backward pass and the update, a step at a time."""
 import streamlit as st
 
-from bpviz.ui import frame, lesson
+from bpviz.ui import address, frame, lesson
 from bpviz.ui.i18n import t
 from bpviz.ui.step import controls as step_controls
 from bpviz.ui.step import diagram, inspector, quiz
@@ -36,10 +36,11 @@ with st.expander(t("step.settings")):
 st.caption(t("step.intro"))
 
 
-@st.fragment
+@st.fragment(key=diagram.STEPPER)
 def stepper():
-    """The diagram, its switches, the quiz and the readouts: the diagram's report reruns
-    only this fragment."""
+    """The diagram, its switches, the quiz and the readouts. The diagram's report of a new
+    position reruns only `follow_position`, nested in it (diagram._follow); any other click
+    here reruns it whole."""
     steps = lesson.current_steps(say_why=True)
     if steps is None:
         return
@@ -55,8 +56,18 @@ def stepper():
         # holds no number of a step the learner has not earned yet
         names = step_controls.step_view(steps, quiz.revealed(steps), question)
     with side, st.container(key="step_readouts"):
-        inspector.tabs(step_controls.position(steps), names)
-    frame.end()   # a fragment rerun skips app.py's end: keep the step and an applied update
+        inspector.picker(steps[0].network, names)
+        follow_position(steps, names)
+    frame.end(address_written=True)   # a fragment rerun skips app.py's end; follow_position wrote the address
+
+
+@st.fragment(key=diagram.FOLLOWER)
+def follow_position(steps, names):
+    """What follows the diagram's position outside quiz mode: the readout and the address.
+    The diagram's report of a new position reruns only this, with the enclosing run's `steps`
+    and `names` (no pass is recomputed, no switch and no diagram is sent again)."""
+    inspector.readout(step_controls.position(steps), names)
+    address.write()   # a fragment rerun skips app.py's end: the address follows the position
 
 
 with hero:

@@ -60,7 +60,7 @@ from bpviz.engine import (
 )
 from bpviz.ui import lesson
 from bpviz.ui.i18n import CATALOGUES, DEFAULT_LANGUAGE, error_text, language
-from bpviz.ui.session import reader, state
+from bpviz.ui.session import memo, reader, state
 from bpviz.ui.step import batch
 from bpviz.ui.strings import Message
 from bpviz.ui.train import data as train_data
@@ -275,8 +275,8 @@ def _switch(default):
 
 
 PARAMETERS = (   # in the order the query is written
-    Parameter("net", _read_net, lambda shared: None if shared is None else encode_share(shared), _changed_network,
-              None, hideable=("architecture", "tables", "example", "learning_rate")),
+    Parameter("net", _read_net, lambda shared: None if shared is None else memo.share_token(shared),
+              _changed_network, None, hideable=("architecture", "tables", "example", "learning_rate")),
     Parameter("hide", _read_hide, lambda hide: ",".join(n for n in state.HIDEABLE if n in hide) if hide else None,
               state.hidden_controls, ""),
     Parameter("lang", _read_lang, _written, _session_lang, DEFAULT_LANGUAGE),

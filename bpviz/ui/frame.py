@@ -58,11 +58,13 @@ def begin():
     train_data.start_run(link_notice=bool(data_problems))
 
 
-def end():
+def end(address_written=False):
     """What every run does last: finish this run's record of the link's data warning, then
-    put the session's state into the address bar."""
+    put the session's state into the address bar (unless `address_written`: a fragment nested
+    in the one ending, which ran last, has put it there in this run)."""
     train_data.finish_run()
-    address.write()
+    if not address_written:
+        address.write()
     widget_guard.remember()
 
 

@@ -3,7 +3,7 @@ position the diagram reports, and the update is sgd_step."""
 import numpy as np
 
 from bpviz.engine import backward, forward, sgd_step
-from tests.app.apptest import diagram, formulas, report, rerun, shown_step
+from tests.app.apptest import diagram, formulas, report, report_only, rerun, shown_step
 
 
 def _click(at, key):
@@ -42,6 +42,23 @@ def test_the_session_follows_the_position_the_diagram_reports(step_page):
     assert float(_title(at, 3).split("=")[1]) == float(f"{expected:.9g}")
     assert abs(expected - 0.298371109) < 1e-9           # the published figure, independently
     assert at.session_state["step_index"] == 3 and "step=3" in _address(at)
+
+
+def test_a_new_position_reruns_only_the_readout_and_the_address(step_page):
+    """The server's work for a position change (issue 19): the readout's fragment alone runs;
+    the switches, the drop-down and the diagram are not drawn again. A new selection reruns the
+    fragment that holds the diagram: the drop-down follows."""
+    at = report_only(step_page, position=2, selected=[2, 0], room=[460, 900])   # the browser's first report
+    assert at.toggle and "bpviz_step_diagram" in [e.proto.component_name for e in at.get("bidi_component")]
+    at = report_only(at, position=3, selected=[2, 0], room=[460, 900])
+    assert not at.toggle and not at.button and not at.selectbox                  # nothing around the diagram
+    assert [e.proto.component_name for e in at.get("bidi_component")] == ["bpviz_address"]
+    assert "z_{o1} = w_{5}" in " ".join(m.value for m in at.markdown)         # o1's numbers at the loss step
+    assert at.session_state["step_index"] == 3 and "step=3" in _address(at)
+    at.run()                                                                     # the page as the browser holds it
+    at = report_only(at, position=3, selected=[1, 1], room=[460, 900])
+    assert at.toggle and at.selectbox(key="inspect_neuron").value == (1, 1)
+    assert diagram(at)["goto"] == {"step": None, "selected": None}            # the browser is there already
 
 
 def _address(at):

@@ -49,14 +49,16 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def start_server(port=None, extra_args=()):
-    """Start `streamlit run app.py` on 127.0.0.1; returns (process, base URL)."""
+def start_server(port=None, extra_args=(), app=None):
+    """Start `streamlit run app.py` (or the script `app`, from its folder) on 127.0.0.1;
+    returns (process, base URL)."""
     port = port or free_port()
-    command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
+    app = Path(app) if app else ROOT / "app.py"
+    command = [sys.executable, "-m", "streamlit", "run", str(app), "--server.headless", "true",
                "--server.address", "127.0.0.1", "--server.port", str(port),
                "--browser.gatherUsageStats", "false", *extra_args]
     log = open(ARTIFACTS / f"server-{port}.log", "w")
-    process = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    process = subprocess.Popen(command, cwd=app.parent, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:

@@ -1,9 +1,11 @@
-"""The Step page's pieces: settings, the diagram with its switches and Apply update.
+"""The Step page's pieces: settings, the room for the diagram with its switches and Apply update.
 
 The pass is recomputed from (network, example, learning rate, granularity) on
-each rerun — one forward and one backward pass, well under a millisecond — and
-the position in it is the only thing kept: `state.STEP_INDEX`, which follows the
-diagram (bpviz/ui/step/diagram.py), where the stepping happens.
+each run of the Step page's fragment (views/step.py) — one forward and one backward
+pass, well under a millisecond — but not for a position change, which reruns only
+the fragment nested in it with the same pass; the position in it is the only thing
+kept: `state.STEP_INDEX`, which follows the diagram (bpviz/ui/step/diagram.py),
+where the stepping happens.
 """
 import numpy as np
 import streamlit as st

@@ -8,7 +8,9 @@ and again only if the browser says it holds another one. Each run sends a few sm
 beside it: where the server moved the position or the selection itself (`moves`), the
 motion switch and the quiz's question. The browser reports (position, selected neuron, the pass it holds,
 its room) after each burst of presses; `_follow` makes the session follow, so the
-inspector, the quiz, the matrix view and the address show the same step.
+inspector, the quiz, the matrix view and the address show the same step. A new position alone
+reruns only the readout's fragment, nested in the one that holds the diagram (views/step.py):
+no switch and no diagram is sent again for it.
 
 In quiz mode only the revealed steps are sent: the browser has no number the learner has
 not tried.
@@ -18,11 +20,14 @@ from pathlib import Path
 import streamlit as st
 
 from bpviz.engine import LAYER_NAMES, practice
+from bpviz.ui import lesson
 from bpviz.ui.i18n import catalogue, language, plain_text
 from bpviz.ui.session import memo, state
 from bpviz.viz import PHONE_WIDTH, step_pass, step_target
 
 KEY = "step_diagram"
+STEPPER = "step_stepper"       # the Step page's fragments (views/step.py): the one that holds the diagram,
+FOLLOWER = "step_follower"     # and the one nested in it that follows a position change (the readout)
 DEFAULT_ROOM = (460, 900)          # (height, width) in px until the browser has reported
 MIN_HEIGHT, MAX_HEIGHT = 300, 1400
 BUTTONS = ("first", "prev", "next", "forward", "backward")
@@ -80,15 +85,24 @@ def _reported():
 
 
 def _follow():
-    """The browser moved or selected: the session follows (what it reports is checked)."""
+    """The browser moved or selected: the session follows (what it reports is checked). A new
+    position alone reruns only the readout's fragment (`FOLLOWER`): the diagram already shows
+    it, and the switches do not change. A new selection or room, or any report in quiz mode
+    (the quiz's card and the diagram's marks follow the position), reruns the fragment that
+    holds the diagram (`STEPPER`, the default for its widget)."""
     report = _reported()
     followed = follow(report, state.network().sizes)
+    only_moved = not lesson.quiz_on()
     if followed["position"] is not None:
         state.set_step_index(followed["position"])
-    if followed["selected"] is not None:
+    if followed["selected"] is not None and followed["selected"] != state.selected_neuron():
         state.set_selected_neuron(followed["selected"])
-    if followed["room"] is not None:
+        only_moved = False
+    if followed["room"] is not None and followed["room"] != state.diagram_room():
         state.set_diagram_room(followed["room"])
+        only_moved = False
+    if only_moved:
+        st.rerun(FOLLOWER)
 
 
 def follow(report, sizes):

@@ -29,13 +29,24 @@ def _store_view():
     lesson.set_setting("view", state.widget_value(VIEW_CHOICE) or "neuron")
 
 
-def tabs(step, names=LAYER_NAMES):
-    """One readout at a time, chosen like a tab: only the chosen one is computed, which
-    keeps every click of the Step page cheap on a shared server. `names`: the notation."""
+def picker(net, names=LAYER_NAMES):
+    """The readout picker, chosen like a tab (its choice is kept as lesson.setting("view")),
+    and for the neuron inspector the neuron's drop-down. Neither depends on the position: they
+    stay outside the part that follows it (views/step.py), and a position change redraws
+    neither."""
     chosen = lesson.setting("view")
     state.set_widget_value(VIEW_CHOICE, chosen if chosen in VIEWS else "neuron")
     view = st.segmented_control(t("inspect.view"), VIEWS, key=VIEW_CHOICE, on_change=_store_view,
                                 format_func=lambda v: t(f"inspect.tab.{v}"), label_visibility="collapsed")
+    if view not in ("matrix", "code", "update"):
+        st.caption(t("inspect.click_hint"))
+        _neuron_choice(net, names)
+
+
+def readout(step, names=LAYER_NAMES):
+    """The chosen readout of `step`: only the chosen one is computed, which keeps every click
+    of the Step page cheap on a shared server. `names`: the notation."""
+    view = state.widget_value(VIEW_CHOICE)   # the picker's, drawn before this
     if view == "matrix":
         matrix_view(step, names)
     elif view == "code":
@@ -64,34 +75,41 @@ def _neuron_choice(net, names=LAYER_NAMES):
     return chosen
 
 
-def show_explanation(explanation, caption=None):
-    """One number: its name (after `caption`, in grey, if given), the formula in symbols, then
-    with the numbers and the result. One Markdown element with two display formulas (what
-    st.latex sends, `$$…$$`): a position change redraws the inspector, and every element is a
-    message the server builds and sends."""
+def explanation_text(explanation, caption=None):
+    """One number as Markdown: its name (after `caption`, in grey, if given), the formula in
+    symbols, then with the numbers and the result, as two display formulas (what st.latex
+    sends, `$$…$$`)."""
     name = f"**{t('quantity.' + explanation.kind)}**"
     heading = f":gray[{caption}]  \n{name}" if caption else name
-    st.markdown(f"{heading}\n\n$$\n{explanation.formula}\n$$\n\n$$\n{explanation.numbers_then_result}\n$$")
+    return f"{heading}\n\n$$\n{explanation.formula}\n$$\n\n$$\n{explanation.numbers_then_result}\n$$"
+
+
+def show_explanations(texts):
+    """Several numbers (explanation_text) in one Markdown element: a position change redraws
+    the inspector, and every element is a message the server builds and sends."""
+    if texts:
+        st.markdown("\n\n".join(texts))
 
 
 def neuron_inspector(step, names=LAYER_NAMES):
-    st.caption(t("inspect.click_hint"))
-    layer, j = _neuron_choice(step.network, names)
+    """Every number of the selected neuron at `step` (the picker's drop-down chose it): those of
+    the neuron in one element, those of its incoming weights in another."""
+    layer, j = state.selected_neuron(default=(step.output_layer, 0))
     quantities = available_quantities(step, layer, j)
     if not quantities:
         st.info(t("inspect.nothing_yet"))
         return
-    per_weight = {"weight_grad", "new_weight"}
-    for quantity in quantities:
-        if quantity not in per_weight:
-            show_explanation(explain(step, quantity, layer, j, names=names))
-            if quantity == "new_bias" and not step.update_biases:
-                st.caption(t("inspect.biases_kept"))
-    for quantity in per_weight.intersection(quantities):
+    per_weight = ("weight_grad", "new_weight")
+    texts = [explanation_text(explain(step, quantity, layer, j, names=names))
+             for quantity in quantities if quantity not in per_weight]
+    show_explanations(texts)
+    if "new_bias" in quantities and not step.update_biases:
+        st.caption(t("inspect.biases_kept"))
+    for quantity in (q for q in quantities if q in per_weight):
         with st.expander(t(f"inspect.incoming.{quantity}", count=step.network.sizes[layer - 1]), expanded=True):
-            for k in range(step.network.sizes[layer - 1]):
-                show_explanation(explain(step, quantity, layer, j, k, names=names),
-                                 caption=names.weight_text(layer, j, k))
+            show_explanations([explanation_text(explain(step, quantity, layer, j, k, names=names),
+                                                caption=names.weight_text(layer, j, k))
+                               for k in range(step.network.sizes[layer - 1])])
     shrink_explanation(step, layer, names)
 
 
@@ -100,13 +118,13 @@ def shrink_explanation(step, layer, names=LAYER_NAMES):
     if not 1 <= layer < step.output_layer or step.delta(layer) is None:
         return
     with st.expander(t("inspect.shrink.title", layer=layer)):
-        st.markdown(t("inspect.shrink.rule"))
+        rules = [t("inspect.shrink.rule")]
         if step.network.activations[layer - 1] == "sigmoid":
-            st.markdown(t("inspect.shrink.sigmoid"))
-        show_explanation(delta_shrink(step, layer))
-        show_explanation(delta_shrink_bound(step, layer))
+            rules.append(t("inspect.shrink.sigmoid"))
+        shrinks = [delta_shrink(step, layer), delta_shrink_bound(step, layer)]
         if layer < step.output_layer - 1:   # more than one layer back: the factors multiply
-            show_explanation(delta_shrink_total(step, layer))
+            shrinks.append(delta_shrink_total(step, layer))
+        show_explanations(rules + [explanation_text(shrink) for shrink in shrinks])
 
 
 def matrix_view(step, names=LAYER_NAMES):
