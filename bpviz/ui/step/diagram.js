@@ -509,6 +509,20 @@ function spread(chips, others) {
     boxes[u] = box(shown[u]);
     boxes[l] = box(shown[l]);
   }));
+  // a connection's label that meets a neuron's label (δ below a neuron, its bias above) moves
+  // off it, down or up, whichever is the shorter move that lands on no other label
+  shown.forEach((chip, i) => fixedBoxes.forEach(fixedBox => {
+    if (!meet(boxes[i], fixedBox)) return;
+    const others = fixedBoxes.filter(r => r !== fixedBox).concat(boxes.filter((_, n) => n !== i));
+    const lands = dy => others.every(r => !meet(shifted(boxes[i], dy), r)) && !meet(shifted(boxes[i], dy), fixedBox);
+    const moves = [fixedBox.bottom + GAP - boxes[i].top, fixedBox.top - GAP - boxes[i].bottom]
+      .filter(lands).sort((a, b) => Math.abs(a) - Math.abs(b));
+    if (!moves.length) return;
+    chip.dy = (chip.dy || 0) + moves[0];
+    chip.dirty = true;
+    layoutChips([chip]);
+    boxes[i] = box(chip);
+  }));
 }
 
 function legend(view, svg, width, height, compact) {
