@@ -38,7 +38,7 @@ TITLES = {"Step": "Step", "Build": "Build", "Landscape": "Landscape", "Train": "
 def start_playing(page, url):
     page.goto(url + "/train")
     page.wait_for_selector(".bpviz-play-chart .main-svg", timeout=120_000)
-    page.get_by_text("Stop when every example is classified correctly").click()
+    page.locator(".st-key-train_all_correct label").click()   # the box, whatever its label says
     page.wait_for_selector(IDLE, timeout=60_000)
     target = page.locator(".st-key-train_target_loss input")   # XOR reaches 0.05 in about 100 epochs
     target.fill("0")
