@@ -49,8 +49,9 @@ def start_playing(page, url):
 
 
 def epoch(page):
-    metrics = page.get_by_test_id("stMetric")
-    return int(metrics.first.inner_text().splitlines()[-1].replace(",", "")) if metrics.count() else 0
+    """The epoch Play's chart shows (its first readout)."""
+    values = page.get_by_test_id("bpvizReadoutValue")
+    return int(values.first.inner_text().replace(",", "")) if values.count() else 0
 
 
 def process_tree(pid):
