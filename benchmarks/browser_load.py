@@ -32,6 +32,8 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 from tests.e2e.browser import CHROMIUM, CHROMIUM_ARGS, IDLE  # noqa: E402
 
 PAGES = ("Step", "Build", "Landscape", "Train")
+# Play's chart's own record of the time from its last asks to having painted their answers
+TRIP = "() => { const box = document.querySelector('.bpviz-play'); return box && box.memory ? box.memory.trip : null; }"
 TITLES = {"Step": "Step", "Build": "Build", "Landscape": "Landscape", "Train": "Train on data"}
 
 
@@ -140,6 +142,7 @@ def main():
             cores = (cpu_seconds(process.pid) - cpu_before) / seconds
             browser_cores = (browsers_cpu_seconds(process.pid) - browsers_before) / seconds
             reached = [epoch(page) - first for page, first in zip(players, start_epochs)]
+            trips = [page.evaluate(TRIP) for page in players]
             if probe_browser is not browser:
                 probe_browser.close()
             browser.close()
@@ -157,6 +160,9 @@ def main():
     if reached:
         print(f"epochs trained per playing tab meanwhile: min {min(reached)}, max {max(reached)} "
               f"(25 per chunk: {min(reached) / 25 / seconds:.2f}-{max(reached) / 25 / seconds:.2f} chunks/s)")
+        print("  chunks/s per tab: " + ", ".join(f"{r / 25 / seconds:.2f}" for r in reached))
+        print("  each tab's recent ask-to-painted time: " +
+              ", ".join("–" if trip is None else f"{trip:.0f} ms" for trip in trips))
     chunks = sum(reached) / 25
     if chunks:
         print(f"CPU per chunk drawn: server {1000 * cores * seconds / chunks:.0f} ms, Chromium "

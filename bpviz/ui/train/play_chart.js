@@ -139,10 +139,14 @@ async function extendDrawn(box, memory, data) {
   return true;
 }
 
-function ask(memory, setStateValue) {
+// Report what is drawn, which reruns the fragment; an ask that gets no answer within
+// `retry` ms (a rerun lost on the way) is asked again.
+function ask(memory, setStateValue, retry) {
   memory.asks += 1;
   memory.lastAsk = performance.now();
   memory.waiting = true;
+  clearTimeout(memory.retry);
+  if (retry) memory.retry = setTimeout(() => ask(memory, setStateValue, retry), retry);
   setStateValue("drawn", { run: memory.run, epoch: memory.epoch, fields: memory.fields, ask: memory.asks });
 }
 
@@ -158,6 +162,7 @@ export default async function ({ data, parentElement, setStateValue }) {
   const memory = box.memory;
   const generation = (memory.generation = (memory.generation || 0) + 1);   // a newer rerun supersedes this one
   clearTimeout(memory.timer);
+  clearTimeout(memory.retry);
   writeReadouts(box, data.readouts);
   let extended = false;
   if (data.loss !== undefined) {
@@ -171,7 +176,7 @@ export default async function ({ data, parentElement, setStateValue }) {
     }
   } else {   // nothing to extend (a new mount that kept an old report): ask for full figures
     memory.run = null;
-    ask(memory, setStateValue);
+    ask(memory, setStateValue, data.pacing.retry);
     return;
   }
   memory.run = data.run;
@@ -195,6 +200,6 @@ export default async function ({ data, parentElement, setStateValue }) {
       memory.painted = (memory.painted || 0) + 1;
     }
     const wait = Math.max(0, gap(memory, data.pacing) - (now - memory.lastAsk));
-    memory.timer = setTimeout(() => ask(memory, setStateValue), wait);
+    memory.timer = setTimeout(() => ask(memory, setStateValue, data.pacing.retry), wait);
   });
 }

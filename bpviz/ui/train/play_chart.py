@@ -35,6 +35,7 @@ KEY = "train_play_chart"
 PLAY_INTERVAL_MS = 450          # the browser asks at most this often: ≤ 2.2 chunks a second ...
 SLOWEST_INTERVAL_MS = 1000      # ... and, when its chunks come back slowly, no less often than this
 TRIP_SHARE = 2                  # the gap between asks: this many times the recent ask-to-painted time
+RETRY_MS = 5000                 # an ask with no answer after this long is asked again (a lost rerun)
 GRID_DIGITS = 3                 # the boundary's values are sent to this many decimals ...
 GRID_RESOLUTION = 40            # ... on a grid this many points a side (about 20 KB a chunk)
 
@@ -118,6 +119,14 @@ def side_figure(net, data, text):
     return None
 
 
+def asked(reported):
+    """The number of the browser's ask that `reported` carries (None if it carries none):
+    echoed, so that every answer differs from the last and the browser draws it, even when
+    nothing was trained (otherwise an unchanged message draws nothing and asks nothing)."""
+    ask = reported.get("ask") if isinstance(reported, dict) else None
+    return ask if isinstance(ask, int) and not isinstance(ask, bool) else None
+
+
 def payload(training, net, data, reported, playing, text, readouts):
     """What the component receives this run: the readouts (train/readouts.py) and everything
     new since what the browser reported, or full figures when that cannot be extended."""
@@ -125,8 +134,9 @@ def payload(training, net, data, reported, playing, text, readouts):
     after = drawn_epoch(reported, training, net.sizes)
     message = {"run": run_token(training, net.sizes), "fields": list(viz.loss_fields(history)),
                "first": history[0].epoch if history else 0, "playing": bool(playing),
-               "pacing": {"fastest": PLAY_INTERVAL_MS, "slowest": SLOWEST_INTERVAL_MS, "share": TRIP_SHARE},
-               "readouts": readouts, "config": CHART_CONFIG}
+               "pacing": {"fastest": PLAY_INTERVAL_MS, "slowest": SLOWEST_INTERVAL_MS, "share": TRIP_SHARE,
+                          "retry": RETRY_MS},
+               "answer": asked(reported), "readouts": readouts, "config": CHART_CONFIG}
     if after is None:
         side = side_figure(net, data, text)
         message["loss"] = plotly.io.to_json(viz.loss_figure(history, text=text), validate=False)
