@@ -37,7 +37,8 @@ TRIP = "() => { const box = document.querySelector('.bpviz-play'); return box &&
 TITLES = {"Step": "Step", "Build": "Build", "Landscape": "Landscape", "Train": "Train on data"}
 
 
-def start_playing(page, url):
+def set_up(page, url):
+    """Train with nothing to stop Play but its own limits (20,000 epochs, 2 minutes)."""
     page.goto(url + "/train")
     page.wait_for_selector(".bpviz-play-chart .main-svg", timeout=120_000)
     page.locator(".st-key-train_all_correct label").click()   # the box, whatever its label says
@@ -47,6 +48,9 @@ def start_playing(page, url):
     target.press("Enter")
     page.wait_for_timeout(300)
     page.wait_for_selector(IDLE, timeout=60_000)
+
+
+def press_play(page):
     page.get_by_role("button", name="Play").first.click()
 
 
@@ -111,8 +115,10 @@ def main():
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             players = [browser.new_page(viewport={"width": 1280, "height": 720}) for _ in range(args.tabs)]
+            for page in players:      # every tab set up first, then Play pressed in each: Play stops
+                set_up(page, url)     # after 2 minutes, which setting up 8 tabs could take
             for page in players:
-                start_playing(page, url)
+                press_play(page)
             probe_browser = browser if args.probe_browser in ("shared", "none") else \
                 playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             probe = probe_browser.new_page(viewport={"width": 1280, "height": 720})
