@@ -4,10 +4,10 @@ regression curve) in one small st.components.v2 component (play_chart.js).
 While Play runs, the browser asks for the next chunk only once it has drawn the last
 one, and no sooner than PLAY_INTERVAL_MS after its previous request (longer when its
 chunks come back slowly: TRIP_SHARE times the recent time from asking to having painted
-the answer, up to SLOWEST_INTERVAL_MS, so a busy browser or server gets fewer chunks, at
-least one a second while they keep up): it reports what
-its chart holds ("drawn": the run and the last epoch drawn, and the loss traces it
-has). The report reruns the Train fragment, which trains one chunk (its size comes from
+the answer, up to SLOWEST_INTERVAL_MS, so a busy browser or server gets fewer chunks,
+and still 1.25 a second while an answer takes under 800 ms): it reports what its chart
+holds ("drawn": the run and the last epoch drawn, and the loss traces it has). The
+report reruns the Train fragment, which trains one chunk (its size comes from
 the engine's chunk budget) and sends only what is new: the loss and accuracy points
 after the reported epoch and the boundary's grid as numbers, which the browser appends
 or swaps in. A busy server answers later, so a playing session gets fewer chunks per
@@ -33,7 +33,7 @@ from bpviz.ui.train.live_chart import LOADER
 
 KEY = "train_play_chart"
 PLAY_INTERVAL_MS = 450          # the browser asks at most this often: ≤ 2.2 chunks a second ...
-SLOWEST_INTERVAL_MS = 1000      # ... and, when its chunks come back slowly, no less often than this
+SLOWEST_INTERVAL_MS = 800       # ... and, when its chunks come back slowly, no less often than this
 TRIP_SHARE = 2                  # the gap between asks: this many times the recent ask-to-painted time
 RETRY_MS = 5000                 # an ask with no answer after this long is asked again (a lost rerun)
 GRID_DIGITS = 3                 # the boundary's values are sent to this many decimals ...
