@@ -74,6 +74,7 @@ def direct_chunk_cost(at):
 
     from bpviz.engine import TrainingConfig, budget, train
     from bpviz.ui.i18n import CATALOGUES
+    from bpviz.ui.train.readouts import readouts
     data, training = at.session_state["train_data"], at.session_state["train_state"]
     rows, test_rows = data.train.rows, 0 if data.test is None else data.test.rows
     epochs = min(25, budget.max_chunk_epochs(training.network.sizes, rows, test_rows, rows))
@@ -86,7 +87,8 @@ def direct_chunk_cost(at):
         start = time.process_time()
         new = train(training, data.train.X, data.train.Y, dataclasses.replace(config),
                     None if test is None else test.X, None if test is None else test.Y).state
-        json.dumps(play_chart.payload(new, new.network, data, reported, True, CATALOGUES["en"]))
+        json.dumps(play_chart.payload(new, new.network, data, reported, True, CATALOGUES["en"],
+                                      readouts(new, new.network.sizes[0])))
         times.append(time.process_time() - start)
         training = new
     return min(times), epochs
@@ -107,7 +109,7 @@ def chunk_cost(at):
 
 def largest(inputs, rows=5000):
     """Setup: the largest legal network with `inputs` inputs on `rows` rows (¼ test)."""
-    from bpviz.ui.train_data import TrainData
+    from bpviz.ui.train.data import TrainData
     rng = np.random.default_rng(0)
     X = rng.uniform(-1, 1, (rows, inputs))
     Y = np.eye(10)[rng.integers(0, 10, rows)] if inputs == 10 else (X[:, :1] * X[:, 1:2] > 0).astype(float)

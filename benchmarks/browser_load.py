@@ -32,25 +32,32 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 from tests.e2e.browser import CHROMIUM, CHROMIUM_ARGS, IDLE  # noqa: E402
 
 PAGES = ("Step", "Build", "Landscape", "Train")
+# Play's chart's own record of the time from its last asks to having painted their answers
+TRIP = "() => { const box = document.querySelector('.bpviz-play'); return box && box.memory ? box.memory.trip : null; }"
 TITLES = {"Step": "Step", "Build": "Build", "Landscape": "Landscape", "Train": "Train on data"}
 
 
-def start_playing(page, url):
+def set_up(page, url):
+    """Train with nothing to stop Play but its own limits (20,000 epochs, 2 minutes)."""
     page.goto(url + "/train")
     page.wait_for_selector(".bpviz-play-chart .main-svg", timeout=120_000)
-    page.get_by_text("Stop when every example is classified correctly").click()
+    page.locator(".st-key-train_all_correct label").click()   # the box, whatever its label says
     page.wait_for_selector(IDLE, timeout=60_000)
     target = page.locator(".st-key-train_target_loss input")   # XOR reaches 0.05 in about 100 epochs
     target.fill("0")
     target.press("Enter")
     page.wait_for_timeout(300)
     page.wait_for_selector(IDLE, timeout=60_000)
+
+
+def press_play(page):
     page.get_by_role("button", name="Play").first.click()
 
 
 def epoch(page):
-    metrics = page.get_by_test_id("stMetric")
-    return int(metrics.first.inner_text().splitlines()[-1].replace(",", "")) if metrics.count() else 0
+    """The epoch Play's chart shows (its first readout)."""
+    values = page.get_by_test_id("bpvizReadoutValue")
+    return int(values.first.inner_text().replace(",", "")) if values.count() else 0
 
 
 def process_tree(pid):
@@ -108,8 +115,10 @@ def main():
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             players = [browser.new_page(viewport={"width": 1280, "height": 720}) for _ in range(args.tabs)]
+            for page in players:      # every tab set up first, then Play pressed in each: Play stops
+                set_up(page, url)     # after 2 minutes, which setting up 8 tabs could take
             for page in players:
-                start_playing(page, url)
+                press_play(page)
             probe_browser = browser if args.probe_browser in ("shared", "none") else \
                 playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             probe = probe_browser.new_page(viewport={"width": 1280, "height": 720})
@@ -139,6 +148,7 @@ def main():
             cores = (cpu_seconds(process.pid) - cpu_before) / seconds
             browser_cores = (browsers_cpu_seconds(process.pid) - browsers_before) / seconds
             reached = [epoch(page) - first for page, first in zip(players, start_epochs)]
+            trips = [page.evaluate(TRIP) for page in players]
             if probe_browser is not browser:
                 probe_browser.close()
             browser.close()
@@ -156,6 +166,9 @@ def main():
     if reached:
         print(f"epochs trained per playing tab meanwhile: min {min(reached)}, max {max(reached)} "
               f"(25 per chunk: {min(reached) / 25 / seconds:.2f}-{max(reached) / 25 / seconds:.2f} chunks/s)")
+        print("  chunks/s per tab: " + ", ".join(f"{r / 25 / seconds:.2f}" for r in reached))
+        print("  each tab's recent ask-to-painted time: " +
+              ", ".join("–" if trip is None else f"{trip:.0f} ms" for trip in trips))
     chunks = sum(reached) / 25
     if chunks:
         print(f"CPU per chunk drawn: server {1000 * cores * seconds / chunks:.0f} ms, Chromium "

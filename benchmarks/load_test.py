@@ -19,7 +19,8 @@ sessions have left.
 `--play N`: N learners press Play on Train (XOR, "stop when every example is right"
 off) and play as the browser-paced chart does: each waits for a chunk's answer, then
 (after `--draw-ms`, the time a page takes to draw) reports what it has drawn, no
-sooner than the chart's interval after its previous report. Printed: the chunks (redraws)
+sooner than the chart's gap after its previous report (as play_chart.js paces: twice the
+recent ask-to-drawn time, within the fastest and slowest intervals the page sends). Printed: the chunks (redraws)
 reaching each session per second, min and median; the chunk round trip p50/p95; with
 `--probes M`, M more learners press Step's Next once a second (their p95 is the figure
 a class feels); and the server's CPU in cores over the run.
@@ -318,7 +319,7 @@ async def play_loop(index, url, deadline, draw_ms, redraws, round_trips, errors)
             await learner.click("train_set_up")
         await learner.set_widget("train_all_correct", bool_value=False)
         await learner.click("train_play")
-        epoch, asked, ask = 0, 0.0, 0
+        epoch, asked, ask, trip = 0, 0.0, 0, None
         while time.monotonic() < deadline:
             sent = learner.chart[2]
             epoch = drawn_epoch(sent, epoch)
@@ -326,7 +327,12 @@ async def play_loop(index, url, deadline, draw_ms, redraws, round_trips, errors)
                 await learner.click("train_play")
                 continue
             await asyncio.sleep(draw_ms / 1000)   # the page draws
-            await asyncio.sleep(max(0.0, asked + sent["interval"] / 1000 - time.monotonic()))
+            if asked:                             # the chart's pacing (play_chart.js's gap)
+                answered = time.monotonic() - asked
+                trip = answered if trip is None else 0.7 * trip + 0.3 * answered
+            pacing = sent["pacing"]
+            gap = min(pacing["slowest"], max(pacing["fastest"], pacing["share"] * 1000 * (trip or 0))) / 1000
+            await asyncio.sleep(max(0.0, asked + gap - time.monotonic()))
             asked, ask = time.monotonic(), ask + 1
             await learner.report_drawn(epoch, ask)
             round_trips.append(time.monotonic() - asked)

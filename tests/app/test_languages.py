@@ -87,6 +87,9 @@ def _visible_texts(at):
             if trace.get("hovertemplate") and isinstance(trace.get("customdata"), list):
                 texts += hover_texts(trace)
     for component in at.get("bidi_component"):       # the Step diagram: every text it sends the browser
+        if component.proto.component_name == "bpviz_play_chart":    # Train's readouts, advice and note
+            readouts = json.loads(component.proto.json)["readouts"]
+            texts += [label for label, _ in readouts["figures"]] + [readouts["advice"] or "", readouts["note"]]
         if component.proto.component_name == "bpviz_step_diagram":
             data = json.loads(component.proto.json)
             texts += list(data["words"].values())

@@ -12,6 +12,7 @@ import pytest
 
 from bpviz.engine import preset, step_sequence
 from tests.app.apptest import diagram, formulas, open_app, report, rerun, shown_step, worksheets_made
+from tests.app.test_train import readout
 
 WRITTEN = "address_written"
 LAYER_MARKS = re.compile(r"⁽|\^\{\(")
@@ -211,11 +212,10 @@ def test_a_reload_keeps_trains_epochs_and_curves():
     at = open_app("train")
     at.button(key="train_epochs").click()
     rerun(at)
-    epochs = at.metric[0].value
-    loss = at.metric[1].value
+    epochs, loss = readout(at, "Epoch"), readout(at, "Training loss")
     assert int(epochs) > 0
     again = _reload(at, "train")
-    assert again.metric[0].value == epochs and again.metric[1].value == loss
+    assert readout(again, "Epoch") == epochs and readout(again, "Training loss") == loss
     state = again.session_state["train_state"]
     assert state.epoch == int(epochs) and len(state.history) > 1 and state.history[-1].epoch == int(epochs)
     assert state.network == at.session_state["train_network"]     # the trained network, bit for bit

@@ -20,6 +20,11 @@ def _texts(elements):
     return " ".join(element.value for element in elements)
 
 
+def readout(at, label):
+    """The value Play's chart shows under `label` (its readouts travel in the chart's data)."""
+    return dict(play_payload(at)["readouts"]["figures"])[label]
+
+
 def test_a_fresh_session_sets_up_a_network_for_the_data_and_one_click_learns_xor():
     at = open_app("train")     # the worked example (2-2-2) does not fit XOR's one target
     assert not at.warning
@@ -31,7 +36,7 @@ def test_a_fresh_session_sets_up_a_network_for_the_data_and_one_click_learns_xor
     at.button(key="train_epochs").click()
     rerun(at)
     assert "reached the target and every training example is classified correctly" in _texts(at.success)
-    assert at.metric[3].value == "100.0 %"
+    assert readout(at, "Training accuracy") == "100.0 %"
     history = at.session_state["train_state"].history
     assert history[-1].train_loss <= 0.05 < history[-2].train_loss and history[0].train_loss > 0.5
     assert 50 < len(history) < 200          # more than the first all-correct epoch, within one click
@@ -94,7 +99,7 @@ def test_n_epochs_lower_the_loss_and_equal_the_engines_training():
     expected = train(start, table.X, table.Y, TrainingConfig(learning_rate=2.0, batch_size=4, epochs=200)).network
     assert net == expected            # the page trains exactly what the engine trains
     assert at.session_state["train_state"].epoch == 200
-    assert at.metric[0].value == "200"
+    assert readout(at, "Epoch") == "200"
     import json
     data = [json.loads(component.proto.json) for component in at.get("bidi_component")]
     play = [d for d in data if isinstance(d, dict) and "loss" in d]     # Play's chart, before any report: full
@@ -166,7 +171,8 @@ def _trained(net, learning_rate, epochs):
 def test_a_plateau_is_named_with_what_helps():
     from bpviz.engine import Network
     at = _trained(Network.random([2, 2, 1], "sigmoid", "squared_error", seed=0), 0.5, 600)
-    assert "plateau" in _texts(at.info) and "more hidden neurons" in _texts(at.info)
+    advice = play_payload(at)["readouts"]["advice"]
+    assert "plateau" in advice and "more hidden neurons" in advice
 
 
 def test_epochs_per_click_are_bounded_by_the_work_budget_for_the_largest_network():

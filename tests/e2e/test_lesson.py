@@ -150,13 +150,14 @@ def test_a_reload_after_each_kind_of_change_restores_it(session):
     # Train's epochs and curves
     tab.go("Train")
     tab.click_button("200 epochs")
-    epochs = page.get_by_test_id("stMetric").first.inner_text()
-    loss = page.get_by_test_id("stMetric").nth(1).inner_text()
+    epochs = page.get_by_test_id("bpvizReadout").first.inner_text()
+    loss = page.get_by_test_id("bpvizReadout").nth(1).inner_text()
     assert int(epochs.split()[-1]) > 0      # 200, or fewer when the default stop is reached sooner
     _address_has(tab, "hist=")
     reload()
-    assert page.get_by_test_id("stMetric").first.inner_text() == epochs
-    assert page.get_by_test_id("stMetric").nth(1).inner_text() == loss
+    page.get_by_test_id("bpvizReadout").first.filter(has_text=epochs.split()[-1]).wait_for(timeout=20_000)
+    assert page.get_by_test_id("bpvizReadout").first.inner_text() == epochs
+    assert page.get_by_test_id("bpvizReadout").nth(1).inner_text() == loss
     tab.page.wait_for_selector(".st-key-train_play_chart .bpviz-play-loss .main-svg", timeout=20_000)   # curves drawn
     tab.screenshot("lesson-reload-train")
     assert "hist=" in _query(tab)

@@ -27,9 +27,10 @@ def test_train_xor_to_full_accuracy_with_curve_and_boundary(session):
     _set_number(tab, "Learning rate η", 2)
     _set_number(tab, "Epochs per click", 1000)
     tab.click_button("1000 epochs")
-    metrics = tab.page.get_by_test_id("stMetric")
-    assert 1 <= int(metrics.nth(0).inner_text().splitlines()[-1].strip()) <= 1000   # stops once all are right
-    accuracy = metrics.nth(3).inner_text().splitlines()[-1]
+    values = tab.page.get_by_test_id("bpvizReadoutValue")
+    values.nth(3).filter(has_text="%").wait_for()
+    assert 1 <= int(values.nth(0).inner_text().strip()) <= 1000   # stops once all are right
+    accuracy = values.nth(3).inner_text()
     assert float(accuracy.replace("%", "").strip()) == 100.0
     assert "every training example is classified correctly" in tab.page.inner_text("body")
     plots = tab.page.locator(".js-plotly-plot")
@@ -51,7 +52,7 @@ def test_two_learners_never_see_each_others_network(browser, server):
         bob.go("Train")     # Bob's 2-2-2 example does not fit XOR: Train sets up its own 2-4-1 ...
         assert "2-4-1" in bob.page.inner_text("body")
         assert "2-2-2" in bob.sidebar_network()     # ... and leaves his network (Build, Step) alone
-        assert bob.page.get_by_test_id("stMetric").nth(0).inner_text().splitlines()[-1].strip() == "0"
+        assert bob.page.get_by_test_id("bpvizReadoutValue").nth(0).inner_text().strip() == "0"
         alice.go("Build")
         assert "2-2-1" in alice.sidebar_network()
         bob.screenshot("isolation-bob")

@@ -21,8 +21,8 @@ PLAY_CHART = DRAWN.replace("SELECTOR", "'.bpviz-play-chart .js-plotly-plot'")
 
 
 def _accuracy(tab):
-    metrics = tab.page.get_by_test_id("stMetric")
-    return metrics.nth(3).inner_text().splitlines()[-1].strip() if metrics.count() >= 4 else ""
+    values = tab.page.get_by_test_id("bpvizReadoutValue")
+    return values.nth(3).inner_text().strip() if values.count() >= 4 else ""
 
 
 @pytest.mark.parametrize("viewport", [(1280, 720), (390, 844)], ids=["desktop", "phone"])

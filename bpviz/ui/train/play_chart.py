@@ -2,9 +2,12 @@
 regression curve) in one small st.components.v2 component (play_chart.js).
 
 While Play runs, the browser asks for the next chunk only once it has drawn the last
-one, and no sooner than PLAY_INTERVAL_MS after its previous request: it reports what
-its chart holds ("drawn": the run and the last epoch drawn, and the loss traces it
-has). The report reruns the Train fragment, which trains one chunk (its size comes from
+one, and no sooner than PLAY_INTERVAL_MS after its previous request (longer when its
+chunks come back slowly: TRIP_SHARE times the recent time from asking to having painted
+the answer, up to SLOWEST_INTERVAL_MS, so a busy browser or server gets fewer chunks,
+and still 1.25 a second while an answer takes under 800 ms): it reports what its chart
+holds ("drawn": the run and the last epoch drawn, and the loss traces it has). The
+report reruns the Train fragment, which trains one chunk (its size comes from
 the engine's chunk budget) and sends only what is new: the loss and accuracy points
 after the reported epoch and the boundary's grid as numbers, which the browser appends
 or swaps in. A busy server answers later, so a playing session gets fewer chunks per
@@ -29,7 +32,10 @@ from bpviz.ui.session import state
 from bpviz.ui.train.live_chart import LOADER
 
 KEY = "train_play_chart"
-PLAY_INTERVAL_MS = 450          # the browser asks at most this often: ≤ 2.2 chunks a second
+PLAY_INTERVAL_MS = 450          # the browser asks at most this often: ≤ 2.2 chunks a second ...
+SLOWEST_INTERVAL_MS = 800       # ... and, when its chunks come back slowly, no less often than this
+TRIP_SHARE = 2                  # the gap between asks: this many times the recent ask-to-painted time
+RETRY_MS = 5000                 # an ask with no answer after this long is asked again (a lost rerun)
 GRID_DIGITS = 3                 # the boundary's values are sent to this many decimals ...
 GRID_RESOLUTION = 40            # ... on a grid this many points a side (about 20 KB a chunk)
 
@@ -113,14 +119,24 @@ def side_figure(net, data, text):
     return None
 
 
-def payload(training, net, data, reported, playing, text):
-    """What the component receives this run: everything new since what the browser
-    reported, or full figures when that cannot be extended."""
+def asked(reported):
+    """The number of the browser's ask that `reported` carries (None if it carries none):
+    echoed, so that every answer differs from the last and the browser draws it, even when
+    nothing was trained (otherwise an unchanged message draws nothing and asks nothing)."""
+    ask = reported.get("ask") if isinstance(reported, dict) else None
+    return ask if isinstance(ask, int) and not isinstance(ask, bool) else None
+
+
+def payload(training, net, data, reported, playing, text, readouts):
+    """What the component receives this run: the readouts (train/readouts.py) and everything
+    new since what the browser reported, or full figures when that cannot be extended."""
     history = training.history
     after = drawn_epoch(reported, training, net.sizes)
     message = {"run": run_token(training, net.sizes), "fields": list(viz.loss_fields(history)),
                "first": history[0].epoch if history else 0, "playing": bool(playing),
-               "interval": PLAY_INTERVAL_MS, "config": CHART_CONFIG}
+               "pacing": {"fastest": PLAY_INTERVAL_MS, "slowest": SLOWEST_INTERVAL_MS, "share": TRIP_SHARE,
+                          "retry": RETRY_MS},
+               "answer": asked(reported), "readouts": readouts, "config": CHART_CONFIG}
     if after is None:
         side = side_figure(net, data, text)
         message["loss"] = plotly.io.to_json(viz.loss_figure(history, text=text), validate=False)
@@ -138,7 +154,8 @@ def reported_drawn():
     return value.get("drawn") if isinstance(value, dict) else getattr(value, "drawn", None)
 
 
-def show(training, net, data, playing, text):
-    """Mount the chart (keyed, so its DOM and figures stay between reruns)."""
-    _mount(key=KEY, data=payload(training, net, data, reported_drawn(), playing, text),
+def show(training, net, data, playing, text, readouts):
+    """Mount the chart (keyed, so its DOM and figures stay between reruns) with `readouts`
+    ({"figures", "advice", "note"}) above and below it."""
+    _mount(key=KEY, data=payload(training, net, data, reported_drawn(), playing, text, readouts),
            default={"drawn": None}, on_drawn_change=lambda: None)
