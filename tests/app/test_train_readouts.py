@@ -11,6 +11,7 @@ from bpviz.engine import Network, TrainingConfig, TrainingState, train, truth_ta
 from bpviz.ui.session import state
 from bpviz.ui.train import readouts
 from tests.app.apptest import open_app, rerun
+from tests.app.test_play_chart import playing_page
 from tests.app.test_train import play_payload, report_drawn
 
 LABELS = {"en": ["Epoch", "Training loss", "Test loss", "Training accuracy"],
@@ -77,12 +78,7 @@ def test_the_readouts_in_each_language(lang):
 
 
 def test_every_chunk_of_play_carries_the_readouts_of_the_epoch_it_sends():
-    at = open_app("train")
-    at.checkbox(key="train_all_correct").uncheck()
-    rerun(at)
-    at.session_state["train_playing"] = True
-    at.session_state["train_play_start"] = (time.monotonic(), 0)
-    rerun(at)
+    at = playing_page()
     table = truth_table("xor")
     report_drawn(at)                  # the first chunk (its answer holds full figures)
     for _ in range(3):
