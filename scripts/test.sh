@@ -2,8 +2,8 @@
 # Install what the tests need, lint with ruff, then run every test. This is the README's test
 # command and what CI runs (.ci/run). Extra arguments go to pytest (`-n 0`: one process).
 #
-# The tests run in parallel (pytest-xdist), one worker per core up to 4 (BPVIZ_TEST_WORKERS
-# overrides), each with its own Streamlit server and chromium for the browser tests;
+# The tests run in parallel (pytest-xdist), one worker per core plus one, up to 4
+# (BPVIZ_TEST_WORKERS overrides), each with its own Streamlit server and chromium for the browser tests;
 # `--dist loadgroup` keeps tests marked with the same xdist_group (a shared nginx and its
 # replicas, say) on one worker. Property tests use the Hypothesis profile `ci`
 # (tests/conftest.py).
@@ -27,5 +27,7 @@ fi
 python3 -m pip install -q --disable-pip-version-check -r requirements-dev.txt -c constraints.txt
 # Lint first: any ruff finding fails the run (rules in pyproject.toml).
 python3 -m ruff check .
-workers="${BPVIZ_TEST_WORKERS:-$(python3 -c 'import os; print(min(4, len(os.sched_getaffinity(0))))')}"
+# One more worker than cores (up to 4): the browser tests wait on pages and servers, and a
+# third worker on 2 cores filled those waits (6 min 47 s against 8 min 2 s for two).
+workers="${BPVIZ_TEST_WORKERS:-$(python3 -c 'import os; print(min(4, len(os.sched_getaffinity(0)) + 1))')}"
 python3 -m pytest -n "$workers" --dist loadgroup "$@"
