@@ -28,6 +28,6 @@ python3 -m pip install -q --disable-pip-version-check -r requirements-dev.txt -c
 # Lint first: any ruff finding fails the run (rules in pyproject.toml).
 python3 -m ruff check .
 # One more worker than cores (up to 4): the browser tests wait on pages and servers, and a
-# third worker on 2 cores filled those waits (6 min 47 s against 8 min 2 s for two).
+# third worker on 2 cores filled those waits (5 min 58 s and 6 min 47 s against 8 min 2 s for two).
 workers="${BPVIZ_TEST_WORKERS:-$(python3 -c 'import os; print(min(4, len(os.sched_getaffinity(0)) + 1))')}"
 python3 -m pytest -n "$workers" --dist loadgroup "$@"
