@@ -4,7 +4,16 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from bpviz.engine import SharedNetwork, budget, default_window, descent_path, gradient_check, loss_grid
+from bpviz.engine import (
+    SharedNetwork,
+    budget,
+    default_window,
+    descent_path,
+    gradient_check,
+    gradient_of,
+    loss_along,
+    loss_grid,
+)
 from bpviz.engine.budget import FLOAT32_SHARE
 from bpviz.worksheets import Sheet, class_set, key_source, sheets_pdf, worksheet_source
 
@@ -56,6 +65,18 @@ def check_gradients(net, X, Y, mistake, learning_rate):
 def check_work(net, rows):
     """Parameter-passes of check_gradients on `rows` rows."""
     return budget.check_rows_work(net.sizes, rows)
+
+
+def landscape_curve(net, X, Y, ref, values):
+    """(losses (len(values),), gradient): the batch-mean loss on rows (X, Y) at each of
+    `values` of parameter `ref` (the others kept), and ∂E/∂ref at its current value."""
+    return loss_along(net, X, Y, ref, values), gradient_of(net, X, Y, ref)
+
+
+def curve_work(net, rows, settings):
+    """Parameter-passes of landscape_curve with `settings` values: the losses and one
+    backward pass."""
+    return budget.losses_work(net.sizes, rows, settings) + budget.path_work(net.sizes, rows, 1)
 
 
 def landscape_grid(net, X, Y, ref_x, ref_y, learning_rate, steps, resolution):

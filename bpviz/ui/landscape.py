@@ -4,7 +4,7 @@ the Train page's data set (`data_choice`, which the Gradient-check page uses too
 
 Each view asks the work budget how much it may compute for the network and data
 (curve values, grid points, path steps, check rows), says so when the bound bites,
-and remembers its result per session (`memo`), so reruns recompute nothing. A big grid
+and remembers its result per session, so reruns recompute nothing. A big curve or grid
 (on the Train data) waits its turn in the server's queue of heavy jobs
 (`job_queue.remembered`) while the page shows its place."""
 import numpy as np
@@ -23,17 +23,15 @@ from bpviz.engine import (
     default_parameter,
     default_window,
     fits,
-    gradient_of,
     latex_number,
-    loss_along,
     parameter_refs,
     parameter_value,
     paren,
 )
-from bpviz.jobs import landscape_grid, landscape_work
+from bpviz.jobs import curve_work, landscape_curve, landscape_grid, landscape_work
 from bpviz.ui import charts, job_queue, lesson
 from bpviz.ui.i18n import catalogue, t
-from bpviz.ui.session import memo, state
+from bpviz.ui.session import state
 from bpviz.ui.train import data as train_data
 
 TABLE_OFFSETS = (-1.0, -0.5, -0.1, 0.0, 0.1, 0.5, 1.0)   # the seed article's few values around w
@@ -87,9 +85,13 @@ def one_parameter(X, Y):
     table_values = [current + offset for offset in TABLE_OFFSETS if abs(current + offset) <= MAX_PARAMETER_MAGNITUDE]
     values = np.concatenate([np.linspace(low, high, points), [current], table_values])
 
-    def compute():   # one loss_along call: the curve, the current value and the table
-        return loss_along(net, X, Y, ref, values), gradient_of(net, X, Y, ref)
-    losses, gradient = memo.remembered("landscape_one", (net, X, Y, ref, points), compute)
+    # one loss_along call: the curve, the current value and the table; on big data it
+    # waits its turn in the queue of heavy jobs, the parameter's choice still on the page
+    computed = job_queue.remembered("landscape_one", (net, X, Y, ref, points), landscape_curve,
+                                    (net, X, Y, ref, values), curve_work(net, len(X), len(values)))
+    if computed is None:
+        return
+    losses, gradient = computed
     current_loss, table_losses = float(losses[points]), losses[points + 1:]
     names = lesson.names(net)
     symbol, name = names.parameter(ref), names.parameter_text(ref)

@@ -1,4 +1,4 @@
-"""Gradient checks and Landscape grids on big data wait in the server's queue of heavy jobs:
+"""Gradient checks, Landscape curves and grids on big data wait in the server's queue of heavy jobs:
 the page shows the place in the queue (English and Chinese), stays usable meanwhile, and
 then shows the same result as the engine computes here; small work stays inline; a
 learner's network is never served from the queue's cache to another session."""
@@ -16,7 +16,7 @@ from bpviz.engine import (
     encode_share,
     gradient_check,
 )
-from bpviz.jobs import check_work, landscape_work
+from bpviz.jobs import check_work, curve_work, landscape_work
 from bpviz.ui import job_queue
 from bpviz.ui.train import data_link
 from tests.app.apptest import delivered, open_app, queued_job, rerun
@@ -69,6 +69,7 @@ def test_the_big_check_is_more_work_than_a_page_does_inline_and_a_small_one_is_n
     small = Network.random([2, 2, 2], ["sigmoid", "sigmoid"], "squared_error", seed=0)
     assert check_work(small, 1) <= job_queue.INLINE_WORK
     assert landscape_work(NET, 5000, 30, 40) > job_queue.INLINE_WORK
+    assert curve_work(NET, 5000, 161) > job_queue.INLINE_WORK
 
 
 def test_a_big_gradient_check_waits_in_the_queue_with_its_place_shown_then_matches_the_engine(busy_queue):
@@ -115,6 +116,23 @@ def test_a_big_landscape_grid_waits_in_the_queue_then_draws(busy_queue):
     at = delivered(at, "landscape_two")
     contours = [c for c in at.get("plotly_chart") if '"contour"' in c.proto.spec]
     assert contours, "the contour plot is drawn once the grid is delivered"
+
+
+def test_a_big_one_weight_curve_waits_in_the_queue_then_draws(busy_queue):
+    at = on_training_data("landscape", landscape_view="one")
+    assert queued_job(at, "landscape_one") is not None
+    assert any(f"{place(at, 'landscape_one')} ahead of you" in text for text in infos(at)), infos(at)
+    assert not at.get("plotly_chart"), "no curve before its losses arrive"
+    at = delivered(at, "landscape_one")
+    curves = [c for c in at.get("plotly_chart") if '"scatter"' in c.proto.spec]
+    assert curves, "the curve is drawn once its losses are delivered"
+    assert at.latex and "\\partial E" in at.latex[0].value
+
+
+def test_a_small_curve_stays_inline():
+    at = open_app("landscape")   # the worked example's four numbers: a few thousand parameter-passes
+    assert queued_job(at, "landscape_one") is None
+    assert at.get("plotly_chart") and at.latex
 
 
 def test_two_learners_with_the_same_network_each_get_their_own_job():
