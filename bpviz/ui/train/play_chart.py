@@ -4,15 +4,20 @@ regression curve) in one small st.components.v2 component (play_chart.js).
 While Play runs, the browser asks for the next chunk only once it has drawn the last
 one, and no sooner than PLAY_INTERVAL_MS after its previous request (longer when its
 chunks come back slowly: TRIP_SHARE times the recent time from asking to having painted
-the answer, up to SLOWEST_INTERVAL_MS, so a busy browser or server gets fewer chunks,
-and still 1.25 a second while an answer takes under 800 ms): it reports what its chart
-holds ("drawn": the run and the last epoch drawn, and the loss traces it has). The
+the answer, up to SLOWEST_INTERVAL_MS; play_pacing.js), so a busy browser or server gets
+fewer chunks, and tabs sharing one machine leave room for each other: it reports what its
+chart holds ("drawn": the run and the last epoch drawn, and the loss traces it has). The
 report reruns the Train fragment, which trains one chunk (its size comes from
 the engine's chunk budget) and sends only what is new: the loss and accuracy points
 after the reported epoch and the boundary's grid as numbers, which the browser appends
 or swaps in. A busy server answers later, so a playing session gets fewer chunks per
 second; there is no timer to cut a run off, and a hidden tab (no animation frames)
 asks for nothing.
+
+While Play runs, the browser paints each chunk's curves, boundary and colour scale on a
+canvas under Plotly's axes (play_layers.js): a Plotly redraw costs about 35 ms of the
+browser's CPU per chart, whatever changed, and Plotly draws again only when the axes must
+change; once Play stops, Plotly draws the full figures.
 
 Full figures go out only when the browser's chart cannot be extended: a fresh mount
 (another page, a reload), another run (Reset, another network or data set), a new
@@ -33,14 +38,16 @@ from bpviz.ui.train.live_chart import LOADER
 
 KEY = "train_play_chart"
 PLAY_INTERVAL_MS = 450          # the browser asks at most this often: ≤ 2.2 chunks a second ...
-SLOWEST_INTERVAL_MS = 800       # ... and, when its chunks come back slowly, no less often than this
-TRIP_SHARE = 2                  # the gap between asks: this many times the recent ask-to-painted time
+SLOWEST_INTERVAL_MS = 3000      # ... and, when its chunks come back slowly, no less often than this
+TRIP_SHARE = 3                  # the gap between asks: this many times the recent ask-to-painted time
+                                # (play_pacing.js: a tab has a chunk under way a third of the time)
 RETRY_MS = 5000                 # an ask with no answer after this long is asked again (a lost rerun)
 GRID_DIGITS = 3                 # the boundary's values are sent to this many decimals ...
 GRID_RESOLUTION = 40            # ... on a grid this many points a side (about 20 KB a chunk)
 
 _mount = st.components.v2.component(
-    "bpviz_play_chart", js=LOADER + Path(__file__).with_name("play_chart.js").read_text(encoding="utf-8"),
+    "bpviz_play_chart", js=LOADER + "".join(Path(__file__).with_name(name).read_text(encoding="utf-8")
+                                            for name in ("play_layers.js", "play_pacing.js", "play_chart.js")),
     isolate_styles=False)
 
 
@@ -95,16 +102,19 @@ def new_points(history, after):
 
 
 def side_numbers(net, data):
-    """What changes on the right-hand chart after a chunk: the boundary's grid
-    {"z", "zmin", "zmax"} (2 inputs), the regression curve {"y"} (1 input), or None."""
+    """What changes on the right-hand chart after a chunk, and where it lies: the boundary's
+    grid ({"z", "zmin", "zmax"}, and {"x", "y", "centre"}: the grid's axes and the decision
+    threshold, which the browser needs to paint it) for 2 inputs, the regression curve
+    ({"y"}, None) for 1 input, else (None, None)."""
     train_set, test = data.train, data.test
     if net.sizes[0] == 2:
         grid = viz.boundary_grid(net, train_set.X, train_set.Y, GRID_RESOLUTION,
                                  X_test=None if test is None else test.X)
-        return {"z": np.round(grid["z"], GRID_DIGITS).tolist(), "zmin": grid["zmin"], "zmax": grid["zmax"]}
+        axes = {"x": grid["x"].tolist(), "y": grid["y"].tolist(), "centre": grid["centre"]}
+        return {"z": np.round(grid["z"], GRID_DIGITS).tolist(), "zmin": grid["zmin"], "zmax": grid["zmax"]}, axes
     if net.sizes[0] == 1:
-        return {"y": np.round(viz.regression_curve(net, train_set.X)[1], GRID_DIGITS).tolist()}
-    return None
+        return {"y": np.round(viz.regression_curve(net, train_set.X)[1], GRID_DIGITS).tolist()}, None
+    return None, None
 
 
 def side_figure(net, data, text):
@@ -137,6 +147,7 @@ def payload(training, net, data, reported, playing, text, readouts):
                "pacing": {"fastest": PLAY_INTERVAL_MS, "slowest": SLOWEST_INTERVAL_MS, "share": TRIP_SHARE,
                           "retry": RETRY_MS},
                "answer": asked(reported), "readouts": readouts, "config": CHART_CONFIG}
+    message["numbers"], message["grid"] = side_numbers(net, data)
     if after is None:
         side = side_figure(net, data, text)
         message["loss"] = plotly.io.to_json(viz.loss_figure(history, text=text), validate=False)
@@ -144,7 +155,6 @@ def payload(training, net, data, reported, playing, text, readouts):
     else:
         message["after"] = after
         message["points"] = new_points(history, after)
-        message["numbers"] = side_numbers(net, data)
     return message
 
 
