@@ -56,7 +56,8 @@ function parts(parentElement) {
                          "bpvizPlayNote");
     box.append(readouts, advice, chart, note);
     box.memory = { loss: null, side: null, run: null, fields: [], epoch: 0, asks: 0, lastAsk: 0, timer: null,
-                   trip: null, waiting: false, painted: 0, grid: null, numbers: null, live: null, look: null };
+                   trip: null, waiting: false, painted: 0, grid: null, numbers: null, live: null, look: null,
+                   upto: null, frames: [] };
     parentElement.appendChild(box);
   }
   return box;
@@ -190,7 +191,11 @@ function paintLayers(box, memory) {
     if (!memory.live || !area || !plot.layout) continue;
     const range = (axis) => (plot.layout[axis] && plot.layout[axis].range) || [0, 1];
     if (name === "loss") {
-      drawCurves(context, area, { x: range("xaxis"), y: range("yaxis"), y2: range("yaxis2") }, memory.loss.data);
+      const traces = memory.upto === null ? memory.loss.data : memory.loss.data.map((trace) => {
+        const shown = trace.x.filter((x) => x <= memory.upto).length;   // epochs ascend
+        return { ...trace, x: trace.x.slice(0, shown), y: trace.y.slice(0, shown) };
+      });
+      drawCurves(context, area, { x: range("xaxis"), y: range("yaxis"), y2: range("yaxis2") }, traces);
     } else if (memory.live.side && memory.numbers && memory.numbers.z) {
       drawOutput(context, area, { x: range("xaxis"), y: range("yaxis") }, memory.grid, memory.numbers, memory.look);
       drawScale(context, area, memory.numbers, memory.look);
@@ -250,13 +255,25 @@ function ask(memory, setStateValue, retry) {
   setStateValue("drawn", { run: memory.run, epoch: memory.epoch, fields: memory.fields, ask: memory.asks });
 }
 
+// Show one of an ask's chunks: the curves up to `upto` (null: all), the side chart's
+// `numbers` and the readouts then. Painted on the layers: only while Play runs.
+function showChunk(box, memory, upto, numbers, readouts) {
+  memory.upto = upto;
+  memory.numbers = numbers;
+  writeReadouts(box, readouts);
+  paintLayers(box, memory);
+}
+
 export default async function ({ data, parentElement, setStateValue }) {
   const box = parts(parentElement);
   const memory = box.memory;
   const generation = (memory.generation = (memory.generation || 0) + 1);   // a newer rerun supersedes this one
   clearTimeout(memory.timer);
   clearTimeout(memory.retry);
-  writeReadouts(box, data.readouts);
+  memory.frames.forEach(clearTimeout);
+  // When one ask trained several chunks and Play runs, the first is shown first, the rest in turn.
+  const chunks = data.playing && data.frames ? data.frames : [];
+  writeReadouts(box, chunks.length ? chunks[0].readouts : data.readouts);
   const fresh = data.loss !== undefined;
   if (fresh) {
     memory.loss = JSON.parse(data.loss);
@@ -269,8 +286,9 @@ export default async function ({ data, parentElement, setStateValue }) {
     return;
   }
   memory.grid = data.grid || null;
-  memory.numbers = data.numbers || null;
-  swapNumbers(memory.side, memory.numbers);
+  swapNumbers(memory.side, data.numbers || null);
+  memory.upto = chunks.length ? chunks[0].epoch : null;
+  memory.numbers = chunks.length ? chunks[0].numbers : data.numbers || null;
   memory.run = data.run;
   memory.fields = data.fields;
   const epochs = memory.loss.data.length ? memory.loss.data[0].x : [];
@@ -287,7 +305,15 @@ export default async function ({ data, parentElement, setStateValue }) {
       memory.waiting = false;
       memory.painted = (memory.painted || 0) + 1;
     }
-    const wait = Math.max(0, askGap(memory.trip, data.pacing) - (now - memory.lastAsk));
+    // n chunks to show: at least n times the fastest gap between asks, the rest evenly till the next ask
+    const shown = chunks.length + 1;
+    const wait = Math.max(0, askGap(memory.trip, { ...data.pacing, fastest: shown * data.pacing.fastest }) -
+                             (now - memory.lastAsk));
+    memory.frames = !chunks.length ? [] : chunks.slice(1).concat([null]).map((chunk, k) => setTimeout(() => {
+      if (generation !== memory.generation) return;
+      if (chunk) showChunk(box, memory, chunk.epoch, chunk.numbers, chunk.readouts);
+      else showChunk(box, memory, null, data.numbers || null, data.readouts);
+    }, ((k + 1) * wait) / shown));
     memory.timer = setTimeout(() => ask(memory, setStateValue, data.pacing.retry), wait);
   });
 }

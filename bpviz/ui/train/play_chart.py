@@ -129,6 +129,15 @@ def side_figure(net, data, text):
     return None
 
 
+def frame(training, net, data, readouts_of):
+    """What the browser shows for a chunk that is not the last of its ask: its last epoch,
+    the side chart's numbers and the readouts then ({"epoch", "numbers", "readouts"});
+    `readouts_of(training, inputs)` makes the readouts."""
+    history = training.history
+    return {"epoch": history[-1].epoch if history else 0, "numbers": side_numbers(net, data)[0],
+            "readouts": readouts_of(training, net.sizes[0])}
+
+
 def asked(reported):
     """The number of the browser's ask that `reported` carries (None if it carries none):
     echoed, so that every answer differs from the last and the browser draws it, even when
@@ -137,16 +146,17 @@ def asked(reported):
     return ask if isinstance(ask, int) and not isinstance(ask, bool) else None
 
 
-def payload(training, net, data, reported, playing, text, readouts):
+def payload(training, net, data, reported, playing, text, readouts, frames=()):
     """What the component receives this run: the readouts (train/readouts.py) and everything
-    new since what the browser reported, or full figures when that cannot be extended."""
+    new since what the browser reported, or full figures when that cannot be extended;
+    `frames` (see `frame`), the chunks before the last of this ask, shown first in turn."""
     history = training.history
     after = drawn_epoch(reported, training, net.sizes)
     message = {"run": run_token(training, net.sizes), "fields": list(viz.loss_fields(history)),
                "first": history[0].epoch if history else 0, "playing": bool(playing),
                "pacing": {"fastest": PLAY_INTERVAL_MS, "slowest": SLOWEST_INTERVAL_MS, "share": TRIP_SHARE,
                           "retry": RETRY_MS},
-               "answer": asked(reported), "readouts": readouts, "config": CHART_CONFIG}
+               "answer": asked(reported), "readouts": readouts, "config": CHART_CONFIG, "frames": list(frames)}
     message["numbers"], message["grid"] = side_numbers(net, data)
     if after is None:
         side = side_figure(net, data, text)
@@ -164,8 +174,8 @@ def reported_drawn():
     return value.get("drawn") if isinstance(value, dict) else getattr(value, "drawn", None)
 
 
-def show(training, net, data, playing, text, readouts):
+def show(training, net, data, playing, text, readouts, frames=()):
     """Mount the chart (keyed, so its DOM and figures stay between reruns) with `readouts`
-    ({"figures", "advice", "note"}) above and below it."""
-    _mount(key=KEY, data=payload(training, net, data, reported_drawn(), playing, text, readouts),
+    ({"figures", "advice", "note"}) above and below it, after `frames` (see `frame`)."""
+    _mount(key=KEY, data=payload(training, net, data, reported_drawn(), playing, text, readouts, frames),
            default={"drawn": None}, on_drawn_change=lambda: None)

@@ -4,7 +4,9 @@ health and the diagram (with the weights' size, which a penalty shrinks).
 
 While Play runs, the browser paces it (play_chart): its chart asks for the next chunk
 once it has drawn the last, which reruns this page's fragment; the fragment trains one
-chunk and sends only what is new. No timer: a busy server just answers later. While
+chunk, or two when they fit one chunk's work budget (a rerun costs the browser about
+60 ms of CPU whatever it carries; the browser shows the two in turn), and sends only what
+is new. No timer: a busy server just answers later. While
 playing, a chunk's run emits one element, the chart (its readouts inside it), so the
 browser has one element to update per chunk. The diagram of the network sits
 outside the fragment, with the gradient health and the weights' size: they are redrawn
@@ -29,11 +31,16 @@ def live_view(data, config, per_chunk):
     def view():
         training = train_controls.training_state(data)
         if state.playing() and play_chart.caught_up(play_chart.reported_drawn(), training, state.train_network().sizes):
-            with play_chart.chunk_turns():   # one chunk at a time in this process
-                if not train_controls.play_step(data, config, per_chunk):
-                    state.set_playing(False)
-                    st.rerun()   # the whole page: the buttons come back and the diagram catches up
-                show_progress(data)
+            frames = []   # every chunk but the last, which the browser shows first, in turn
+            with play_chart.chunk_turns():   # one ask's chunks at a time in this process
+                for chunk in range(train_controls.chunks_per_ask(data, config, per_chunk)):
+                    if chunk:
+                        frames.append(play_chart.frame(train_controls.training_state(data), state.train_network(),
+                                                       data, readouts))
+                    if not train_controls.play_step(data, config, per_chunk):
+                        state.set_playing(False)
+                        st.rerun()   # the whole page: the buttons come back and the diagram catches up
+            show_progress(data, frames)
         else:
             show_progress(data)
     view()
@@ -47,16 +54,17 @@ def live_view(data, config, per_chunk):
     weight_size(history[-1] if history else None)
 
 
-def show_progress(data):
+def show_progress(data, frames=()):
     """The last stop's message (never while playing: Play clears it), then Play's chart,
     which carries the readouts (epoch, losses, accuracy, plateau advice): a chunk's run
-    emits that one element."""
+    emits that one element. `frames`: what the browser shows before the last chunk, when
+    one ask trained several (play_chart.frame)."""
     message = state.outcome()
     if message and not state.playing():
         getattr(st, message[0])(message[1])
     current = train_controls.training_state(data)
     net = state.train_network()
-    play_chart.show(current, net, data, state.playing(), catalogue(), readouts(current, net.sizes[0]))
+    play_chart.show(current, net, data, state.playing(), catalogue(), readouts(current, net.sizes[0]), frames)
 
 
 def weight_size(record):
