@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from browser_load import epoch, press_play, process_tree, set_up  # noqa: E402
+from browser_load import TRIP, epoch, press_play, process_tree, set_up  # noqa: E402
 from load_test import big_check_link, cpu_seconds, load_average, start_server  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 
@@ -151,12 +151,14 @@ def main():
             chunks = (epoch(page) - first) / per_chunk
             thread, kinds, server = main_thread(cdp), cpu_by_kind(), cpu_seconds(process.pid) - server_before
             profile = cdp.send("Profiler.stop")["profile"] if args.sample else None
+            trip = page.evaluate(TRIP)
             browser.close()
     finally:
         os.killpg(process.pid, 15)
     print(f"1 tab playing Train ({'largest network, 5,000 rows' if args.largest else 'defaults'}, "
           f"{args.width} px), {seconds:.0f} s ({load_average()})")
-    print(f"chunks drawn: {chunks:.0f} ({chunks / seconds:.2f}/s, {per_chunk} epochs each)")
+    print(f"chunks drawn: {chunks:.0f} ({chunks / seconds:.2f}/s, {per_chunk} epochs each); recent ask-to-painted "
+          f"time {'–' if trip is None else f'{trip:.0f} ms'}")
     if not chunks:
         return
     total = sum(kinds[k] - kinds_before.get(k, 0) for k in kinds)
