@@ -224,12 +224,13 @@ def play_step(data, config, per_redraw):
     return True
 
 
-def chunks_per_ask(data, config, per_redraw):
-    """How many chunks of Play one ask of the browser trains (CHUNKS_PER_ASK, the
-    browser showing each in turn), as long as together they fit one chunk's work budget
-    (the engine's `max_chunk_epochs`); else 1. Every chunk still trains `per_redraw` epochs."""
+def chunks_per_ask(sizes, data, batch_size, per_redraw):
+    """How many chunks of Play one ask of the browser trains (CHUNKS_PER_ASK, the browser
+    showing each in turn), as long as together they fit one chunk's work budget (the
+    engine's `max_chunk_epochs` for a network of `sizes` on `data`); else 1. Every chunk
+    still trains `per_redraw` epochs."""
     test_rows = 0 if data.test is None else data.test.rows
-    most = budget.max_chunk_epochs(state.train_network().sizes, data.train.rows, test_rows, config.batch_size)
+    most = budget.max_chunk_epochs(sizes, data.train.rows, test_rows, batch_size)
     return max(1, min(CHUNKS_PER_ASK, most // max(1, per_redraw)))
 
 

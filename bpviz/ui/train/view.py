@@ -33,7 +33,8 @@ def live_view(data, config, per_chunk):
         if state.playing() and play_chart.caught_up(play_chart.reported_drawn(), training, state.train_network().sizes):
             frames = []   # every chunk but the last, which the browser shows first, in turn
             with play_chart.chunk_turns():   # one ask's chunks at a time in this process
-                for chunk in range(train_controls.chunks_per_ask(data, config, per_chunk)):
+                chunks = train_controls.chunks_per_ask(state.train_network().sizes, data, config.batch_size, per_chunk)
+                for chunk in range(chunks):
                     if chunk:
                         frames.append(play_chart.frame(train_controls.training_state(data), state.train_network(),
                                                        data, readouts))
