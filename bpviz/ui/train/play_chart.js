@@ -188,6 +188,7 @@ function paintLayers(box, memory) {
     const plot = holder.querySelector(".bpviz-play-plot"), canvas = holder.querySelector(".bpviz-play-layer");
     const context = freshCanvas(canvas, holder.clientWidth, holder.clientHeight);
     const area = plotArea(plot);
+    if (name === "loss") moveGridLines(context, plot, Boolean(memory.live && area));
     if (!memory.live || !area || !plot.layout) continue;
     const range = (axis) => (plot.layout[axis] && plot.layout[axis].range) || [0, 1];
     if (name === "loss") {

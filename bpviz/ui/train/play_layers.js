@@ -71,6 +71,27 @@ function dashes(dash, width) {
   return [];
 }
 
+// Plotly's grid lines of `plot`, painted here instead (under the curves, as Plotly draws them
+// under its traces) and hidden in its SVG, which lies over the canvas; shown again when
+// `live` is false.
+function moveGridLines(context, plot, live) {
+  const layer = plot.querySelector(".gridlayer");
+  if (!layer) return;
+  layer.style.visibility = live ? "hidden" : "";
+  if (!live) return;
+  const ratio = window.devicePixelRatio || 1;
+  context.save();
+  for (const line of layer.querySelectorAll("path")) {
+    const shift = /translate\(([-\d.e]+),\s*([-\d.e]+)\)/.exec(line.getAttribute("transform") || "");
+    const [dx, dy] = shift ? [Number(shift[1]), Number(shift[2])] : [0, 0];
+    context.setTransform(ratio, 0, 0, ratio, ratio * dx, ratio * dy);
+    context.strokeStyle = line.style.stroke || "#eee";
+    context.lineWidth = parseFloat(line.style.strokeWidth) || 1;
+    context.stroke(new Path2D(line.getAttribute("d") || ""));
+  }
+  context.restore();
+}
+
 // The curves `traces` ([{x, y, line: {color, width, dash}, yaxis: "y" | "y2"}]) through
 // their points; a missing value (null, NaN) breaks a curve. ranges: {x, y, y2}.
 function drawCurves(context, area, ranges, traces) {
