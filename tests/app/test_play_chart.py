@@ -136,3 +136,27 @@ def test_an_older_report_of_the_same_run_gets_every_point_after_it():
     # an empty chart (before the first epoch) is extended by any run
     empty = {"epoch": 0, "run": "", "fields": ["train_loss", "train_accuracy"]}
     assert play_chart.drawn_epoch(empty, training, sizes) == 0
+
+
+
+def test_while_playing_the_address_catches_up_with_the_training_every_few_seconds_only(monkeypatch):
+    """A chunk's run puts the training in the address only once ADDRESS_EVERY_S has passed
+    since the last time (the run that pressed Play has just written it); then again later."""
+    from bpviz.ui.train import view
+
+    clock, writes = {"last": None}, []
+    monkeypatch.setattr(view.state, "play_address_time", lambda: clock["last"])
+    monkeypatch.setattr(view.state, "set_play_address_time", lambda now: clock.update(last=now))
+    monkeypatch.setattr(view.address, "write", lambda: writes.append(clock["last"]))
+    every = view.ADDRESS_EVERY_S
+    view.follow_in_address(100.0)                    # the first chunk: the clock starts
+    assert writes == [] and clock["last"] == 100.0
+    view.follow_in_address(100.0 + every - 0.1)      # too soon
+    assert writes == []
+    view.follow_in_address(100.0 + every)            # due: written, the clock restarts
+    assert writes == [100.0 + every]
+    view.follow_in_address(100.0 + 1.5 * every)
+    assert writes == [100.0 + every]
+    view.follow_in_address(100.0 + 2 * every)
+    assert writes == [100.0 + every, 100.0 + 2 * every]
+

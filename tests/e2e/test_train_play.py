@@ -120,3 +120,31 @@ def test_while_playing_the_curves_and_the_boundary_are_painted_and_move_then_plo
         assert not tab.real_errors(), (tab.errors, tab.failed_responses)
     finally:
         tab.close()
+
+
+def test_a_reload_during_play_keeps_the_epochs_the_address_caught_up_with(browser, server):
+    from bpviz.ui.train.view import ADDRESS_EVERY_S
+
+    tab = Session(browser, server, viewport=(1280, 720))
+    try:
+        tab.open("train")
+        tab.page.locator(".st-key-train_all_correct label").click()   # nothing stops Play early
+        tab.idle()
+        target = tab.page.locator(".st-key-train_target_loss input")
+        target.fill("0")
+        target.press("Enter")
+        tab.page.wait_for_timeout(300)
+        tab.idle()
+        tab.page.get_by_role("button", name="Play").first.click()
+        tab.page.wait_for_function("() => new URL(location.href).searchParams.has('hist')",
+                                   timeout=1000 * (ADDRESS_EVERY_S + 20))   # a chunk's run wrote it
+        written = int(tab.page.evaluate("() => new URL(location.href).searchParams.get('hist').split('~')[0]"))
+        assert written > 0
+        tab.page.reload()
+        tab.page.wait_for_selector(".bpviz-play-chart .main-svg", timeout=30_000)
+        tab.idle()
+        shown = int(tab.page.get_by_test_id("bpvizReadoutValue").first.inner_text().replace(",", ""))
+        assert shown >= written                          # the reloaded page goes on from there
+        assert not tab.real_errors(), (tab.errors, tab.failed_responses)
+    finally:
+        tab.close()

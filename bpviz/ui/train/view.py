@@ -13,9 +13,12 @@ outside the fragment, with the gradient health and the weights' size: they are r
 when Play stops or is paused, not after every chunk (building them costs more than a chunk
 of training).
 """
+import time
+
 import streamlit as st
 
 from bpviz import viz
+from bpviz.ui import address
 from bpviz.ui.i18n import catalogue, t
 from bpviz.ui.session import state
 from bpviz.ui.train import controls as train_controls
@@ -23,6 +26,8 @@ from bpviz.ui.train import play_chart
 from bpviz.ui.train.health import health_chart
 from bpviz.ui.train.live_chart import live_chart
 from bpviz.ui.train.readouts import readouts
+
+ADDRESS_EVERY_S = 10   # while playing, the address catches up with the training this often
 
 
 def live_view(data, config, per_chunk):
@@ -42,6 +47,7 @@ def live_view(data, config, per_chunk):
                         state.set_playing(False)
                         st.rerun()   # the whole page: the buttons come back and the diagram catches up
             show_progress(data, frames)
+            follow_in_address()
         else:
             show_progress(data)
     view()
@@ -53,6 +59,18 @@ def live_view(data, config, per_chunk):
     live_chart(viz.network_figure(state.train_network(), text={**text, "viz.no_values": t("train.diagram_title")}),
                key="train_diagram")
     weight_size(history[-1] if history else None)
+
+
+def follow_in_address(now=None):
+    """While playing, put the training in the address every ADDRESS_EVERY_S seconds (a chunk's
+    run writes nothing else), so that a reload during Play keeps most of it; the full run
+    after Play stops writes it anyway."""
+    now = time.monotonic() if now is None else now
+    last = state.play_address_time()
+    if last is None or now - last >= ADDRESS_EVERY_S:
+        state.set_play_address_time(now)
+        if last is not None:    # the full run that pressed Play has just written it
+            address.write()
 
 
 def show_progress(data, frames=()):
