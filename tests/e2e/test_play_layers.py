@@ -8,7 +8,13 @@ import pytest
 pytestmark = pytest.mark.e2e
 
 TRAIN = Path(__file__).resolve().parents[2] / "bpviz" / "ui" / "train"
-PACING = {"fastest": 450, "slowest": 3000, "share": 8, "retry": 5000}
+PACING = {"fastest": 450, "slowest": 1800, "share": 8, "retry": 5000}
+
+
+def test_the_pacing_tested_is_the_pacing_the_page_sends():
+    from bpviz.ui.train import play_chart
+    assert PACING == {"fastest": play_chart.PLAY_INTERVAL_MS, "slowest": play_chart.SLOWEST_INTERVAL_MS,
+                      "share": play_chart.TRIP_SHARE, "retry": play_chart.RETRY_MS}
 
 
 @pytest.fixture
@@ -25,8 +31,8 @@ def page(browser):
     (None, 450),      # before the first answer: as fast as allowed
     (30, 450),        # an idle machine: 8 × 30 = 240 ms, below the fastest
     (100, 800),       # 8 × 100
-    (250, 2000),      # a busy machine: the tab backs off
-    (900, 3000),      # ... but never slower than the slowest: every tab keeps moving
+    (200, 1600),      # a busy machine: the tab backs off
+    (900, 1800),      # ... but never slower than the slowest: every tab keeps moving
 ])
 def test_a_tab_waits_eight_times_its_recent_trip_within_the_fastest_and_slowest_gaps(page, trip, gap):
     assert page.evaluate("([trip, pacing]) => askGap(trip, pacing)", [trip, PACING]) == gap

@@ -38,7 +38,7 @@ from bpviz.ui.train.live_chart import LOADER
 
 KEY = "train_play_chart"
 PLAY_INTERVAL_MS = 450          # the browser asks at most this often: ≤ 2.2 chunks a second ...
-SLOWEST_INTERVAL_MS = 3000      # ... and, when its chunks come back slowly, no less often than this
+SLOWEST_INTERVAL_MS = 1800      # ... and, when its chunks come back slowly, no less often than this
 TRIP_SHARE = 8                  # the gap between asks: this many times the recent ask-to-painted time
                                 # (play_pacing.js: a tab has a chunk under way an eighth of the time)
 RETRY_MS = 5000                 # an ask with no answer after this long is asked again (a lost rerun)
