@@ -120,7 +120,9 @@ def main():
                         help="the largest network the 2-D data fit, 2-[10×6]-1, with 5,000 rows")
     parser.add_argument("--width", type=int, default=1280)
     parser.add_argument("--no-draw", action="store_true",
-                        help="Plotly's per-chunk calls (extendTraces, restyle) do nothing: Streamlit's part alone")
+                        help="Plotly's extendTraces, restyle, update and relayout draw nothing: Streamlit's part "
+                             "alone for a chart that draws chunks with them (Play's did before it painted "
+                             "canvases; it calls none of them per chunk now)")
     parser.add_argument("--css", default="", help="a style sheet added to the page (to try a change)")
     args = parser.parse_args()
     process, url = start_server()
