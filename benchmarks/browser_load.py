@@ -37,9 +37,10 @@ TRIP = "() => { const box = document.querySelector('.bpviz-play'); return box &&
 TITLES = {"Step": "Step", "Build": "Build", "Landscape": "Landscape", "Train": "Train on data"}
 
 
-def set_up(page, url):
-    """Train with nothing to stop Play but its own limits (20,000 epochs, 2 minutes)."""
-    page.goto(url + "/train")
+def set_up(page, url, path="/train"):
+    """Train (at `path`, a link) with nothing to stop Play but its own limits (20,000
+    epochs, 2 minutes)."""
+    page.goto(url + path)
     page.wait_for_selector(".bpviz-play-chart .main-svg", timeout=120_000)
     page.locator(".st-key-train_all_correct label").click()   # the box, whatever its label says
     page.wait_for_selector(IDLE, timeout=60_000)

@@ -19,9 +19,11 @@ sessions have left.
 `--play N`: N learners press Play on Train (XOR, "stop when every example is right"
 off) and play as the browser-paced chart does: each waits for a chunk's answer, then
 (after `--draw-ms`, the time a page takes to draw) reports what it has drawn, no
-sooner than the chart's gap after its previous report (as play_chart.js paces: twice the
-recent ask-to-drawn time, within the fastest and slowest intervals the page sends). Printed: the chunks (redraws)
-reaching each session per second, min and median; the chunk round trip p50/p95; with
+sooner than the chart's gap after its previous report (as play_pacing.js paces: the page's
+share times the recent ask-to-drawn time, within the fastest interval per chunk the answer
+carries and the slowest interval the page sends). Printed: the chunks (redraws; an answer
+may carry two, which the page shows in turn) reaching each session per second, min and
+median; the chunk round trip p50/p95; with
 `--probes M`, M more learners press Step's Next once a second (their p95 is the figure
 a class feels); and the server's CPU in cores over the run.
 `--class-sets N`: N learners each ask for a different 30-sheet class set at once and
@@ -330,15 +332,15 @@ async def play_loop(index, url, deadline, draw_ms, redraws, round_trips, errors)
             if asked:                             # the chart's pacing (play_chart.js's gap)
                 answered = time.monotonic() - asked
                 trip = answered if trip is None else 0.7 * trip + 0.3 * answered
-            pacing = sent["pacing"]
-            gap = min(pacing["slowest"], max(pacing["fastest"], pacing["share"] * 1000 * (trip or 0))) / 1000
+            pacing, shown = sent["pacing"], 1 + len(sent.get("frames") or ())   # chunks this answer shows
+            gap = min(pacing["slowest"], max(shown * pacing["fastest"], pacing["share"] * 1000 * (trip or 0))) / 1000
             await asyncio.sleep(max(0.0, asked + gap - time.monotonic()))
             asked, ask = time.monotonic(), ask + 1
             await learner.report_drawn(epoch, ask)
             round_trips.append(time.monotonic() - asked)
             new = learner.chart[2]
-            if "loss" in new or new.get("points", {}).get("epoch"):
-                arrivals.append(time.monotonic())
+            if "loss" in new or new.get("points", {}).get("epoch"):   # each chunk it carries is a redraw
+                arrivals.extend([time.monotonic()] * (1 + len(new.get("frames") or ())))
     except Exception as error:  # a load test reports every failure instead of stopping
         errors.append(f"player {index}: {type(error).__name__}: {error}"[:300])
     finally:

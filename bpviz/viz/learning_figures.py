@@ -123,6 +123,7 @@ def decision_boundary_figure(net, X, Y, resolution=60, neuron=None, X_test=None,
     heat = dict(type="heatmap", x=xs, y=ys, z=values, zmin=grid["zmin"], zmax=grid["zmax"],
                 name=label(text, DEFAULT_TEXT, "viz.output"), showlegend=False,
                 colorscale=[list(s) for s in style.DIVERGING], opacity=0.75, hoverinfo="x+y+z",
+                zsmooth="best",   # smoothed between grid points, as Play paints it (play_layers.js)
                 colorbar=dict(title=dict(text=label(text, DEFAULT_TEXT, "viz.output")), thickness=12))
     traces = [heat, dict(type="contour", x=xs, y=ys, z=values, showscale=False, hoverinfo="skip", showlegend=False,
                          name=label(text, DEFAULT_TEXT, "viz.boundary"),

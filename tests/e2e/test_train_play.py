@@ -63,3 +63,88 @@ def test_one_click_on_play_reaches_full_accuracy_and_the_target_with_every_chart
 def tab_path(name):
     from tests.e2e.conftest import ARTIFACTS
     return ARTIFACTS / f"{name}.png"
+
+
+# Per canvas under Play's charts (loss, then side): how many pixels are painted, how many of
+# them are near-black (the boundary's line: #222), and a checksum of the picture.
+LAYERS = """() => [...document.querySelectorAll('.bpviz-play-layer')].map(canvas => {
+  const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+  let painted = 0, dark = 0, sum = 0;
+  for (let i = 0; i < data.length; i += 4) {
+    if (data[i + 3] === 0) continue;
+    painted += 1;
+    if (data[i] < 60 && data[i + 1] < 60 && data[i + 2] < 60 && data[i + 3] > 200) dark += 1;
+    sum = (sum * 31 + data[i] + 7 * data[i + 1] + 13 * data[i + 2] + i) % 1000000007;
+  }
+  return {painted, dark, sum};
+})"""
+
+
+@pytest.mark.parametrize("viewport", [(1280, 720), (390, 844)], ids=["desktop", "phone"])
+def test_while_playing_the_curves_and_the_boundary_are_painted_and_move_then_plotly_draws_them(browser, server,
+                                                                                              viewport):
+    tab = Session(browser, server, viewport=viewport)
+    try:
+        tab.open("train")
+        tab.page.locator(".st-key-train_all_correct label").click()   # nothing stops Play early
+        tab.idle()
+        target = tab.page.locator(".st-key-train_target_loss input")
+        target.fill("0")
+        target.press("Enter")
+        tab.page.wait_for_timeout(300)
+        tab.idle()
+        tab.page.wait_for_selector(".bpviz-play-side .main-svg", timeout=30_000)
+        assert all(layer["painted"] == 0 for layer in tab.page.evaluate(LAYERS))   # not playing: Plotly's own
+        tab.page.get_by_role("button", name="Play").first.click()
+        tab.page.wait_for_function(f"(l => l.length === 2 && l.every(v => v.painted > 0))(({LAYERS})())",
+                                   timeout=20_000)
+        tab.page.wait_for_timeout(500)
+        epoch = tab.page.get_by_test_id("bpvizReadoutValue").first
+        first, first_epoch = tab.page.evaluate(LAYERS), int(epoch.inner_text())
+        tab.page.wait_for_timeout(2000)
+        second, second_epoch = tab.page.evaluate(LAYERS), int(epoch.inner_text())
+        loss, side = second
+        assert loss["painted"] > 300                      # the curves
+        assert side["painted"] > 20_000                   # the output over the inputs, and its colour scale
+        assert side["dark"] > 100                         # the boundary's line
+        assert second_epoch > first_epoch                 # Play went on ...
+        assert first[0]["sum"] != loss["sum"] and first[1]["sum"] != side["sum"]   # ... and both pictures moved
+        tab.page.locator(".bpviz-play").scroll_into_view_if_needed()
+        tab.page.screenshot(path=str(tab_path(f"train-play-layers-{viewport[0]}")))
+        tab.page.get_by_role("button", name="Pause").first.click()
+        tab.page.wait_for_function(f"(l => l.every(v => v.painted === 0))(({LAYERS})())", timeout=20_000)
+        tab.idle()
+        # paused: Plotly draws the curves and the heatmap itself again
+        assert tab.page.locator(".bpviz-play-loss g.trace.scatter path.js-line").count() >= 1
+        assert tab.page.locator(".bpviz-play-side g.hm image").count() == 1
+        assert not tab.real_errors(), (tab.errors, tab.failed_responses)
+    finally:
+        tab.close()
+
+
+def test_a_reload_during_play_keeps_the_epochs_the_address_caught_up_with(browser, server):
+    from bpviz.ui.train.view import ADDRESS_EVERY_S
+
+    tab = Session(browser, server, viewport=(1280, 720))
+    try:
+        tab.open("train")
+        tab.page.locator(".st-key-train_all_correct label").click()   # nothing stops Play early
+        tab.idle()
+        target = tab.page.locator(".st-key-train_target_loss input")
+        target.fill("0")
+        target.press("Enter")
+        tab.page.wait_for_timeout(300)
+        tab.idle()
+        tab.page.get_by_role("button", name="Play").first.click()
+        tab.page.wait_for_function("() => new URL(location.href).searchParams.has('hist')",
+                                   timeout=1000 * (ADDRESS_EVERY_S + 20))   # a chunk's run wrote it
+        written = int(tab.page.evaluate("() => new URL(location.href).searchParams.get('hist').split('~')[0]"))
+        assert written > 0
+        tab.page.reload()
+        tab.page.wait_for_selector(".bpviz-play-chart .main-svg", timeout=30_000)
+        tab.idle()
+        shown = int(tab.page.get_by_test_id("bpvizReadoutValue").first.inner_text().replace(",", ""))
+        assert shown >= written                          # the reloaded page goes on from there
+        assert not tab.real_errors(), (tab.errors, tab.failed_responses)
+    finally:
+        tab.close()

@@ -61,6 +61,7 @@ TRAINING_DATA = slot("train_state_data", object, None, "train", "the TrainData t
 TRAIN_TASK = slot("train_task", tuple, None, "train", "(data, sizes, preset) the learning rate was chosen for")
 PLAYING = slot("train_playing", bool, False, "train", "Play is on")
 PLAY_START = slot("train_play_start", tuple, None, "train", "(time.monotonic(), epoch) when Play was pressed")
+PLAY_ADDRESS = slot("train_play_address", float, None, "train", "time.monotonic() when Play last wrote the address")
 OUTCOME = slot("train_outcome", tuple, None, "train", "(kind, text) of the last stop, until the next action")
 TRAIN_DATA = slot("train_data", object, None, "train", "the session's TrainData")
 CSV_COUNTER = slot("train_csv_counter", int, 0, "train", "bumped for a fresh, empty CSV uploader")

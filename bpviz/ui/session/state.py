@@ -38,6 +38,7 @@ from bpviz.ui.session.slots import (  # the keys; state re-exports them
     NOTICE,
     OUTCOME,
     PENALTY,
+    PLAY_ADDRESS,
     PLAY_START,
     PLAYING,
     PRESET,
@@ -256,6 +257,7 @@ def _pair(key):
 
 
 address_written, set_address_written = _pair(ADDRESS_WRITTEN)
+play_address_time, set_play_address_time = _pair(PLAY_ADDRESS)
 data_text, set_data_text = _pair(DATA_TEXT)
 diagram_room, set_diagram_room = _pair(DIAGRAM_ROOM)
 granularity, set_granularity = _pair(GRANULARITY)

@@ -44,6 +44,7 @@ DEFAULT_EPOCHS_PER_REDRAW = 25   # epochs per chunk of Play, when the chunk budg
 MAX_HISTORY = 5000                # epochs kept for the curves
 PLAY_MAX_EPOCHS = 20_000          # one Play runs at most this many epochs ...
 PLAY_MAX_MINUTES = 2              # ... or this long
+CHUNKS_PER_ASK = 2                # Play's chunks per ask of the browser, when the chunk budget has room
 
 
 def training_state(data):
@@ -221,6 +222,16 @@ def play_step(data, config, per_redraw):
         state.set_outcome(("info", t("train.stopped.play_time", minutes=PLAY_MAX_MINUTES)))
         return False
     return True
+
+
+def chunks_per_ask(sizes, data, batch_size, per_redraw):
+    """How many chunks of Play one ask of the browser trains (CHUNKS_PER_ASK, the browser
+    showing each in turn), as long as together they fit one chunk's work budget (the
+    engine's `max_chunk_epochs` for a network of `sizes` on `data`); else 1. Every chunk
+    still trains `per_redraw` epochs."""
+    test_rows = 0 if data.test is None else data.test.rows
+    most = budget.max_chunk_epochs(sizes, data.train.rows, test_rows, batch_size)
+    return max(1, min(CHUNKS_PER_ASK, most // max(1, per_redraw)))
 
 
 def _toggle_play(data):

@@ -3,20 +3,20 @@
 // a note. While Play runs, this component paces the server: once it has drawn a chunk (and
 // the browser has painted it), it reports what it holds ("drawn": run, last epoch, loss
 // traces). That report reruns the Train fragment, which trains one chunk and sends only what
-// is new. It asks no sooner than `pacing.fastest` ms after its last ask, and later when its
-// answers come back slowly (`pacing.share` times the recent time from asking to having
-// painted the answer, at most `pacing.slowest` ms): a busy browser or server asks less often.
+// is new. When it asks next is play_pacing.js's rule: a busy browser or server asks less often.
 //
 // What arrives is either full figures ("loss", "side": Plotly JSON) or what is new since
 // the epoch the server last heard of ("after", "points": epochs and one list per loss
-// trace, "numbers": the boundary's grid or the regression curve). New points replace any
-// drawn after "after" (the server may answer from an older report), and points before
-// "first" are dropped (the server keeps a bounded history). The common case, points right
-// after the last one drawn, is drawn with Plotly.extendTraces and Plotly.restyle (no new
-// layout); anything else with Plotly.react. The readouts' texts come formatted from Python
-// and are shown as text.
+// trace), and always the boundary's grid ("grid": its axes and level, "numbers": its values)
+// or the regression curve ("numbers": its y). New points replace any drawn after "after"
+// (the server may answer from an older report), and points before "first" are dropped (the
+// server keeps a bounded history). While Play runs, Plotly draws the axes, the data points
+// and the legend once, and each chunk is painted on the canvases under them
+// (play_layers.js); when Play stops, Plotly draws the full figures (hover, exact ranges).
+// The readouts' texts come formatted from Python and are shown as text.
 //
-// loadPlotly() and pageLayout() come from plotly_loader.js, prepended by play_chart.py.
+// loadPlotly() and pageLayout() come from plotly_loader.js, the painting from
+// play_layers.js and askGap() from play_pacing.js, prepended by play_chart.py.
 
 function element(tag, className, css, testId) {
   const node = document.createElement(tag);
@@ -45,12 +45,19 @@ function parts(parentElement) {
                            "color:var(--st-blue-text-color, #004280);line-height:1.6", "bpvizPlayAdvice");
     advice.setAttribute("role", "status");
     const chart = element("div", "bpviz-play-chart", "display:flex;flex-wrap:wrap;gap:1rem;width:100%");
-    for (const name of ["loss", "side"]) chart.appendChild(element("div", `bpviz-play-${name}`, "flex:1 1 340px;min-width:0"));
+    for (const name of ["loss", "side"]) {   // each chart: the canvas Play paints on, under the Plotly plot
+      const holder = element("div", `bpviz-play-${name}`, "flex:1 1 340px;min-width:0;position:relative");
+      holder.append(element("canvas", "bpviz-play-layer",
+                            "position:absolute;left:0;top:0;width:100%;height:100%;pointer-events:none"),
+                    element("div", "bpviz-play-plot", "position:relative;width:100%"));
+      chart.appendChild(holder);
+    }
     const note = element("div", "bpviz-play-note", "font-size:0.875rem;opacity:0.6;min-height:1.5rem;margin-top:0.5rem",
                          "bpvizPlayNote");
     box.append(readouts, advice, chart, note);
     box.memory = { loss: null, side: null, run: null, fields: [], epoch: 0, asks: 0, lastAsk: 0, timer: null,
-                   trip: null, waiting: false, painted: 0 };
+                   trip: null, waiting: false, painted: 0, grid: null, numbers: null, live: null, look: null,
+                   upto: null, frames: [] };
     parentElement.appendChild(box);
   }
   return box;
@@ -96,6 +103,7 @@ function appendPoints(figure, data) {
   });
 }
 
+// The side figure keeps the latest numbers, for Plotly's own drawing once Play stops.
 function swapNumbers(figure, numbers) {
   if (!figure || !numbers) return;
   if (numbers.z) {   // trace 0 the heatmap, trace 1 the boundary contour
@@ -115,28 +123,126 @@ async function draw(plot, figure, config, revision, parentElement) {
   await Plotly.react(plot, figure.data, layout, { ...config, responsive: true });
 }
 
-// The common case of a chunk: its points follow the last one drawn, on plots Plotly has
-// drawn from the figures in memory. Then the curves are extended (points before "first"
-// dropped) and only the side chart's numbers restyled; the memory's figures are Plotly's
-// own data, so they follow. Returns false when this case does not apply.
-async function extendDrawn(box, memory, data) {
-  const lossPlot = box.querySelector(".bpviz-play-loss"), sidePlot = box.querySelector(".bpviz-play-side");
-  if (data.after !== memory.epoch || lossPlot.data !== memory.loss.data ||
-      (memory.side && sidePlot.data !== memory.side.data) || !data.points.epoch.length) return false;
-  const Plotly = await loadPlotly();
-  const traces = data.fields.map((_, i) => i);
-  const kept = memory.loss.data[0].x.filter((x) => x >= data.first).length + data.points.epoch.length;
-  const jobs = [Plotly.extendTraces(lossPlot, { x: data.fields.map(() => data.points.epoch),
-                                                y: data.fields.map((field) => data.points[field]) }, traces, kept)];
-  const numbers = data.numbers;
-  if (memory.side && numbers && numbers.z) {   // trace 0 the heatmap, trace 1 the boundary contour
-    jobs.push(Plotly.restyle(sidePlot, { z: [numbers.z, numbers.z], zmin: [numbers.zmin, null],
-                                         zmax: [numbers.zmax, null] }, [0, 1]));
-  } else if (memory.side && numbers && numbers.y) {   // the network's curve is the last trace
-    jobs.push(Plotly.restyle(sidePlot, { y: [numbers.y] }, [memory.side.data.length - 1]));
+// The loss chart's axis ranges while Play runs: from the first epoch kept to half as far
+// again as the last (at least 50 epochs on), and from 0 to a tenth above the largest loss
+// kept; `previous` while every point still fits in it, so that Plotly redraws the axes a
+// few times in a Play, not after every chunk.
+function liveLossRanges(figure, previous) {
+  const xs = figure.data.length ? figure.data[0].x : [];
+  const first = xs.length ? xs[0] : 0, last = xs.length ? xs[xs.length - 1] : 0;
+  let top = 0;
+  figure.data.forEach((trace) => {
+    if (trace.yaxis === "y2") return;
+    for (const value of trace.y) if (Number.isFinite(value) && value > top) top = value;
+  });
+  if (previous && first >= previous.x[0] && last <= previous.x[1] && top <= previous.y[1]) return previous;
+  const y2 = (figure.layout.yaxis2 && figure.layout.yaxis2.range) || [0, 1.02];
+  return { x: [first, last + Math.max(50, 0.5 * (last - first))], y: [0, 1.1 * top || 1], y2 };
+}
+
+// The loss figure Plotly draws while Play runs: its axes at `ranges` and its legend; the
+// curves themselves are painted under it.
+function liveLossFigure(figure, ranges) {
+  const layout = figure.layout;
+  return {
+    data: figure.data.map((trace) => ({ ...trace, x: [null], y: [null], hoverinfo: "skip" })),
+    layout: { ...layout, hovermode: false, xaxis: { ...layout.xaxis, range: ranges.x, autorange: false },
+              yaxis: { ...layout.yaxis, range: ranges.y, autorange: false } },
+  };
+}
+
+// The boundary figure Plotly draws while Play runs: the data points, the axes at the
+// grid's extent (as Plotly's heatmap spans it) and room on the right for the colour scale;
+// the output and the boundary (traces 0 and 1) are painted under it.
+function liveSideFigure(figure, grid) {
+  const { x, y } = grid;
+  const dx = (x[x.length - 1] - x[0]) / (x.length - 1), dy = (y[y.length - 1] - y[0]) / (y.length - 1);
+  const layout = figure.layout;
+  return {
+    data: figure.data.map((trace, i) => (i < 2 ? { ...trace, visible: false } : trace)),
+    layout: { ...layout, margin: { ...layout.margin, r: Math.max(90, (layout.margin && layout.margin.r) || 0) },
+              xaxis: { ...layout.xaxis, range: [x[0] - dx / 2, x[x.length - 1] + dx / 2], autorange: false,
+                       showgrid: false },   // the heatmap hides them once Plotly draws it
+              yaxis: { ...layout.yaxis, range: [y[0] - dy / 2, y[y.length - 1] + dy / 2], autorange: false,
+                       showgrid: false } },
+  };
+}
+
+// How the side chart's painted layers look: the heatmap's colours and opacity, the
+// boundary's line, the colour scale's title, in the chart's own text colour and font.
+function sideLook(figure, plot) {
+  const heat = figure.data[0], tick = plot.querySelector(".ytick text");
+  const style = tick ? getComputedStyle(tick) : null;
+  return { stops: colourStops(heat.colorscale), opacity: heat.opacity === undefined ? 1 : heat.opacity,
+           boundary: figure.data[1].line || { color: "#222", width: 2 },
+           title: (heat.colorbar && heat.colorbar.title && heat.colorbar.title.text) || "",
+           text: style ? style.fill : "#444", font: `12px ${style ? style.fontFamily : "sans-serif"}`,
+           picture: document.createElement("canvas") };
+}
+
+// Paint what changed since Plotly drew the axes, at the axes' current ranges (the learner
+// may have zoomed); nothing once Play has stopped.
+function paintLayers(box, memory) {
+  for (const name of ["loss", "side"]) {
+    const holder = box.querySelector(`.bpviz-play-${name}`);
+    const plot = holder.querySelector(".bpviz-play-plot"), canvas = holder.querySelector(".bpviz-play-layer");
+    const context = freshCanvas(canvas, holder.clientWidth, holder.clientHeight);
+    const area = plotArea(plot);
+    if (name === "loss") moveGridLines(context, plot, Boolean(memory.live && area));
+    if (!memory.live || !area || !plot.layout) continue;
+    const range = (axis) => (plot.layout[axis] && plot.layout[axis].range) || [0, 1];
+    if (name === "loss") {
+      const traces = memory.upto === null ? memory.loss.data : memory.loss.data.map((trace) => {
+        const shown = trace.x.filter((x) => x <= memory.upto).length;   // epochs ascend
+        return { ...trace, x: trace.x.slice(0, shown), y: trace.y.slice(0, shown) };
+      });
+      drawCurves(context, area, { x: range("xaxis"), y: range("yaxis"), y2: range("yaxis2") }, traces);
+    } else if (memory.live.side && memory.numbers && memory.numbers.z) {
+      drawOutput(context, area, { x: range("xaxis"), y: range("yaxis") }, memory.grid, memory.numbers, memory.look);
+      drawScale(context, area, memory.numbers, memory.look);
+    }
   }
+}
+
+// Once per plot: paint the layers again whenever Plotly has drawn (zoom, pan, a resize).
+function followPlotly(box, memory, plot) {
+  if (plot.bpvizFollowed || typeof plot.on !== "function") return;
+  plot.bpvizFollowed = true;
+  plot.on("plotly_afterplot", () => { if (memory.live) paintLayers(box, memory); });
+}
+
+// Draw the charts: Plotly's full figures when Play is not running; while it runs, Plotly
+// draws the axes only when they change, and the layers are painted.
+async function show(box, memory, data, fresh, parentElement) {
+  const lossPlot = box.querySelector(".bpviz-play-loss .bpviz-play-plot");
+  const sidePlot = box.querySelector(".bpviz-play-side .bpviz-play-plot");
+  const revision = `${data.run}:${memory.epoch}:${memory.asks}`;
+  const boundary = Boolean(memory.side && memory.grid && memory.numbers && memory.numbers.z);
+  if (!data.playing) {
+    memory.live = null;
+    await Promise.all([draw(lossPlot, memory.loss, data.config, revision, parentElement),
+                       draw(sidePlot, memory.side, data.config, revision, parentElement)]);
+    paintLayers(box, memory);   // clears the canvases
+    return;
+  }
+  const before = memory.live;
+  const ranges = liveLossRanges(memory.loss, before && !fresh && before.run === data.run ? before.ranges : null);
+  const jobs = [];
+  if (!before || fresh || ranges !== before.ranges) {
+    const figure = liveLossFigure(memory.loss, ranges);
+    jobs.push(draw(lossPlot, figure, data.config, `${revision}:axes`, parentElement));
+  }
+  if (!boundary) {   // a regression curve (one input) or no side chart: Plotly draws it whole
+    jobs.push(draw(sidePlot, memory.side, data.config, revision, parentElement));
+  } else if (!before || fresh || !before.side) {
+    jobs.push(draw(sidePlot, liveSideFigure(memory.side, memory.grid), data.config, `${revision}:axes`, parentElement));
+  }
+  memory.live = { run: data.run, ranges, side: boundary };
   await Promise.all(jobs);
-  return true;
+  if (boundary && (!memory.look || jobs.length)) memory.look = sideLook(memory.side, sidePlot);
+  followPlotly(box, memory, lossPlot);
+  followPlotly(box, memory, sidePlot);
+  paintLayers(box, memory);
 }
 
 // Report what is drawn, which reruns the fragment; an ask that gets no answer within
@@ -150,11 +256,13 @@ function ask(memory, setStateValue, retry) {
   setStateValue("drawn", { run: memory.run, epoch: memory.epoch, fields: memory.fields, ask: memory.asks });
 }
 
-// The gap between two asks: `share` times the recent ask-to-painted time, within
-// [fastest, slowest] ms.
-function gap(memory, pacing) {
-  const trip = memory.trip === null ? 0 : memory.trip;
-  return Math.min(pacing.slowest, Math.max(pacing.fastest, pacing.share * trip));
+// Show one of an ask's chunks: the curves up to `upto` (null: all), the side chart's
+// `numbers` and the readouts then. Painted on the layers: only while Play runs.
+function showChunk(box, memory, upto, numbers, readouts) {
+  memory.upto = upto;
+  memory.numbers = numbers;
+  writeReadouts(box, readouts);
+  paintLayers(box, memory);
 }
 
 export default async function ({ data, parentElement, setStateValue }) {
@@ -163,31 +271,30 @@ export default async function ({ data, parentElement, setStateValue }) {
   const generation = (memory.generation = (memory.generation || 0) + 1);   // a newer rerun supersedes this one
   clearTimeout(memory.timer);
   clearTimeout(memory.retry);
-  writeReadouts(box, data.readouts);
-  let extended = false;
-  if (data.loss !== undefined) {
+  memory.frames.forEach(clearTimeout);
+  // When one ask trained several chunks and Play runs, the first is shown first, the rest in turn.
+  const chunks = data.playing && data.frames ? data.frames : [];
+  writeReadouts(box, chunks.length ? chunks[0].readouts : data.readouts);
+  const fresh = data.loss !== undefined;
+  if (fresh) {
     memory.loss = JSON.parse(data.loss);
     memory.side = data.side ? JSON.parse(data.side) : null;
   } else if (extends_(memory, data)) {
-    extended = await extendDrawn(box, memory, data);
-    if (!extended) {
-      appendPoints(memory.loss, data);
-      swapNumbers(memory.side, data.numbers);
-    }
+    appendPoints(memory.loss, data);
   } else {   // nothing to extend (a new mount that kept an old report): ask for full figures
     memory.run = null;
     ask(memory, setStateValue, data.pacing.retry);
     return;
   }
+  memory.grid = data.grid || null;
+  swapNumbers(memory.side, data.numbers || null);
+  memory.upto = chunks.length ? chunks[0].epoch : null;
+  memory.numbers = chunks.length ? chunks[0].numbers : data.numbers || null;
   memory.run = data.run;
   memory.fields = data.fields;
   const epochs = memory.loss.data.length ? memory.loss.data[0].x : [];
   memory.epoch = epochs.length ? epochs[epochs.length - 1] : 0;
-  if (!extended) {
-    const revision = `${data.run}:${memory.epoch}:${memory.asks}`;
-    await Promise.all([draw(box.querySelector(".bpviz-play-loss"), memory.loss, data.config, revision, parentElement),
-                       draw(box.querySelector(".bpviz-play-side"), memory.side, data.config, revision, parentElement)]);
-  }
+  await show(box, memory, data, fresh, parentElement);
   if (!data.playing || generation !== memory.generation) return;
   // Painted first (no animation frames in a hidden tab: it asks for nothing), then paced.
   requestAnimationFrame(() => {
@@ -199,7 +306,15 @@ export default async function ({ data, parentElement, setStateValue }) {
       memory.waiting = false;
       memory.painted = (memory.painted || 0) + 1;
     }
-    const wait = Math.max(0, gap(memory, data.pacing) - (now - memory.lastAsk));
+    // n chunks to show: at least n times the fastest gap between asks, the rest evenly till the next ask
+    const shown = chunks.length + 1;
+    const wait = Math.max(0, askGap(memory.trip, { ...data.pacing, fastest: shown * data.pacing.fastest }) -
+                             (now - memory.lastAsk));
+    memory.frames = !chunks.length ? [] : chunks.slice(1).concat([null]).map((chunk, k) => setTimeout(() => {
+      if (generation !== memory.generation) return;
+      if (chunk) showChunk(box, memory, chunk.epoch, chunk.numbers, chunk.readouts);
+      else showChunk(box, memory, null, data.numbers || null, data.readouts);
+    }, ((k + 1) * wait) / shown));
     memory.timer = setTimeout(() => ask(memory, setStateValue, data.pacing.retry), wait);
   });
 }
