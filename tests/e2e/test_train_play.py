@@ -60,6 +60,31 @@ def test_one_click_on_play_reaches_full_accuracy_and_the_target_with_every_chart
         tab.close()
 
 
+
+def test_play_pressed_while_plotly_still_loads_trains_to_the_end(browser, server):
+    """A learner who presses Play at once, on a slow line: plotly.min.js is held back until
+    Play's first chunks have arrived, so the page's first drawing and Play's wait for it
+    together. The chart must wait for its axes, not fail (it once stopped with a component
+    error and never asked again)."""
+    tab = Session(browser, server, viewport=(1280, 720))
+    held = []
+    tab.page.route("**/plotly.min.js", lambda route: held.append(route))
+    try:
+        tab.open("train")
+        tab.page.get_by_role("button", name="Play").first.click()
+        tab.page.wait_for_timeout(1500)
+        assert held, "the page asked for Plotly"
+        for route in held:
+            route.continue_()
+        tab.page.get_by_text("reached the target and every training example is classified correctly").wait_for(
+            timeout=40_000)
+        tab.idle()
+        assert "Error" not in tab.page.locator(".bpviz-play-chart").inner_text()
+        assert _accuracy(tab).startswith("100")
+        assert not tab.real_errors(), (tab.errors, tab.failed_responses)
+    finally:
+        tab.close()
+
 def tab_path(name):
     from tests.e2e.conftest import ARTIFACTS
     return ARTIFACTS / f"{name}.png"

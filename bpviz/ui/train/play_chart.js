@@ -197,7 +197,7 @@ function paintLayers(box, memory) {
         return { ...trace, x: trace.x.slice(0, shown), y: trace.y.slice(0, shown) };
       });
       drawCurves(context, area, { x: range("xaxis"), y: range("yaxis"), y2: range("yaxis2") }, traces);
-    } else if (memory.live.side && memory.numbers && memory.numbers.z) {
+    } else if (memory.live.side && memory.numbers && memory.numbers.z && memory.look) {   // look: once Plotly drew the axes
       drawOutput(context, area, { x: range("xaxis"), y: range("yaxis") }, memory.grid, memory.numbers, memory.look);
       drawScale(context, area, memory.numbers, memory.look);
     }
