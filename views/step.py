@@ -4,7 +4,7 @@ import streamlit as st
 from bpviz.ui import address, frame, lesson
 from bpviz.ui.i18n import t
 from bpviz.ui.step import controls as step_controls
-from bpviz.ui.step import diagram, inspector, quiz
+from bpviz.ui.step import diagram, inspector, quiz, readouts
 
 # less room above the title than Streamlit's default 6 rem, and narrower side margins on wide
 # screens: the diagram needs the room. Beside the diagram a column for the quiz's card and
@@ -38,9 +38,10 @@ st.caption(t("step.intro"))
 
 @st.fragment(key=diagram.STEPPER)
 def stepper():
-    """The diagram, its switches, the quiz and the readouts. The diagram's report of a new
-    position reruns only `follow_position`, nested in it (diagram._follow); any other click
-    here reruns it whole."""
+    """The diagram, its switches, the quiz and the readouts. The readout follows the diagram's
+    position in the page (step/readouts.py); the diagram's report of a new position, once the
+    learner settles, reruns only `follow_position`, nested in it (diagram._follow); any other
+    click here reruns it whole."""
     steps = lesson.current_steps(say_why=True)
     if steps is None:
         return
@@ -51,22 +52,27 @@ def stepper():
     view = row.container(key="step_view_column")
     side = row.container(width=SIDE_PX, height=diagram.side_height(), key="step_side")
     question = quiz.panel(steps, side)   # before the diagram: holds the position until the learner tried
+    planned = readouts.plan(steps)       # None: the server draws the readout of each position
     with view:
         # quiz mode: only the revealed steps reach the browser (quiz.revealed), so the diagram
         # holds no number of a step the learner has not earned yet
-        names = step_controls.step_view(steps, quiz.revealed(steps), question)
+        names = step_controls.step_view(steps, quiz.revealed(steps), question, readouts.settle_ms(planned))
     with side, st.container(key="step_readouts"):
         inspector.picker(steps[0].network, names)
-        follow_position(steps, names)
+        if planned is not None:
+            readouts.show(planned, names)
+        follow_position(steps, names, planned is None)
     frame.end(address_written=True)   # a fragment rerun skips app.py's end; follow_position wrote the address
 
 
 @st.fragment(key=diagram.FOLLOWER)
-def follow_position(steps, names):
-    """What follows the diagram's position outside quiz mode: the readout and the address.
-    The diagram's report of a new position reruns only this, with the enclosing run's `steps`
-    and `names` (no pass is recomputed, no switch and no diagram is sent again)."""
-    inspector.readout(step_controls.position(steps), names)
+def follow_position(steps, names, draws_readout):
+    """What follows the diagram's reported position on the server: the address, and the
+    readout when the page does not follow by itself (`draws_readout`: quiz mode, too many
+    readouts). The report reruns only this, with the enclosing run's `steps` and `names`
+    (no pass is recomputed, no switch and no diagram is sent again)."""
+    if draws_readout:
+        inspector.readout(step_controls.position(steps), names)
     address.write()   # a fragment rerun skips app.py's end: the address follows the position
 
 

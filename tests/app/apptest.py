@@ -118,3 +118,33 @@ def shown_step(at):
     data = diagram(at)
     assert data["pass"] is not None, "the pass is sent until the browser says it holds it"
     return data["pass"]["headings"][min(at.session_state["step_index"], len(data["pass"]["headings"]) - 1)][0]
+
+
+def shown_readout(at, position=None):
+    """What the browser shows beside the Step diagram at `position` (the session's when None):
+    of the readouts drawn at once (bpviz/ui/step/readouts.py), the group the page's CSS leaves
+    visible at that position, read from that CSS; the readouts' box itself when the server draws
+    the readout of the position alone (quiz mode)."""
+    from streamlit.testing.v1.element_tree import Block
+    position = at.session_state["step_index"] if position is None else position
+    styles = [h.proto.body for h in at.get("html") if "data-bpviz-step" in h.proto.body]
+    blocks = {}
+
+    def walk(node):
+        for child in getattr(node, "children", {}).values():
+            if isinstance(child, Block):
+                key = str(getattr(child.proto, "id", "")).rsplit("-", 1)[-1]
+                if key.startswith("step_readout"):
+                    blocks[key] = child
+                walk(child)
+    walk(at._tree)
+    if not styles:
+        return blocks["step_readouts"]
+    rules = [rule.strip() for rule in styles[0].removeprefix("<style>").split(",")]
+    hidden = {int(n) for rule in rules
+              if rule.startswith("html[data-bpviz-step]") and f":not([data-bpviz-step='{position}'])" not in rule
+              for n in re.findall(r"st-key-step_readout_(\d+)", rule)}
+    shown = [key for key in blocks if key.removeprefix("step_readout_").isdigit()
+             and int(key.removeprefix("step_readout_")) not in hidden]
+    assert len(shown) == 1, (position, shown)
+    return blocks[shown[0]]

@@ -3,7 +3,7 @@ position the diagram reports, and the update is sgd_step."""
 import numpy as np
 
 from bpviz.engine import backward, forward, sgd_step
-from tests.app.apptest import diagram, formulas, report, report_only, rerun, shown_step
+from tests.app.apptest import diagram, formulas, report, report_only, rerun, shown_readout, shown_step
 
 
 def _click(at, key):
@@ -44,18 +44,22 @@ def test_the_session_follows_the_position_the_diagram_reports(step_page):
     assert at.session_state["step_index"] == 3 and "step=3" in _address(at)
 
 
-def test_a_new_position_reruns_only_the_readout_and_the_address(step_page):
-    """The server's work for a position change (issue 19): the readout's fragment alone runs;
-    the switches, the drop-down and the diagram are not drawn again. A new selection reruns the
-    fragment that holds the diagram: the drop-down follows."""
+def test_a_new_position_reruns_only_the_address(step_page):
+    """The server's work for a position change (issue 19): the browser already shows the
+    position's readout (every readout of the pass was drawn with the diagram), so the report
+    reruns a fragment that writes the address and nothing else; the switches, the drop-down,
+    the readouts and the diagram are not drawn again. A new selection reruns the fragment that
+    holds the diagram: the drop-down follows."""
     at = report_only(step_page, position=2, selected=[2, 0], room=[460, 900])   # the browser's first report
     assert at.toggle and "bpviz_step_diagram" in [e.proto.component_name for e in at.get("bidi_component")]
+    assert "z_{o1} = w_{5}" in formulas(shown_readout(at, 3))                   # o1's numbers at the loss step
     at = report_only(at, position=3, selected=[2, 0], room=[460, 900])
     assert not at.toggle and not at.button and not at.selectbox                  # nothing around the diagram
+    assert not at.markdown and not at.info and not at.get("html")               # nor the readouts
     assert [e.proto.component_name for e in at.get("bidi_component")] == ["bpviz_address"]
-    assert "z_{o1} = w_{5}" in " ".join(m.value for m in at.markdown)         # o1's numbers at the loss step
     assert at.session_state["step_index"] == 3 and "step=3" in _address(at)
     at.run()                                                                     # the page as the browser holds it
+    assert "z_{o1} = w_{5}" in formulas(shown_readout(at))
     at = report_only(at, position=3, selected=[1, 1], room=[460, 900])
     assert at.toggle and at.selectbox(key="inspect_neuron").value == (1, 1)
     assert diagram(at)["goto"] == {"step": None, "selected": None}            # the browser is there already
@@ -130,8 +134,10 @@ def test_inspector_shows_the_published_numbers_of_the_selected_neuron(step_page)
 
 def test_inspector_hides_what_is_not_known_yet(step_page):
     at = report(step_page, position=1, selected=[2, 0])           # only layer 1 is known
-    assert "0.75136507" not in formulas(at)
-    assert any("layer 2" in info.value or "Nothing" in info.value for info in at.info)
+    shown = shown_readout(at)
+    assert "0.75136507" not in formulas(shown)
+    assert any("layer 2" in info.value or "Nothing" in info.value for info in shown.info)
+    assert "0.75136507" in formulas(shown_readout(at, 2))           # the readout of the next step, drawn too
 
 
 def test_the_diagram_draws_unknown_activations_as_unknown_at_the_start(step_page):

@@ -13,11 +13,17 @@
 // data = {pass_id, pass (or null when the browser said it holds pass_id), count (steps in the
 //         whole pass), goto: {step: index | null, selected: [[l, j] | null] | null} (where the
 //         server moved it, sent until the browser reports being there),
-//         motion, quiz: {step, neuron, edge, waiting} | null, words: {...}}
+//         motion, quiz: {step, neuron, edge, waiting} | null, settle: ms, words: {...}}
 // report (setStateValue "report") = {position, selected, have, room: [height, width]}
+//
+// Every report makes the server run, so a position is reported once the learner settles:
+// `settle` ms after the last press (the readouts beside the diagram follow the position in
+// the page without the server: <html data-bpviz-step> and the Step page's CSS), and at once
+// before anything else on the page can make the server run (a pointer press outside the
+// diagram, the focus moving, typing in a box), so that run sees the position on show.
 const NS = "http://www.w3.org/2000/svg";
 const DURATION = 800;            // ms a value takes to travel
-const REPORT_AFTER = 120;        // ms after the last press: the server follows once per burst
+const REPORT_AFTER = 120;        // ms after the last press when the server does not say (data.settle)
 const LEGEND = 40;               // px under the network for the two colour bars
 const TITLE = 26;                // px above it for the loss
 const GRADIENT = 46;             // px above the colour bars for each layer's gradient size
@@ -91,6 +97,15 @@ function installKeys() {
   document.addEventListener("keydown", event => onKey(event), true);
   document.addEventListener("keyup", event => onKeyUp(event), true);
   document.addEventListener("keydown", event => onSubmitKey(event), false);
+  // before any other control of the page can make the server run: a position not reported yet
+  // is reported now, so the run it starts sees it (the diagram's own buttons and neurons excepted)
+  const early = event => {
+    if (!current || !current.pendingReport) return;
+    if (event.type !== "focusin" && event.target && event.target.closest && event.target.closest(".bpviz-step")) return;
+    if (event.type === "keydown" && !ownsKeys(event.target) && event.key !== "Enter") return;
+    reportNow(current);
+  };
+  for (const type of ["pointerdown", "focusin", "keydown"]) document.addEventListener(type, early, true);
 }
 
 // ---- moving ----------------------------------------------------------------------------------
@@ -156,8 +171,18 @@ function schedule(view, work) {
 }
 
 function reportSoon(view) {
+  // once the learner settles: `settle` ms after the last press (or at once, see installKeys)
   clearTimeout(view.reportTimer);
-  view.reportTimer = setTimeout(() => report(view), REPORT_AFTER);
+  view.pendingReport = true;
+  view.root.dataset.pending = "1";
+  view.reportTimer = setTimeout(() => reportNow(view), view.settle ?? REPORT_AFTER);
+}
+
+function reportNow(view) {
+  clearTimeout(view.reportTimer);
+  view.pendingReport = false;
+  delete view.root.dataset.pending;
+  report(view);
 }
 
 function report(view) {
@@ -729,6 +754,7 @@ function draw(view) {
   view.progress.style.width = `${100 * (view.position + 1) / view.count}%`;
   [...view.caption.children].forEach((cell, i) => cell.classList.toggle("bpviz-shown", i === view.position));
   view.root.dataset.step = String(view.position);
+  document.documentElement.dataset.bpvizStep = String(view.position);   // the readouts follow (views/step.py)
   view.root.dataset.revealed = String(pass.steps.length);
   const last = lastIndex(view);
   const quizHold = view.quiz && last < view.count - 1;
@@ -836,7 +862,7 @@ function select(view, i, event) {
   view.selected = [neuron[0], neuron[1]];
   draw(view);
   hover(view, event, "neuron", i, true);
-  report(view);
+  reportNow(view);                 // the server draws the neuron's inspector: at once
   followInspector(view);
 }
 
@@ -974,6 +1000,7 @@ export default function (component) {
   view.words = data.words || {};
   view.count = data.count;
   view.motion = !!data.motion;
+  view.settle = Number.isFinite(data.settle) ? data.settle : REPORT_AFTER;
   view.quiz = data.quiz || null;
   for (const name of ["first", "prev", "next", "forward", "backward"]) {
     view.buttons[name].label.textContent = view.words[name] || "";
@@ -997,6 +1024,9 @@ export default function (component) {
     if (goto.step !== null && goto.step !== undefined) {
       view.position = goto.step;
       view.known.position = goto.step;         // the server's own move: nothing to tell it
+      clearTimeout(view.reportTimer);          // (nor the press it overrides)
+      view.pendingReport = false;
+      delete view.root.dataset.pending;
       stopFlow(view);
     }
   }
@@ -1016,5 +1046,6 @@ export default function (component) {
       followLayer(view);
     }
   }
-  report(view);                    // where it is and how wide, when the server does not know yet
+  // where it is and how wide, when the server does not know yet (a pending position: when it settles)
+  if (!view.pendingReport) report(view);
 }

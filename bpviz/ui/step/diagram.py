@@ -37,10 +37,11 @@ _mount = st.components.v2.component(
     css=(_HERE / "diagram.css").read_text(encoding="utf-8"), isolate_styles=False)
 
 
-def show(steps, revealed, names=LAYER_NAMES, show_z=False, animate=True, question=None):
+def show(steps, revealed, names=LAYER_NAMES, show_z=False, animate=True, question=None, settle=120):
     """Mount the diagram of `steps` (the whole pass), of which the browser gets the first
     `revealed` (all of them outside quiz mode). `names`: the notation on show (lesson.names()).
-    `question`: the quiz's (practice.Question, waiting for an answer) at the current step, or None."""
+    `question`: the quiz's (practice.Question, waiting for an answer) at the current step, or None.
+    `settle`: ms after the last press the browser reports its position (step/readouts.py)."""
     revealed = min(max(int(revealed), 1), len(steps))
     first = steps[0]
     narrow = room_now()[1] < PHONE_WIDTH
@@ -62,8 +63,8 @@ def show(steps, revealed, names=LAYER_NAMES, show_z=False, animate=True, questio
     drawable = memo.remembered("step_pass", parts, build) if held != pass_id else None
     data = {"pass_id": pass_id, "pass": drawable, "count": len(steps),
             "goto": moves(_reported(), min(state.step_index(), revealed - 1), state.selected_neuron()),
-            "motion": bool(animate), "quiz": _quiz(question, first.network.sizes, state.step_index()),
-            "words": _words()}
+            "motion": bool(animate), "settle": int(settle),
+            "quiz": _quiz(question, first.network.sizes, state.step_index()), "words": _words()}
     _mount(key=KEY, data=data, default={"report": None}, on_report_change=_follow)
 
 
