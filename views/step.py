@@ -1,7 +1,7 @@
 """Step: one forward pass, the loss, one backward pass and the update, a step at a time."""
 import streamlit as st
 
-from bpviz.ui import address, frame, lesson
+from bpviz.ui import frame, lesson
 from bpviz.ui.i18n import t
 from bpviz.ui.step import controls as step_controls
 from bpviz.ui.step import diagram, inspector, quiz, readouts
@@ -40,8 +40,8 @@ st.caption(t("step.intro"))
 def stepper():
     """The diagram, its switches, the quiz and the readouts. The readout follows the diagram's
     position in the page (step/readouts.py); the diagram's report of a new position, once the
-    learner settles, reruns only `follow_position`, nested in it (diagram._follow); any other
-    click here reruns it whole."""
+    learner settles, reruns only the fragment nested in this that holds the diagram and writes
+    the address (diagram.follow_position); any other click here reruns this whole."""
     steps = lesson.current_steps(say_why=True)
     if steps is None:
         return
@@ -61,19 +61,16 @@ def stepper():
         inspector.picker(steps[0].network, names)
         if planned is not None:
             readouts.show(planned, names)
-        follow_position(steps, names, planned is None)
-    frame.end(address_written=True)   # a fragment rerun skips app.py's end; follow_position wrote the address
+        else:
+            served_readout(steps, names)
+    frame.end(address_written=True)   # a fragment rerun skips app.py's end; the diagram's fragment wrote it
 
 
-@st.fragment(key=diagram.FOLLOWER)
-def follow_position(steps, names, draws_readout):
-    """What follows the diagram's reported position on the server: the address, and the
-    readout when the page does not follow by itself (`draws_readout`: quiz mode, too many
-    readouts). The report reruns only this, with the enclosing run's `steps` and `names`
-    (no pass is recomputed, no switch and no diagram is sent again)."""
-    if draws_readout:
-        inspector.readout(step_controls.position(steps), names)
-    address.write()   # a fragment rerun skips app.py's end: the address follows the position
+@st.fragment(key=diagram.READOUT)
+def served_readout(steps, names):
+    """The readout of the session's position, drawn by the server (quiz mode, or a pass with
+    too many readouts to draw at once): the diagram's report reruns this too."""
+    inspector.readout(step_controls.position(steps), names)
 
 
 with hero:

@@ -90,9 +90,9 @@ def report(at, **facts):
     """Send what the diagram's browser side reports (position, selected, have, room) and rerun,
     as a browser does; returns the whole page as the browser then shows it."""
     at = report_only(at, **facts)
-    if not [e for e in at.get("bidi_component") if e.proto.component_name == "bpviz_step_diagram"]:
-        # a new position alone reran only the readout's fragment (views/step.py), and AppTest
-        # holds only what that run drew; the browser keeps the rest: draw the whole page again
+    if not at.get("segmented_control"):
+        # a new position alone reran only the diagram's fragment (bpviz/ui/step/diagram.py), and
+        # AppTest holds only what that run drew; the browser keeps the rest: draw the whole page again
         at.run()
         assert not at.exception, [e.value for e in at.exception]
     return at
@@ -101,13 +101,25 @@ def report(at, **facts):
 def report_only(at, **facts):
     """Send a report of the diagram's (a widget state for the component, through AppTest's own
     run with widget states: AppTest has no public way to set a component's state) and return
-    what that one run drew, as AppTest holds it."""
+    what that one run drew, as AppTest holds it. As a browser does, the run is scoped to the
+    fragment the component is mounted in (AppTest alone would run the whole page)."""
+    from unittest import mock
+
+    from streamlit.testing.v1 import local_script_runner
+
+    from bpviz.ui.step.diagram import FOLLOWER
     mounted = next(e for e in at.get("bidi_component") if e.proto.component_name == "bpviz_step_diagram")
     states = at._tree.get_widget_states()
     widget = states.widgets.add()
     widget.id = mounted.proto.id
     widget.json_value = json.dumps({"report": facts})
-    at._run(states)
+    ids = list(at._fragment_storage._ids_by_target_key.get(FOLLOWER, {}))
+    plain = local_script_runner.RerunData
+
+    def scoped(**fields):
+        return plain(**fields, fragment_id_queue=ids[-1:])
+    with mock.patch.object(local_script_runner, "RerunData", scoped):
+        at._run(states)
     assert not at.exception, [e.value for e in at.exception]
     return at
 

@@ -50,13 +50,15 @@ def test_a_new_position_reruns_only_the_address(step_page):
     reruns a fragment that writes the address and nothing else; the switches, the drop-down,
     the readouts and the diagram are not drawn again. A new selection reruns the fragment that
     holds the diagram: the drop-down follows."""
-    at = report_only(step_page, position=2, selected=[2, 0], room=[460, 900])   # the browser's first report
+    held = diagram(step_page)["pass_id"]
+    at = report_only(step_page, position=2, selected=[2, 0], room=[460, 900], have=held)   # the first report
     assert at.toggle and "bpviz_step_diagram" in [e.proto.component_name for e in at.get("bidi_component")]
     assert "z_{o1} = w_{5}" in formulas(shown_readout(at, 3))                   # o1's numbers at the loss step
-    at = report_only(at, position=3, selected=[2, 0], room=[460, 900])
+    at = report_only(at, position=3, selected=[2, 0], room=[460, 900], have=held)
     assert not at.toggle and not at.button and not at.selectbox                  # nothing around the diagram
     assert not at.markdown and not at.info and not at.get("html")               # nor the readouts
-    assert [e.proto.component_name for e in at.get("bidi_component")] == ["bpviz_address"]
+    assert [e.proto.component_name for e in at.get("bidi_component")] == ["bpviz_step_diagram", "bpviz_address"]
+    assert diagram(at)["pass"] is None and diagram(at)["goto"] == {"step": None, "selected": None}
     assert at.session_state["step_index"] == 3 and "step=3" in _address(at)
     at.run()                                                                     # the page as the browser holds it
     assert "z_{o1} = w_{5}" in formulas(shown_readout(at))

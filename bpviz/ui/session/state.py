@@ -46,6 +46,7 @@ from bpviz.ui.session.slots import (  # the keys; state re-exports them
     QUIZ_PASS,
     QUIZ_REACHED,
     QUIZ_TURNS,
+    READOUT_SERVED,
     SELECTED,
     SESSION_NAME,
     SLOTS,
@@ -274,6 +275,7 @@ quiz_pass, _ = _pair(QUIZ_PASS)
 quiz_mode, set_quiz_mode = _pair(QUIZ)
 quiz_reached, set_quiz_reached = _pair(QUIZ_REACHED)
 quiz_turns, _ = _pair(QUIZ_TURNS)   # the stored dict: changes stay
+readout_served, set_readout_served = _pair(READOUT_SERVED)
 step_penalty, _ = _pair(PENALTY)
 step_batch, set_step_batch = _pair(BATCH)
 _, set_link_warning_run = _pair(LINK_WARNING_RUN)

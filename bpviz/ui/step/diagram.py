@@ -3,14 +3,14 @@ the whole pass and steps through it without a round trip.
 
 The server sends the pass's drawable data (bpviz.viz.step_pass) once for each (network,
 example or batch rows, η, λ₁, λ₂, granularity, bias switch, names, z, phone or not, language,
-steps revealed),
-and again only if the browser says it holds another one. Each run sends a few small facts
-beside it: where the server moved the position or the selection itself (`moves`), the
-motion switch and the quiz's question. The browser reports (position, selected neuron, the pass it holds,
-its room) after each burst of presses; `_follow` makes the session follow, so the
-inspector, the quiz, the matrix view and the address show the same step. A new position alone
-reruns only the readout's fragment, nested in the one that holds the diagram (views/step.py):
-no switch and no diagram is sent again for it.
+steps revealed), and again only if the browser says it holds another one. Each run sends a
+few small facts beside it: where the server moved the position or the selection itself
+(`moves`), the motion switch, the quiz's question and how soon to report. The browser reports
+(position, selected neuron, the pass it holds, its room) once the learner settles after a
+burst of presses; `_follow` makes the session follow, so the quiz and the address show the
+same step (the readout beside the diagram follows in the page: step/readouts.py). A new
+position alone reruns only `follow_position`, the fragment that holds the component and the
+address: no switch, no readout and no pass is sent again for it.
 
 In quiz mode only the revealed steps are sent: the browser has no number the learner has
 not tried.
@@ -20,14 +20,15 @@ from pathlib import Path
 import streamlit as st
 
 from bpviz.engine import LAYER_NAMES, practice
-from bpviz.ui import lesson
+from bpviz.ui import address, lesson
 from bpviz.ui.i18n import catalogue, language, plain_text
 from bpviz.ui.session import memo, state
 from bpviz.viz import PHONE_WIDTH, step_pass, step_target
 
 KEY = "step_diagram"
 STEPPER = "step_stepper"       # the Step page's fragments (views/step.py): the one that holds the diagram,
-FOLLOWER = "step_follower"     # and the one nested in it that follows a position change (the readout)
+FOLLOWER = "step_follower"     # the one nested in it that holds the diagram itself and the address,
+READOUT = "step_readout"       # and the one beside it that draws the readout when the page does not
 DEFAULT_ROOM = (460, 900)          # (height, width) in px until the browser has reported
 MIN_HEIGHT, MAX_HEIGHT = 300, 1400
 BUTTONS = ("first", "prev", "next", "forward", "backward")
@@ -50,7 +51,6 @@ def show(steps, revealed, names=LAYER_NAMES, show_z=False, animate=True, questio
              first.batch is not None, tuple(step.phase for step in steps), revealed, names.notation, bool(show_z),
              narrow, language())
     pass_id = memo.digest(parts)[:20]
-    held = _reported().get("have")
 
     def build():
         drawable = step_pass(steps[:revealed], text=catalogue(), names=names, show_z=show_z, narrow=narrow)
@@ -59,13 +59,25 @@ def show(steps, revealed, names=LAYER_NAMES, show_z=False, animate=True, questio
         drawable["jumps"] = {"forward": phases.index("loss"), "backward": len(steps) - 2}
         return drawable
 
-    # built once per pass (kept for this session only); sent only while the browser lacks it
-    drawable = memo.remembered("step_pass", parts, build) if held != pass_id else None
-    data = {"pass_id": pass_id, "pass": drawable, "count": len(steps),
-            "goto": moves(_reported(), min(state.step_index(), revealed - 1), state.selected_neuron()),
-            "motion": bool(animate), "settle": int(settle),
+    data = {"pass_id": pass_id, "count": len(steps), "motion": bool(animate), "settle": int(settle),
             "quiz": _quiz(question, first.network.sizes, state.step_index()), "words": _words()}
-    _mount(key=KEY, data=data, default={"report": None}, on_report_change=_follow)
+    follow_position(data, parts, build, revealed)
+
+
+@st.fragment(key=FOLLOWER)
+def follow_position(data, parts, build, revealed):
+    """The diagram, and the address after it. The diagram's report of a new position reruns
+    only this, with the enclosing run's arguments: the pass is neither recomputed nor sent
+    again (the browser holds it), no switch is drawn again, and the readout beside the diagram
+    already shows the position (step/readouts.py); what the server does for a position is
+    mount the same component again and write the address."""
+    reported = _reported()
+    # built once per pass (kept for this session only); sent only while the browser lacks it
+    drawable = memo.remembered("step_pass", parts, build) if reported.get("have") != data["pass_id"] else None
+    goto = moves(reported, min(state.step_index(), revealed - 1), state.selected_neuron())
+    _mount(key=KEY, data={**data, "pass": drawable, "goto": goto}, default={"report": None},
+           on_report_change=_follow)
+    address.write()   # a fragment rerun skips app.py's end: the address follows the position
 
 
 def moves(reported, index, selected):
@@ -87,23 +99,26 @@ def _reported():
 
 def _follow():
     """The browser moved or selected: the session follows (what it reports is checked). A new
-    position alone reruns only the readout's fragment (`FOLLOWER`): the diagram already shows
-    it, and the switches do not change. A new selection or room, or any report in quiz mode
-    (the quiz's card and the diagram's marks follow the position), reruns the fragment that
-    holds the diagram (`STEPPER`, the default for its widget)."""
+    position alone reruns only `follow_position` (the default for its widget): the diagram
+    and the readout already show it, and the switches do not change. A new selection or room,
+    or any report in quiz mode (the quiz's card and the diagram's marks follow the position),
+    reruns the fragment that holds the diagram (`STEPPER`); where the server draws the readout
+    of each position (state.readout_served), its fragment (`READOUT`) reruns too."""
     report = _reported()
     followed = follow(report, state.network().sizes)
-    only_moved = not lesson.quiz_on()
+    whole = lesson.quiz_on()
     if followed["position"] is not None:
         state.set_step_index(followed["position"])
     if followed["selected"] is not None and followed["selected"] != state.selected_neuron():
         state.set_selected_neuron(followed["selected"])
-        only_moved = False
+        whole = True
     if followed["room"] is not None and followed["room"] != state.diagram_room():
         state.set_diagram_room(followed["room"])
-        only_moved = False
-    if only_moved:
-        st.rerun(FOLLOWER)
+        whole = True
+    if whole:
+        st.rerun(STEPPER)
+    if state.readout_served():
+        st.rerun([FOLLOWER, READOUT])
 
 
 def follow(report, sizes):

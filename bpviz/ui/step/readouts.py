@@ -71,11 +71,14 @@ def groups(steps, chosen, neuron):
 
 def plan(steps):
     """(group of each position, first step of each group) when the page follows the position by
-    itself, or None when the server draws the readout (quiz mode, or too many groups)."""
-    if lesson.quiz_on():
-        return None
-    of_position, firsts = groups(steps, view(), selected(steps[0].network))
-    return (of_position, firsts) if len(firsts) <= MAX_GROUPS else None
+    itself, or None when the server draws the readout (quiz mode, or too many groups); the
+    session keeps which (state.readout_served: what the diagram's report reruns)."""
+    planned = None
+    if not lesson.quiz_on():
+        of_position, firsts = groups(steps, view(), selected(steps[0].network))
+        planned = (of_position, firsts) if len(firsts) <= MAX_GROUPS else None
+    state.set_readout_served(planned is None)
+    return planned
 
 
 def settle_ms(planned):
