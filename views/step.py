@@ -40,8 +40,8 @@ st.caption(t("step.intro"))
 def stepper():
     """The diagram, its switches, the quiz and the readouts. The readout follows the diagram's
     position in the page (step/readouts.py); the diagram's report of a new position, once the
-    learner settles, reruns only the fragment nested in this that holds the diagram and writes
-    the address (diagram.follow_position); any other click here reruns this whole."""
+    learner settles, reruns only `follow_position` (at the page's top level), which writes the
+    address; any other click here reruns this whole."""
     steps = lesson.current_steps(say_why=True)
     if steps is None:
         return
@@ -63,7 +63,7 @@ def stepper():
             readouts.show(planned, names)
         else:
             served_readout(steps, names)
-    frame.end(address_written=True)   # a fragment rerun skips app.py's end; the diagram's fragment wrote it
+    frame.end()   # a fragment rerun skips app.py's end: the address carries what this run changed
 
 
 @st.fragment(key=diagram.READOUT)
@@ -73,5 +73,15 @@ def served_readout(steps, names):
     inspector.readout(step_controls.position(steps), names)
 
 
+@st.fragment(key=diagram.FOLLOWER)
+def follow_position():
+    """The diagram's report of a settled position reruns only this: the position's own
+    component, handed the address (diagram.position_component). At the page's top level, so
+    its rerun is as cheap as a fragment's can be; the diagram and the readout already show
+    the position."""
+    diagram.position_component()
+
+
 with hero:
     stepper()
+follow_position()

@@ -91,29 +91,41 @@ def report(at, **facts):
     as a browser does; returns the whole page as the browser then shows it."""
     at = report_only(at, **facts)
     if not at.get("segmented_control"):
-        # a new position alone reran only the diagram's fragment (bpviz/ui/step/diagram.py), and
-        # AppTest holds only what that run drew; the browser keeps the rest: draw the whole page again
+        # a new position alone reran only the position's fragment (views/step.py), and AppTest
+        # holds only what that run drew; the browser keeps the rest: draw the whole page again
         at.run()
         assert not at.exception, [e.value for e in at.exception]
     return at
 
 
+_SEQ = [0]   # the browser numbers its reports: the server follows the last
+_IDS = {}    # id(AppTest) -> {component name: its widget id}, as last seen
+
+
 def report_only(at, **facts):
-    """Send a report of the diagram's (a widget state for the component, through AppTest's own
-    run with widget states: AppTest has no public way to set a component's state) and return
-    what that one run drew, as AppTest holds it. As a browser does, the run is scoped to the
-    fragment the component is mounted in (AppTest alone would run the whole page)."""
+    """Send a report of the diagram's, as the browser does, and return what that one run drew,
+    as AppTest holds it: a new position alone through the position's own component (its
+    fragment reruns), anything else through the diagram's (the fragment holding it reruns).
+    The report is a widget state for the component, sent through AppTest's own run with widget
+    states (AppTest has no public way to set a component's state), and the run is scoped to
+    the component's fragment as a browser's is (AppTest alone would run the whole page)."""
     from unittest import mock
 
     from streamlit.testing.v1 import local_script_runner
 
-    from bpviz.ui.step.diagram import FOLLOWER
-    mounted = next(e for e in at.get("bidi_component") if e.proto.component_name == "bpviz_step_diagram")
+    from bpviz.ui.step.diagram import FOLLOWER, STEPPER
+    _SEQ[0] += 1
+    facts = {**facts, "seq": _SEQ[0]}
+    alone = set(facts) == {"position", "seq"}
+    name = "bpviz_step_position" if alone else "bpviz_step_diagram"
+    fragment = FOLLOWER if alone else STEPPER
+    for element in at.get("bidi_component"):      # (a run of one fragment holds only that fragment's)
+        _IDS.setdefault(id(at), {})[element.proto.component_name] = element.proto.id
     states = at._tree.get_widget_states()
     widget = states.widgets.add()
-    widget.id = mounted.proto.id
+    widget.id = _IDS[id(at)][name]
     widget.json_value = json.dumps({"report": facts})
-    ids = list(at._fragment_storage._ids_by_target_key.get(FOLLOWER, {}))
+    ids = list(at._fragment_storage._ids_by_target_key.get(fragment, {}))
     plain = local_script_runner.RerunData
 
     def scoped(**fields):

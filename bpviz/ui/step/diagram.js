@@ -14,7 +14,8 @@
 //         whole pass), goto: {step: index | null, selected: [[l, j] | null] | null} (where the
 //         server moved it, sent until the browser reports being there),
 //         motion, quiz: {step, neuron, edge, waiting} | null, settle: ms, words: {...}}
-// report (setStateValue "report") = {position, selected, have, room: [height, width]}
+// report (setStateValue "report") = {position, selected, have, room: [height, width], seq}, or
+//        a new position alone, through the position's own component: {position, seq}
 //
 // Every report makes the server run, so a position is reported once the learner settles:
 // `settle` ms after the last press (the readouts beside the diagram follow the position in
@@ -42,6 +43,7 @@ const ICONS = {     // first, previous, next, to the loss, to the end of the bac
   backward: "M11 18V6l-8.5 6 8.5 6zm.5-6 8.5 6V6l-8.5 6z",
 };
 let held = { id: null, pass: null };   // the pass the page holds (one diagram per page)
+let reportSeq = Date.now();            // numbers the reports of both channels: the server follows the last
 let current = null;                    // the mounted view the keys go to
 let nameSize = 0;                      // px of a gradient's name ∂E/∂w on phones (0: the label's size)
 const GRADIENT_NAME = /^(∂E\/∂[wb])( .*)$/;
@@ -196,8 +198,14 @@ function report(view) {
   const news = view.position !== known.position || JSON.stringify(view.selected) !== JSON.stringify(known.selected)
     || !known.room || Math.abs(room[0] - known.room[0]) > 4 || Math.abs(room[1] - known.room[1]) > 24;
   if (!news) return;
+  const onlyMoved = known.room && JSON.stringify(view.selected) === JSON.stringify(known.selected)
+    && Math.abs(room[0] - known.room[0]) <= 4 && Math.abs(room[1] - known.room[1]) <= 24;
   view.known = { position: view.position, selected: view.selected, room };
-  view.setStateValue("report", { position: view.position, selected: view.selected, have: held.id, room });
+  reportSeq += 1;
+  // a new position alone goes through the position's own component (views/step.py), whose run
+  // is the cheapest the server has; anything else reruns the fragment that holds the diagram
+  if (onlyMoved && window.bpvizStepReport) window.bpvizStepReport({ position: view.position, seq: reportSeq });
+  else view.setStateValue("report", { position: view.position, selected: view.selected, have: held.id, room, seq: reportSeq });
 }
 
 function say(view, text) {

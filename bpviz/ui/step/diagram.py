@@ -16,6 +16,7 @@ In quiz mode only the revealed steps are sent: the browser has no number the lea
 not tried.
 """
 from pathlib import Path
+from urllib.parse import parse_qsl, urlencode
 
 import streamlit as st
 
@@ -26,9 +27,10 @@ from bpviz.ui.session import memo, state
 from bpviz.viz import PHONE_WIDTH, step_pass, step_target
 
 KEY = "step_diagram"
+POSITION_KEY = "step_position"   # the component the diagram reports a settled position through
 STEPPER = "step_stepper"       # the Step page's fragments (views/step.py): the one that holds the diagram,
-FOLLOWER = "step_follower"     # the one nested in it that holds the diagram itself and the address,
-READOUT = "step_readout"       # and the one beside it that draws the readout when the page does not
+FOLLOWER = "step_follower"     # the one that holds only the position's component (and writes the address),
+READOUT = "step_readout"       # and the one beside the diagram that draws the readout when the page does not
 DEFAULT_ROOM = (460, 900)          # (height, width) in px until the browser has reported
 MIN_HEIGHT, MAX_HEIGHT = 300, 1400
 BUTTONS = ("first", "prev", "next", "forward", "backward")
@@ -36,6 +38,21 @@ _HERE = Path(__file__).parent
 _mount = st.components.v2.component(
     "bpviz_step_diagram", js=(_HERE / "diagram.js").read_text(encoding="utf-8"),
     css=(_HERE / "diagram.css").read_text(encoding="utf-8"), isolate_styles=False)
+# The position's own component: draws nothing; the diagram reports a settled position through
+# it (window.bpvizStepReport), and it puts the query it is given in the address bar, keeping
+# the history entry (as bpviz/ui/address.py's component does).
+POSITION_JS = """
+export default function (component) {
+  window.bpvizStepReport = report => component.setStateValue("report", report);
+  const url = new URL(window.location.href);
+  const search = component.data ? "?" + component.data : "";
+  if (url.search !== search) {
+    url.search = search;
+    window.history.replaceState(window.history.state, "", url.toString());
+  }
+}
+"""
+_mount_position = st.components.v2.component("bpviz_step_position", js=POSITION_JS)
 
 
 def show(steps, revealed, names=LAYER_NAMES, show_z=False, animate=True, question=None, settle=120):
@@ -59,25 +76,46 @@ def show(steps, revealed, names=LAYER_NAMES, show_z=False, animate=True, questio
         drawable["jumps"] = {"forward": phases.index("loss"), "backward": len(steps) - 2}
         return drawable
 
-    data = {"pass_id": pass_id, "count": len(steps), "motion": bool(animate), "settle": int(settle),
-            "quiz": _quiz(question, first.network.sizes, state.step_index()), "words": _words()}
-    follow_position(data, parts, build, revealed)
-
-
-@st.fragment(key=FOLLOWER)
-def follow_position(data, parts, build, revealed):
-    """The diagram, and the address after it. The diagram's report of a new position reruns
-    only this, with the enclosing run's arguments: the pass is neither recomputed nor sent
-    again (the browser holds it), no switch is drawn again, and the readout beside the diagram
-    already shows the position (step/readouts.py); what the server does for a position is
-    mount the same component again and write the address."""
     reported = _reported()
     # built once per pass (kept for this session only); sent only while the browser lacks it
-    drawable = memo.remembered("step_pass", parts, build) if reported.get("have") != data["pass_id"] else None
-    goto = moves(reported, min(state.step_index(), revealed - 1), state.selected_neuron())
-    _mount(key=KEY, data={**data, "pass": drawable, "goto": goto}, default={"report": None},
-           on_report_change=_follow)
-    address.write()   # a fragment rerun skips app.py's end: the address follows the position
+    drawable = memo.remembered("step_pass", parts, build) if reported.get("have") != pass_id else None
+    browser_at = {**reported, "position": latest(reported, position_report()).get("position")}
+    goto = moves(browser_at, min(state.step_index(), revealed - 1), state.selected_neuron())
+    data = {"pass_id": pass_id, "pass": drawable, "count": len(steps), "goto": goto, "motion": bool(animate),
+            "settle": int(settle), "quiz": _quiz(question, first.network.sizes, state.step_index()),
+            "words": _words()}
+    _mount(key=KEY, data=data, default={"report": None}, on_report_change=_follow)
+
+
+def position_component():
+    """The component the diagram reports a settled position through, handed the session's
+    query for the address bar. Alone in a fragment at the page's top level (views/step.py), so
+    that a report's run does the least Streamlit allows: the callback, this mount, the address
+    (in a run of this fragment alone, the query last written with the new step: only the
+    position can have changed since)."""
+    written = state.address_written()
+    alone = written is not None and _lone_fragment_run()
+    current = with_step(written, state.step_index()) if alone else address.query()
+    state.set_address_written(current)
+    _mount_position(key=POSITION_KEY, data=current.lstrip("?"), default={"report": None},
+                    on_report_change=follow_settled_position)
+
+
+def with_step(written, index):
+    """What address.query() gives after a change of the Step position alone, from `written`
+    (the query it gave before): its step replaced by `index`, without reading the whole
+    session again (31 reads of session state, each costing Streamlit ~20 µs)."""
+    params = dict(parse_qsl(written.lstrip("?"), keep_blank_values=True))
+    params["step"] = address.BY_NAME["step"].write(index)
+    ordered = {p.name: params[p.name] for p in address.PARAMETERS if params.get(p.name) is not None}
+    return "?" + urlencode(ordered, safe=",:") if ordered else ""
+
+
+def _lone_fragment_run():
+    """This run is that of one fragment alone (the position's, after its report)."""
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+    ctx = get_script_run_ctx()
+    return ctx is not None and len(ctx.fragment_ids_this_run or ()) == 1
 
 
 def moves(reported, index, selected):
@@ -91,34 +129,59 @@ def moves(reported, index, selected):
 
 
 def _reported():
-    """The browser's last report as a dict (empty before the first)."""
-    value = state.widget_value(KEY)
+    """The diagram's last report as a dict (empty before the first)."""
+    return _report_of(KEY)
+
+
+def position_report():
+    """The last settled position the diagram reported through the position's own component
+    (views/step.py follow_position): {"position", "seq"}, empty before the first."""
+    return _report_of(POSITION_KEY)
+
+
+def _report_of(key):
+    value = state.widget_value(key)
     report = value.get("report") if isinstance(value, dict) else getattr(value, "report", None)
     return report if isinstance(report, dict) else {}
 
 
+def latest(*reports):
+    """Of the browser's reports, the one it sent last (each carries a sequence number "seq")."""
+    def seq(report):
+        number = report.get("seq")
+        return number if isinstance(number, int) and not isinstance(number, bool) else -1
+    return max(reports, key=seq)
+
+
 def _follow():
-    """The browser moved or selected: the session follows (what it reports is checked). A new
-    position alone reruns only `follow_position` (the default for its widget): the diagram
-    and the readout already show it, and the switches do not change. A new selection or room,
-    or any report in quiz mode (the quiz's card and the diagram's marks follow the position),
-    reruns the fragment that holds the diagram (`STEPPER`); where the server draws the readout
-    of each position (state.readout_served), its fragment (`READOUT`) reruns too."""
-    report = _reported()
-    followed = follow(report, state.network().sizes)
-    whole = lesson.quiz_on()
-    if followed["position"] is not None:
-        state.set_step_index(followed["position"])
-    if followed["selected"] is not None and followed["selected"] != state.selected_neuron():
-        state.set_selected_neuron(followed["selected"])
-        whole = True
-    if followed["room"] is not None and followed["room"] != state.diagram_room():
-        state.set_diagram_room(followed["room"])
-        whole = True
-    if whole:
+    """The diagram reported a selection, its room or the pass it holds (and where it is): the
+    session follows (what it reports is checked), and the fragment that holds the diagram
+    (`STEPPER`, the default for its widget) reruns."""
+    _follow_report(_reported(), position_report())
+
+
+def follow_settled_position():
+    """The diagram reported a settled position through the position's own component: the
+    session follows, and only that component's fragment reruns (it writes the address; the
+    diagram and the readout already show the position). In quiz mode the fragment holding the
+    diagram reruns (the quiz's card and marks follow the position); where the server draws
+    the readout (state.readout_served), its fragment reruns too."""
+    _follow_report(position_report(), _reported())
+    if lesson.quiz_on():
         st.rerun(STEPPER)
     if state.readout_served():
         st.rerun([FOLLOWER, READOUT])
+
+
+def _follow_report(report, other):
+    """Follow `report` (the position only if it is newer than the `other` channel's)."""
+    followed = follow(report, state.network().sizes)
+    if followed["position"] is not None and latest(report, other) is report:
+        state.set_step_index(followed["position"])
+    if followed["selected"] is not None and followed["selected"] != state.selected_neuron():
+        state.set_selected_neuron(followed["selected"])
+    if followed["room"] is not None and followed["room"] != state.diagram_room():
+        state.set_diagram_room(followed["room"])
 
 
 def follow(report, sizes):
