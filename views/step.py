@@ -61,16 +61,9 @@ def stepper():
         inspector.picker(steps[0].network, names)
         if planned is not None:
             readouts.show(planned, names)
-        else:
-            served_readout(steps, names)
+        else:   # quiz mode, or too many readouts: the server draws the position's (diagram.follow_settled_position)
+            inspector.readout(step_controls.position(steps), names)
     frame.end()   # a fragment rerun skips app.py's end: the address carries what this run changed
-
-
-@st.fragment(key=diagram.READOUT)
-def served_readout(steps, names):
-    """The readout of the session's position, drawn by the server (quiz mode, or a pass with
-    too many readouts to draw at once): the diagram's report reruns this too."""
-    inspector.readout(step_controls.position(steps), names)
 
 
 @st.fragment(key=diagram.FOLLOWER)

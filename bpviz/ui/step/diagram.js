@@ -103,7 +103,7 @@ function installKeys() {
   // is reported now, so the run it starts sees it (the diagram's own buttons and neurons excepted)
   const early = event => {
     if (!current || !current.pendingReport) return;
-    if (event.type !== "focusin" && event.target && event.target.closest && event.target.closest(".bpviz-step")) return;
+    if (event.target && event.target.closest && event.target.closest(".bpviz-step")) return;
     if (event.type === "keydown" && !ownsKeys(event.target) && event.key !== "Enter") return;
     reportNow(current);
   };

@@ -21,7 +21,7 @@ from urllib.parse import parse_qsl, urlencode
 import streamlit as st
 
 from bpviz.engine import LAYER_NAMES, practice
-from bpviz.ui import address, lesson
+from bpviz.ui import address
 from bpviz.ui.i18n import catalogue, language, plain_text
 from bpviz.ui.session import memo, state
 from bpviz.viz import PHONE_WIDTH, step_pass, step_target
@@ -29,8 +29,7 @@ from bpviz.viz import PHONE_WIDTH, step_pass, step_target
 KEY = "step_diagram"
 POSITION_KEY = "step_position"   # the component the diagram reports a settled position through
 STEPPER = "step_stepper"       # the Step page's fragments (views/step.py): the one that holds the diagram,
-FOLLOWER = "step_follower"     # the one that holds only the position's component (and writes the address),
-READOUT = "step_readout"       # and the one beside the diagram that draws the readout when the page does not
+FOLLOWER = "step_follower"     # and the one that holds only the position's component (and writes the address)
 DEFAULT_ROOM = (460, 900)          # (height, width) in px until the browser has reported
 MIN_HEIGHT, MAX_HEIGHT = 300, 1400
 BUTTONS = ("first", "prev", "next", "forward", "backward")
@@ -163,14 +162,12 @@ def _follow():
 def follow_settled_position():
     """The diagram reported a settled position through the position's own component: the
     session follows, and only that component's fragment reruns (it writes the address; the
-    diagram and the readout already show the position). In quiz mode the fragment holding the
-    diagram reruns (the quiz's card and marks follow the position); where the server draws
-    the readout (state.readout_served), its fragment reruns too."""
+    diagram and the readout already show the position). Where the server draws the readout of
+    each position (state.readout_served: quiz mode, whose card and marks follow the position
+    too, or too many readouts), the fragment holding the diagram and the readout reruns."""
     _follow_report(position_report(), _reported())
-    if lesson.quiz_on():
-        st.rerun(STEPPER)
     if state.readout_served():
-        st.rerun([FOLLOWER, READOUT])
+        st.rerun(STEPPER)
 
 
 def _follow_report(report, other):
