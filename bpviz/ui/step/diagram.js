@@ -15,7 +15,8 @@
 //         server moved it, sent until the browser reports being there),
 //         motion, quiz: {step, neuron, edge, waiting} | null, settle: ms, words: {...}}
 // report (setStateValue "report") = {position, selected, have, room: [height, width], seq}, or
-//        a new position alone, through the position's own component: {position, seq}
+//        a new position alone, through the position's own component: {position, seq, rerun?}
+//        (rerun: "stepper" or "app", when the report went out ahead of a control's change)
 //
 // Every report makes the server run, so a position is reported once the learner settles:
 // `settle` ms after the last press (the readouts beside the diagram follow the position in
@@ -99,15 +100,20 @@ function installKeys() {
   document.addEventListener("keydown", event => onKey(event), true);
   document.addEventListener("keyup", event => onKeyUp(event), true);
   document.addEventListener("keydown", event => onSubmitKey(event), false);
-  // before any other control of the page can make the server run: a position not reported yet
-  // is reported now, so the run it starts sees it (the diagram's own buttons and neurons excepted)
-  const early = event => {
-    if (!current || !current.pendingReport) return;
-    if (event.target && event.target.closest && event.target.closest(".bpviz-step")) return;
-    if (event.type === "keydown" && !ownsKeys(event.target) && event.key !== "Enter") return;
-    reportNow(current);
+  // Before any other control of the page can make the server run, a position not reported
+  // yet is reported, so that the run sees it: on a pointer press, a focus or a key in a box
+  // outside the diagram. Streamlit sends the widget updates of one task together, scoped as the
+  // first one is: if the control's own change goes with this report, it would run in the
+  // report's scope, so the report names the scope the control needs ("stepper": a control of
+  // the fragment around the diagram; "app": any other) and the server runs that.
+  const flush = event => {
+    const target = event.target;
+    if (!current || !current.pendingReport || (target && target.closest && target.closest(".bpviz-step"))) return;
+    if (event.type === "keydown" && !ownsKeys(target) && event.key !== "Enter") return;
+    const inStepper = target && target.closest && target.closest(".st-key-step_layout, .st-key-quiz_on");
+    reportNow(current, inStepper ? "stepper" : "app");
   };
-  for (const type of ["pointerdown", "focusin", "keydown"]) document.addEventListener(type, early, true);
+  for (const type of ["pointerdown", "focusin", "keydown"]) document.addEventListener(type, flush, true);
 }
 
 // ---- moving ----------------------------------------------------------------------------------
@@ -180,14 +186,14 @@ function reportSoon(view) {
   view.reportTimer = setTimeout(() => reportNow(view), view.settle ?? REPORT_AFTER);
 }
 
-function reportNow(view) {
+function reportNow(view, scope) {
   clearTimeout(view.reportTimer);
   view.pendingReport = false;
   delete view.root.dataset.pending;
-  report(view);
+  report(view, scope);
 }
 
-function report(view) {
+function report(view, scope) {
   // Tell the server what it does not know yet: a position or selection of the learner's, or
   // the diagram's room. Which pass the page holds rides along, but never alone: a report
   // reruns the page's fragment, and one after the server's own move (Apply update, a revealed
@@ -204,7 +210,10 @@ function report(view) {
   reportSeq += 1;
   // a new position alone goes through the position's own component (views/step.py), whose run
   // is the cheapest the server has; anything else reruns the fragment that holds the diagram
-  if (onlyMoved && window.bpvizStepReport) window.bpvizStepReport({ position: view.position, seq: reportSeq });
+  if (onlyMoved && window.bpvizStepReport) {
+    window.bpvizStepReport(scope ? { position: view.position, seq: reportSeq, rerun: scope }
+      : { position: view.position, seq: reportSeq });
+  }
   else view.setStateValue("report", { position: view.position, selected: view.selected, have: held.id, room, seq: reportSeq });
 }
 

@@ -164,9 +164,14 @@ def follow_settled_position():
     session follows, and only that component's fragment reruns (it writes the address; the
     diagram and the readout already show the position). Where the server draws the readout of
     each position (state.readout_served: quiz mode, whose card and marks follow the position
-    too, or too many readouts), the fragment holding the diagram and the readout reruns."""
-    _follow_report(position_report(), _reported())
-    if state.readout_served():
+    too, or too many readouts), the fragment holding the diagram and the readout reruns. A
+    report the browser sent just before another control's change (diagram.js) may arrive in
+    one message with it, in the report's scope: it names the run that control needs."""
+    report = position_report()
+    _follow_report(report, _reported())
+    if report.get("rerun") == "app":       # sent as another control was used: that control's run
+        st.rerun()
+    if state.readout_served() or report.get("rerun") == "stepper":
         st.rerun(STEPPER)
 
 
