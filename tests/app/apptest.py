@@ -116,7 +116,7 @@ def report_only(at, **facts):
     from bpviz.ui.step.diagram import FOLLOWER, STEPPER
     _SEQ[0] += 1
     facts = {**facts, "seq": _SEQ[0]}
-    alone = set(facts) == {"position", "seq"}
+    alone = "position" in facts and set(facts) <= {"position", "seq", "moved", "rerun"}
     name = "bpviz_step_position" if alone else "bpviz_step_diagram"
     fragment = FOLLOWER if alone else STEPPER
     for element in at.get("bidi_component"):      # (a run of one fragment holds only that fragment's)

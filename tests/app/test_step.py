@@ -199,3 +199,17 @@ def test_the_address_after_a_settled_position_is_the_whole_sessions_query():
         assert (f"step={position}" in fast) == (position > 0) and "gran=pass" in fast and "pen=0.01" in fast
         rerun(at)                                                # a whole run writes address.query()
         assert at.session_state["address_written"] == fast
+
+
+def test_a_position_the_browser_sent_before_the_servers_own_move_does_not_undo_it(step_page):
+    """Apply update moves the diagram to the start; a position report the browser sent before
+    it heard of that (the same message, or an earlier one) does not take the diagram back."""
+    heard = diagram(step_page)["moved"]
+    at = report(step_page, position=3, moved=heard)
+    assert at.session_state["step_index"] == 3
+    at = _click(at, "step_apply")
+    assert at.session_state["step_index"] == 0 and diagram(at)["moved"] > heard
+    at = report(at, position=5, moved=heard)                   # sent before the update reached the page
+    assert at.session_state["step_index"] == 0 and diagram(at)["goto"]["step"] == 0
+    at = report(at, position=2, moved=diagram(at)["moved"])   # a press after it: followed
+    assert at.session_state["step_index"] == 2

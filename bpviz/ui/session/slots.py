@@ -36,6 +36,7 @@ LEARNING_RATE = slot("learning_rate", float, None, "step", "η of the Step page"
 UPDATE_BIASES = slot("update_biases", bool, None, "step", "the Step page's bias switch")
 GRANULARITY = slot("granularity", str, GRANULARITIES[0], "step", "one step per layer or per pass")
 STEP_INDEX = slot("step_index", int, 0, "step", "the Step page's position (pages clamp it to the last step)")
+STEP_MOVES = slot("step_moves", int, 0, "step", "how often the server moved the Step position itself (not the browser)")
 READOUT_SERVED = slot("step_readout_served", bool, False, "step", "the server draws the Step readout of each position")
 PENALTY = slot("step_penalty", tuple, (0.0, 0.0), "step", "(λ₁, λ₂): the Step page's L1 and L2 weight penalty")
 BATCH = slot("step_batch", tuple, None, "step", "(rows, row numbers) of a batch stepped by example, or None")

@@ -51,6 +51,7 @@ from bpviz.ui.session.slots import (  # the keys; state re-exports them
     SESSION_NAME,
     SLOTS,
     STEP_INDEX,
+    STEP_MOVES,
     TRAIN_DATA,
     TRAIN_NETWORK,
     TRAIN_TASK,
@@ -139,11 +140,24 @@ def step_index() -> int:
 
 
 def set_step_index(index):
+    """The server moves the position itself (a link, the quiz's hold): counted in step_moves."""
+    _put(STEP_INDEX, max(int(index), 0))
+    _put(STEP_MOVES, step_moves() + 1)
+
+
+def follow_step_index(index):
+    """The position the browser reports (the Step diagram): not a move of the server's."""
     _put(STEP_INDEX, max(int(index), 0))
 
 
+def step_moves() -> int:
+    """How often the server moved the Step position itself; a browser's report sent before the
+    last move (it carries the count it knew) does not undo it."""
+    return int(_get(STEP_MOVES))
+
+
 def restart_steps():
-    _put(STEP_INDEX, 0)
+    set_step_index(0)
 
 
 def set_network(net: Network, from_tables=False) -> bool:

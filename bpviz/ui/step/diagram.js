@@ -13,7 +13,8 @@
 // data = {pass_id, pass (or null when the browser said it holds pass_id), count (steps in the
 //         whole pass), goto: {step: index | null, selected: [[l, j] | null] | null} (where the
 //         server moved it, sent until the browser reports being there),
-//         motion, quiz: {step, neuron, edge, waiting} | null, settle: ms, words: {...}}
+//         moved (the server's own moves so far), motion, quiz: {step, neuron, edge, waiting} | null,
+//         settle: ms, words: {...}}
 // report (setStateValue "report") = {position, selected, have, room: [height, width], seq}, or
 //        a new position alone, through the position's own component: {position, seq, rerun?}
 //        (rerun: "stepper" or "app", when the report went out ahead of a control's change)
@@ -210,11 +211,13 @@ function report(view, scope) {
   reportSeq += 1;
   // a new position alone goes through the position's own component (views/step.py), whose run
   // is the cheapest the server has; anything else reruns the fragment that holds the diagram
+  const moved = view.moved;   // the server's own moves the page has heard of (a later one wins over this report)
   if (onlyMoved && window.bpvizStepReport) {
-    window.bpvizStepReport(scope ? { position: view.position, seq: reportSeq, rerun: scope }
-      : { position: view.position, seq: reportSeq });
+    window.bpvizStepReport(scope ? { position: view.position, seq: reportSeq, moved, rerun: scope }
+      : { position: view.position, seq: reportSeq, moved });
   }
-  else view.setStateValue("report", { position: view.position, selected: view.selected, have: held.id, room, seq: reportSeq });
+  else view.setStateValue("report", { position: view.position, selected: view.selected, have: held.id, room,
+    seq: reportSeq, moved });
 }
 
 function say(view, text) {
@@ -1018,6 +1021,7 @@ export default function (component) {
   view.count = data.count;
   view.motion = !!data.motion;
   view.settle = Number.isFinite(data.settle) ? data.settle : REPORT_AFTER;
+  view.moved = Number.isInteger(data.moved) ? data.moved : null;
   view.quiz = data.quiz || null;
   for (const name of ["first", "prev", "next", "forward", "backward"]) {
     view.buttons[name].label.textContent = view.words[name] || "";

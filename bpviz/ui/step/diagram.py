@@ -80,7 +80,8 @@ def show(steps, revealed, names=LAYER_NAMES, show_z=False, animate=True, questio
     drawable = memo.remembered("step_pass", parts, build) if reported.get("have") != pass_id else None
     browser_at = {**reported, "position": latest(reported, position_report()).get("position")}
     goto = moves(browser_at, min(state.step_index(), revealed - 1), state.selected_neuron())
-    data = {"pass_id": pass_id, "pass": drawable, "count": len(steps), "goto": goto, "motion": bool(animate),
+    data = {"pass_id": pass_id, "pass": drawable, "count": len(steps), "goto": goto, "moved": state.step_moves(),
+            "motion": bool(animate),
             "settle": int(settle), "quiz": _quiz(question, first.network.sizes, state.step_index()),
             "words": _words()}
     _mount(key=KEY, data=data, default={"report": None}, on_report_change=_follow)
@@ -178,8 +179,11 @@ def follow_settled_position():
 def _follow_report(report, other):
     """Follow `report` (the position only if it is newer than the `other` channel's)."""
     followed = follow(report, state.network().sizes)
-    if followed["position"] is not None and latest(report, other) is report:
-        state.set_step_index(followed["position"])
+    # the position, if this is the browser's last report and the server has not moved it since
+    # the browser heard (Apply update, in a callback of the same message, runs before this one)
+    current = report.get("moved") in (None, state.step_moves())
+    if followed["position"] is not None and latest(report, other) is report and current:
+        state.follow_step_index(followed["position"])
     if followed["selected"] is not None and followed["selected"] != state.selected_neuron():
         state.set_selected_neuron(followed["selected"])
     if followed["room"] is not None and followed["room"] != state.diagram_room():
