@@ -164,10 +164,10 @@ def shown_readout(at, position=None):
     walk(at._tree)
     if not styles:
         return blocks["step_readouts"]
-    rules = [rule.strip() for rule in styles[0].removeprefix("<style>").split(",")]
-    hidden = {int(n) for rule in rules
-              if rule.startswith("html[data-bpviz-step]") and f":not([data-bpviz-step='{position}'])" not in rule
-              for n in re.findall(r"st-key-step_readout_(\d+)", rule)}
+    # each group's rule: html[data-bpviz-step]:not([data-bpviz-step='k'])… (its positions) … readout_n
+    rule = r"html\[data-bpviz-step\]((?::not\(\[data-bpviz-step='\d+'\]\))*)[^,]*?st-key-step_readout_(\d+)"
+    rules = re.findall(rule, styles[0])
+    hidden = {int(n) for positions, n in rules if f":not([data-bpviz-step='{position}'])" not in positions}
     shown = [key for key in blocks if key.removeprefix("step_readout_").isdigit()
              and int(key.removeprefix("step_readout_")) not in hidden]
     assert len(shown) == 1, (position, shown)
