@@ -150,12 +150,6 @@ def follow_step_index(index):
     _put(STEP_INDEX, max(int(index), 0))
 
 
-def step_moves() -> int:
-    """How often the server moved the Step position itself; a browser's report sent before the
-    last move (it carries the count it knew) does not undo it."""
-    return int(_get(STEP_MOVES))
-
-
 def restart_steps():
     set_step_index(0)
 
@@ -291,6 +285,7 @@ quiz_reached, set_quiz_reached = _pair(QUIZ_REACHED)
 quiz_turns, _ = _pair(QUIZ_TURNS)   # the stored dict: changes stay
 readout_served, set_readout_served = _pair(READOUT_SERVED)
 step_penalty, _ = _pair(PENALTY)
+step_moves, _ = _pair(STEP_MOVES)   # a browser's report sent before the last move does not undo it
 step_batch, set_step_batch = _pair(BATCH)
 _, set_link_warning_run = _pair(LINK_WARNING_RUN)
 _, set_selected_neuron = _pair(SELECTED)

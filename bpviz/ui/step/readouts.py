@@ -18,7 +18,7 @@ from bpviz.ui import lesson
 from bpviz.ui.session import state
 from bpviz.ui.step import inspector
 
-MAX_GROUPS = 12           # readouts drawn at once for one view (the largest network's matrix view: 6)
+MAX_GROUPS = 12           # readouts drawn at once for one view (the largest network: 5 of 17 positions)
 SETTLE_MS = 700           # the diagram reports a position this long after the last press (diagram.js)
 SERVER_SETTLE_MS = 120    # ... and this soon when the server draws the readout (quiz mode, many groups)
 BOX = "step_readout_{}"   # the key of group n's container
