@@ -21,7 +21,8 @@ link):
   presses, at two paces: a press every 400 ms (quick stepping: the diagram reports once the learner settles,
   700 ms after the last press, so the 20 presses make one report), and a presenter's pace, a
   press every 2 s, each followed by its own report. The readout follows in the page; a report
-  reruns only the fragment holding the diagram and the address (bpviz/ui/step/diagram.py);
+  goes through the position's own component and reruns only its fragment, which writes the
+  address (bpviz/ui/step/diagram.py position_component);
 - for comparison, the same figures for a bare page: one fragment holding one component that
   reports each press at once to a callback and draws nothing else, served with the app's
   settings. Every report the server follows costs at least this much (Streamlit's own work per

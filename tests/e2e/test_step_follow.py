@@ -1,9 +1,9 @@
 """What a position change costs the server (issue 19), read from the websocket's frames in
 Chromium: the readout beside the diagram follows each press in the page with no frame sent
 to the server (every readout of the pass came with the page: bpviz/ui/step/readouts.py); the
-diagram reports the position once the presses settle, and that report reruns only the
-fragment holding the diagram and the address, never the switches, Apply update, the
-neuron's drop-down or the readouts. A switch clicked right after a press runs at the
+diagram reports the position once the presses settle, through a component of its own whose
+fragment only writes the address: never the switches, Apply update, the neuron's drop-down,
+the readouts or the diagram come again. A switch clicked right after a press runs at the
 pressed position.
 
 Published numbers are the classic worked example's (2-2-2): a(o1) = 0.75136507, the loss

@@ -3,8 +3,8 @@
 The pass is recomputed from (network, example, learning rate, granularity) on
 each run of the Step page's fragment (views/step.py) — one forward and one backward
 pass, well under a millisecond — but not for a position change, which reruns only
-the fragment nested in it with the same pass; the position in it is the only thing
-kept: `state.STEP_INDEX`, which follows the diagram (bpviz/ui/step/diagram.py),
+the page's small fragment that writes the address; the position in it is the only
+thing kept: `state.STEP_INDEX`, which follows the diagram (bpviz/ui/step/diagram.py),
 where the stepping happens.
 """
 import numpy as np

@@ -9,8 +9,9 @@ few small facts beside it: where the server moved the position or the selection 
 (position, selected neuron, the pass it holds, its room) once the learner settles after a
 burst of presses; `_follow` makes the session follow, so the quiz and the address show the
 same step (the readout beside the diagram follows in the page: step/readouts.py). A new
-position alone reruns only `follow_position`, the fragment that holds the component and the
-address: no switch, no readout and no pass is sent again for it.
+position alone goes through a component of its own (`position_component`), alone in a
+fragment at the page's top level (views/step.py follow_position): its run writes the address,
+and no switch, no readout and no pass is sent again for it.
 
 In quiz mode only the revealed steps are sent: the browser has no number the learner has
 not tried.
