@@ -1,10 +1,10 @@
 """Step: one forward pass, the loss, one backward pass and the update, a step at a time."""
 import streamlit as st
 
-from bpviz.ui import address, frame, lesson
+from bpviz.ui import frame, lesson
 from bpviz.ui.i18n import t
 from bpviz.ui.step import controls as step_controls
-from bpviz.ui.step import diagram, inspector, quiz
+from bpviz.ui.step import diagram, inspector, quiz, readouts
 
 # less room above the title than Streamlit's default 6 rem, and narrower side margins on wide
 # screens: the diagram needs the room. Beside the diagram a column for the quiz's card and
@@ -38,9 +38,10 @@ st.caption(t("step.intro"))
 
 @st.fragment(key=diagram.STEPPER)
 def stepper():
-    """The diagram, its switches, the quiz and the readouts. The diagram's report of a new
-    position reruns only `follow_position`, nested in it (diagram._follow); any other click
-    here reruns it whole."""
+    """The diagram, its switches, the quiz and the readouts. The readout follows the diagram's
+    position in the page (step/readouts.py); the diagram's report of a new position, once the
+    learner settles, reruns only `follow_position` (at the page's top level), which writes the
+    address; any other click here reruns this whole."""
     steps = lesson.current_steps(say_why=True)
     if steps is None:
         return
@@ -51,24 +52,29 @@ def stepper():
     view = row.container(key="step_view_column")
     side = row.container(width=SIDE_PX, height=diagram.side_height(), key="step_side")
     question = quiz.panel(steps, side)   # before the diagram: holds the position until the learner tried
+    planned = readouts.plan(steps)       # None: the server draws the readout of each position
     with view:
         # quiz mode: only the revealed steps reach the browser (quiz.revealed), so the diagram
         # holds no number of a step the learner has not earned yet
-        names = step_controls.step_view(steps, quiz.revealed(steps), question)
+        names = step_controls.step_view(steps, quiz.revealed(steps), question, readouts.settle_ms(planned))
     with side, st.container(key="step_readouts"):
         inspector.picker(steps[0].network, names)
-        follow_position(steps, names)
-    frame.end(address_written=True)   # a fragment rerun skips app.py's end; follow_position wrote the address
+        if planned is not None:
+            readouts.show(planned, names)
+        else:   # quiz mode, or too many readouts: the server draws the position's (diagram.follow_settled_position)
+            inspector.readout(step_controls.position(steps), names)
+    frame.end()   # a fragment rerun skips app.py's end: the address carries what this run changed
 
 
 @st.fragment(key=diagram.FOLLOWER)
-def follow_position(steps, names):
-    """What follows the diagram's position outside quiz mode: the readout and the address.
-    The diagram's report of a new position reruns only this, with the enclosing run's `steps`
-    and `names` (no pass is recomputed, no switch and no diagram is sent again)."""
-    inspector.readout(step_controls.position(steps), names)
-    address.write()   # a fragment rerun skips app.py's end: the address follows the position
+def follow_position():
+    """The diagram's report of a settled position reruns only this: the position's own
+    component, handed the address (diagram.position_component). At the page's top level, so
+    its rerun is as cheap as a fragment's can be; the diagram and the readout already show
+    the position."""
+    diagram.position_component()
 
 
 with hero:
     stepper()
+follow_position()

@@ -90,24 +90,48 @@ def report(at, **facts):
     """Send what the diagram's browser side reports (position, selected, have, room) and rerun,
     as a browser does; returns the whole page as the browser then shows it."""
     at = report_only(at, **facts)
-    if not [e for e in at.get("bidi_component") if e.proto.component_name == "bpviz_step_diagram"]:
-        # a new position alone reran only the readout's fragment (views/step.py), and AppTest
+    if not at.get("segmented_control"):
+        # a new position alone reran only the position's fragment (views/step.py), and AppTest
         # holds only what that run drew; the browser keeps the rest: draw the whole page again
         at.run()
         assert not at.exception, [e.value for e in at.exception]
     return at
 
 
+_SEQ = [0]   # the browser numbers its reports: the server follows the last
+_IDS = {}    # id(AppTest) -> {component name: its widget id}, as last seen
+
+
 def report_only(at, **facts):
-    """Send a report of the diagram's (a widget state for the component, through AppTest's own
-    run with widget states: AppTest has no public way to set a component's state) and return
-    what that one run drew, as AppTest holds it."""
-    mounted = next(e for e in at.get("bidi_component") if e.proto.component_name == "bpviz_step_diagram")
+    """Send a report of the diagram's, as the browser does, and return what that one run drew,
+    as AppTest holds it: a new position alone through the position's own component (its
+    fragment reruns), anything else through the diagram's (the fragment holding it reruns).
+    The report is a widget state for the component, sent through AppTest's own run with widget
+    states (AppTest has no public way to set a component's state), and the run is scoped to
+    the component's fragment as a browser's is (AppTest alone would run the whole page)."""
+    from unittest import mock
+
+    from streamlit.testing.v1 import local_script_runner
+
+    from bpviz.ui.step.diagram import FOLLOWER, STEPPER
+    _SEQ[0] += 1
+    facts = {**facts, "seq": _SEQ[0]}
+    alone = "position" in facts and set(facts) <= {"position", "seq", "moved", "rerun"}
+    name = "bpviz_step_position" if alone else "bpviz_step_diagram"
+    fragment = FOLLOWER if alone else STEPPER
+    for element in at.get("bidi_component"):      # (a run of one fragment holds only that fragment's)
+        _IDS.setdefault(id(at), {})[element.proto.component_name] = element.proto.id
     states = at._tree.get_widget_states()
     widget = states.widgets.add()
-    widget.id = mounted.proto.id
+    widget.id = _IDS[id(at)][name]
     widget.json_value = json.dumps({"report": facts})
-    at._run(states)
+    ids = list(at._fragment_storage._ids_by_target_key.get(fragment, {}))
+    plain = local_script_runner.RerunData
+
+    def scoped(**fields):
+        return plain(**fields, fragment_id_queue=ids[-1:])
+    with mock.patch.object(local_script_runner, "RerunData", scoped):
+        at._run(states)
     assert not at.exception, [e.value for e in at.exception]
     return at
 
@@ -118,3 +142,33 @@ def shown_step(at):
     data = diagram(at)
     assert data["pass"] is not None, "the pass is sent until the browser says it holds it"
     return data["pass"]["headings"][min(at.session_state["step_index"], len(data["pass"]["headings"]) - 1)][0]
+
+
+def shown_readout(at, position=None):
+    """What the browser shows beside the Step diagram at `position` (the session's when None):
+    of the readouts drawn at once (bpviz/ui/step/readouts.py), the group the page's CSS leaves
+    visible at that position, read from that CSS; the readouts' box itself when the server draws
+    the readout of the position alone (quiz mode)."""
+    from streamlit.testing.v1.element_tree import Block
+    position = at.session_state["step_index"] if position is None else position
+    styles = [h.proto.body for h in at.get("html") if "data-bpviz-step" in h.proto.body]
+    blocks = {}
+
+    def walk(node):
+        for child in getattr(node, "children", {}).values():
+            if isinstance(child, Block):
+                key = str(getattr(child.proto, "id", "")).rsplit("-", 1)[-1]
+                if key.startswith("step_readout"):
+                    blocks[key] = child
+                walk(child)
+    walk(at._tree)
+    if not styles:
+        return blocks["step_readouts"]
+    # each group's rule: html[data-bpviz-step]:not([data-bpviz-step='k'])… (its positions) … readout_n
+    rule = r"html\[data-bpviz-step\]((?::not\(\[data-bpviz-step='\d+'\]\))*)[^,]*?st-key-step_readout_(\d+)"
+    rules = re.findall(rule, styles[0])
+    hidden = {int(n) for positions, n in rules if f":not([data-bpviz-step='{position}'])" not in positions}
+    shown = [key for key in blocks if key.removeprefix("step_readout_").isdigit()
+             and int(key.removeprefix("step_readout_")) not in hidden]
+    assert len(shown) == 1, (position, shown)
+    return blocks[shown[0]]

@@ -51,7 +51,9 @@ def test_english_has_no_chinese():
 def _english_words(text):
     """Latin words left after removing formulas, placeholders, numbers and shared names."""
     text = re.sub(r"<[^>]+>", " ", text)                  # HTML in hover texts (<br>, <sub>)
+    text = re.sub(r"\$\$.*?\$\$", " ", text, flags=re.S)  # display formulas (the inspector's)
     text = re.sub(r"\$[^$]*\$", " ", text)                # inline formulas
+    text = re.sub(r":[a-z]+\[", " ", text)                # Markdown's colour directives, :gray[…]
     text = re.sub(r"\{[^}]*\}", " ", text)                # LaTeX groups / placeholders
     text = re.sub(r"\\[a-zA-Z]+", " ", text)              # LaTeX commands
     words = re.findall(r"[A-Za-z][A-Za-z_]+", text)

@@ -1,9 +1,11 @@
 """The Step page: the diagram gets the pass the engine computes, the session follows the
 position the diagram reports, and the update is sgd_step."""
+import json
+
 import numpy as np
 
 from bpviz.engine import backward, forward, sgd_step
-from tests.app.apptest import diagram, formulas, report, report_only, rerun, shown_step
+from tests.app.apptest import diagram, formulas, open_app, report, report_only, rerun, shown_readout, shown_step
 
 
 def _click(at, key):
@@ -44,19 +46,27 @@ def test_the_session_follows_the_position_the_diagram_reports(step_page):
     assert at.session_state["step_index"] == 3 and "step=3" in _address(at)
 
 
-def test_a_new_position_reruns_only_the_readout_and_the_address(step_page):
-    """The server's work for a position change (issue 19): the readout's fragment alone runs;
-    the switches, the drop-down and the diagram are not drawn again. A new selection reruns the
-    fragment that holds the diagram: the drop-down follows."""
-    at = report_only(step_page, position=2, selected=[2, 0], room=[460, 900])   # the browser's first report
+def test_a_new_position_reruns_only_the_address(step_page):
+    """The server's work for a position change (issue 19): the browser already shows the
+    position's readout (every readout of the pass was drawn with the diagram), so the settled
+    position's report, sent through a component of its own, reruns only that component's
+    fragment: it hands the address over and draws nothing else (no switch, no drop-down, no
+    readout, not the diagram). A new selection goes through the diagram's own report and reruns
+    the fragment that holds the diagram: the drop-down follows."""
+    held = diagram(step_page)["pass_id"]
+    at = report_only(step_page, position=2, selected=[2, 0], room=[460, 900], have=held)   # the first report
     assert at.toggle and "bpviz_step_diagram" in [e.proto.component_name for e in at.get("bidi_component")]
-    at = report_only(at, position=3, selected=[2, 0], room=[460, 900])
+    assert "z_{o1} = w_{5}" in formulas(shown_readout(at, 3))                   # o1's numbers at the loss step
+    at = report_only(at, position=3)
     assert not at.toggle and not at.button and not at.selectbox                  # nothing around the diagram
-    assert [e.proto.component_name for e in at.get("bidi_component")] == ["bpviz_address"]
-    assert "z_{o1} = w_{5}" in " ".join(m.value for m in at.markdown)         # o1's numbers at the loss step
+    assert not at.markdown and not at.info and not at.get("html")               # nor the readouts
+    assert [e.proto.component_name for e in at.get("bidi_component")] == ["bpviz_step_position"]
     assert at.session_state["step_index"] == 3 and "step=3" in _address(at)
+    assert json.loads(at.get("bidi_component")[0].proto.json) == _address(at).lstrip("?")   # for the address bar
     at.run()                                                                     # the page as the browser holds it
-    at = report_only(at, position=3, selected=[1, 1], room=[460, 900])
+    assert "z_{o1} = w_{5}" in formulas(shown_readout(at))
+    assert diagram(at)["goto"] == {"step": None, "selected": None}               # the browser is there already
+    at = report_only(at, position=3, selected=[1, 1], room=[460, 900], have=held)
     assert at.toggle and at.selectbox(key="inspect_neuron").value == (1, 1)
     assert diagram(at)["goto"] == {"step": None, "selected": None}            # the browser is there already
 
@@ -130,8 +140,10 @@ def test_inspector_shows_the_published_numbers_of_the_selected_neuron(step_page)
 
 def test_inspector_hides_what_is_not_known_yet(step_page):
     at = report(step_page, position=1, selected=[2, 0])           # only layer 1 is known
-    assert "0.75136507" not in formulas(at)
-    assert any("layer 2" in info.value or "Nothing" in info.value for info in at.info)
+    shown = shown_readout(at)
+    assert "0.75136507" not in formulas(shown)
+    assert any("layer 2" in info.value or "Nothing" in info.value for info in shown.info)
+    assert "0.75136507" in formulas(shown_readout(at, 2))           # the readout of the next step, drawn too
 
 
 def test_the_diagram_draws_unknown_activations_as_unknown_at_the_start(step_page):
@@ -173,3 +185,31 @@ def test_picking_a_neuron_from_the_list_moves_the_ring_at_once(step_page):
     at = report(step_page, selected=[0, 1])                        # a click on the diagram: followed,
     assert diagram(at)["goto"]["selected"] is None                 # and not sent back
     assert at.session_state["selected_neuron"] == (0, 1)
+
+
+def test_the_address_after_a_settled_position_is_the_whole_sessions_query():
+    """A settled position's run writes the last query with the new step (diagram.with_step),
+    not reading the session again: it must be what the whole session's query is."""
+    at = open_app("step", {"gran": "pass", "names": "layer", "view": "matrix", "sel": "1.0", "pen": "0.01,0.02",
+                           "motion": "0"})
+    for position in (3, 0, 2, 4):
+        at = report_only(at, position=position)
+        assert not at.toggle                                     # the position's fragment alone ran
+        fast = at.session_state["address_written"]
+        assert (f"step={position}" in fast) == (position > 0) and "gran=pass" in fast and "pen=0.01" in fast
+        rerun(at)                                                # a whole run writes address.query()
+        assert at.session_state["address_written"] == fast
+
+
+def test_a_position_the_browser_sent_before_the_servers_own_move_does_not_undo_it(step_page):
+    """Apply update moves the diagram to the start; a position report the browser sent before
+    it heard of that (the same message, or an earlier one) does not take the diagram back."""
+    heard = diagram(step_page)["moved"]
+    at = report(step_page, position=3, moved=heard)
+    assert at.session_state["step_index"] == 3
+    at = _click(at, "step_apply")
+    assert at.session_state["step_index"] == 0 and diagram(at)["moved"] > heard
+    at = report(at, position=5, moved=heard)                   # sent before the update reached the page
+    assert at.session_state["step_index"] == 0 and diagram(at)["goto"]["step"] == 0
+    at = report(at, position=2, moved=diagram(at)["moved"])   # a press after it: followed
+    assert at.session_state["step_index"] == 2

@@ -27,7 +27,7 @@ def test_step_through_a_full_pass_and_inspect_a_neuron(session):
     tab.page.locator(f"{ROOT} .bpviz-neuron[data-neuron='2,0']").click()
     tab.idle()
     inspector = tab.page.locator(".st-key-step_readouts")
-    inspector.locator(".katex").first.wait_for()
+    inspector.locator(".katex >> visible=true").first.wait_for()   # the group of this position
     tab.page.wait_for_function("() => document.querySelector('.st-key-step_readouts').innerText"
                                ".includes('0.138498562')", timeout=10_000)   # δ of output neuron 0
     chooser = tab.page.get_by_test_id("stSelectbox").filter(has=tab.page.get_by_text("Neuron", exact=True))

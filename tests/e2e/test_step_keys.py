@@ -66,8 +66,9 @@ def _wait_for_address(tab, step):
 
 
 def _settled(tab):
-    """Wait until the diagram's report has reached the server and its run has finished."""
-    tab.page.wait_for_timeout(400)
+    """Wait until the diagram has reported its position (once the presses settle: diagram.js),
+    the report has reached the server and its run has finished."""
+    tab.page.wait_for_function(f"() => !document.querySelector('{ROOT}').dataset.pending", timeout=20_000)
     tab.idle()
 
 

@@ -47,10 +47,12 @@ from bpviz.ui.session.slots import (  # the keys; state re-exports them
     QUIZ_PASS,
     QUIZ_REACHED,
     QUIZ_TURNS,
+    READOUT_SERVED,
     SELECTED,
     SESSION_NAME,
     SLOTS,
     STEP_INDEX,
+    STEP_MOVES,
     TRAIN_DATA,
     TRAIN_NETWORK,
     TRAIN_TASK,
@@ -139,11 +141,18 @@ def step_index() -> int:
 
 
 def set_step_index(index):
+    """The server moves the position itself (a link, the quiz's hold): counted in step_moves."""
+    _put(STEP_INDEX, max(int(index), 0))
+    _put(STEP_MOVES, step_moves() + 1)
+
+
+def follow_step_index(index):
+    """The position the browser reports (the Step diagram): not a move of the server's."""
     _put(STEP_INDEX, max(int(index), 0))
 
 
 def restart_steps():
-    _put(STEP_INDEX, 0)
+    set_step_index(0)
 
 
 def set_network(net: Network, from_tables=False) -> bool:
@@ -276,7 +285,9 @@ quiz_pass, _ = _pair(QUIZ_PASS)
 quiz_mode, set_quiz_mode = _pair(QUIZ)
 quiz_reached, set_quiz_reached = _pair(QUIZ_REACHED)
 quiz_turns, _ = _pair(QUIZ_TURNS)   # the stored dict: changes stay
+readout_served, set_readout_served = _pair(READOUT_SERVED)
 step_penalty, _ = _pair(PENALTY)
+step_moves, _ = _pair(STEP_MOVES)   # a browser's report sent before the last move does not undo it
 step_batch, set_step_batch = _pair(BATCH)
 _, set_link_warning_run = _pair(LINK_WARNING_RUN)
 _, set_selected_neuron = _pair(SELECTED)

@@ -3,8 +3,8 @@
 The pass is recomputed from (network, example, learning rate, granularity) on
 each run of the Step page's fragment (views/step.py) — one forward and one backward
 pass, well under a millisecond — but not for a position change, which reruns only
-the fragment nested in it with the same pass; the position in it is the only thing
-kept: `state.STEP_INDEX`, which follows the diagram (bpviz/ui/step/diagram.py),
+the page's small fragment that writes the address; the position in it is the only
+thing kept: `state.STEP_INDEX`, which follows the diagram (bpviz/ui/step/diagram.py),
 where the stepping happens.
 """
 import numpy as np
@@ -107,9 +107,10 @@ def _store_motion():
     lesson.set_setting("motion", bool(state.widget_value(MOTION_SWITCH)))
 
 
-def step_view(steps, revealed, question=None):
+def step_view(steps, revealed, question=None, settle=120):
     """The diagram (it steps by itself in the browser), its switches and the caption for big
-    networks. Returns the notation on show (a Names: the readouts use it too)."""
+    networks; `settle`: ms after the last press the diagram reports its position. Returns the
+    notation on show (a Names: the readouts use it too)."""
     diagram_box = st.container()
     names, show_z, animate = display_options(steps)
     frame.show_notice()       # below the diagram: a message must not push the diagram down
@@ -118,7 +119,8 @@ def step_view(steps, revealed, question=None):
         st.caption(t("step.diagram_fallback", shown=fits.edges, total=fits.total) if fits.edges
                    else t("step.diagram_fallback_hover", total=fits.total))
     with diagram_box:
-        diagram.show(steps, revealed, names=names, show_z=show_z, animate=animate, question=question)
+        diagram.show(steps, revealed, names=names, show_z=show_z, animate=animate, question=question,
+                     settle=settle)
     return names
 
 

@@ -13,11 +13,20 @@
 // data = {pass_id, pass (or null when the browser said it holds pass_id), count (steps in the
 //         whole pass), goto: {step: index | null, selected: [[l, j] | null] | null} (where the
 //         server moved it, sent until the browser reports being there),
-//         motion, quiz: {step, neuron, edge, waiting} | null, words: {...}}
-// report (setStateValue "report") = {position, selected, have, room: [height, width]}
+//         moved (the server's own moves so far), motion, quiz: {step, neuron, edge, waiting} | null,
+//         settle: ms, words: {...}}
+// report (setStateValue "report") = {position, selected, have, room: [height, width], seq}, or
+//        a new position alone, through the position's own component: {position, seq, rerun?}
+//        (rerun: "stepper" or "app", when the report went out ahead of a control's change)
+//
+// Every report makes the server run, so a position is reported once the learner settles:
+// `settle` ms after the last press (the readouts beside the diagram follow the position in
+// the page without the server: <html data-bpviz-step> and the Step page's CSS), and at once
+// before anything else on the page can make the server run (a pointer press outside the
+// diagram, the focus moving, typing in a box), so that run sees the position on show.
 const NS = "http://www.w3.org/2000/svg";
 const DURATION = 800;            // ms a value takes to travel
-const REPORT_AFTER = 120;        // ms after the last press: the server follows once per burst
+const REPORT_AFTER = 120;        // ms after the last press when the server does not say (data.settle)
 const LEGEND = 40;               // px under the network for the two colour bars
 const TITLE = 26;                // px above it for the loss
 const GRADIENT = 46;             // px above the colour bars for each layer's gradient size
@@ -36,6 +45,7 @@ const ICONS = {     // first, previous, next, to the loss, to the end of the bac
   backward: "M11 18V6l-8.5 6 8.5 6zm.5-6 8.5 6V6l-8.5 6z",
 };
 let held = { id: null, pass: null };   // the pass the page holds (one diagram per page)
+let reportSeq = Date.now();            // numbers the reports of both channels: the server follows the last
 let current = null;                    // the mounted view the keys go to
 let nameSize = 0;                      // px of a gradient's name ∂E/∂w on phones (0: the label's size)
 const GRADIENT_NAME = /^(∂E\/∂[wb])( .*)$/;
@@ -91,6 +101,20 @@ function installKeys() {
   document.addEventListener("keydown", event => onKey(event), true);
   document.addEventListener("keyup", event => onKeyUp(event), true);
   document.addEventListener("keydown", event => onSubmitKey(event), false);
+  // Before any other control of the page can make the server run, a position not reported
+  // yet is reported, so that the run sees it: on a pointer press, a focus or a key in a box
+  // outside the diagram. Streamlit sends the widget updates of one task together, scoped as the
+  // first one is: if the control's own change goes with this report, it would run in the
+  // report's scope, so the report names the scope the control needs ("stepper": a control of
+  // the fragment around the diagram; "app": any other) and the server runs that.
+  const flush = event => {
+    const target = event.target;
+    if (!current || !current.pendingReport || (target && target.closest && target.closest(".bpviz-step"))) return;
+    if (event.type === "keydown" && !ownsKeys(target) && event.key !== "Enter") return;
+    const inStepper = target && target.closest && target.closest(".st-key-step_layout, .st-key-quiz_on");
+    reportNow(current, inStepper ? "stepper" : "app");
+  };
+  for (const type of ["pointerdown", "focusin", "keydown"]) document.addEventListener(type, flush, true);
 }
 
 // ---- moving ----------------------------------------------------------------------------------
@@ -156,11 +180,21 @@ function schedule(view, work) {
 }
 
 function reportSoon(view) {
+  // once the learner settles: `settle` ms after the last press (or at once, see installKeys)
   clearTimeout(view.reportTimer);
-  view.reportTimer = setTimeout(() => report(view), REPORT_AFTER);
+  view.pendingReport = true;
+  view.root.dataset.pending = "1";
+  view.reportTimer = setTimeout(() => reportNow(view), view.settle ?? REPORT_AFTER);
 }
 
-function report(view) {
+function reportNow(view, scope) {
+  clearTimeout(view.reportTimer);
+  view.pendingReport = false;
+  delete view.root.dataset.pending;
+  report(view, scope);
+}
+
+function report(view, scope) {
   // Tell the server what it does not know yet: a position or selection of the learner's, or
   // the diagram's room. Which pass the page holds rides along, but never alone: a report
   // reruns the page's fragment, and one after the server's own move (Apply update, a revealed
@@ -171,8 +205,19 @@ function report(view) {
   const news = view.position !== known.position || JSON.stringify(view.selected) !== JSON.stringify(known.selected)
     || !known.room || Math.abs(room[0] - known.room[0]) > 4 || Math.abs(room[1] - known.room[1]) > 24;
   if (!news) return;
+  const onlyMoved = known.room && JSON.stringify(view.selected) === JSON.stringify(known.selected)
+    && Math.abs(room[0] - known.room[0]) <= 4 && Math.abs(room[1] - known.room[1]) <= 24;
   view.known = { position: view.position, selected: view.selected, room };
-  view.setStateValue("report", { position: view.position, selected: view.selected, have: held.id, room });
+  reportSeq += 1;
+  // a new position alone goes through the position's own component (views/step.py), whose run
+  // is the cheapest the server has; anything else reruns the fragment that holds the diagram
+  const moved = view.moved;   // the server's own moves the page has heard of (a later one wins over this report)
+  if (onlyMoved && window.bpvizStepReport) {
+    window.bpvizStepReport(scope ? { position: view.position, seq: reportSeq, moved, rerun: scope }
+      : { position: view.position, seq: reportSeq, moved });
+  }
+  else view.setStateValue("report", { position: view.position, selected: view.selected, have: held.id, room,
+    seq: reportSeq, moved });
 }
 
 function say(view, text) {
@@ -729,6 +774,7 @@ function draw(view) {
   view.progress.style.width = `${100 * (view.position + 1) / view.count}%`;
   [...view.caption.children].forEach((cell, i) => cell.classList.toggle("bpviz-shown", i === view.position));
   view.root.dataset.step = String(view.position);
+  document.documentElement.dataset.bpvizStep = String(view.position);   // the readouts follow (views/step.py)
   view.root.dataset.revealed = String(pass.steps.length);
   const last = lastIndex(view);
   const quizHold = view.quiz && last < view.count - 1;
@@ -836,7 +882,7 @@ function select(view, i, event) {
   view.selected = [neuron[0], neuron[1]];
   draw(view);
   hover(view, event, "neuron", i, true);
-  report(view);
+  reportNow(view);                 // the server draws the neuron's inspector: at once
   followInspector(view);
 }
 
@@ -974,6 +1020,8 @@ export default function (component) {
   view.words = data.words || {};
   view.count = data.count;
   view.motion = !!data.motion;
+  view.settle = Number.isFinite(data.settle) ? data.settle : REPORT_AFTER;
+  view.moved = Number.isInteger(data.moved) ? data.moved : null;
   view.quiz = data.quiz || null;
   for (const name of ["first", "prev", "next", "forward", "backward"]) {
     view.buttons[name].label.textContent = view.words[name] || "";
@@ -997,6 +1045,9 @@ export default function (component) {
     if (goto.step !== null && goto.step !== undefined) {
       view.position = goto.step;
       view.known.position = goto.step;         // the server's own move: nothing to tell it
+      clearTimeout(view.reportTimer);          // (nor the press it overrides)
+      view.pendingReport = false;
+      delete view.root.dataset.pending;
       stopFlow(view);
     }
   }
@@ -1016,5 +1067,6 @@ export default function (component) {
       followLayer(view);
     }
   }
-  report(view);                    // where it is and how wide, when the server does not know yet
+  // where it is and how wide, when the server does not know yet (a pending position: when it settles)
+  if (!view.pendingReport) report(view);
 }

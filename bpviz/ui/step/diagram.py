@@ -3,31 +3,34 @@ the whole pass and steps through it without a round trip.
 
 The server sends the pass's drawable data (bpviz.viz.step_pass) once for each (network,
 example or batch rows, η, λ₁, λ₂, granularity, bias switch, names, z, phone or not, language,
-steps revealed),
-and again only if the browser says it holds another one. Each run sends a few small facts
-beside it: where the server moved the position or the selection itself (`moves`), the
-motion switch and the quiz's question. The browser reports (position, selected neuron, the pass it holds,
-its room) after each burst of presses; `_follow` makes the session follow, so the
-inspector, the quiz, the matrix view and the address show the same step. A new position alone
-reruns only the readout's fragment, nested in the one that holds the diagram (views/step.py):
-no switch and no diagram is sent again for it.
+steps revealed), and again only if the browser says it holds another one. Each run sends a
+few small facts beside it: where the server moved the position or the selection itself
+(`moves`), the motion switch, the quiz's question and how soon to report. The browser reports
+(position, selected neuron, the pass it holds, its room) once the learner settles after a
+burst of presses; `_follow` makes the session follow, so the quiz and the address show the
+same step (the readout beside the diagram follows in the page: step/readouts.py). A new
+position alone goes through a component of its own (`position_component`), alone in a
+fragment at the page's top level (views/step.py follow_position): its run writes the address,
+and no switch, no readout and no pass is sent again for it.
 
 In quiz mode only the revealed steps are sent: the browser has no number the learner has
 not tried.
 """
 from pathlib import Path
+from urllib.parse import parse_qsl, urlencode
 
 import streamlit as st
 
 from bpviz.engine import LAYER_NAMES, practice
-from bpviz.ui import lesson
+from bpviz.ui import address
 from bpviz.ui.i18n import catalogue, language, plain_text
 from bpviz.ui.session import memo, state
 from bpviz.viz import PHONE_WIDTH, step_pass, step_target
 
 KEY = "step_diagram"
+POSITION_KEY = "step_position"   # the component the diagram reports a settled position through
 STEPPER = "step_stepper"       # the Step page's fragments (views/step.py): the one that holds the diagram,
-FOLLOWER = "step_follower"     # and the one nested in it that follows a position change (the readout)
+FOLLOWER = "step_follower"     # and the one that holds only the position's component (and writes the address)
 DEFAULT_ROOM = (460, 900)          # (height, width) in px until the browser has reported
 MIN_HEIGHT, MAX_HEIGHT = 300, 1400
 BUTTONS = ("first", "prev", "next", "forward", "backward")
@@ -35,12 +38,28 @@ _HERE = Path(__file__).parent
 _mount = st.components.v2.component(
     "bpviz_step_diagram", js=(_HERE / "diagram.js").read_text(encoding="utf-8"),
     css=(_HERE / "diagram.css").read_text(encoding="utf-8"), isolate_styles=False)
+# The position's own component: draws nothing; the diagram reports a settled position through
+# it (window.bpvizStepReport), and it puts the query it is given in the address bar, keeping
+# the history entry (as bpviz/ui/address.py's component does).
+POSITION_JS = """
+export default function (component) {
+  window.bpvizStepReport = report => component.setStateValue("report", report);
+  const url = new URL(window.location.href);
+  const search = component.data ? "?" + component.data : "";
+  if (url.search !== search) {
+    url.search = search;
+    window.history.replaceState(window.history.state, "", url.toString());
+  }
+}
+"""
+_mount_position = st.components.v2.component("bpviz_step_position", js=POSITION_JS)
 
 
-def show(steps, revealed, names=LAYER_NAMES, show_z=False, animate=True, question=None):
+def show(steps, revealed, names=LAYER_NAMES, show_z=False, animate=True, question=None, settle=120):
     """Mount the diagram of `steps` (the whole pass), of which the browser gets the first
     `revealed` (all of them outside quiz mode). `names`: the notation on show (lesson.names()).
-    `question`: the quiz's (practice.Question, waiting for an answer) at the current step, or None."""
+    `question`: the quiz's (practice.Question, waiting for an answer) at the current step, or None.
+    `settle`: ms after the last press the browser reports its position (step/readouts.py)."""
     revealed = min(max(int(revealed), 1), len(steps))
     first = steps[0]
     narrow = room_now()[1] < PHONE_WIDTH
@@ -49,7 +68,6 @@ def show(steps, revealed, names=LAYER_NAMES, show_z=False, animate=True, questio
              first.batch is not None, tuple(step.phase for step in steps), revealed, names.notation, bool(show_z),
              narrow, language())
     pass_id = memo.digest(parts)[:20]
-    held = _reported().get("have")
 
     def build():
         drawable = step_pass(steps[:revealed], text=catalogue(), names=names, show_z=show_z, narrow=narrow)
@@ -58,13 +76,47 @@ def show(steps, revealed, names=LAYER_NAMES, show_z=False, animate=True, questio
         drawable["jumps"] = {"forward": phases.index("loss"), "backward": len(steps) - 2}
         return drawable
 
+    reported = _reported()
     # built once per pass (kept for this session only); sent only while the browser lacks it
-    drawable = memo.remembered("step_pass", parts, build) if held != pass_id else None
-    data = {"pass_id": pass_id, "pass": drawable, "count": len(steps),
-            "goto": moves(_reported(), min(state.step_index(), revealed - 1), state.selected_neuron()),
-            "motion": bool(animate), "quiz": _quiz(question, first.network.sizes, state.step_index()),
+    drawable = memo.remembered("step_pass", parts, build) if reported.get("have") != pass_id else None
+    browser_at = {**reported, "position": latest(reported, position_report()).get("position")}
+    goto = moves(browser_at, min(state.step_index(), revealed - 1), state.selected_neuron())
+    data = {"pass_id": pass_id, "pass": drawable, "count": len(steps), "goto": goto, "moved": state.step_moves(),
+            "motion": bool(animate),
+            "settle": int(settle), "quiz": _quiz(question, first.network.sizes, state.step_index()),
             "words": _words()}
     _mount(key=KEY, data=data, default={"report": None}, on_report_change=_follow)
+
+
+def position_component():
+    """The component the diagram reports a settled position through, handed the session's
+    query for the address bar. Alone in a fragment at the page's top level (views/step.py), so
+    that a report's run does the least Streamlit allows: the callback, this mount, the address
+    (in a run of this fragment alone, the query last written with the new step: only the
+    position can have changed since)."""
+    written = state.address_written()
+    alone = written is not None and _lone_fragment_run()
+    current = with_step(written, state.step_index()) if alone else address.query()
+    state.set_address_written(current)
+    _mount_position(key=POSITION_KEY, data=current.lstrip("?"), default={"report": None},
+                    on_report_change=follow_settled_position)
+
+
+def with_step(written, index):
+    """What address.query() gives after a change of the Step position alone, from `written`
+    (the query it gave before): its step replaced by `index`, without reading the whole
+    session again (31 reads of session state, each costing Streamlit ~20 µs)."""
+    params = dict(parse_qsl(written.lstrip("?"), keep_blank_values=True))
+    params["step"] = address.BY_NAME["step"].write(index)
+    ordered = {p.name: params[p.name] for p in address.PARAMETERS if params.get(p.name) is not None}
+    return "?" + urlencode(ordered, safe=",:") if ordered else ""
+
+
+def _lone_fragment_run():
+    """This run is that of one fragment alone (the position's, after its report)."""
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+    ctx = get_script_run_ctx()
+    return ctx is not None and len(ctx.fragment_ids_this_run or ()) == 1
 
 
 def moves(reported, index, selected):
@@ -78,31 +130,65 @@ def moves(reported, index, selected):
 
 
 def _reported():
-    """The browser's last report as a dict (empty before the first)."""
-    value = state.widget_value(KEY)
+    """The diagram's last report as a dict (empty before the first)."""
+    return _report_of(KEY)
+
+
+def position_report():
+    """The last settled position the diagram reported through the position's own component
+    (views/step.py follow_position): {"position", "seq"}, empty before the first."""
+    return _report_of(POSITION_KEY)
+
+
+def _report_of(key):
+    value = state.widget_value(key)
     report = value.get("report") if isinstance(value, dict) else getattr(value, "report", None)
     return report if isinstance(report, dict) else {}
 
 
+def latest(*reports):
+    """Of the browser's reports, the one it sent last (each carries a sequence number "seq")."""
+    def seq(report):
+        number = report.get("seq")
+        return number if isinstance(number, int) and not isinstance(number, bool) else -1
+    return max(reports, key=seq)
+
+
 def _follow():
-    """The browser moved or selected: the session follows (what it reports is checked). A new
-    position alone reruns only the readout's fragment (`FOLLOWER`): the diagram already shows
-    it, and the switches do not change. A new selection or room, or any report in quiz mode
-    (the quiz's card and the diagram's marks follow the position), reruns the fragment that
-    holds the diagram (`STEPPER`, the default for its widget)."""
-    report = _reported()
+    """The diagram reported a selection, its room or the pass it holds (and where it is): the
+    session follows (what it reports is checked), and the fragment that holds the diagram
+    (`STEPPER`, the default for its widget) reruns."""
+    _follow_report(_reported(), position_report())
+
+
+def follow_settled_position():
+    """The diagram reported a settled position through the position's own component: the
+    session follows, and only that component's fragment reruns (it writes the address; the
+    diagram and the readout already show the position). Where the server draws the readout of
+    each position (state.readout_served: quiz mode, whose card and marks follow the position
+    too, or too many readouts), the fragment holding the diagram and the readout reruns. A
+    report the browser sent just before another control's change (diagram.js) may arrive in
+    one message with it, in the report's scope: it names the run that control needs."""
+    report = position_report()
+    _follow_report(report, _reported())
+    if report.get("rerun") == "app":       # sent as another control was used: that control's run
+        st.rerun()
+    if state.readout_served() or report.get("rerun") == "stepper":
+        st.rerun(STEPPER)
+
+
+def _follow_report(report, other):
+    """Follow `report` (the position only if it is newer than the `other` channel's)."""
     followed = follow(report, state.network().sizes)
-    only_moved = not lesson.quiz_on()
-    if followed["position"] is not None:
-        state.set_step_index(followed["position"])
+    # the position, if this is the browser's last report and the server has not moved it since
+    # the browser heard (Apply update, in a callback of the same message, runs before this one)
+    current = report.get("moved") in (None, state.step_moves())
+    if followed["position"] is not None and latest(report, other) is report and current:
+        state.follow_step_index(followed["position"])
     if followed["selected"] is not None and followed["selected"] != state.selected_neuron():
         state.set_selected_neuron(followed["selected"])
-        only_moved = False
     if followed["room"] is not None and followed["room"] != state.diagram_room():
         state.set_diagram_room(followed["room"])
-        only_moved = False
-    if only_moved:
-        st.rerun(FOLLOWER)
 
 
 def follow(report, sizes):

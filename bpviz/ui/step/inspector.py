@@ -43,12 +43,13 @@ def picker(net, names=LAYER_NAMES):
         _neuron_choice(net, names)
 
 
-def readout(step, names=LAYER_NAMES):
+def readout(step, names=LAYER_NAMES, key=""):
     """The chosen readout of `step`: only the chosen one is computed, which keeps every click
-    of the Step page cheap on a shared server. `names`: the notation."""
+    of the Step page cheap on a shared server. `names`: the notation; `key`: told apart from
+    the same readout of another step on the page (step/readouts.py)."""
     view = state.widget_value(VIEW_CHOICE)   # the picker's, drawn before this
     if view == "matrix":
-        matrix_view(step, names)
+        matrix_view(step, names, key)
     elif view == "code":
         code_panel(step, names)
     elif view == "update":
@@ -127,10 +128,10 @@ def shrink_explanation(step, layer, names=LAYER_NAMES):
         show_explanations(rules + [explanation_text(shrink) for shrink in shrinks])
 
 
-def matrix_view(step, names=LAYER_NAMES):
+def matrix_view(step, names=LAYER_NAMES, key=""):
     layer = (state.selected_neuron() or (step.output_layer, 0))[0] or 1
     st.caption(t("inspect.matrix_help", layer=layer))
-    charts.show(viz.matrix_figure(step, layer, text=catalogue(), names=names), key="step_matrix")
+    charts.show(viz.matrix_figure(step, layer, text=catalogue(), names=names), key=f"step_matrix{key}")
 
 
 def update_view(step, names=LAYER_NAMES):
