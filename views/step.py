@@ -20,6 +20,9 @@ st.html("""<style>
 @media (max-width: 640px) {
   .st-key-step_layout { flex-direction: column; flex-wrap: nowrap; align-items: stretch; gap: 1rem; }
   .st-key-step_layout > :has(> .st-key-step_side) { width: 100% !important; }
+  /* the matrix view keeps cells a finger wide: its box scrolls sideways rather than squeeze them */
+  .st-key-step_readouts:has(.stPlotlyChart) { overflow-x: auto; }
+  .st-key-step_readouts .stElementContainer:has(.stPlotlyChart) { min-width: 900px; }
 }
 /* a component with nothing to show (the address bar's) takes no room: the page keeps its height
    whether or not a run hands the address a new query */
@@ -57,8 +60,11 @@ def stepper():
         # quiz mode: only the revealed steps reach the browser (quiz.revealed), so the diagram
         # holds no number of a step the learner has not earned yet
         names = step_controls.step_view(steps, quiz.revealed(steps), question, readouts.settle_ms(planned))
-    with side, st.container(key="step_readouts"):
+    with side:
         inspector.picker(steps[0].network, names)
+    # the matrices need the page's width: under the diagram; every other readout beside it
+    readout_box = st.container(key="step_readouts") if inspector.wide_view() else side.container(key="step_readouts")
+    with readout_box:
         if planned is not None:
             readouts.show(planned, names)
         else:   # quiz mode, or too many readouts: the server draws the position's (diagram.follow_settled_position)

@@ -38,9 +38,17 @@ def picker(net, names=LAYER_NAMES):
     state.set_widget_value(VIEW_CHOICE, chosen if chosen in VIEWS else "neuron")
     view = st.segmented_control(t("inspect.view"), VIEWS, key=VIEW_CHOICE, on_change=_store_view,
                                 format_func=lambda v: t(f"inspect.tab.{v}"), label_visibility="collapsed")
-    if view not in ("matrix", "code", "update"):
+    if view == "matrix":
+        st.caption(t("inspect.matrix_below"))
+    elif view not in ("code", "update"):
         st.caption(t("inspect.click_hint"))
         _neuron_choice(net, names)
+
+
+def wide_view():
+    """Whether the chosen readout needs the page's width (the matrix view: a layer's matrices
+    side by side), drawn under the diagram rather than beside it."""
+    return lesson.setting("view") == "matrix"
 
 
 def readout(step, names=LAYER_NAMES, key=""):

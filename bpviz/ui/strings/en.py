@@ -168,6 +168,7 @@ STEP = {
     "inspect.nothing_yet": "Nothing is known about this neuron yet at this step. Take a step forward.",
     "inspect.incoming.weight_grad": "Gradients of its {count} incoming weights",
     "inspect.incoming.new_weight": "Its {count} updated incoming weights",
+    "inspect.matrix_below": "The layer's matrices are under the diagram.",
     "inspect.matrix_help": "Layer {layer} as matrices. Click a neuron in another layer to see that layer.",
     "inspect.update_preview": "This step shows the update. Press Apply update to keep the new weights.",
     "inspect.update_done": "Last update applied. Loss on the example: {before} before, {after} after.",

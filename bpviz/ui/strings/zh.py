@@ -173,6 +173,7 @@ STEP = {
     "inspect.nothing_yet": "在这一步还不知道这个神经元的任何值。请继续往前走一步。",
     "inspect.incoming.weight_grad": "它的 {count} 个输入权重的梯度",
     "inspect.incoming.new_weight": "它的 {count} 个输入权重更新后的值",
+    "inspect.matrix_below": "这一层的矩阵在图的下方。",
     "inspect.matrix_help": "第 {layer} 层的矩阵形式。点击其他层的神经元即可查看那一层。",
     "inspect.update_preview": "这一步展示了更新。点击“应用更新”以保留新的权重。",
     "inspect.update_done": "上一次更新已应用。该样本上的损失：更新前 {before}，更新后 {after}。",
