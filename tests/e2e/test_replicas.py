@@ -257,7 +257,8 @@ def test_a_link_carrying_the_largest_network_opens_it_through_nginx(browser, bal
         assert tab.sidebar_network().startswith("10-10-10-10-10-10-10-10 · ")
         alerts = " ".join(tab.page.get_by_test_id("stAlert").all_inner_texts())
         assert "link" not in alerts, alerts            # no "The link's network could not be loaded"
-        tab.page.get_by_test_id("stExpander").locator("summary").first.click()   # the Step page's settings
+        tab.page.get_by_test_id("stExpander").filter(has_text="Example, learning rate and step size").locator(
+            "summary").click()   # the Step page's settings
         tab.page.get_by_text("Example: input x = (-").first.wait_for()   # the link's example, not the default
         tab.screenshot("replicas-largest-link")
         assert not tab.real_errors(), (tab.errors, tab.failed_responses)

@@ -109,6 +109,10 @@ def test_a_switch_clicked_right_after_a_press_runs_at_the_pressed_position(brows
         tab.page.wait_for_timeout(1200)
         assert int(tab.page.evaluate(f"() => document.querySelector('{ROOT}').dataset.step")) == 2
         assert tab.page.locator(".st-key-step_readouts .stPlotlyChart:visible").count() == 1
+        # the matrices at the page's width, under the diagram (beside it they were squeezed)
+        chart = tab.page.locator(".st-key-step_readouts .stPlotlyChart:visible").bounding_box()
+        stage = tab.page.locator(f"{ROOT}").bounding_box()
+        assert chart["width"] >= 600 and chart["y"] >= stage["y"] + stage["height"] - 1, (chart, stage)
         assert not tab.real_errors(), (tab.errors, tab.failed_responses)
     finally:
         tab.close()
