@@ -105,19 +105,24 @@ LAYERS = """() => [...document.querySelectorAll('.bpviz-play-layer')].map(canvas
 })"""
 
 
+def _open_train_without_stops(tab):
+    """The Train page with nothing to stop Play early: no stop when all are correct, no target loss."""
+    tab.open("train")
+    tab.page.locator(".st-key-train_all_correct label").click()
+    tab.idle()
+    target = tab.page.locator(".st-key-train_target_loss input")
+    target.fill("0")
+    target.press("Enter")
+    tab.page.wait_for_timeout(300)
+    tab.idle()
+
+
 @pytest.mark.parametrize("viewport", [(1280, 720), (390, 844)], ids=["desktop", "phone"])
 def test_while_playing_the_curves_and_the_boundary_are_painted_and_move_then_plotly_draws_them(browser, server,
                                                                                               viewport):
     tab = Session(browser, server, viewport=viewport)
     try:
-        tab.open("train")
-        tab.page.locator(".st-key-train_all_correct label").click()   # nothing stops Play early
-        tab.idle()
-        target = tab.page.locator(".st-key-train_target_loss input")
-        target.fill("0")
-        target.press("Enter")
-        tab.page.wait_for_timeout(300)
-        tab.idle()
+        _open_train_without_stops(tab)
         tab.page.wait_for_selector(".bpviz-play-side .main-svg", timeout=30_000)
         assert all(layer["painted"] == 0 for layer in tab.page.evaluate(LAYERS))   # not playing: Plotly's own
         tab.page.get_by_role("button", name="Play").first.click()
@@ -152,14 +157,7 @@ def test_a_reload_during_play_keeps_the_epochs_the_address_caught_up_with(browse
 
     tab = Session(browser, server, viewport=(1280, 720))
     try:
-        tab.open("train")
-        tab.page.locator(".st-key-train_all_correct label").click()   # nothing stops Play early
-        tab.idle()
-        target = tab.page.locator(".st-key-train_target_loss input")
-        target.fill("0")
-        target.press("Enter")
-        tab.page.wait_for_timeout(300)
-        tab.idle()
+        _open_train_without_stops(tab)
         tab.page.get_by_role("button", name="Play").first.click()
         tab.page.wait_for_function("() => new URL(location.href).searchParams.has('hist')",
                                    timeout=1000 * (ADDRESS_EVERY_S + 20))   # a chunk's run wrote it
