@@ -223,3 +223,26 @@ def test_the_motion_switch_turns_the_travelling_values_off(hero):
     _press(tab, "ArrowRight")
     assert _step(tab) == 1
     assert not any(transform for _, _, transform in tab.page.evaluate("() => window.seen"))
+
+
+def test_content_that_settles_above_the_diagram_after_its_drawing_keeps_it_on_the_first_screen(browser, server):
+    """On a busy machine the diagram can be drawn before what stands above it has its final
+    height; once that content grows (here: 60 px added above the title), the diagram measures
+    its room again, so the picture and its colour bars still end within the window."""
+    tab = Session(browser, server, viewport=(1280, 720))
+    try:
+        tab.open("step")
+        tab.page.wait_for_selector(f"{ROOT} .bpviz-value")
+        tab.page.wait_for_timeout(800)
+        before = tab.page.evaluate(CROWDING)["bottom"]
+        assert before <= 720, before
+        tab.page.evaluate("""() => { const late = document.createElement('div'); late.style.height = '60px';
+            const block = document.querySelector("[data-testid='stMainBlockContainer']");
+            block.insertBefore(late, block.firstChild); }""")
+        tab.page.wait_for_timeout(600)
+        after = tab.page.evaluate(CROWDING)["bottom"]
+        assert after <= 720, (before, after)
+        _press(tab, "ArrowRight")                    # and stepping keeps that height
+        assert tab.page.evaluate(CROWDING)["bottom"] == after
+    finally:
+        tab.close()

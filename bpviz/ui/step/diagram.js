@@ -294,23 +294,48 @@ function press(view, name) {
   else if (name === "backward") go(view, Math.min(jumps.backward, view.count - 1), "jump");
 }
 
+function stageTop(view) {
+  // the diagram's top in the page, wherever the page is scrolled to
+  const main = view.root.closest("[data-testid='stMain']");
+  return view.stage.getBoundingClientRect().top + (main ? main.scrollTop - main.getBoundingClientRect().top
+    : window.scrollY);
+}
+
+const MOVED_PX = 40;   // the diagram's top moved this far since its height was measured: measure again
+
+function moved(view) {
+  return view.heightTop === undefined || Math.abs(stageTop(view) - view.heightTop) > MOVED_PX;
+}
+
+function followLayout(view) {
+  // Content above the diagram that settles after its first drawing (a busy machine drew the
+  // diagram first) moves it down, and the page would then need scrolling: whenever the page's
+  // main block changes size and the diagram's top has moved more than MOVED_PX, measure the
+  // room again (stepping changes nothing above the diagram, so its height stays put)
+  const block = view.root.closest("[data-testid='stMainBlockContainer']");
+  if (view.layoutFollowed || !block || !window.ResizeObserver) return;
+  view.layoutFollowed = true;
+  new ResizeObserver(() => {
+    if (view.pass && moved(view)) { build(view); draw(view); }
+  }).observe(block);
+}
+
 function heightFor(view) {
   // Fixed for a network and a window: the room from the diagram's top in the page (not where
   // the page is scrolled to) to the window's bottom, within what the network needs. Kept while
   // neither changes, so a new pass (a switch, a revealed step) never resizes it.
   const pass = view.pass, rows = Math.max(...pass.sizes);
   const key = JSON.stringify([pass.sizes, pass.narrow, window.innerWidth, window.innerHeight]);
-  if (view.heightKey === key) return view.height;
+  if (view.heightKey === key && !moved(view)) return view.height;
+  const top = stageTop(view);
   const width = view.stage.getBoundingClientRect().width || 600;
-  const main = view.root.closest("[data-testid='stMain']");
-  const top = view.stage.getBoundingClientRect().top + (main ? main.scrollTop - main.getBoundingClientRect().top
-    : window.scrollY);
   const phone = width < 600;
   const strips = GRADIENT + (pass.batch ? BATCH : 0);
   const least = pass.dense ? rows * 37 + TITLE + LEGEND + strips + 10 : phone ? Math.round(1.1 * width) + strips : 320 + strips;
   const room = window.innerHeight - top - 44;      // the caption under it stays on screen
   const most = phone ? Math.round(1.3 * width) : 900;
   view.heightKey = key;
+  view.heightTop = top;
   return Math.round(Math.min(Math.max(room, least), Math.max(most, least)));
 }
 
@@ -320,6 +345,7 @@ function build(view) {
   svg.textContent = "";
   const visible = Math.max(view.stage.getBoundingClientRect().width, 200);
   const height = heightFor(view);
+  followLayout(view);
   const [x0, x1] = pass.x_range, [y0, y1] = pass.y_range;
   const font = pass.font_px;
   view.font = font;
