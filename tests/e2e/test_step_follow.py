@@ -108,6 +108,8 @@ def test_a_switch_clicked_right_after_a_press_runs_at_the_pressed_position(brows
         tab.page.wait_for_function("() => new URLSearchParams(location.search).get('step') === '2'", timeout=20_000)
         tab.page.wait_for_timeout(1200)
         assert int(tab.page.evaluate(f"() => document.querySelector('{ROOT}').dataset.step")) == 2
+        # the first matrix view of a page loads Streamlit's Plotly: a busy machine takes a while
+        tab.page.locator(".st-key-step_readouts .stPlotlyChart:visible").first.wait_for(timeout=20_000)
         assert tab.page.locator(".st-key-step_readouts .stPlotlyChart:visible").count() == 1
         # the matrices at the page's width, under the diagram (beside it they were squeezed)
         chart = tab.page.locator(".st-key-step_readouts .stPlotlyChart:visible").bounding_box()
