@@ -270,6 +270,9 @@ def test_one_tap_on_a_phone_shows_the_inspector_in_view(browser, server):
         _settled(tab)
         tab.page.wait_for_timeout(400)
         assert "layer 1, neuron 1" in _inspected(tab)
+        # brought into view once the server has drawn the inspector (a busy machine takes longer)
+        tab.page.wait_for_function("""() => { const box = document.querySelector('.st-key-step_readouts')
+            .getBoundingClientRect(); return box.top >= 0 && box.top < 844 - 100; }""", timeout=10_000)
         readouts = tab.page.locator(".st-key-step_readouts").bounding_box()
         assert 0 <= readouts["y"] < 844 - 100, readouts                         # brought into view
         width = tab.page.evaluate("""() => Math.max(...[...document.querySelectorAll(

@@ -915,8 +915,7 @@ function select(view, i, event) {
 function followInspector(view) {
   // Where the readouts are under the diagram (a phone) and off screen, scroll them into view
   // once the server has drawn the clicked neuron's inspector: when no run has been going for
-  // 200 ms (a busy server may take 2.5 s to start it), within 10 s. Beside the diagram (wide
-  // screens) nothing moves.
+  // 200 ms, within 10 s. Beside the diagram (wide screens) nothing moves.
   const app = document.querySelector("[data-testid='stApp']");
   const started = performance.now();
   let quietSince = null, ran = false;
@@ -925,7 +924,7 @@ function followInspector(view) {
     ran = ran || running;
     quietSince = running ? null : quietSince ?? now;
     const readouts = document.querySelector(".st-key-step_readouts");
-    if ((ran || now - started > 2500) && quietSince !== null && now - quietSince >= 200 && readouts) {
+    if ((ran || now - started > 1000) && quietSince !== null && now - quietSince >= 200 && readouts) {
       const box = readouts.getBoundingClientRect(), stage = view.root.getBoundingClientRect();
       if (box.top >= stage.bottom - 1 && (box.top > window.innerHeight * 0.6 || box.top < 0)) {
         readouts.scrollIntoView({ block: "start" });
