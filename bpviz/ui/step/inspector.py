@@ -34,8 +34,7 @@ def picker(net, names=LAYER_NAMES):
     and for the neuron inspector the neuron's drop-down. Neither depends on the position: they
     stay outside the part that follows it (views/step.py), and a position change redraws
     neither."""
-    chosen = lesson.setting("view")
-    state.set_widget_value(VIEW_CHOICE, chosen if chosen in VIEWS else "neuron")
+    state.set_widget_value(VIEW_CHOICE, chosen_view())
     view = st.segmented_control(t("inspect.view"), VIEWS, key=VIEW_CHOICE, on_change=_store_view,
                                 format_func=lambda v: t(f"inspect.tab.{v}"), label_visibility="collapsed")
     if view == "matrix":
@@ -45,10 +44,16 @@ def picker(net, names=LAYER_NAMES):
         _neuron_choice(net, names)
 
 
+def chosen_view():
+    """The readout chosen in the picker (kept as lesson.setting("view")), "neuron" when none is."""
+    chosen = lesson.setting("view")
+    return chosen if chosen in VIEWS else "neuron"
+
+
 def wide_view():
     """Whether the chosen readout needs the page's width (the matrix view: a layer's matrices
     side by side), drawn under the diagram rather than beside it."""
-    return lesson.setting("view") == "matrix"
+    return chosen_view() == "matrix"
 
 
 def readout(step, names=LAYER_NAMES, key=""):

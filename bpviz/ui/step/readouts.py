@@ -24,12 +24,6 @@ SERVER_SETTLE_MS = 120    # ... and this soon when the server draws the readout 
 BOX = "step_readout_{}"   # the key of group n's container
 
 
-def view():
-    """The readout chosen in the picker (inspector.picker), "neuron" when none is."""
-    chosen = lesson.setting("view")
-    return chosen if chosen in inspector.VIEWS else "neuron"
-
-
 def selected(net):
     """The neuron the inspector shows: the selection, or the first output neuron."""
     neuron = state.selected_neuron()
@@ -75,7 +69,7 @@ def plan(steps):
     session keeps which (state.readout_served: what the diagram's report reruns)."""
     planned = None
     if not lesson.quiz_on():
-        of_position, firsts = groups(steps, view(), selected(steps[0].network))
+        of_position, firsts = groups(steps, inspector.chosen_view(), selected(steps[0].network))
         planned = (of_position, firsts) if len(firsts) <= MAX_GROUPS else None
     state.set_readout_served(planned is None)
     return planned
