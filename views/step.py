@@ -17,9 +17,14 @@ st.html("""<style>
 @media (min-width: 641px) {
   .stMainBlockContainer:has(.st-key-step_layout) { padding-left: 1.5rem; padding-right: 1.5rem; }
 }
-@media (max-width: 640px) {
+/* the diagram needs 560 px beside the side column: a narrower page (a phone, a 1024 px
+   projector with the page list open) stacks the two, diagram first */
+.stMainBlockContainer:has(.st-key-step_layout) { container-type: inline-size; }
+@container (max-width: 880px) {
   .st-key-step_layout { flex-direction: column; flex-wrap: nowrap; align-items: stretch; gap: 1rem; }
   .st-key-step_layout > :has(> .st-key-step_side) { width: 100% !important; }
+}
+@media (max-width: 640px) {
   /* the matrix view keeps cells a finger wide: its box scrolls sideways rather than squeeze them */
   .st-key-step_readouts:has(.stPlotlyChart) { overflow-x: auto; }
   .st-key-step_readouts .stElementContainer:has(.stPlotlyChart) { min-width: 900px; }

@@ -159,12 +159,13 @@ CROWDING = f"""() => {{
 }}"""
 
 
-@pytest.mark.parametrize("viewport", [(1280, 720), (390, 844)], ids=["desktop", "phone"])
+@pytest.mark.parametrize("viewport", [(1280, 720), (1024, 768), (390, 844)], ids=["desktop", "projector", "phone"])
 def test_at_every_step_the_diagram_comes_first_and_every_label_reads(browser, server, viewport):
-    """At every step of the pass: the diagram is above the readouts and within the first
-    screen (colour bars included); no label chip covers a neuron, a neuron's number or
-    another chip; no text is cut by the picture; every connection keeps its name (w1…w8),
-    with its gradient once known."""
+    """At every step of the pass: the diagram is beside the readouts (1280 px) or above them
+    (a 1024 px projector with the page list open, a phone), and within the first screen
+    (colour bars included); no label chip covers a neuron, a neuron's number or another
+    chip; no text is cut by the picture; every connection keeps its name (w1…w8), with its
+    gradient once known."""
     tab = Session(browser, server, viewport=viewport)
     width, height = viewport
     try:
@@ -179,8 +180,9 @@ def test_at_every_step_the_diagram_comes_first_and_every_label_reads(browser, se
             tab.screenshot(f"hero-{width}-{index}")
             diagram = tab.page.locator(f"{ROOT} .bpviz-step-svg").bounding_box()
             readout = tab.page.locator(".st-key-step_readouts").bounding_box()
-            if width < 600:
+            if width < 1100:                                    # under it, the diagram at least 560 px wide
                 assert diagram["y"] + diagram["height"] <= readout["y"], (index, diagram, readout)
+                assert diagram["width"] >= min(560, width - 40), (index, diagram)
             else:                                               # beside it
                 assert readout["x"] >= diagram["x"] + diagram["width"], (index, diagram, readout)
             drawn = tab.page.evaluate(CROWDING)

@@ -374,9 +374,8 @@ function build(view) {
   const batchHeight = batchMode === "full" ? BATCH : batchMode === "compact" ? BATCH_COMPACT : 0;
   const plot = { left: 4, right: width - 4, top: TITLE, bottom: height - LEGEND - gradientHeight - batchHeight };
   const px = x => plot.left + (x - x0) / (x1 - x0) * (plot.right - plot.left);
-  const py = y => plot.top + (y1 - y) / (y1 - y0) * (plot.bottom - plot.top);
-  view.px = px;
-  view.py = py;
+  let py = y => plot.top + (y1 - y) / (y1 - y0) * (plot.bottom - plot.top);
+  view.plot = plot;
   const rows = Math.max(...pass.sizes), across = (plot.right - plot.left) / (x1 - x0);
   const down = (plot.bottom - plot.top) / (y1 - y0);
   nameSize = pass.narrow ? font - 3 : 0;   // phones: ∂E/∂w smaller, so the label fits between neurons
@@ -386,6 +385,19 @@ function build(view) {
   else radius = Math.max(14, Math.min(0.45 * down, 0.25 * across, 64) / 2);
   view.radius = radius;
   view.pill = pill;
+  if (!pill) {
+    // above the top neurons their bias, below the lowest their δ (up to two lines each): room
+    // in px rather than a share of the height, so a short diagram keeps the middle for the
+    // connections' labels
+    const ys = pass.neurons.map(neuron => neuron[3]), high = Math.max(...ys), low = Math.min(...ys);
+    const room = radius + 3 + 2 * Math.round(1.2 * font) + 8;
+    const top = plot.top + room, bottom = plot.bottom - room;
+    if (high > low && bottom - top > (plot.bottom - plot.top) * (high - low) / (y1 - y0)) {
+      py = y => top + (high - y) / (high - low) * (bottom - top);
+    }
+  }
+  view.px = px;
+  view.py = py;
 
   view.titleText = el("text", { x: 8, y: 18, class: "bpviz-title" }, svg);
   const edgeLayer = el("g", { class: "bpviz-edges" }, svg);
@@ -434,7 +446,8 @@ function build(view) {
         left ? "end" : "start", "middle");
       fill(side, [neuron[5]], "#F0F2F6", "#000");
       sides.push(side);
-      if (!left) node.target = side;   // each step's own target (a batch: that example's)
+      if (left) node.name = side;
+      else node.target = side;   // each step's own target (a batch: that example's)
     }
     return node;
   });
@@ -537,7 +550,8 @@ function layoutChips(chips) {
   dirty.forEach((c, i) => {
     const box = boxes[i], pad = 3;
     const w = Math.max(box.width + 2 * pad, c.minWidth), h = box.height + 2 * pad - 2;
-    const left = c.anchor === "middle" ? c.x - w / 2 : c.anchor === "end" ? c.x - w : c.x;
+    const x = c.x + (c.dx || 0);
+    const left = c.anchor === "middle" ? x - w / 2 : c.anchor === "end" ? x - w : x;
     const y = c.y + (c.dy || 0);
     const top = c.baseline === "middle" ? y - h / 2 : c.baseline === "bottom" ? y - h : y;
     c.rect.setAttribute("x", left);
@@ -550,50 +564,42 @@ function layoutChips(chips) {
   });
 }
 
-function spread(chips, others) {
+function spread(view) {
   // Two connections that cross carry their labels near the crossing, and on a short diagram
-  // the two can meet: move each pair that overlaps apart vertically, leaving GAP px between
-  // them. Tried in turn: the lower one down, the upper one up, half each; the first move that
-  // lands on no other label (`others`: the neurons' chips) is kept. Once per step drawn.
+  // the two can meet, or meet a neuron or its labels (δ below it, its bias above). Each
+  // connection's label that meets anything moves to the nearest place where it meets nothing
+  // (GAP px apart) and stays between the title and the strips: slid along its own connection,
+  // or straight up or down just past a thing in its way. Once per step drawn.
   const GAP = 3, visible = c => c.g.getAttribute("visibility") === "visible";
-  const shown = chips.filter(visible), fixed = others.filter(c => c && visible(c));
-  const moved = shown.filter(c => c.dy);
-  moved.forEach(c => { c.dy = 0; c.dirty = true; });
+  const shown = view.edgeChips.map((c, edge) => [c, edge]).filter(([c]) => visible(c));
+  const moved = shown.map(([c]) => c).filter(c => c.dx || c.dy);
+  moved.forEach(c => { c.dx = c.dy = 0; c.dirty = true; });
   layoutChips(moved);
   const box = c => ({ left: +c.rect.getAttribute("x"), top: +c.rect.getAttribute("y"),
     right: +c.rect.getAttribute("x") + +c.rect.getAttribute("width"),
     bottom: +c.rect.getAttribute("y") + +c.rect.getAttribute("height") });
+  const disc = node => { const r = node.shape.getBBox(); return { left: r.x, top: r.y, right: r.x + r.width, bottom: r.y + r.height }; };
+  const fixed = view.nodes.flatMap(node => [node.badge, node.bias, node.target, node.name]
+    .filter(c => c && visible(c)).map(box).concat([disc(node)]));
   const meet = (p, q) => p.left < q.right && q.left < p.right && p.top < q.bottom + GAP && q.top < p.bottom + GAP;
-  const boxes = shown.map(box), fixedBoxes = fixed.map(box);
-  const shifted = (r, dy) => ({ ...r, top: r.top + dy, bottom: r.bottom + dy });
-  shown.forEach((a, i) => shown.slice(i + 1).forEach((b, k) => {
-    const j = i + 1 + k, [u, l] = boxes[i].top <= boxes[j].top ? [i, j] : [j, i];
-    if (!meet(boxes[u], boxes[l])) return;
-    const need = boxes[u].bottom + GAP - boxes[l].top;
-    const free = (index, dy) => fixedBoxes.concat(boxes.filter((_, n) => n !== u && n !== l))
-      .every(r => !meet(shifted(boxes[index], dy), r));
-    const [upMove, downMove] = free(l, need) ? [0, need] : free(u, -need) ? [-need, 0] : [-need / 2, need / 2];
-    shown[u].dy = (shown[u].dy || 0) + upMove;
-    shown[l].dy = (shown[l].dy || 0) + downMove;
-    shown[u].dirty = shown[l].dirty = true;
-    layoutChips([shown[u], shown[l]]);
-    boxes[u] = box(shown[u]);
-    boxes[l] = box(shown[l]);
-  }));
-  // a connection's label that meets a neuron's label (δ below a neuron, its bias above) moves
-  // off it, down or up, whichever is the shorter move that lands on no other label
-  shown.forEach((chip, i) => fixedBoxes.forEach(fixedBox => {
-    if (!meet(boxes[i], fixedBox)) return;
-    const others = fixedBoxes.filter(r => r !== fixedBox).concat(boxes.filter((_, n) => n !== i));
-    const lands = dy => others.every(r => !meet(shifted(boxes[i], dy), r)) && !meet(shifted(boxes[i], dy), fixedBox);
-    const moves = [fixedBox.bottom + GAP - boxes[i].top, fixedBox.top - GAP - boxes[i].bottom]
-      .filter(lands).sort((a, b) => Math.abs(a) - Math.abs(b));
+  const shifted = (r, [dx, dy]) => ({ left: r.left + dx, right: r.right + dx, top: r.top + dy, bottom: r.bottom + dy });
+  const boxes = shown.map(([c]) => box(c)), { left, right, top, bottom } = view.plot;
+  shown.forEach(([chip, edge], i) => {
+    const others = fixed.concat(boxes.filter((_, n) => n !== i));
+    const lands = move => { const r = shifted(boxes[i], move);
+      return r.top >= top && r.bottom <= bottom && r.left >= left && r.right <= right && others.every(other => !meet(r, other)); };
+    if (lands([0, 0])) return;
+    const line = view.edgeLines[edge], [x1, y1, x2, y2] = ["x1", "y1", "x2", "y2"].map(name => +line.getAttribute(name));
+    const slides = Array.from({ length: 13 }, (_, k) => 0.2 + 0.05 * k)
+      .map(f => [x1 + f * (x2 - x1) - chip.x, y1 + f * (y2 - y1) - chip.y]);
+    const lifts = others.flatMap(r => [[0, r.bottom + GAP + 0.5 - boxes[i].top], [0, r.top - GAP - 0.5 - boxes[i].bottom]]);
+    const moves = slides.concat(lifts).filter(lands).sort((p, q) => Math.hypot(...p) - Math.hypot(...q));
     if (!moves.length) return;
-    chip.dy = (chip.dy || 0) + moves[0];
+    [chip.dx, chip.dy] = moves[0];
     chip.dirty = true;
     layoutChips([chip]);
     boxes[i] = box(chip);
-  }));
+  });
 }
 
 function legend(view, svg, width, height, compact) {
@@ -841,7 +847,7 @@ function draw(view) {
     if (fill(edgeChip, text, "#F0F2F6", "#000")) chips.push(edgeChip);
   });
   layoutChips(chips);
-  spread(view.edgeChips, view.nodes.flatMap(node => [node.badge, node.bias, node.target]));
+  spread(view);
   drawGradient(view, step);
   drawBatch(view, step);
   drawHighlights(view, step);
