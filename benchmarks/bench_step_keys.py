@@ -18,15 +18,18 @@ link):
   all frames (the page is scrolled down 120 px first);
 - server CPU per position change: the server process's utime + stime (/proc/<pid>/stat)
   over 20 (30) single presses, minus the same time's CPU of the idle server, divided by the
-  presses, at two paces: a press every 400 ms (quick stepping: the diagram reports once the learner settles,
-  700 ms after the last press, so the 20 presses make one report), and a presenter's pace, a
-  press every 2 s, each followed by its own report. The readout follows in the page; a report
-  goes through the position's own component and reruns only its fragment, which writes the
-  address (bpviz/ui/step/diagram.py position_component);
+  presses, at two paces: a press every 400 ms (quick stepping) and a presenter's pace, a
+  press every 2 s. The readout follows in the page, and once the presses settle (700 ms
+  after the last) the page writes the position into the address itself: the position goes
+  to the server only with the learner's next click or typing elsewhere, in the same message
+  as that control's change (diagram.js, step/readouts.py reporting). In quiz mode, which the
+  server checks, it is reported once settled, through the position's own component, whose
+  fragment run only writes the address (bpviz/ui/step/diagram.py position_component);
 - for comparison, the same figures for a bare page: one fragment holding one component that
   reports each press at once to a callback and draws nothing else, served with the app's
   settings. Every report the server follows costs at least this much (Streamlit's own work per
-  fragment run: the websocket messages, the run's start and end, session state).
+  fragment run: the websocket messages, the run's start and end, session state): why a
+  position the readout follows in the page is not reported on its own.
 Targets: ≤ 50 ms (worked example), ≤ 100 ms (largest), exactly 10 positions and step=10,
 0 blank frames, ≤ 4 px, ≤ 5 ms.
 """
@@ -196,7 +199,15 @@ def bare_page(browser):
             stop_server(process)
 
 
+def frames_sent(page):
+    """A list that gets every message the page sends the server (its websocket), as they go."""
+    sent = []
+    page.on("websocket", lambda ws: ws.on("framesent", lambda payload: sent.append(payload)))
+    return sent
+
+
 def measure(page, url, path, name, server_pid):
+    sent = frames_sent(page)
     open_page(page, url, path)
     count = step_count(page)
     for _ in range(count - 1):                         # single presses through the pass, then back
@@ -224,12 +235,14 @@ def measure(page, url, path, name, server_pid):
     page.keyboard.press("Home")
     idle(page)
     page.wait_for_timeout(1000)
-    cpu = []
+    cpu, messages = [], []
     for pace in PACES:
         page.keyboard.press("Home")
         page.wait_for_timeout(1500)
         idle(page)
+        before = len(sent)
         cpu.append(server_cpu_per_press(page, server_pid, PRESSES[pace], ("ArrowRight", "ArrowLeft"), count - 1, pace))
+        messages.append(len(sent) - before)
     page.screenshot(path=str(ARTIFACTS / f"bench-step-keys-{name.split()[0]}.png"))
     print(f"\n{name} ({count} steps)")
     print(f"  key → next step's numbers drawn: median {statistics.median(shown):5.1f} ms "
@@ -239,10 +252,10 @@ def measure(page, url, path, name, server_pid):
           f"address step={address.get('step', '0')}   target exactly {expected}, step={expected}")
     print(f"  frames with a blank label: {blank} of {frames}   target 0")
     print(f"  page height change {height_change} px, scroll change {scroll_change} px   target ≤ 4 px")
-    for pace, (per_change, idle_rate) in zip(PACES, cpu):
+    for pace, (per_change, idle_rate), count_sent in zip(PACES, cpu, messages):
         print(f"  server CPU per position change, a press every {pace / 1000:g} s: {per_change:.1f} ms "
-              f"({PRESSES[pace]} changes; idle server {idle_rate:.1f} ms/s subtracted; /proc ticks of "
-              f"{1000 / TICK:.0f} ms)   target ≤ 5 ms")
+              f"({PRESSES[pace]} changes, {count_sent} messages sent to the server; idle server {idle_rate:.1f} "
+              f"ms/s subtracted; /proc ticks of {1000 / TICK:.0f} ms)   target ≤ 5 ms")
 
 
 def main():

@@ -64,7 +64,7 @@ def stepper():
     with view:
         # quiz mode: only the revealed steps reach the browser (quiz.revealed), so the diagram
         # holds no number of a step the learner has not earned yet
-        names = step_controls.step_view(steps, quiz.revealed(steps), question, readouts.settle_ms(planned))
+        names = step_controls.step_view(steps, quiz.revealed(steps), question, readouts.reporting(planned))
     with side:
         inspector.picker(steps[0].network, names)
     # the matrices need the page's width: under the diagram; every other readout beside it

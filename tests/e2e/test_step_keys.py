@@ -66,8 +66,8 @@ def _wait_for_address(tab, step):
 
 
 def _settled(tab):
-    """Wait until the diagram has reported its position (once the presses settle: diagram.js),
-    the report has reached the server and its run has finished."""
+    """Wait until the position has settled (diagram.js: written into the address by the page,
+    or in quiz mode reported to the server) and any run of the server has finished."""
     tab.page.wait_for_function(f"() => !document.querySelector('{ROOT}').dataset.pending", timeout=20_000)
     tab.idle()
 

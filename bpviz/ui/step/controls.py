@@ -107,10 +107,10 @@ def _store_motion():
     lesson.set_setting("motion", bool(state.widget_value(MOTION_SWITCH)))
 
 
-def step_view(steps, revealed, question=None, settle=120):
+def step_view(steps, revealed, question=None, reporting=None):
     """The diagram (it steps by itself in the browser), its switches and the caption for big
-    networks; `settle`: ms after the last press the diagram reports its position. Returns the
-    notation on show (a Names: the readouts use it too)."""
+    networks; `reporting`: how the diagram tells the server its position (readouts.reporting).
+    Returns the notation on show (a Names: the readouts use it too)."""
     diagram_box = st.container()
     names, show_z, animate = display_options(steps)
     frame.show_notice()       # below the diagram: a message must not push the diagram down
@@ -120,7 +120,7 @@ def step_view(steps, revealed, question=None, settle=120):
                    else t("step.diagram_fallback_hover", total=fits.total))
     with diagram_box:
         diagram.show(steps, revealed, names=names, show_z=show_z, animate=animate, question=question,
-                     settle=settle)
+                     reporting=reporting)
     return names
 
 

@@ -14,16 +14,18 @@
 //         whole pass), goto: {step: index | null, selected: [[l, j] | null] | null} (where the
 //         server moved it, sent until the browser reports being there),
 //         moved (the server's own moves so far), motion, quiz: {step, neuron, edge, waiting} | null,
-//         settle: ms, words: {...}}
+//         settle: ms, lazy: bool, address_order: [the address's parameter names], words: {...}}
 // report (setStateValue "report") = {position, selected, have, room: [height, width], seq}, or
 //        a new position alone, through the position's own component: {position, seq, rerun?}
 //        (rerun: "stepper" or "app", when the report went out ahead of a control's change)
 //
-// Every report makes the server run, so a position is reported once the learner settles:
-// `settle` ms after the last press (the readouts beside the diagram follow the position in
-// the page without the server: <html data-bpviz-step> and the Step page's CSS), and at once
-// before anything else on the page can make the server run (a pointer press outside the
-// diagram, the focus moving, typing in a box), so that run sees the position on show.
+// Every report makes the server run. When the readouts beside the diagram follow the position
+// in the page without the server (<html data-bpviz-step> and the Step page's CSS; `lazy`), a
+// position is not reported when the learner settles, `settle` ms after the last press: the
+// page writes it into the address (reload, share), and the server hears of it only before
+// anything else on the page can make it run (a pointer press outside the diagram, the focus
+// moving, typing in a box), so that run sees the position on show. Otherwise (quiz mode:
+// the server checks the answer and draws the readout) it is reported once the learner settles.
 const NS = "http://www.w3.org/2000/svg";
 const DURATION = 800;            // ms a value takes to travel
 const REPORT_AFTER = 120;        // ms after the last press when the server does not say (data.settle)
@@ -48,6 +50,10 @@ let held = { id: null, pass: null };   // the pass the page holds (one diagram p
 let reportSeq = Date.now();            // numbers the reports of both channels: the server follows the last
 let current = null;                    // the mounted view the keys go to
 let nameSize = 0;                      // px of a gradient's name ∂E/∂w on phones (0: the label's size)
+// what a pointer press can make the server run through: Streamlit's widgets, links, expanders
+const CONTROLS = ["button", "a", "input", "select", "textarea", "summary", "label", "canvas", "[contenteditable]",
+  ...["button", "checkbox", "switch", "radio", "tab", "combobox", "listbox", "option", "slider", "spinbutton",
+    "textbox", "menuitem", "link", "grid", "gridcell"].map(role => `[role=${role}]`)].join(", ");
 const GRADIENT_NAME = /^(∂E\/∂[wb])( .*)$/;
 
 // ---- keys ----------------------------------------------------------------------------------
@@ -111,6 +117,9 @@ function installKeys() {
     const target = event.target;
     if (!current || !current.pendingReport || (target && target.closest && target.closest(".bpviz-step"))) return;
     if (event.type === "keydown" && !ownsKeys(target) && event.key !== "Enter") return;
+    // a press on text or blank space (which focuses the page's main area) makes no run:
+    // nothing to tell, and telling costs a run of the whole page
+    if (event.type !== "keydown" && !(target && target.closest && target.closest(CONTROLS))) return;
     const inStepper = target && target.closest && target.closest(".st-key-step_layout, .st-key-quiz_on");
     reportNow(current, inStepper ? "stepper" : "app");
   };
@@ -184,7 +193,30 @@ function reportSoon(view) {
   clearTimeout(view.reportTimer);
   view.pendingReport = true;
   view.root.dataset.pending = "1";
-  view.reportTimer = setTimeout(() => reportNow(view), view.settle ?? REPORT_AFTER);
+  view.reportTimer = setTimeout(() => view.lazy ? settleInPage(view) : reportNow(view), view.settle ?? REPORT_AFTER);
+}
+
+function settleInPage(view) {
+  // The position settled: the address says it, and the report waits for the server's next
+  // run (installKeys' flush), still pending
+  delete view.root.dataset.pending;
+  writeStep(view);
+}
+
+function writeStep(view) {
+  // The address's step= set to the position in place, left out at the first step, and placed
+  // in the order bpviz/ui/address.py writes its parameters; the history entry is kept.
+  const url = new URL(window.location.href), order = view.addressOrder || [];
+  const params = url.search.slice(1).split("&").filter(part => part && !part.startsWith("step="));
+  if (view.position) {
+    const later = order.slice(order.indexOf("step") + 1);
+    const at = params.findIndex(part => later.includes(part.split("=")[0]));
+    params.splice(at < 0 ? params.length : at, 0, `step=${view.position}`);
+  }
+  const search = params.length ? "?" + params.join("&") : "";
+  if (url.search === search) return;
+  url.search = search;
+  window.history.replaceState(window.history.state, "", url.toString());
 }
 
 function reportNow(view, scope) {
@@ -1053,6 +1085,8 @@ export default function (component) {
   view.count = data.count;
   view.motion = !!data.motion;
   view.settle = Number.isFinite(data.settle) ? data.settle : REPORT_AFTER;
+  view.lazy = !!data.lazy;
+  view.addressOrder = data.address_order || [];
   view.moved = Number.isInteger(data.moved) ? data.moved : null;
   view.quiz = data.quiz || null;
   for (const name of ["first", "prev", "next", "forward", "backward"]) {

@@ -5,13 +5,15 @@ The server sends the pass's drawable data (bpviz.viz.step_pass) once for each (n
 example or batch rows, η, λ₁, λ₂, granularity, bias switch, names, z, phone or not, language,
 steps revealed), and again only if the browser says it holds another one. Each run sends a
 few small facts beside it: where the server moved the position or the selection itself
-(`moves`), the motion switch, the quiz's question and how soon to report. The browser reports
-(position, selected neuron, the pass it holds, its room) once the learner settles after a
-burst of presses; `_follow` makes the session follow, so the quiz and the address show the
-same step (the readout beside the diagram follows in the page: step/readouts.py). A new
-position alone goes through a component of its own (`position_component`), alone in a
-fragment at the page's top level (views/step.py follow_position): its run writes the address,
-and no switch, no readout and no pass is sent again for it.
+(`moves`), the motion switch, the quiz's question and how to report (readouts.reporting). The
+browser reports (position, selected neuron, the pass it holds, its room); `_follow` makes the
+session follow, so the quiz and the address show the same step. When every readout is in the
+page (step/readouts.py), a settled position is only written into the address by the browser,
+and goes to the server ahead of the learner's next click, focus or typing; in quiz mode it
+goes once the learner settles after a burst of presses. A new position alone goes through a
+component of its own (`position_component`), alone in a fragment at the page's top level
+(views/step.py follow_position): its run writes the address, and no switch, no readout and no
+pass is sent again for it.
 
 In quiz mode only the revealed steps are sent: the browser has no number the learner has
 not tried.
@@ -55,11 +57,12 @@ export default function (component) {
 _mount_position = st.components.v2.component("bpviz_step_position", js=POSITION_JS)
 
 
-def show(steps, revealed, names=LAYER_NAMES, show_z=False, animate=True, question=None, settle=120):
+def show(steps, revealed, names=LAYER_NAMES, show_z=False, animate=True, question=None, reporting=None):
     """Mount the diagram of `steps` (the whole pass), of which the browser gets the first
     `revealed` (all of them outside quiz mode). `names`: the notation on show (lesson.names()).
     `question`: the quiz's (practice.Question, waiting for an answer) at the current step, or None.
-    `settle`: ms after the last press the browser reports its position (step/readouts.py)."""
+    `reporting`: {"settle": ms, "lazy": bool}, how the browser tells the position
+    (readouts.reporting; None: at once, 120 ms after the last press)."""
     revealed = min(max(int(revealed), 1), len(steps))
     first = steps[0]
     narrow = room_now()[1] < PHONE_WIDTH
@@ -82,9 +85,9 @@ def show(steps, revealed, names=LAYER_NAMES, show_z=False, animate=True, questio
     browser_at = {**reported, "position": latest(reported, position_report()).get("position")}
     goto = moves(browser_at, min(state.step_index(), revealed - 1), state.selected_neuron())
     data = {"pass_id": pass_id, "pass": drawable, "count": len(steps), "goto": goto, "moved": state.step_moves(),
-            "motion": bool(animate),
-            "settle": int(settle), "quiz": _quiz(question, first.network.sizes, state.step_index()),
-            "words": _words()}
+            "motion": bool(animate), "settle": 120, "lazy": False, **(reporting or {}),
+            "address_order": [parameter.name for parameter in address.PARAMETERS],
+            "quiz": _quiz(question, first.network.sizes, state.step_index()), "words": _words()}
     _mount(key=KEY, data=data, default={"report": None}, on_report_change=_follow)
 
 

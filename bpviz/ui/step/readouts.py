@@ -19,7 +19,7 @@ from bpviz.ui.session import state
 from bpviz.ui.step import inspector
 
 MAX_GROUPS = 12           # readouts drawn at once for one view (the largest network: 5 of 17 positions)
-SETTLE_MS = 700           # the diagram reports a position this long after the last press (diagram.js)
+SETTLE_MS = 700           # the diagram writes a position into the address this long after the last press (diagram.js)
 SERVER_SETTLE_MS = 120    # ... and this soon when the server draws the readout (quiz mode, many groups)
 BOX = "step_readout_{}"   # the key of group n's container
 
@@ -75,9 +75,17 @@ def plan(steps):
     return planned
 
 
-def settle_ms(planned):
-    """How long after the last press the diagram reports its position (diagram.js)."""
-    return SETTLE_MS if planned is not None else SERVER_SETTLE_MS
+def reporting(planned):
+    """How the diagram tells the server its position (diagram.js): {"settle": ms after the
+    last press, "lazy": bool}. Lazy when every readout is in the page (`planned` is not None):
+    the server needs the position only for its next run, so once the presses settle the
+    browser writes the address's step itself, and the position goes to the server with the
+    learner's next pointer press, focus or typing, ahead of that control's run. A presenter
+    stepping through a pass makes the server run not once. Otherwise (quiz mode, many
+    readouts) the server draws the readout, so the position goes to it as soon as it settles."""
+    if planned is not None:
+        return {"settle": SETTLE_MS, "lazy": True}
+    return {"settle": SERVER_SETTLE_MS, "lazy": False}
 
 
 def show(planned, names):
