@@ -4,7 +4,9 @@ Each simulated learner is a real Streamlit session over the server's own
 websocket protocol (the browser's BackMsg/ForwardMsg protobufs): it opens a
 page, then every `--interval` seconds (with jitter) clicks one of that page's
 buttons or, on the Step page, sends what the diagram's browser side reports
-after a step (its new position, and that it holds the pass), alternating step
+after a step (its new position, and that it holds the pass: what a quiz-mode page
+sends for each settled position; outside quiz mode a page sends it only ahead of the
+learner's next control, so this is the heavier case), alternating step
 and train actions, and times it until the server reports the script run finished. Prints p50/p95 latency per action,
 errors, and the server's resident memory during the run and after the
 sessions have left.

@@ -135,3 +135,29 @@ def test_a_switch_clicked_after_a_press_runs_at_the_pressed_position(browser, se
         assert not tab.real_errors(), (tab.errors, tab.failed_responses)
     finally:
         tab.close()
+
+
+def test_a_page_change_right_after_a_press_or_once_settled_keeps_the_position(browser, server):
+    """The message that asks for another page carries none of the Step page's widget states:
+    a position still on its way when the link is clicked reaches the server first (diagram.js
+    holds the click until the report's run has ended); before, a click within the settle
+    lost it and Step opened at the start."""
+    tab, _ = _open(browser, server)
+    try:
+        for presses, settle in ((2, False), (2, True)):
+            for _ in range(presses):
+                tab.page.keyboard.press("ArrowRight")
+            expected = int(tab.page.evaluate(f"() => document.querySelector('{ROOT}').dataset.step"))
+            if settle:
+                _settled(tab)
+            tab.page.get_by_role("link", name="Train").first.click()
+            tab.idle()
+            tab.page.get_by_role("link", name="Step").first.click()
+            tab.page.wait_for_selector(f"{ROOT} .bpviz-value")
+            tab.idle()
+            tab.page.wait_for_timeout(500)
+            text, step = _readout_after_next_frame(tab)
+            assert step == expected and SHOWN[expected] in text, (presses, settle, step, text[-300:])
+        assert not tab.real_errors(), (tab.errors, tab.failed_responses)
+    finally:
+        tab.close()

@@ -28,6 +28,7 @@
 // the server checks the answer and draws the readout) it is reported once the learner settles.
 const NS = "http://www.w3.org/2000/svg";
 const DURATION = 800;            // ms a value takes to travel
+const HOLD_MS = 1500;            // ms at most a link clicked right after a report waits for its run
 const REPORT_AFTER = 120;        // ms after the last press when the server does not say (data.settle)
 const LEGEND = 40;               // px under the network for the two colour bars
 const TITLE = 26;                // px above it for the loss
@@ -122,8 +123,35 @@ function installKeys() {
     if (event.type !== "keydown" && !(target && target.closest && target.closest(CONTROLS))) return;
     const inStepper = target && target.closest && target.closest(".st-key-step_layout, .st-key-quiz_on");
     reportNow(current, inStepper ? "stepper" : "app");
+    flushedAt = performance.now();
   };
   for (const type of ["pointerdown", "focusin", "keydown"]) document.addEventListener(type, flush, true);
+  document.addEventListener("click", holdPageChange, true);
+}
+
+let flushedAt = -Infinity, releasing = null;
+function holdPageChange(event) {
+  // The message that asks for another page carries none of this page's widget states: a
+  // report still on its way when a link is clicked would be lost with it (the server would
+  // keep an older position). So a click on a link within HOLD_MS of a report waits until
+  // the report's run has ended (at most HOLD_MS), then goes on.
+  const link = event.target && event.target.closest && event.target.closest("a[href]");
+  if (!link || link === releasing || link.target === "_blank" || performance.now() - flushedAt > HOLD_MS) return;
+  event.preventDefault();
+  event.stopPropagation();
+  const app = document.querySelector("[data-testid='stApp']"), started = performance.now();
+  let ran = false;
+  const check = () => {
+    const running = app && app.getAttribute("data-test-script-state") === "running";
+    ran = ran || running;
+    if ((ran && !running) || performance.now() - started > HOLD_MS) {
+      flushedAt = -Infinity;
+      releasing = link;
+      link.click();
+      releasing = null;
+    } else setTimeout(check, 20);
+  };
+  setTimeout(check, 20);
 }
 
 // ---- moving ----------------------------------------------------------------------------------
