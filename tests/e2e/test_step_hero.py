@@ -159,13 +159,16 @@ CROWDING = f"""() => {{
 }}"""
 
 
-@pytest.mark.parametrize("viewport", [(1280, 720), (1024, 768), (390, 844)], ids=["desktop", "projector", "phone"])
+@pytest.mark.parametrize("viewport", [(1280, 720), (1280, 600), (1024, 768), (390, 844)],
+                         ids=["desktop", "short", "projector", "phone"])
 def test_at_every_step_the_diagram_comes_first_and_every_label_reads(browser, server, viewport):
     """At every step of the pass: the diagram is beside the readouts (1280 px) or above them
     (a 1024 px projector with the page list open, a phone), and within the first screen
     (colour bars included); no label chip covers a neuron, a neuron's number or another
     chip; no text is cut by the picture; every connection keeps its name (w1…w8), with its
-    gradient once known."""
+    gradient once known. 600 px high (a 720-line projector under the browser's bars) is less
+    than the diagram's least height below the page's title and buttons: there the colour
+    bars may need a scroll, and every other check holds."""
     tab = Session(browser, server, viewport=viewport)
     width, height = viewport
     try:
@@ -186,7 +189,7 @@ def test_at_every_step_the_diagram_comes_first_and_every_label_reads(browser, se
             else:                                               # beside it
                 assert readout["x"] >= diagram["x"] + diagram["width"], (index, diagram, readout)
             drawn = tab.page.evaluate(CROWDING)
-            assert drawn["bottom"] <= height, (index, drawn["bottom"])
+            assert drawn["bottom"] <= height or height < 700, (index, drawn["bottom"])
             for problem in ("on_neuron", "on_number", "on_chip", "cut"):
                 assert not drawn[problem], (index, problem, drawn[problem])
             names = [f"w{i}" for i in range(1, 9)]

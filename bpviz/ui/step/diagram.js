@@ -599,6 +599,7 @@ function fill(chipped, lines, background, ink, bold) {
     }
   });
   chipped.lines = lines.length;
+  chipped.texts = lines;
   chipped.dirty = true;
   return true;
 }
@@ -652,8 +653,16 @@ function spread(view) {
     const line = view.edgeLines[edge], [x1, y1, x2, y2] = ["x1", "y1", "x2", "y2"].map(name => +line.getAttribute(name));
     const slides = Array.from({ length: 13 }, (_, k) => 0.2 + 0.05 * k)
       .map(f => [x1 + f * (x2 - x1) - chip.x, y1 + f * (y2 - y1) - chip.y]);
-    const lifts = others.flatMap(r => [[0, r.bottom + GAP + 0.5 - boxes[i].top], [0, r.top - GAP - 0.5 - boxes[i].bottom]]);
-    const moves = slides.concat(lifts).filter(lands).sort((p, q) => Math.hypot(...p) - Math.hypot(...q));
+    const place = () => slides.concat(others.flatMap(r => [[0, r.bottom + GAP + 0.5 - boxes[i].top],
+      [0, r.top - GAP - 0.5 - boxes[i].bottom]])).filter(lands).sort((p, q) => Math.hypot(...p) - Math.hypot(...q));
+    let moves = place();
+    if (!moves.length && chip.texts && chip.texts.length > 1) {
+      // no room for two lines anywhere near: the label on one line (wider, half as tall)
+      fill(chip, [chip.texts.join("  ")], "#F0F2F6", "#000");
+      layoutChips([chip]);
+      boxes[i] = box(chip);
+      moves = place();
+    }
     if (!moves.length) return;
     [chip.dx, chip.dy] = moves[0];
     chip.dirty = true;
