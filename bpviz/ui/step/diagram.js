@@ -137,6 +137,7 @@ function holdPageChange(event) {
   // the report's run has ended (at most HOLD_MS), then goes on.
   const link = event.target && event.target.closest && event.target.closest("a[href]");
   if (!link || link === releasing || link.target === "_blank" || performance.now() - flushedAt > HOLD_MS) return;
+  if (event.button || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;   // a new tab: no page change here
   event.preventDefault();
   event.stopPropagation();
   const app = document.querySelector("[data-testid='stApp']"), started = performance.now();
