@@ -140,19 +140,29 @@ function holdPageChange(event) {
   if (event.button || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;   // a new tab: no page change here
   event.preventDefault();
   event.stopPropagation();
+  afterRun({ quiet: 0, noRun: HOLD_MS, limit: HOLD_MS }, () => {
+    flushedAt = -Infinity;
+    releasing = link;
+    link.click();
+    releasing = null;
+  });
+}
+
+function afterRun({ quiet, noRun, limit }, done) {
+  // done(true) once the run a report has just asked for has ended and no run has been going
+  // for `quiet` ms (or, if no run started within `noRun` ms, once quiet as long); done(false)
+  // if that takes `limit` ms.
   const app = document.querySelector("[data-testid='stApp']"), started = performance.now();
-  let ran = false;
+  let quietSince = null, ran = false;
   const check = () => {
-    const running = app && app.getAttribute("data-test-script-state") === "running";
+    const now = performance.now(), running = !!app && app.getAttribute("data-test-script-state") === "running";
     ran = ran || running;
-    if ((ran && !running) || performance.now() - started > HOLD_MS) {
-      flushedAt = -Infinity;
-      releasing = link;
-      link.click();
-      releasing = null;
-    } else setTimeout(check, 20);
+    quietSince = running ? null : quietSince ?? now;
+    if ((ran || now - started > noRun) && quietSince !== null && now - quietSince >= quiet) done(true);
+    else if (now - started >= limit) done(false);
+    else setTimeout(check, 20);
   };
-  setTimeout(check, 20);
+  check();
 }
 
 // ---- moving ----------------------------------------------------------------------------------
@@ -992,24 +1002,14 @@ function followInspector(view) {
   // Where the readouts are under the diagram (a phone) and off screen, scroll them into view
   // once the server has drawn the clicked neuron's inspector: when no run has been going for
   // 200 ms, within 10 s. Beside the diagram (wide screens) nothing moves.
-  const app = document.querySelector("[data-testid='stApp']");
-  const started = performance.now();
-  let quietSince = null, ran = false;
-  const check = () => {
-    const now = performance.now(), running = app && app.getAttribute("data-test-script-state") === "running";
-    ran = ran || running;
-    quietSince = running ? null : quietSince ?? now;
+  afterRun({ quiet: 200, noRun: 1000, limit: 10000 }, ended => {
     const readouts = document.querySelector(".st-key-step_readouts");
-    if ((ran || now - started > 1000) && quietSince !== null && now - quietSince >= 200 && readouts) {
-      const box = readouts.getBoundingClientRect(), stage = view.root.getBoundingClientRect();
-      if (box.top >= stage.bottom - 1 && (box.top > window.innerHeight * 0.6 || box.top < 0)) {
-        readouts.scrollIntoView({ block: "start" });
-      }
-      return;
+    if (!ended || !readouts) return;
+    const box = readouts.getBoundingClientRect(), stage = view.root.getBoundingClientRect();
+    if (box.top >= stage.bottom - 1 && (box.top > window.innerHeight * 0.6 || box.top < 0)) {
+      readouts.scrollIntoView({ block: "start" });
     }
-    if (now - started < 10000) setTimeout(check, 30);
-  };
-  check();
+  });
 }
 
 function hover(view, event, kind, index, pinned) {

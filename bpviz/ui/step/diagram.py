@@ -22,6 +22,7 @@ from pathlib import Path
 from urllib.parse import parse_qsl, urlencode
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from bpviz.engine import LAYER_NAMES, practice
 from bpviz.ui import address
@@ -36,6 +37,7 @@ FOLLOWER = "step_follower"     # and the one that holds only the position's comp
 DEFAULT_ROOM = (460, 900)          # (height, width) in px until the browser has reported
 MIN_HEIGHT, MAX_HEIGHT = 300, 1400
 BUTTONS = ("first", "prev", "next", "forward", "backward")
+ADDRESS_ORDER = tuple(parameter.name for parameter in address.PARAMETERS)   # diagram.js writes step= among them
 _HERE = Path(__file__).parent
 _mount = st.components.v2.component(
     "bpviz_step_diagram", js=(_HERE / "diagram.js").read_text(encoding="utf-8"),
@@ -62,7 +64,7 @@ def show(steps, revealed, names=LAYER_NAMES, show_z=False, animate=True, questio
     `revealed` (all of them outside quiz mode). `names`: the notation on show (lesson.names()).
     `question`: the quiz's (practice.Question, waiting for an answer) at the current step, or None.
     `reporting`: {"settle": ms, "lazy": bool}, how the browser tells the position
-    (readouts.reporting; None: at once, 120 ms after the last press)."""
+    (readouts.reporting; None: diagram.js's defaults, reported soon after the last press)."""
     revealed = min(max(int(revealed), 1), len(steps))
     first = steps[0]
     narrow = room_now()[1] < PHONE_WIDTH
@@ -85,8 +87,7 @@ def show(steps, revealed, names=LAYER_NAMES, show_z=False, animate=True, questio
     browser_at = {**reported, "position": latest(reported, position_report()).get("position")}
     goto = moves(browser_at, min(state.step_index(), revealed - 1), state.selected_neuron())
     data = {"pass_id": pass_id, "pass": drawable, "count": len(steps), "goto": goto, "moved": state.step_moves(),
-            "motion": bool(animate), "settle": 120, "lazy": False, **(reporting or {}),
-            "address_order": [parameter.name for parameter in address.PARAMETERS],
+            "motion": bool(animate), **(reporting or {}), "address_order": ADDRESS_ORDER,
             "quiz": _quiz(question, first.network.sizes, state.step_index()), "words": _words()}
     _mount(key=KEY, data=data, default={"report": None}, on_report_change=_follow)
 
@@ -117,7 +118,6 @@ def with_step(written, index):
 
 def _lone_fragment_run():
     """This run is that of one fragment alone (the position's, after its report)."""
-    from streamlit.runtime.scriptrunner import get_script_run_ctx
     ctx = get_script_run_ctx()
     return ctx is not None and len(ctx.fragment_ids_this_run or ()) == 1
 

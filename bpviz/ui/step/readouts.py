@@ -24,15 +24,6 @@ SERVER_SETTLE_MS = 120    # ... and this soon when the server draws the readout 
 BOX = "step_readout_{}"   # the key of group n's container
 
 
-def selected(net):
-    """The neuron the inspector shows: the selection, or the first output neuron."""
-    neuron = state.selected_neuron()
-    sizes = net.sizes
-    if neuron is None or not (0 <= neuron[0] < len(sizes) and 0 <= neuron[1] < sizes[neuron[0]]):
-        return len(sizes) - 1, 0
-    return neuron
-
-
 def signature(step, chosen, neuron):
     """What the readout `chosen` of `neuron` at `step` depends on, beyond the pass itself: two
     steps of a pass with the same signature show the same readout. Arrays are told apart by
@@ -69,7 +60,9 @@ def plan(steps):
     session keeps which (state.readout_served: what the diagram's report reruns)."""
     planned = None
     if not lesson.quiz_on():
-        of_position, firsts = groups(steps, inspector.chosen_view(), selected(steps[0].network))
+        first = steps[0]   # the neuron the inspector shows: the selection, or the first output neuron
+        neuron = state.selected_neuron(default=(first.output_layer, 0))
+        of_position, firsts = groups(steps, inspector.chosen_view(), neuron)
         planned = (of_position, firsts) if len(firsts) <= MAX_GROUPS else None
     state.set_readout_served(planned is None)
     return planned
