@@ -145,9 +145,9 @@ def test_a_page_change_right_after_a_press_or_once_settled_keeps_the_position(br
     tab, _ = _open(browser, server)
     try:
         for presses, settle in ((2, False), (2, True)):
+            expected = int(tab.page.evaluate(f"() => document.querySelector('{ROOT}').dataset.step")) + presses
             for _ in range(presses):
                 tab.page.keyboard.press("ArrowRight")
-            expected = int(tab.page.evaluate(f"() => document.querySelector('{ROOT}').dataset.step"))
             if settle:
                 _settled(tab)
             tab.page.get_by_role("link", name="Train").first.click()
