@@ -33,6 +33,12 @@ def test_no_per_run_work_that_grows_with_the_number_of_sessions(options):
     assert options("server.runOnSave") is False
 
 
+def test_the_browser_keeps_large_elements_through_runs_already_under_way(options):
+    """A rerun request names the cached elements the answer may refer to; runs finishing
+    before the answer must not drop them (Streamlit's default keeps them 2 runs)."""
+    assert options("global.maxCachedMessageAge") >= 10
+
+
 def test_the_theme_follows_the_browser():
     assert "theme" not in tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
 

@@ -33,6 +33,10 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
                  "--disable-features=" + ",".join(DISABLED_FEATURES)]
 IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
+# A full-page screenshot costs chromium about 1 s of CPU (1.3 s for the Step page at 1400×1000):
+# the pictures a test names are saved only when asked for (BPVIZ_SCREENSHOTS=1), and a tab
+# closed while its test is failing is always saved, as failed-<test>.png.
+SCREENSHOTS = os.environ.get("BPVIZ_SCREENSHOTS") == "1"
 
 
 def require(condition, reason):
@@ -190,8 +194,22 @@ class Session:
         """The Step diagram's position line ("Step 4 of 7: loss")."""
         return self.page.locator(".bpviz-step .bpviz-step-position").inner_text()
 
-    def screenshot(self, name):
-        self.page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+    def screenshot(self, name, full_page=True):
+        """Save the page as artifacts/e2e/<name>.png when BPVIZ_SCREENSHOTS=1."""
+        if SCREENSHOTS:
+            self.page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=full_page)
 
-    def close(self):
+    def close(self, failed=False):
+        """Close the tab; a tab closed while an exception propagates (a `finally` of a failing
+        test) or with failed=True (the fixture's teardown) is saved first as failed-<test>.png."""
+        if failed or sys.exc_info()[0] is not None:
+            self.save_failure()
         self.context.close()
+
+    def save_failure(self):
+        test = os.environ.get("PYTEST_CURRENT_TEST", "tab").split(" ")[0].split("::")[-1]
+        name = "failed-" + "".join(c if c.isalnum() or c in "-_" else "_" for c in test)[:120]
+        try:
+            self.page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+        except Exception:   # a crashed or closed page has no picture; the failure itself is reported
+            pass

@@ -3,13 +3,25 @@ driven by Playwright (never a downloaded browser); the helpers they use are in
 tests/e2e/browser.py.
 
 When CI=true a missing chromium or Playwright is a failure, not a skip.
-Screenshots go to artifacts/e2e/.
+Screenshots go to artifacts/e2e/: the ones tests name with BPVIZ_SCREENSHOTS=1, and a failing
+test's tabs always.
 """
 from pathlib import Path
 
 import pytest
 
 from tests.e2e.browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, Session, require, start_server, stop_server
+
+FAILED = pytest.StashKey[bool]()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Remember whether the test itself failed, for the `session` fixture's teardown."""
+    report = yield
+    if report.when == "call":
+        item.stash[FAILED] = report.failed
+    return report
 
 
 @pytest.fixture(scope="session")
@@ -35,7 +47,7 @@ def browser():
 
 
 @pytest.fixture
-def session(browser, server):
+def session(request, browser, server):
     tab = Session(browser, server)
     yield tab
-    tab.close()
+    tab.close(failed=request.node.stash.get(FAILED, False))

@@ -36,7 +36,8 @@ def _listen(tab):
 
 
 def _settled(tab):
-    tab.page.wait_for_function(f"() => !document.querySelector('{ROOT}').dataset.pending", timeout=20_000)
+    tab.page.wait_for_function(f"() => {{ const root = document.querySelector('{ROOT}'); "
+                               "return root && !root.dataset.pending; }", timeout=20_000)
     tab.idle()
 
 
@@ -150,12 +151,16 @@ def test_a_page_change_right_after_a_press_or_once_settled_keeps_the_position(br
                 tab.page.keyboard.press("ArrowRight")
             if settle:
                 _settled(tab)
+            # a held click goes on only once the report's run has ended: wait for the page itself
             tab.page.get_by_role("link", name="Train").first.click()
+            tab.page.wait_for_url("**/train*", timeout=20_000)
+            tab.page.get_by_role("heading", name="Train").first.wait_for(timeout=20_000)
             tab.idle()
             tab.page.get_by_role("link", name="Step").first.click()
+            tab.page.wait_for_url("**/step*", timeout=20_000)
             tab.page.wait_for_selector(f"{ROOT} .bpviz-value")
-            tab.idle()
-            tab.page.wait_for_timeout(500)
+            tab.page.wait_for_timeout(800)          # the diagram's first report (its room), and its run
+            _settled(tab)
             text, step = _readout_after_next_frame(tab)
             assert step == expected and SHOWN[expected] in text, (presses, settle, step, text[-300:])
         assert not tab.real_errors(), (tab.errors, tab.failed_responses)

@@ -54,7 +54,7 @@ def test_one_click_on_play_reaches_full_accuracy_and_the_target_with_every_chart
         drawn = tab.page.evaluate(EVERY_CHART)          # after Play: every chart on the page drawn
         assert len(drawn) >= 4 and all(v == 1 for v in drawn), drawn
         tab.page.locator(".js-plotly-plot").first.scroll_into_view_if_needed()
-        tab.page.screenshot(path=str(tab_path(f"train-play-{viewport[0]}")))
+        tab.screenshot(f"train-play-{viewport[0]}", full_page=False)
         assert not tab.real_errors(), (tab.errors, tab.failed_responses)
     finally:
         tab.close()
@@ -84,11 +84,6 @@ def test_play_pressed_while_plotly_still_loads_trains_to_the_end(browser, server
         assert not tab.real_errors(), (tab.errors, tab.failed_responses)
     finally:
         tab.close()
-
-def tab_path(name):
-    from tests.e2e.conftest import ARTIFACTS
-    return ARTIFACTS / f"{name}.png"
-
 
 # Per canvas under Play's charts (loss, then side): how many pixels are painted, how many of
 # them are near-black (the boundary's line: #222), and a checksum of the picture.
@@ -140,7 +135,7 @@ def test_while_playing_the_curves_and_the_boundary_are_painted_and_move_then_plo
         assert second_epoch > first_epoch                 # Play went on ...
         assert first[0]["sum"] != loss["sum"] and first[1]["sum"] != side["sum"]   # ... and both pictures moved
         tab.page.locator(".bpviz-play").scroll_into_view_if_needed()
-        tab.page.screenshot(path=str(tab_path(f"train-play-layers-{viewport[0]}")))
+        tab.screenshot(f"train-play-layers-{viewport[0]}", full_page=False)
         tab.page.get_by_role("button", name="Pause").first.click()
         tab.page.wait_for_function(f"(l => l.every(v => v.painted === 0))(({LAYERS})())", timeout=20_000)
         tab.idle()
