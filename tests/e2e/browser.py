@@ -124,8 +124,12 @@ class Session:
     def idle(self, timeout=60_000):
         """Wait until the script has finished running (after any click)."""
         self.page.wait_for_timeout(300)
-        self.page.wait_for_function(f"() => document.querySelector({IDLE!r}) !== null", timeout=timeout,
-                                    polling=POLL_MS)
+        self.wait_until(f"() => document.querySelector({IDLE!r}) !== null", timeout=timeout)
+
+    def wait_until(self, expression, arg=None, timeout=None):
+        """Wait until the JavaScript function `expression` (given `arg`) returns something
+        truthy, looking every POLL_MS; `timeout` in ms (None: Playwright's default, 30 s)."""
+        return self.page.wait_for_function(expression, arg=arg, timeout=timeout, polling=POLL_MS)
 
     def click_button(self, label):
         self.page.get_by_role("button", name=label, exact=False).first.click()
@@ -148,7 +152,7 @@ class Session:
         """The one-line description of the session's network in the sidebar."""
         code = self.page.locator(".st-key-sidebar_network [data-testid='stText']")
         code.wait_for()
-        self.page.wait_for_function("el => el.innerText.includes('·')", arg=code.element_handle())
+        self.wait_until("el => el.innerText.includes('·')", arg=code.element_handle())
         return code.inner_text()
 
     def contrast_ratios(self):

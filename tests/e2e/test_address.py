@@ -2,8 +2,6 @@
 moves between pages, not through every click."""
 import pytest
 
-from tests.e2e.browser import POLL_MS
-
 pytestmark = pytest.mark.e2e
 
 
@@ -16,8 +14,7 @@ def _reload(tab):
 def _address_has(tab, *parts):
     """Wait until the address holds every one of `parts` (the browser-side component
     swaps the query in just after the script run); then return the address."""
-    tab.page.wait_for_function("parts => parts.every(p => location.href.includes(p))", arg=list(parts),
-                               timeout=10_000, polling=POLL_MS)
+    tab.wait_until("parts => parts.every(p => location.href.includes(p))", arg=list(parts), timeout=10_000)
     return tab.page.url
 
 

@@ -3,8 +3,6 @@ panel and downloads the script; on Train a penalty shrinks the weights and the g
 health chart and the deep sigmoid / deep ReLU comparison are drawn; at phone width too."""
 import pytest
 
-from tests.e2e.browser import POLL_MS
-
 pytestmark = pytest.mark.e2e
 
 
@@ -27,8 +25,8 @@ def test_a_batch_stepped_example_by_example_and_its_code(session):
     tab.page.get_by_text("a mini-batch, example by example").click()
     tab.idle()
     _set_number(tab, "Rows in the batch", 3)
-    tab.page.wait_for_function("() => (document.querySelector('.bpviz-step .bpviz-step-position') || {})"
-                               ".textContent?.includes('of 18')", polling=POLL_MS)
+    tab.wait_until("() => (document.querySelector('.bpviz-step .bpviz-step-position') || {})"
+                   ".textContent?.includes('of 18')")
     assert "Step 1 of 18" in _progress(tab)
     tab.click_button("Next step")             # the diagram's own button; then the keys step
     assert "example 1 of 3: forward, layer 1" in _progress(tab)
@@ -37,9 +35,9 @@ def test_a_batch_stepped_example_by_example_and_its_code(session):
     for _ in range(5):                        # example 2's forward pass, layer 1
         tab.page.keyboard.press("ArrowRight")
     # the last press is drawn in the next frame: wait for it rather than read at once
-    tab.page.wait_for_function("() => (document.querySelector('.bpviz-step .bpviz-step-position') || {})"
-                               ".textContent?.includes('example 2 of 3: forward, layer 1')",
-                               timeout=10_000, polling=POLL_MS)
+    tab.wait_until("() => (document.querySelector('.bpviz-step .bpviz-step-position') || {})"
+                   ".textContent?.includes('example 2 of 3: forward, layer 1')",
+                   timeout=10_000)
     assert "example 2 of 3: forward, layer 1" in _progress(tab)
     tab.idle()
     tab.screenshot("beyond-step-example-2")

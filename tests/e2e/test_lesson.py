@@ -10,8 +10,6 @@ import re
 import numpy as np
 import pytest
 
-from tests.e2e.browser import POLL_MS
-
 pytestmark = pytest.mark.e2e
 
 PAGES = (("build", "Build"), ("step", "Step"), ("train", "Train"), ("landscape", "Landscape"),
@@ -33,8 +31,8 @@ def _query(tab):
 
 def _address_has(tab, part):
     """Wait until the address bar carries `part` (the page writes it after its run)."""
-    tab.page.wait_for_function("part => window.location.search.includes(part)",
-                               arg=part, timeout=10_000, polling=POLL_MS)
+    tab.wait_until("part => window.location.search.includes(part)",
+                   arg=part, timeout=10_000)
     return True
 
 

@@ -8,7 +8,7 @@ too); screenshots go to artifacts/e2e/."""
 import pytest
 
 from bpviz.ui.frame import PAGES
-from tests.e2e.browser import POLL_MS, Session
+from tests.e2e.browser import Session
 
 pytestmark = pytest.mark.e2e
 PAGE_NAMES = [path for _, path, _, _ in PAGES]
@@ -59,8 +59,8 @@ def _go(tab, page):
     box = link.bounding_box()
     if box is None or box["x"] + box["width"] <= 0:            # the sidebar is closed (a phone)
         tab.page.get_by_test_id("stExpandSidebarButton").click()
-        tab.page.wait_for_function("el => el.getBoundingClientRect().left >= 0",
-                                   arg=link.element_handle(), polling=POLL_MS)
+        tab.wait_until("el => el.getBoundingClientRect().left >= 0",
+                       arg=link.element_handle())
     link.click()
     tab.idle()
 
@@ -74,7 +74,7 @@ def test_no_text_is_cut_on_any_page(browser, server, size, lang):
         tab.open(f"?lang={lang}")
         for page in PAGE_NAMES:
             _go(tab, page)
-            tab.page.wait_for_function(CHARTS_DRAWN, timeout=30_000, polling=POLL_MS)
+            tab.wait_until(CHARTS_DRAWN, timeout=30_000)
             tab.page.wait_for_timeout(300)                     # Plotly lays titles out after the SVG
             found = tab.page.evaluate(CUT_TEXT)
             seen = {k: seen[k] + found[k] for k in seen}

@@ -8,7 +8,7 @@ from urllib.parse import quote, urlsplit
 import pytest
 
 from tests.app.test_outside_text import PAYLOADS, network_with, token_for
-from tests.e2e.browser import POLL_MS, Session
+from tests.e2e.browser import Session
 
 pytestmark = pytest.mark.e2e
 
@@ -55,8 +55,8 @@ def tab(browser, server):
 def assert_plain(tab, *shown):
     """Nothing from the payloads renders as markup, and each of `shown` is on the page as typed."""
     for text in shown:                 # a loaded machine may still be drawing the page
-        tab.page.wait_for_function("text => document.body.innerText.includes(text)",
-                                   arg=text, timeout=20_000, polling=POLL_MS)
+        tab.wait_until("text => document.body.innerText.includes(text)",
+                       arg=text, timeout=20_000)
     tab.page.wait_for_timeout(500)     # images and fonts a rendered payload would fetch
     found = tab.page.evaluate(INSPECT, list(MARKERS))
     assert not found["misplaced"], found["misplaced"]

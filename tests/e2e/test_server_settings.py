@@ -12,7 +12,7 @@ import urllib.request
 
 import pytest
 
-from tests.e2e.browser import ARTIFACTS, IDLE, ROOT, Session, free_port, stop_server
+from tests.e2e.browser import ARTIFACTS, ROOT, Session, free_port, stop_server
 
 pytestmark = pytest.mark.e2e
 SECRET = "/srv/secret-server-path/bpviz_internal.py"
@@ -47,8 +47,7 @@ def test_an_uncaught_exception_shows_no_details_in_the_browser(browser, tmp_path
     process, url = serve(tmp_path, f"raise RuntimeError('cannot open {SECRET}')\n")
     tab = Session(browser, url)
     try:
-        tab.page.goto(url)
-        tab.page.wait_for_selector(IDLE, timeout=60_000)
+        tab.open()
         tab.page.get_by_test_id("stException").wait_for()
         text = tab.page.inner_text("body")
         tab.screenshot("server-settings-exception")

@@ -3,8 +3,6 @@ import re
 
 import pytest
 
-from tests.e2e.browser import POLL_MS
-
 pytestmark = pytest.mark.e2e
 ROOT = ".bpviz-step"
 
@@ -30,8 +28,8 @@ def test_step_through_a_full_pass_and_inspect_a_neuron(session):
     tab.idle()
     inspector = tab.page.locator(".st-key-step_readouts")
     inspector.locator(".katex >> visible=true").first.wait_for()   # the group of this position
-    tab.page.wait_for_function("() => document.querySelector('.st-key-step_readouts').innerText"
-                               ".includes('0.138498562')", timeout=10_000, polling=POLL_MS)   # δ of output neuron 0
+    tab.wait_until("() => document.querySelector('.st-key-step_readouts').innerText"
+                   ".includes('0.138498562')", timeout=10_000)   # δ of output neuron 0
     chooser = tab.page.get_by_test_id("stSelectbox").filter(has=tab.page.get_by_text("Neuron", exact=True))
     shown = chooser.evaluate("el => el.textContent + ' ' + "
                              "[...el.querySelectorAll('input')].map(i => i.value).join(' ')")

@@ -11,7 +11,7 @@ Published numbers are the classic worked example's (2-2-2): a(o1) = 0.75136507, 
 0.298371109, δ(o1) = 0.138498562, w5⁺ = 0.35891648."""
 import pytest
 
-from tests.e2e.browser import POLL_MS, Session
+from tests.e2e.browser import Session
 
 pytestmark = pytest.mark.e2e
 ROOT = ".bpviz-step"
@@ -36,8 +36,8 @@ def _listen(tab):
 
 
 def _settled(tab):
-    tab.page.wait_for_function(f"() => {{ const root = document.querySelector('{ROOT}'); "
-                               "return root && !root.dataset.pending; }", timeout=20_000, polling=POLL_MS)
+    tab.wait_until(f"() => {{ const root = document.querySelector('{ROOT}'); "
+                   "return root && !root.dataset.pending; }", timeout=20_000)
     tab.idle()
 
 
@@ -70,8 +70,7 @@ def test_the_readout_and_the_address_follow_each_press_with_no_frame_sent(browse
             assert "Nothing is known" not in text or position < 2
             tab.page.wait_for_timeout(100)          # well within the 700 ms settle, even on a busy machine
         assert not sent, "the page told the server something before the presses settled"
-        tab.page.wait_for_function("() => new URLSearchParams(location.search).get('step') === '6'",
-                                   timeout=20_000, polling=POLL_MS)
+        tab.wait_until("() => new URLSearchParams(location.search).get('step') === '6'", timeout=20_000)
         _settled(tab)
         tab.page.wait_for_timeout(1500)
         assert not sent, "the page told the server a settled position no control needed"
@@ -108,8 +107,7 @@ def test_a_switch_clicked_after_a_press_runs_at_the_pressed_position(browser, se
         assert tab.page.evaluate(f"() => document.querySelector('{ROOT}').dataset.pending") == "1"
         if settled:
             _settled(tab)
-            tab.page.wait_for_function("() => new URLSearchParams(location.search).get('step') === '3'",
-                                       polling=POLL_MS)
+            tab.wait_until("() => new URLSearchParams(location.search).get('step') === '3'")
             tab.page.wait_for_timeout(300)
         del received[:], sent[:]
         tab.page.get_by_text("Show z").click()                     # the switch's run
@@ -117,8 +115,7 @@ def test_a_switch_clicked_after_a_press_runs_at_the_pressed_position(browser, se
         assert sent                                                # the position, then the switch
         assert b"Show z" in b"".join(received)                     # the fragment around the diagram ran
         assert "z 0.3775" in tab.page.locator(f"{ROOT} svg.bpviz-step-svg").text_content()   # z(h1) shown
-        tab.page.wait_for_function("() => new URLSearchParams(location.search).get('step') === '3'",
-                                   timeout=20_000, polling=POLL_MS)
+        tab.wait_until("() => new URLSearchParams(location.search).get('step') === '3'", timeout=20_000)
         tab.page.wait_for_timeout(1200)                            # anything late would have moved it by now
         assert int(tab.page.evaluate(f"() => document.querySelector('{ROOT}').dataset.step")) == 3
         assert "0.298371109" in tab.page.locator(".st-key-step_readouts").inner_text()
@@ -126,8 +123,7 @@ def test_a_switch_clicked_after_a_press_runs_at_the_pressed_position(browser, se
         tab.page.keyboard.press("ArrowLeft")
         tab.page.get_by_role("radio", name="Matrix view").click()
         tab.idle()
-        tab.page.wait_for_function("() => new URLSearchParams(location.search).get('step') === '2'",
-                                   timeout=20_000, polling=POLL_MS)
+        tab.wait_until("() => new URLSearchParams(location.search).get('step') === '2'", timeout=20_000)
         tab.page.wait_for_timeout(1200)
         assert int(tab.page.evaluate(f"() => document.querySelector('{ROOT}').dataset.step")) == 2
         # the first matrix view of a page loads Streamlit's Plotly: a busy machine takes a while

@@ -10,7 +10,7 @@ a(o1) = 0.75136507, the loss 0.298371109, δ(o1) = 0.138498562."""
 import pytest
 
 from bpviz.engine import Network, SharedNetwork, encode_share
-from tests.e2e.browser import POLL_MS, Session
+from tests.e2e.browser import Session
 
 pytestmark = pytest.mark.e2e
 ROOT = ".bpviz-step"
@@ -60,16 +60,14 @@ def _step(tab):
 
 
 def _wait_for_address(tab, step):
-    tab.page.wait_for_function(f"() => new URLSearchParams(location.search).get('step') === '{step}'",
-                               timeout=20_000, polling=POLL_MS)
+    tab.wait_until(f"() => new URLSearchParams(location.search).get('step') === '{step}'", timeout=20_000)
     tab.idle()
 
 
 def _settled(tab):
     """Wait until the position has settled (diagram.js: written into the address by the page,
     or in quiz mode reported to the server) and any run of the server has finished."""
-    tab.page.wait_for_function(f"() => !document.querySelector('{ROOT}').dataset.pending",
-                               timeout=20_000, polling=POLL_MS)
+    tab.wait_until(f"() => !document.querySelector('{ROOT}').dataset.pending", timeout=20_000)
     tab.idle()
 
 
@@ -182,8 +180,7 @@ def test_after_a_quiz_answer_the_keys_step_and_a_waiting_question_says_why_nothi
         field.fill("0.3775")
         field.press("Enter")                                                     # Enter submits, focus leaves
         tab.idle()
-        tab.page.wait_for_function(f"() => document.querySelector('{ROOT}').dataset.revealed === '2'",
-                                   timeout=10_000, polling=POLL_MS)
+        tab.wait_until(f"() => document.querySelector('{ROOT}').dataset.revealed === '2'", timeout=10_000)
         assert "Right" in tab.page.get_by_test_id("stMain").inner_text()
         tab.page.keyboard.press("ArrowRight")
         assert _step(tab) == 1
@@ -273,8 +270,8 @@ def test_one_tap_on_a_phone_shows_the_inspector_in_view(browser, server):
         tab.page.wait_for_timeout(400)
         assert "layer 1, neuron 1" in _inspected(tab)
         # brought into view once the server has drawn the inspector (a busy machine takes longer)
-        tab.page.wait_for_function("""() => { const box = document.querySelector('.st-key-step_readouts')
-            .getBoundingClientRect(); return box.top >= 0 && box.top < 844 - 100; }""", timeout=10_000, polling=POLL_MS)
+        tab.wait_until("""() => { const box = document.querySelector('.st-key-step_readouts')
+            .getBoundingClientRect(); return box.top >= 0 && box.top < 844 - 100; }""", timeout=10_000)
         readouts = tab.page.locator(".st-key-step_readouts").bounding_box()
         assert 0 <= readouts["y"] < 844 - 100, readouts                         # brought into view
         width = tab.page.evaluate("""() => Math.max(...[...document.querySelectorAll(

@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from bpviz.engine import Network, SharedNetwork, encode_share, preset, stepping_batch
-from tests.e2e.browser import POLL_MS, Session
+from tests.e2e.browser import Session
 from tests.finite_differences import layer_rms
 
 pytestmark = pytest.mark.e2e
@@ -147,7 +147,7 @@ def test_a_batchs_examples_side_by_side_and_the_batch_survives_a_reload(browser,
         assert [head for head, _ in _panels(tab)] == ["E₁ ?", "E₂ ?", "E₃ ?"]
         for _ in range(9):                           # example 2's backward step at the output layer
             tab.page.keyboard.press("ArrowRight")
-        tab.page.wait_for_function(f"() => document.querySelector('{ROOT}').dataset.step === '9'", polling=POLL_MS)
+        tab.wait_until(f"() => document.querySelector('{ROOT}').dataset.step === '9'")
         panels = _panels(tab)
         assert [stroke == HIGHLIGHT for _, stroke in panels] == [False, True, False]
         assert re.fullmatch(r"E₁ 0\.\d+", panels[0][0]) and re.fullmatch(r"E₂ 0\.\d+", panels[1][0])
@@ -155,8 +155,7 @@ def test_a_batchs_examples_side_by_side_and_the_batch_survives_a_reload(browser,
         assert tab.diagram_title().startswith("Loss E₂ = ")
         assert _inside(tab)["outside"] == 0
         tab.screenshot(f"strips-batch-{viewport[0]}")
-        tab.page.wait_for_function("() => new URLSearchParams(location.search).get('batch') === '3'",
-                                   timeout=20_000, polling=POLL_MS)
+        tab.wait_until("() => new URLSearchParams(location.search).get('batch') === '3'", timeout=20_000)
         tab.page.reload()
         tab.page.wait_for_selector(f"{ROOT} .bpviz-batch-example")
         tab.idle()

@@ -4,7 +4,6 @@ import time
 
 import pytest
 
-from tests.e2e.browser import POLL_MS
 from tests.e2e.conftest import Session
 
 pytestmark = pytest.mark.e2e
@@ -36,8 +35,7 @@ def test_one_click_on_play_reaches_full_accuracy_and_the_target_with_every_chart
         assert tab.page.get_by_test_id("stAlertContentWarning").count() == 0
         # the charts are drawn once the page's Plotly has loaded (the first visit downloads it)
         # (loss curves and boundary, gradient health, the diagram: every chart on the page drawn)
-        tab.page.wait_for_function(f"(d => d.length >= 4 && d.every(v => v === 1))(({EVERY_CHART})())",
-                                   timeout=30_000, polling=POLL_MS)
+        tab.wait_until(f"(d => d.length >= 4 && d.every(v => v === 1))(({EVERY_CHART})())", timeout=30_000)
         tab.page.get_by_role("button", name="Play").first.click()
         started, samples, reached = time.monotonic(), [], None
         while time.monotonic() - started < 20:
@@ -122,8 +120,7 @@ def test_while_playing_the_curves_and_the_boundary_are_painted_and_move_then_plo
         tab.page.wait_for_selector(".bpviz-play-side .main-svg", timeout=30_000)
         assert all(layer["painted"] == 0 for layer in tab.page.evaluate(LAYERS))   # not playing: Plotly's own
         tab.page.get_by_role("button", name="Play").first.click()
-        tab.page.wait_for_function(f"(l => l.length === 2 && l.every(v => v.painted > 0))(({LAYERS})())",
-                                   timeout=20_000, polling=POLL_MS)
+        tab.wait_until(f"(l => l.length === 2 && l.every(v => v.painted > 0))(({LAYERS})())", timeout=20_000)
         tab.page.wait_for_timeout(500)
         epoch = tab.page.get_by_test_id("bpvizReadoutValue").first
         first, first_epoch = tab.page.evaluate(LAYERS), int(epoch.inner_text())
@@ -138,8 +135,7 @@ def test_while_playing_the_curves_and_the_boundary_are_painted_and_move_then_plo
         tab.page.locator(".bpviz-play").scroll_into_view_if_needed()
         tab.screenshot(f"train-play-layers-{viewport[0]}", full_page=False)
         tab.page.get_by_role("button", name="Pause").first.click()
-        tab.page.wait_for_function(f"(l => l.every(v => v.painted === 0))(({LAYERS})())",
-                                   timeout=20_000, polling=POLL_MS)
+        tab.wait_until(f"(l => l.every(v => v.painted === 0))(({LAYERS})())", timeout=20_000)
         tab.idle()
         # paused: Plotly draws the curves and the heatmap itself again
         assert tab.page.locator(".bpviz-play-loss g.trace.scatter path.js-line").count() >= 1
@@ -156,8 +152,8 @@ def test_a_reload_during_play_keeps_the_epochs_the_address_caught_up_with(browse
     try:
         _open_train_without_stops(tab)
         tab.page.get_by_role("button", name="Play").first.click()
-        tab.page.wait_for_function("() => new URL(location.href).searchParams.has('hist')",
-                                   timeout=1000 * (ADDRESS_EVERY_S + 20), polling=POLL_MS)   # a chunk's run wrote it
+        tab.wait_until("() => new URL(location.href).searchParams.has('hist')",
+                       timeout=1000 * (ADDRESS_EVERY_S + 20))   # a chunk's run wrote it
         written = int(tab.page.evaluate("() => new URL(location.href).searchParams.get('hist').split('~')[0]"))
         assert written > 0
         tab.page.reload()
