@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, Session, require, start_server, stop_server
+from tests.e2e.browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, Session, Tabs, require, start_server, stop_server
 
 FAILED = pytest.StashKey[bool]()
 
@@ -46,8 +46,16 @@ def browser():
         browser.close()
 
 
+@pytest.fixture(scope="session")
+def tabs(browser):
+    """The worker's kept tabs (browser.py Tabs): a test's Session takes one and hands it back."""
+    kept = Tabs(browser)
+    yield kept
+    kept.close()
+
+
 @pytest.fixture
-def session(request, browser, server):
-    tab = Session(browser, server)
+def session(request, tabs, server):
+    tab = Session(tabs, server)
     yield tab
     tab.close(failed=request.node.stash.get(FAILED, False))

@@ -77,9 +77,9 @@ def test_train_with_a_penalty_shows_gradient_health_and_the_deep_comparison(sess
     assert not tab.real_errors(), (tab.errors, tab.failed_responses)
 
 
-def test_the_code_panel_at_phone_width(browser, server):
+def test_the_code_panel_at_phone_width(tabs, server):
     from tests.e2e.browser import Session
-    tab = Session(browser, server, viewport=(390, 844))
+    tab = Session(tabs, server, viewport=(390, 844))
     try:
         tab.open("step")
         tab.page.get_by_test_id("stButtonGroup").get_by_text("Code", exact=True).click()

@@ -12,6 +12,11 @@ def test_a_new_tab_brings_no_browser_ui_pages(browser):
         context.new_page()
         cdp = browser.new_browser_cdp_session()
         targets = cdp.send("Target.getTargets")["targetInfos"]
-        assert [t["type"] for t in targets] == ["page"], [(t["type"], t["url"]) for t in targets]
+        # Other tests' kept tabs (conftest.py `tabs`) are blank pages too; a browser UI page
+        # is a chrome:// or chrome-untrusted:// one, or not a page at all.
+        extra = [(t["type"], t["url"]) for t in targets
+                 if t["type"] != "page" or t["url"].startswith(("chrome", "devtools"))]
+        assert extra == [], extra
+        assert any(t["type"] == "page" for t in targets)
     finally:
         context.close()

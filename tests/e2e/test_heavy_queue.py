@@ -21,11 +21,11 @@ FIRST_SEEDS = {"en": 4101, "zh": 4202}                          # the teacher's 
      "mistake: forget f′(z) in hidden layers", "Fail:"),
     ("zh", "训练数据（", r"正在服务器的队列中等候：前面还有 [1-9]\d* 个任务", "错误：隐藏层漏乘 f′(z)", "未通过："),
 ])
-def test_a_big_check_shows_its_place_in_the_queue_and_the_page_stays_usable(browser, server, lang, training, ahead,
+def test_a_big_check_shows_its_place_in_the_queue_and_the_page_stays_usable(tabs, server, lang, training, ahead,
                                                                               mistake, fail):
     net = Network.random(SIZES, ["tanh"] * MAX_HIDDEN_LAYERS + ["sigmoid"], "binary_cross_entropy", seed=3)
     query = link_query(SharedNetwork(net, (0.5, -0.5), (1.0,), 0.5, True), lang=lang, data=DATA)
-    teacher, learner = Session(browser, server), Session(browser, server)
+    teacher, learner = Session(tabs, server), Session(tabs, server)
     try:
         teacher.open("worksheets")
         # a class set no other test asks for: an identical request would come from the server's

@@ -17,8 +17,8 @@ def _background_luminance(tab):
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_step_page_in_each_language_and_theme(browser, server, lang, scheme):
-    tab = Session(browser, server, color_scheme=scheme)
+def test_step_page_in_each_language_and_theme(tabs, server, lang, scheme):
+    tab = Session(tabs, server, color_scheme=scheme)
     try:
         tab.open(f"step?lang={lang}")
         assert TITLES[lang] in tab.page.locator("h1").first.inner_text()
@@ -41,8 +41,8 @@ def test_step_page_in_each_language_and_theme(browser, server, lang, scheme):
         tab.close()
 
 
-def test_stepping_works_from_the_keyboard_alone(browser, server):
-    tab = Session(browser, server)
+def test_stepping_works_from_the_keyboard_alone(tabs, server):
+    tab = Session(tabs, server)
     try:
         tab.open("step")
         assert "Step 1 of 7" in tab.step_position()
@@ -59,10 +59,10 @@ def test_stepping_works_from_the_keyboard_alone(browser, server):
         tab.close()
 
 
-def test_a_rejected_upload_is_explained_in_chinese(browser, server):
+def test_a_rejected_upload_is_explained_in_chinese(tabs, server):
     """The engine's reason for rejecting a file reaches a Chinese page in Chinese, and
     the learner's network stays as it was."""
-    tab = Session(browser, server)
+    tab = Session(tabs, server)
     try:
         tab.open("build?lang=zh")
         before = tab.sidebar_network()
@@ -81,7 +81,7 @@ def test_a_rejected_upload_is_explained_in_chinese(browser, server):
         tab.close()
 
 
-def test_choices_stay_chosen_when_the_language_changes(browser, server):
+def test_choices_stay_chosen_when_the_language_changes(tabs, server):
     """A radio sends its choice as the option's text: after the switch to 中文 the old English
     text matches no option, and without the app writing the choices back the browser showed
     none of them chosen (Gradient check's data, Worksheets' paper and source)."""
@@ -89,7 +89,7 @@ def test_choices_stay_chosen_when_the_language_changes(browser, server):
     from bpviz.ui.address import link_query
     net = Network.random([2, 3, 1], ["tanh", "sigmoid"], "binary_cross_entropy", seed=3)
     query = link_query(SharedNetwork(net, (0.5, -0.5), (1.0,), 0.5, True), data="two_d:circle:200:0.1:0:0")
-    tab = Session(browser, server, viewport=(1280, 720))
+    tab = Session(tabs, server, viewport=(1280, 720))
     checked = "els => els.map(e => e.checked)"
 
     def switch_language(name):

@@ -67,8 +67,8 @@ def _go(tab, page):
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 @pytest.mark.parametrize("size", SIZES)
-def test_no_text_is_cut_on_any_page(browser, server, size, lang):
-    tab = Session(browser, server, viewport=SIZES[size])
+def test_no_text_is_cut_on_any_page(tabs, server, size, lang):
+    tab = Session(tabs, server, viewport=SIZES[size])
     try:
         seen, problems = {"texts": 0, "titles": 0}, {}
         tab.open(f"?lang={lang}")

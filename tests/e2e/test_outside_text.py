@@ -37,17 +37,17 @@ INSPECT = """markers => {
 class Watched(Session):
     """A tab that also records every request for a host other than the app's."""
 
-    def __init__(self, browser, url, **kwargs):
-        super().__init__(browser, url, **kwargs)
+    def __init__(self, opener, url, **kwargs):
+        super().__init__(opener, url, **kwargs)
         self.foreign_requests = []
         own = urlsplit(url).hostname
-        self.page.on("request", lambda r: urlsplit(r.url).hostname not in (own, None)
+        self.listen("request", lambda r: urlsplit(r.url).hostname not in (own, None)
                      and self.foreign_requests.append(r.url))
 
 
 @pytest.fixture
-def tab(browser, server):
-    watched = Watched(browser, server, viewport=(1280, 720))
+def tab(tabs, server):
+    watched = Watched(tabs, server, viewport=(1280, 720))
     yield watched
     watched.close()
 
@@ -87,8 +87,8 @@ def test_link_parameters_stay_plain_text(tab, lang):
     assert_plain(tab, PAYLOADS[2][:38])
 
 
-def test_an_unknown_language_stays_plain_text_on_a_phone(browser, server):
-    narrow = Watched(browser, server, viewport=(390, 844))
+def test_an_unknown_language_stays_plain_text_on_a_phone(tabs, server):
+    narrow = Watched(tabs, server, viewport=(390, 844))
     try:
         narrow.open(link(lang=PAYLOADS[0]))           # the warning names the unknown language
         assert_plain(narrow, PAYLOADS[0][:20])

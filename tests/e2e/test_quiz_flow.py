@@ -32,9 +32,9 @@ def _boxes(tab):
 
 
 @pytest.mark.parametrize("viewport", [(1280, 720), (390, 844)], ids=["desktop", "phone"])
-def test_a_classroom_link_quiz_answered_from_the_keyboard(browser, server, viewport):
+def test_a_classroom_link_quiz_answered_from_the_keyboard(tabs, server, viewport):
     from tests.e2e.browser import Session
-    tab = Session(browser, server, viewport=viewport)
+    tab = Session(tabs, server, viewport=viewport)
     try:
         tab.open("step?quiz=1")
         body = tab.page.get_by_test_id("stMain")

@@ -144,7 +144,7 @@ def balancer(tmp_path_factory, replicas):
 def _upstreams(tab):
     """Record the replica (X-Bpviz-Upstream) of every response the tab receives."""
     seen = []
-    tab.page.on("response", lambda r: seen.append(r.headers.get(UPSTREAM)))
+    tab.listen("response", lambda r: seen.append(r.headers.get(UPSTREAM)))
     return seen
 
 
@@ -158,9 +158,9 @@ def _get(url, cookie=None):
         return error.code, [(k.lower(), v) for k, v in error.headers.items()]
 
 
-def test_a_session_stays_on_its_replica_and_steps_through_nginx(browser, balancer):
+def test_a_session_stays_on_its_replica_and_steps_through_nginx(tabs, balancer):
     url, _, replicas = balancer
-    tab = Session(browser, url)
+    tab = Session(tabs, url)
     try:
         seen = _upstreams(tab)
         tab.open("step")
@@ -245,13 +245,13 @@ def _largest_link_query():
     return link_query(shared, hide=HIDEABLE, lang="en")
 
 
-def test_a_link_carrying_the_largest_network_opens_it_through_nginx(browser, balancer):
+def test_a_link_carrying_the_largest_network_opens_it_through_nginx(tabs, balancer):
     url, _, _ = balancer
     query = _largest_link_query()
     assert len(query) > 7_000           # the largest legal network: near nginx's default 8k header buffer
     status, _ = _get(url + "/step" + query)
     assert status == 200
-    tab = Session(browser, url)
+    tab = Session(tabs, url)
     try:
         tab.open("step" + query)
         assert tab.sidebar_network().startswith("10-10-10-10-10-10-10-10 · ")
@@ -348,7 +348,7 @@ def _upload_csv(tab, name):
 def _count_loads(tab):
     """The page loads (the first one and every reload) the tab has seen, as a list."""
     loads = []
-    tab.page.on("load", lambda: loads.append(time.monotonic()))
+    tab.listen("load", lambda: loads.append(time.monotonic()))
     return loads
 
 
@@ -361,14 +361,14 @@ def _wait_for(tab, condition, timeout, what):
         tab.page.wait_for_timeout(200)
 
 
-def test_after_its_replica_restarts_a_learner_uploads_again_and_keeps_its_state(browser, balancer, replicas):
+def test_after_its_replica_restarts_a_learner_uploads_again_and_keeps_its_state(tabs, balancer, replicas):
     """The learner's replica is down for 5 s and comes back empty (all its sessions gone).
     With no action from the learner, the page reconnects, finds a new session and reloads
     itself once at its address: Train's network comes back from the address, the page asks
     for the file again (an uploaded file lived in the old session only), and the next CSV
     uploads work (they got HTTP 400 when they went to a session that no longer existed)."""
     url, _, _ = balancer
-    tab = Session(browser, url)
+    tab = Session(tabs, url)
     try:
         seen = _upstreams(tab)
         loads = _count_loads(tab)
@@ -411,12 +411,12 @@ def test_after_its_replica_restarts_a_learner_uploads_again_and_keeps_its_state(
         tab.close()
 
 
-def test_a_page_whose_connection_only_dropped_keeps_its_session(browser, balancer):
+def test_a_page_whose_connection_only_dropped_keeps_its_session(tabs, balancer):
     """The watcher reloads only for a new session: when the websocket drops but the same
     session answers again (its replica kept it), the page reruns in place and keeps what
     the address cannot carry (the uploaded file)."""
     url, _, _ = balancer
-    tab = Session(browser, url)
+    tab = Session(tabs, url)
     relays = []     # (page side, server side) of each websocket, relayed by Playwright
 
     def relay(page_side):

@@ -43,9 +43,9 @@ def serve(folder, script_text, environment=None):
             time.sleep(0.3)
 
 
-def test_an_uncaught_exception_shows_no_details_in_the_browser(browser, tmp_path):
+def test_an_uncaught_exception_shows_no_details_in_the_browser(tabs, tmp_path):
     process, url = serve(tmp_path, f"raise RuntimeError('cannot open {SECRET}')\n")
-    tab = Session(browser, url)
+    tab = Session(tabs, url)
     try:
         tab.open()
         tab.page.get_by_test_id("stException").wait_for()

@@ -31,7 +31,7 @@ def _listen(tab):
     def listen(ws):
         ws.on("framereceived", lambda p: received.append(p if isinstance(p, bytes) else p.encode()))
         ws.on("framesent", lambda p: sent.append(p if isinstance(p, bytes) else p.encode()))
-    tab.page.on("websocket", listen)
+    tab.listen("websocket", listen)
     return received, sent
 
 
@@ -41,8 +41,8 @@ def _settled(tab):
     tab.idle()
 
 
-def _open(browser, server):
-    tab = Session(browser, server, viewport=(1280, 720))
+def _open(tabs, server):
+    tab = Session(tabs, server, viewport=(1280, 720))
     frames = _listen(tab)
     tab.open("step")
     tab.page.wait_for_selector(f"{ROOT} .bpviz-value")
@@ -58,8 +58,8 @@ def _readout_after_next_frame(tab):
               Number(document.querySelector('{ROOT}').dataset.step)]))))""")
 
 
-def test_the_readout_and_the_address_follow_each_press_with_no_frame_sent(browser, server):
-    tab, (received, sent) = _open(browser, server)
+def test_the_readout_and_the_address_follow_each_press_with_no_frame_sent(tabs, server):
+    tab, (received, sent) = _open(tabs, server)
     try:
         assert b"".join(received).count(b"Show z") >= 1          # the first run did send the switches
         del received[:], sent[:]
@@ -96,10 +96,10 @@ def test_the_readout_and_the_address_follow_each_press_with_no_frame_sent(browse
 
 
 @pytest.mark.parametrize("settled", [False, True], ids=["at-once", "settled"])
-def test_a_switch_clicked_after_a_press_runs_at_the_pressed_position(browser, server, settled):
+def test_a_switch_clicked_after_a_press_runs_at_the_pressed_position(tabs, server, settled):
     """At once (the position not settled yet) or once settled (the address says it, the server
     has not heard): the switch's click takes the position to the server first."""
-    tab, (received, sent) = _open(browser, server)
+    tab, (received, sent) = _open(tabs, server)
     try:
         tab.page.keyboard.press("ArrowRight")
         tab.page.keyboard.press("ArrowRight")
@@ -138,12 +138,12 @@ def test_a_switch_clicked_after_a_press_runs_at_the_pressed_position(browser, se
         tab.close()
 
 
-def test_a_page_change_right_after_a_press_or_once_settled_keeps_the_position(browser, server):
+def test_a_page_change_right_after_a_press_or_once_settled_keeps_the_position(tabs, server):
     """The message that asks for another page carries none of the Step page's widget states:
     a position still on its way when the link is clicked reaches the server first (diagram.js
     holds the click until the report's run has ended); before, a click within the settle
     lost it and Step opened at the start."""
-    tab, _ = _open(browser, server)
+    tab, _ = _open(tabs, server)
     try:
         for presses, settle in ((2, False), (2, True)):
             expected = int(tab.page.evaluate(f"() => document.querySelector('{ROOT}').dataset.step")) + presses

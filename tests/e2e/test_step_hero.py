@@ -45,10 +45,10 @@ def _step(tab):
 
 
 @pytest.fixture(scope="module")
-def hero_tab(browser, server):
+def hero_tab(tabs, server):
     """One page load of the Step page at 1280×720, shared by the tests below (each starts
     from the first step, with Home)."""
-    tab = Session(browser, server, viewport=(1280, 720))
+    tab = Session(tabs, server, viewport=(1280, 720))
     tab.open("step")
     tab.page.wait_for_selector(f"{ROOT} .bpviz-value")
     tab.page.wait_for_timeout(800)
@@ -161,7 +161,7 @@ CROWDING = f"""() => {{
 
 @pytest.mark.parametrize("viewport", [(1280, 720), (1280, 600), (1024, 768), (390, 844)],
                          ids=["desktop", "short", "projector", "phone"])
-def test_at_every_step_the_diagram_comes_first_and_every_label_reads(browser, server, viewport):
+def test_at_every_step_the_diagram_comes_first_and_every_label_reads(tabs, server, viewport):
     """At every step of the pass: the diagram is beside the readouts (1280 px) or above them
     (a 1024 px projector with the page list open, a phone), and within the first screen
     (colour bars included); no label chip covers a neuron, a neuron's number or another
@@ -169,7 +169,7 @@ def test_at_every_step_the_diagram_comes_first_and_every_label_reads(browser, se
     gradient once known. 600 px high (a 720-line projector under the browser's bars) is less
     than the diagram's least height below the page's title and buttons: there the colour
     bars may need a scroll, and every other check holds."""
-    tab = Session(browser, server, viewport=viewport)
+    tab = Session(tabs, server, viewport=viewport)
     width, height = viewport
     try:
         tab.open("step")
@@ -203,8 +203,8 @@ def test_at_every_step_the_diagram_comes_first_and_every_label_reads(browser, se
         tab.close()
 
 
-def test_no_motion_when_the_system_asks_for_reduced_motion(browser, server):
-    tab = Session(browser, server, viewport=(1280, 720))
+def test_no_motion_when_the_system_asks_for_reduced_motion(tabs, server):
+    tab = Session(tabs, server, viewport=(1280, 720))
     try:
         tab.page.emulate_media(reduced_motion="reduce")
         tab.open("step")
@@ -230,11 +230,11 @@ def test_the_motion_switch_turns_the_travelling_values_off(hero):
     assert not any(transform for _, _, transform in tab.page.evaluate("() => window.seen"))
 
 
-def test_content_that_settles_above_the_diagram_after_its_drawing_keeps_it_on_the_first_screen(browser, server):
+def test_content_that_settles_above_the_diagram_after_its_drawing_keeps_it_on_the_first_screen(tabs, server):
     """On a busy machine the diagram can be drawn before what stands above it has its final
     height; once that content grows (here: 60 px added above the title), the diagram measures
     its room again, so the picture and its colour bars still end within the window."""
-    tab = Session(browser, server, viewport=(1280, 720))
+    tab = Session(tabs, server, viewport=(1280, 720))
     try:
         tab.open("step")
         tab.page.wait_for_selector(f"{ROOT} .bpviz-value")

@@ -44,8 +44,8 @@ DEEP = _link([2, 3, 3, 3, 3, 2])
 LARGEST = _link([10] + [10] * 6 + [10], seed=7)
 
 
-def _open(browser, server, path="step", viewport=(1280, 720), **options):
-    tab = Session(browser, server, viewport=viewport, **options)
+def _open(tabs, server, path="step", viewport=(1280, 720), **options):
+    tab = Session(tabs, server, viewport=viewport, **options)
     tab.open(path)
     tab.page.wait_for_selector(f"{ROOT} .bpviz-value")
     tab.page.wait_for_timeout(800)          # the browser's first report, and the server's answer
@@ -72,8 +72,8 @@ def _settled(tab):
 
 
 @pytest.mark.parametrize("how", ["ArrowRight", "PageDown", "button"])
-def test_ten_quick_presses_move_exactly_ten_steps_and_the_address_says_so(browser, server, how):
-    tab = _open(browser, server, DEEP)
+def test_ten_quick_presses_move_exactly_ten_steps_and_the_address_says_so(tabs, server, how):
+    tab = _open(tabs, server, DEEP)
     try:
         main = tab.page.locator("[data-testid='stMain']")
         main.evaluate("m => m.scrollTo(0, 120)")           # scrolled a little: stepping must not move it
@@ -110,8 +110,8 @@ def _inspected(tab):
                             "[...el.querySelectorAll('input')].map(i => i.value).join(' ')")
 
 
-def test_keys_work_after_clicking_a_switch_a_neuron_a_button_and_blank_space(browser, server):
-    tab = _open(browser, server)
+def test_keys_work_after_clicking_a_switch_a_neuron_a_button_and_blank_space(tabs, server):
+    tab = _open(tabs, server)
     try:
         tab.page.locator(".st-key-step_show_z").get_by_text("Show z").click()     # a switch: focus on it
         tab.idle()
@@ -146,8 +146,8 @@ def test_keys_work_after_clicking_a_switch_a_neuron_a_button_and_blank_space(bro
         tab.close()
 
 
-def test_typing_in_a_box_or_a_list_never_steps(browser, server):
-    tab = _open(browser, server)
+def test_typing_in_a_box_or_a_list_never_steps(tabs, server):
+    tab = _open(tabs, server)
     try:
         tab.page.get_by_text("Example, learning rate and step size").click()     # the settings
         box = tab.page.get_by_test_id("stNumberInputField").first          # the learning rate
@@ -168,8 +168,8 @@ def test_typing_in_a_box_or_a_list_never_steps(browser, server):
         tab.close()
 
 
-def test_after_a_quiz_answer_the_keys_step_and_a_waiting_question_says_why_nothing_moved(browser, server):
-    tab = _open(browser, server, "step?quiz=1")
+def test_after_a_quiz_answer_the_keys_step_and_a_waiting_question_says_why_nothing_moved(tabs, server):
+    tab = _open(tabs, server, "step?quiz=1")
     try:
         assert tab.page.locator(f"{ROOT} .bpviz-target-neuron").count() == 1     # z(1)0: h1 is marked
         tab.page.keyboard.press("ArrowRight")                                    # not tried yet: held
@@ -195,8 +195,8 @@ def test_after_a_quiz_answer_the_keys_step_and_a_waiting_question_says_why_nothi
         tab.close()
 
 
-def test_the_largest_network_prints_every_a_and_delta_at_12_px_or_more(browser, server):
-    tab = _open(browser, server, LARGEST)
+def test_the_largest_network_prints_every_a_and_delta_at_12_px_or_more(tabs, server):
+    tab = _open(tabs, server, LARGEST)
     try:
         tab.page.keyboard.press("End")                                           # the update: every δ known
         _settled(tab)
@@ -235,14 +235,14 @@ def test_the_largest_network_prints_every_a_and_delta_at_12_px_or_more(browser, 
 UNREVEALED = (b"0.5933", b"0.593269992", b"0.298371109", b"0.1385", b"0.138498562", b"0.7514", b"0.75136507")
 
 
-def test_in_quiz_mode_no_websocket_frame_carries_a_value_not_yet_revealed(browser, server):
-    tab = Session(browser, server, viewport=(1280, 720))
+def test_in_quiz_mode_no_websocket_frame_carries_a_value_not_yet_revealed(tabs, server):
+    tab = Session(tabs, server, viewport=(1280, 720))
     frames = []
 
     def listen(ws):
         ws.on("framereceived", lambda payload: frames.append(payload if isinstance(payload, bytes)
                                                                 else payload.encode()))
-    tab.page.on("websocket", listen)
+    tab.listen("websocket", listen)
     try:
         tab.open("step?quiz=1")
         tab.page.wait_for_selector(f"{ROOT} .bpviz-value")
@@ -262,8 +262,8 @@ def test_in_quiz_mode_no_websocket_frame_carries_a_value_not_yet_revealed(browse
         tab.close()
 
 
-def test_one_tap_on_a_phone_shows_the_inspector_in_view(browser, server):
-    tab = _open(browser, server, "step", viewport=(390, 844), has_touch=True)
+def test_one_tap_on_a_phone_shows_the_inspector_in_view(tabs, server):
+    tab = _open(tabs, server, "step", viewport=(390, 844), has_touch=True)
     try:
         tab.page.locator(f"{ROOT} .bpviz-neuron[data-neuron='1,1']").tap()      # h2, once
         _settled(tab)

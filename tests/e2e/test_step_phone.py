@@ -55,8 +55,8 @@ def _largest_link():
     return "step?net=" + encode_share(SharedNetwork(net, (0.5,) * 10, (0.1,) * 10, 0.5, True))
 
 
-def _open(browser, server, path):
-    tab = Session(browser, server, viewport=PHONE)
+def _open(tabs, server, path):
+    tab = Session(tabs, server, viewport=PHONE)
     tab.open(path)
     tab.page.wait_for_selector(f"{ROOT} .bpviz-value")
     tab.page.wait_for_timeout(800)          # the browser's first report (a phone's width), the server's answer
@@ -79,8 +79,8 @@ def _assert_readable(drawn, values, deltas):
     assert drawn["page"] <= drawn["window"] == PHONE[0] and drawn["mainWidth"] <= PHONE[0], drawn
 
 
-def test_the_deep_preset_at_a_backward_step_draws_no_label_over_another_on_a_phone(browser, server):
-    tab = _open(browser, server, _deep_link())
+def test_the_deep_preset_at_a_backward_step_draws_no_label_over_another_on_a_phone(tabs, server):
+    tab = _open(tabs, server, _deep_link())
     try:
         assert _step(tab) == 14
         before = tab.page.evaluate(LABELS)
@@ -101,8 +101,8 @@ def test_the_deep_preset_at_a_backward_step_draws_no_label_over_another_on_a_pho
         tab.close()
 
 
-def test_the_largest_network_draws_no_label_over_another_on_a_phone(browser, server):
-    tab = _open(browser, server, _largest_link())
+def test_the_largest_network_draws_no_label_over_another_on_a_phone(tabs, server):
+    tab = _open(tabs, server, _largest_link())
     try:
         tab.page.keyboard.press("End")                            # the update: every δ known
         tab.page.wait_for_timeout(400)

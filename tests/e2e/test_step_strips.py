@@ -30,8 +30,8 @@ def _largest():
     return "step?net=" + encode_share(SharedNetwork(net, tuple([0.5] * 10), tuple([0.1] * 10), 0.5, True))
 
 
-def _open(browser, server, path, viewport=(1280, 720)):
-    tab = Session(browser, server, viewport=viewport)
+def _open(tabs, server, path, viewport=(1280, 720)):
+    tab = Session(tabs, server, viewport=viewport)
     tab.open(path)
     tab.page.wait_for_selector(f"{ROOT} .bpviz-value")
     tab.page.wait_for_timeout(800)
@@ -73,10 +73,10 @@ def _inside(tab):
 
 
 @pytest.mark.parametrize("viewport", [(1280, 720), (390, 844)])
-def test_the_deep_sigmoid_strip_shows_the_first_layer_a_thousand_times_smaller(browser, server, viewport):
+def test_the_deep_sigmoid_strip_shows_the_first_layer_a_thousand_times_smaller(tabs, server, viewport):
     p = preset("deep_sigmoid")
     expected = layer_rms(p.network, p.x, p.y)
-    tab = _open(browser, server, _link(p), viewport)
+    tab = _open(tabs, server, _link(p), viewport)
     try:
         heights, shown = [], []
         for _ in range(16):                          # through the backward pass, a layer a press
@@ -101,10 +101,10 @@ def test_the_deep_sigmoid_strip_shows_the_first_layer_a_thousand_times_smaller(b
         tab.close()
 
 
-def test_the_deep_relu_strip_shows_no_vanishing_gradient(browser, server):
+def test_the_deep_relu_strip_shows_no_vanishing_gradient(tabs, server):
     p = preset("deep_relu")
     expected = layer_rms(p.network, p.x, p.y)
-    tab = _open(browser, server, _link(p))
+    tab = _open(tabs, server, _link(p))
     try:
         tab.page.keyboard.press("End")
         tab.page.wait_for_timeout(300)
@@ -118,8 +118,8 @@ def test_the_deep_relu_strip_shows_no_vanishing_gradient(browser, server):
 
 
 @pytest.mark.parametrize("viewport", [(1280, 720), (390, 844)])
-def test_the_largest_network_prints_every_layers_gradient_size(browser, server, viewport):
-    tab = _open(browser, server, _largest(), viewport)
+def test_the_largest_network_prints_every_layers_gradient_size(tabs, server, viewport):
+    tab = _open(tabs, server, _largest(), viewport)
     try:
         tab.page.keyboard.press("End")
         tab.page.wait_for_timeout(300)
@@ -140,8 +140,8 @@ def _panels(tab):
 
 
 @pytest.mark.parametrize("viewport", [(1280, 720), (390, 844)])
-def test_a_batchs_examples_side_by_side_and_the_batch_survives_a_reload(browser, server, viewport):
-    tab = _open(browser, server, "step?batch=3", viewport)
+def test_a_batchs_examples_side_by_side_and_the_batch_survives_a_reload(tabs, server, viewport):
+    tab = _open(tabs, server, "step?batch=3", viewport)
     try:
         assert "Step 1 of 18" in tab.step_position()
         assert [head for head, _ in _panels(tab)] == ["E₁ ?", "E₂ ?", "E₃ ?"]
@@ -165,8 +165,8 @@ def test_a_batchs_examples_side_by_side_and_the_batch_survives_a_reload(browser,
         tab.close()
 
 
-def test_the_share_pages_link_carries_the_penalty_and_the_batch(browser, server):
-    tab = _open(browser, server, "step?pen=0.01,0.2&batch=3")
+def test_the_share_pages_link_carries_the_penalty_and_the_batch(tabs, server):
+    tab = _open(tabs, server, "step?pen=0.01,0.2&batch=3")
     try:
         tab.go("Share")
         link = tab.page.get_by_test_id("stMain").get_by_test_id("stCode").first.inner_text()
@@ -194,13 +194,13 @@ def test_the_share_pages_link_carries_the_penalty_and_the_batch(browser, server)
         tab.close()
 
 
-def test_the_worked_examples_strip_sits_beside_the_colour_bars_with_the_published_gradients(browser, server):
+def test_the_worked_examples_strip_sits_beside_the_colour_bars_with_the_published_gradients(tabs, server):
     """A small network on a wide diagram: the strip shares the colour bars' band (the network
     keeps its room). RMS from the published ∂E/∂w1…w8 (0.000438568 … −0.022740242)."""
     published = [np.array([0.000438568, 0.000497713, 0.000877135, 0.000995425]),
                  np.array([0.082167041, 0.082667628, -0.022602540, -0.022740242])]
     rms = [float(np.sqrt(np.mean(g ** 2))) for g in published]
-    tab = _open(browser, server, "step")
+    tab = _open(tabs, server, "step")
     try:
         tab.page.keyboard.press("End")
         tab.page.wait_for_timeout(300)

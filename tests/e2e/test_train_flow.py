@@ -39,9 +39,9 @@ def test_train_xor_to_full_accuracy_with_curve_and_boundary(session):
     assert not tab.real_errors(), (tab.errors, tab.failed_responses)
 
 
-def test_two_learners_never_see_each_others_network(browser, server):
+def test_two_learners_never_see_each_others_network(tabs, server):
     from tests.e2e.browser import Session
-    alice, bob = Session(browser, server), Session(browser, server)
+    alice, bob = Session(tabs, server), Session(tabs, server)
     try:
         _load_xor(alice)
         bob.open("build")

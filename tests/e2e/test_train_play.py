@@ -26,8 +26,8 @@ def _accuracy(tab):
 
 
 @pytest.mark.parametrize("viewport", [(1280, 720), (390, 844)], ids=["desktop", "phone"])
-def test_one_click_on_play_reaches_full_accuracy_and_the_target_with_every_chart_drawn(browser, server, viewport):
-    tab = Session(browser, server, viewport=viewport)
+def test_one_click_on_play_reaches_full_accuracy_and_the_target_with_every_chart_drawn(tabs, server, viewport):
+    tab = Session(tabs, server, viewport=viewport)
     try:
         tab.open("train")
         body = tab.page.inner_text("body")
@@ -60,12 +60,12 @@ def test_one_click_on_play_reaches_full_accuracy_and_the_target_with_every_chart
 
 
 
-def test_play_pressed_while_plotly_still_loads_trains_to_the_end(browser, server):
+def test_play_pressed_while_plotly_still_loads_trains_to_the_end(tabs, server):
     """A learner who presses Play at once, on a slow line: plotly.min.js is held back until
     Play's first chunks have arrived, so the page's first drawing and Play's wait for it
     together. The chart must wait for its axes, not fail (it once stopped with a component
     error and never asked again)."""
-    tab = Session(browser, server, viewport=(1280, 720))
+    tab = Session(tabs, server, viewport=(1280, 720))
     held = []
     tab.page.route("**/plotly.min.js", lambda route: held.append(route))
     try:
@@ -112,9 +112,9 @@ def _open_train_without_stops(tab):
 
 
 @pytest.mark.parametrize("viewport", [(1280, 720), (390, 844)], ids=["desktop", "phone"])
-def test_while_playing_the_curves_and_the_boundary_are_painted_and_move_then_plotly_draws_them(browser, server,
+def test_while_playing_the_curves_and_the_boundary_are_painted_and_move_then_plotly_draws_them(tabs, server,
                                                                                               viewport):
-    tab = Session(browser, server, viewport=viewport)
+    tab = Session(tabs, server, viewport=viewport)
     try:
         _open_train_without_stops(tab)
         tab.page.wait_for_selector(".bpviz-play-side .main-svg", timeout=30_000)
@@ -145,10 +145,10 @@ def test_while_playing_the_curves_and_the_boundary_are_painted_and_move_then_plo
         tab.close()
 
 
-def test_a_reload_during_play_keeps_the_epochs_the_address_caught_up_with(browser, server):
+def test_a_reload_during_play_keeps_the_epochs_the_address_caught_up_with(tabs, server):
     from bpviz.ui.train.view import ADDRESS_EVERY_S
 
-    tab = Session(browser, server, viewport=(1280, 720))
+    tab = Session(tabs, server, viewport=(1280, 720))
     try:
         _open_train_without_stops(tab)
         tab.page.get_by_role("button", name="Play").first.click()

@@ -12,8 +12,8 @@ pytestmark = pytest.mark.e2e
     ("en", 1280, "Make the PDFs", "Worksheets (Typst source)"),
     ("zh", 390, "生成 PDF", "练习卷（Typst 源文件）"),
 ])
-def test_a_class_set_links_each_sheet_to_this_server(browser, server, lang, width, make, source_button):
-    tab = Session(browser, server, viewport=(width, 844))
+def test_a_class_set_links_each_sheet_to_this_server(tabs, server, lang, width, make, source_button):
+    tab = Session(tabs, server, viewport=(width, 844))
     try:
         tab.open(f"worksheets?lang={lang}")
         field = tab.page.get_by_test_id("stTextInputField")
