@@ -34,6 +34,28 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
                  "--disable-features=" + ",".join(DISABLED_FEATURES)]
 IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
+# Stamps every WebSocket frame the page sends or receives (window.bpvizFrames = {sent,
+# received}, Date.now() ms), so that `Session.idle` can tell a quiet page from one whose
+# server has not answered yet. Added to every context the tests open, before the app's scripts.
+FRAME_CLOCK = """(() => {
+  const Native = window.WebSocket;
+  if (!Native || window.bpvizFrames) return;
+  window.bpvizFrames = { sent: 0, received: 0 };
+  window.WebSocket = class extends Native {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener("message", () => { window.bpvizFrames.received = Date.now(); });
+    }
+    send(...args) {
+      window.bpvizFrames.sent = Date.now();
+      return super.send(...args);
+    }
+  };
+})();"""
+# `Session.idle`: ms the page must have heard nothing from the server, and ms it waits at most
+# for the server to answer its own last message (a run starts well within that here, loaded)
+QUIET_MS = 150
+ANSWER_MS = 300
 # How often a wait looks again, in ms. Playwright's default looks in every animation frame,
 # which keeps a waiting tab drawing 60 frames a second: 0.25 of a core per waiting tab here,
 # and with three workers' tabs waiting on a loaded machine the suite's browser tests took
@@ -112,6 +134,7 @@ class Tabs:
         size = {"width": viewport[0], "height": viewport[1]}
         if not self.spare[has_touch]:
             context = self.browser.new_context(viewport=size, color_scheme=color_scheme, has_touch=has_touch)
+            context.add_init_script(FRAME_CLOCK)
             return context.new_page()
         page = self.spare[has_touch].pop()
         page.set_viewport_size(size)
@@ -150,8 +173,10 @@ class Session:
         if self.tabs:
             self.page = self.tabs.take(viewport, color_scheme, has_touch)
         else:
-            self.page = opener.new_context(viewport={"width": viewport[0], "height": viewport[1]},
-                                           color_scheme=color_scheme, has_touch=has_touch).new_page()
+            context = opener.new_context(viewport={"width": viewport[0], "height": viewport[1]},
+                                         color_scheme=color_scheme, has_touch=has_touch)
+            context.add_init_script(FRAME_CLOCK)
+            self.page = context.new_page()
         self.context = self.page.context
         self.url = url
         self.errors = []
@@ -181,14 +206,33 @@ class Session:
         return self
 
     def idle(self, timeout=60_000):
-        """Wait until the script has finished running (after any click)."""
-        self.page.wait_for_timeout(300)
-        self.wait_until(f"() => document.querySelector({IDLE!r}) !== null", timeout=timeout)
+        """Wait until the page is quiet (after any click, load or key): the script is not
+        running, the Step diagram has no report waiting to go out (data-pending), the page
+        has heard nothing from the server for QUIET_MS (counted from this call at the
+        earliest), and its own last message has been answered, or is ANSWER_MS old."""
+        self.wait_until("""([idle, since, quiet, answer]) => {
+            const frames = window.bpvizFrames || { sent: 0, received: 0 }, now = Date.now();
+            const answered = frames.received > frames.sent || now - frames.sent >= answer;
+            return document.querySelector(idle) !== null && !document.querySelector("[data-pending]")
+                && answered && now - Math.max(frames.received, since) >= quiet;
+        }""", arg=[IDLE, time.time() * 1000, QUIET_MS, ANSWER_MS], timeout=timeout)
 
     def wait_until(self, expression, arg=None, timeout=None):
         """Wait until the JavaScript function `expression` (given `arg`) returns something
         truthy, looking every POLL_MS; `timeout` in ms (None: Playwright's default, 30 s)."""
         return self.page.wait_for_function(expression, arg=arg, timeout=timeout, polling=POLL_MS)
+
+    def wait_for_charts(self, timeout=30_000):
+        """Wait until every Plotly chart on the page has drawn its SVG (Streamlit loads Plotly
+        after the page; charts in components' shadow roots count too)."""
+        self.wait_until("""() => {
+            const plots = [];
+            const visit = root => { for (const el of root.querySelectorAll("*")) {
+                if (el.classList.contains("js-plotly-plot")) plots.push(el);
+                if (el.shadowRoot) visit(el.shadowRoot); } };
+            visit(document);
+            return plots.every(plot => plot.querySelector(".main-svg"));
+        }""", timeout=timeout)
 
     def click_button(self, label):
         self.page.get_by_role("button", name=label, exact=False).first.click()

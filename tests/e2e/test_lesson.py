@@ -38,12 +38,10 @@ def _address_has(tab, part):
 
 def test_a_quiz_link_visiting_every_page_shows_no_number_of_the_pass(session):
     tab = session.open("step?quiz=1")
-    tab.page.wait_for_timeout(1000)
     seen = {}
     # Train last: on a fresh session it sets the network up for its data (another pass)
     for path, title in sorted(PAGES, key=lambda page: page[0] == "train"):
         tab.go(title)
-        tab.page.wait_for_timeout(800)
         text = _main_text(tab)
         if path == "worksheets":      # the current network's sheet: made, but no key
             tab.page.get_by_text("the current network and example").first.click()
@@ -81,7 +79,7 @@ def test_every_page_in_one_notation(session, names):
     tab = session.open(f"{PAGES[0][0]}?step=6&names={names}&sel=1.0")
     for path, title in PAGES:
         tab.go(title)
-        tab.page.wait_for_timeout(1200)
+        tab.wait_for_charts()                 # chart titles name parameters too
         text = _main_text(tab)
         if path == "step":
             tab.page.get_by_role("radio", name="Matrix view").click()
@@ -98,14 +96,12 @@ def test_every_page_in_one_notation(session, names):
 
 def test_a_reload_after_each_kind_of_change_restores_it(session):
     tab = session.open("step")
-    tab.page.wait_for_timeout(1000)
     page = tab.page
 
     def reload():
         page.reload()
         page.wait_for_selector("[data-testid='stApp']")
         tab.idle()
-        page.wait_for_timeout(800)
 
     # the selected neuron (the inspector's drop-down)
     chooser = page.get_by_test_id("stSelectbox").filter(has_text="Neuron")
@@ -169,7 +165,6 @@ def test_the_qr_code_reads_back_as_the_classroom_link(session):
     import zxingcpp
     from PIL import Image
     tab = session.open("share")
-    tab.page.wait_for_timeout(1000)
     link = tab.page.get_by_test_id("stMain").get_by_test_id("stCode").first.inner_text().replace("\n", "")
     code = tab.page.locator(".st-key-share_qr img").first
     code.scroll_into_view_if_needed()

@@ -41,15 +41,6 @@ CUT_TEXT = """() => {
   }
   return {cut, texts, titles};
 }"""
-# Drawn: every Plotly chart on the page (components' shadow roots too) has its SVG.
-CHARTS_DRAWN = """() => {
-  const plots = [];
-  const visit = root => { for (const el of root.querySelectorAll('*')) {
-    if (el.classList.contains('js-plotly-plot')) plots.push(el);
-    if (el.shadowRoot) visit(el.shadowRoot); } };
-  visit(document);
-  return plots.every(plot => plot.querySelector('.main-svg'));
-}"""
 
 
 def _go(tab, page):
@@ -74,7 +65,7 @@ def test_no_text_is_cut_on_any_page(tabs, server, size, lang):
         tab.open(f"?lang={lang}")
         for page in PAGE_NAMES:
             _go(tab, page)
-            tab.wait_until(CHARTS_DRAWN, timeout=30_000)
+            tab.wait_for_charts()
             tab.page.wait_for_timeout(300)                     # Plotly lays titles out after the SVG
             found = tab.page.evaluate(CUT_TEXT)
             seen = {k: seen[k] + found[k] for k in seen}

@@ -35,19 +35,12 @@ def _listen(tab):
     return received, sent
 
 
-def _settled(tab):
-    tab.wait_until(f"() => {{ const root = document.querySelector('{ROOT}'); "
-                   "return root && !root.dataset.pending; }", timeout=20_000)
-    tab.idle()
-
-
 def _open(tabs, server):
     tab = Session(tabs, server, viewport=(1280, 720))
     frames = _listen(tab)
     tab.open("step")
     tab.page.wait_for_selector(f"{ROOT} .bpviz-value")
-    tab.page.wait_for_timeout(800)          # the browser's first report, and the server's answer
-    _settled(tab)
+    tab.idle()                              # the browser's first report, and the server's answer
     return tab, frames
 
 
@@ -71,7 +64,7 @@ def test_the_readout_and_the_address_follow_each_press_with_no_frame_sent(tabs, 
             tab.page.wait_for_timeout(100)          # well within the 700 ms settle, even on a busy machine
         assert not sent, "the page told the server something before the presses settled"
         tab.wait_until("() => new URLSearchParams(location.search).get('step') === '6'", timeout=20_000)
-        _settled(tab)
+        tab.idle()
         tab.page.wait_for_timeout(1500)
         assert not sent, "the page told the server a settled position no control needed"
         assert not received                                          # and the server did nothing
@@ -89,7 +82,7 @@ def test_the_readout_and_the_address_follow_each_press_with_no_frame_sent(tabs, 
             tab.page.keyboard.press("ArrowLeft")
             text, step = _readout_after_next_frame(tab)
             assert step == position and SHOWN[position] in text, (position, text[-300:])
-        _settled(tab)
+        tab.idle()
         assert not tab.real_errors(), (tab.errors, tab.failed_responses)
     finally:
         tab.close()
@@ -106,7 +99,7 @@ def test_a_switch_clicked_after_a_press_runs_at_the_pressed_position(tabs, serve
         tab.page.keyboard.press("ArrowRight")                      # the loss, not reported yet
         assert tab.page.evaluate(f"() => document.querySelector('{ROOT}').dataset.pending") == "1"
         if settled:
-            _settled(tab)
+            tab.idle()
             tab.wait_until("() => new URLSearchParams(location.search).get('step') === '3'")
             tab.page.wait_for_timeout(300)
         del received[:], sent[:]
@@ -150,7 +143,7 @@ def test_a_page_change_right_after_a_press_or_once_settled_keeps_the_position(ta
             for _ in range(presses):
                 tab.page.keyboard.press("ArrowRight")
             if settle:
-                _settled(tab)
+                tab.idle()
             # a held click goes on only once the report's run has ended: wait for the page itself
             tab.page.get_by_role("link", name="Train").first.click()
             tab.page.wait_for_url("**/train*", timeout=20_000)
@@ -159,8 +152,7 @@ def test_a_page_change_right_after_a_press_or_once_settled_keeps_the_position(ta
             tab.page.get_by_role("link", name="Step").first.click()
             tab.page.wait_for_url("**/step*", timeout=20_000)
             tab.page.wait_for_selector(f"{ROOT} .bpviz-value")
-            tab.page.wait_for_timeout(800)          # the diagram's first report (its room), and its run
-            _settled(tab)
+            tab.idle()                              # the diagram's first report (its room), and its run
             text, step = _readout_after_next_frame(tab)
             assert step == expected and SHOWN[expected] in text, (presses, settle, step, text[-300:])
         assert not tab.real_errors(), (tab.errors, tab.failed_responses)

@@ -51,7 +51,6 @@ def hero_tab(tabs, server):
     tab = Session(tabs, server, viewport=(1280, 720))
     tab.open("step")
     tab.page.wait_for_selector(f"{ROOT} .bpviz-value")
-    tab.page.wait_for_timeout(800)
     tab.idle()
     yield tab
     tab.close()
@@ -126,7 +125,6 @@ def test_tutorial_names_switch(hero):
     assert any(t.startswith("w5 ") for t in _labels(tab))
     tab.page.locator(".st-key-step_tutorial_names").get_by_text("Tutorial names").click()
     tab.idle()
-    tab.page.wait_for_timeout(500)
     texts = _labels(tab)
     assert not any(t.startswith("w5 ") for t in texts) and any(t.startswith("w⁽²⁾₀₀") for t in texts)
 
@@ -174,8 +172,7 @@ def test_at_every_step_the_diagram_comes_first_and_every_label_reads(tabs, serve
     try:
         tab.open("step")
         tab.page.wait_for_selector(f"{ROOT} .bpviz-value")
-        tab.page.wait_for_timeout(1500)      # the phone's own labels arrive after its first report
-        tab.idle()
+        tab.idle()                          # the phone's own labels arrive after its first report
         for index in range(8):              # start, forward ×2, loss, backward ×2, update; then it stays
             if index:
                 _press(tab, "ArrowRight")
@@ -238,7 +235,7 @@ def test_content_that_settles_above_the_diagram_after_its_drawing_keeps_it_on_th
     try:
         tab.open("step")
         tab.page.wait_for_selector(f"{ROOT} .bpviz-value")
-        tab.page.wait_for_timeout(800)
+        tab.idle()
         before = tab.page.evaluate(CROWDING)["bottom"]
         assert before <= 720, before
         tab.page.evaluate("""() => { const late = document.createElement('div'); late.style.height = '60px';

@@ -48,8 +48,7 @@ def _open(tabs, server, path="step", viewport=(1280, 720), **options):
     tab = Session(tabs, server, viewport=viewport, **options)
     tab.open(path)
     tab.page.wait_for_selector(f"{ROOT} .bpviz-value")
-    tab.page.wait_for_timeout(800)          # the browser's first report, and the server's answer
-    tab.idle()
+    tab.idle()                              # the browser's first report, and the server's answer
     return tab
 
 
@@ -61,13 +60,6 @@ def _step(tab):
 
 def _wait_for_address(tab, step):
     tab.wait_until(f"() => new URLSearchParams(location.search).get('step') === '{step}'", timeout=20_000)
-    tab.idle()
-
-
-def _settled(tab):
-    """Wait until the position has settled (diagram.js: written into the address by the page,
-    or in quiz mode reported to the server) and any run of the server has finished."""
-    tab.wait_until(f"() => !document.querySelector('{ROOT}').dataset.pending", timeout=20_000)
     tab.idle()
 
 
@@ -117,11 +109,11 @@ def test_keys_work_after_clicking_a_switch_a_neuron_a_button_and_blank_space(tab
         tab.idle()
         tab.page.keyboard.press("ArrowRight")
         assert _step(tab) == 1
-        _settled(tab)
+        tab.idle()
         drawn = tab.page.locator(f"{ROOT} svg.bpviz-step-svg").text_content()
         assert "z 0.3775" in drawn                                                # the switch did its own job
         tab.page.locator(f"{ROOT} .bpviz-neuron[data-neuron='1,0']").click()       # h1
-        _settled(tab)
+        tab.idle()
         assert "layer 1, neuron 0" in _inspected(tab)
         tab.page.keyboard.press("PageDown")
         assert _step(tab) == 2
@@ -129,7 +121,7 @@ def test_keys_work_after_clicking_a_switch_a_neuron_a_button_and_blank_space(tab
         tab.idle()
         tab.page.keyboard.press(" ")                                              # Space: steps, presses nothing
         assert _step(tab) == 3
-        _settled(tab)
+        tab.idle()
         assert tab.page.get_by_role("radio", name="Matrix view").get_attribute("aria-checked") == "true"
         assert tab.page.get_by_role("radio", name="Update").get_attribute("aria-checked") == "false"
         tab.page.locator("h1").first.click()                                      # blank space, the title
@@ -139,7 +131,7 @@ def test_keys_work_after_clicking_a_switch_a_neuron_a_button_and_blank_space(tab
         assert _step(tab) == 5
         tab.page.keyboard.press("Home")
         assert _step(tab) == 0
-        _settled(tab)
+        tab.idle()
         assert "step=" not in tab.page.url                                       # the first step: the default
         assert not tab.real_errors(), (tab.errors, tab.failed_responses)
     finally:
@@ -184,7 +176,7 @@ def test_after_a_quiz_answer_the_keys_step_and_a_waiting_question_says_why_nothi
         assert "Right" in tab.page.get_by_test_id("stMain").inner_text()
         tab.page.keyboard.press("ArrowRight")
         assert _step(tab) == 1
-        _settled(tab)
+        tab.idle()
         typed = tab.page.get_by_label("Your prediction").input_value()
         tab.page.keyboard.press(" ")                                             # the next question waits
         assert _step(tab) == 1 and message.is_visible()
@@ -199,7 +191,7 @@ def test_the_largest_network_prints_every_a_and_delta_at_12_px_or_more(tabs, ser
     tab = _open(tabs, server, LARGEST)
     try:
         tab.page.keyboard.press("End")                                           # the update: every δ known
-        _settled(tab)
+        tab.idle()
         drawn = tab.page.evaluate(f"""() => {{
             const root = document.querySelector('{ROOT}');
             const shown = e => !e.closest('[visibility=hidden]');
@@ -248,14 +240,14 @@ def test_in_quiz_mode_no_websocket_frame_carries_a_value_not_yet_revealed(tabs, 
         tab.page.wait_for_selector(f"{ROOT} .bpviz-value")
         tab.page.keyboard.press("ArrowRight")
         tab.page.keyboard.press("End")
-        _settled(tab)
+        tab.idle()
         assert frames and sum(len(f) for f in frames) > 10_000                   # the page did arrive this way
         assert not [v for v in UNREVEALED if any(v in f for f in frames)]
         field = tab.page.get_by_label("Your prediction")
         field.fill("0.3775")
         field.press("Enter")                                                     # right: step 2 is revealed
         tab.idle()
-        _settled(tab)
+        tab.idle()
         assert any(b"0.5933" in f for f in frames)                              # what step 2 shows did arrive
         assert not [v for v in (b"0.7514", b"0.75136507", b"0.298371109", b"0.1385") if any(v in f for f in frames)]
     finally:
@@ -266,7 +258,7 @@ def test_one_tap_on_a_phone_shows_the_inspector_in_view(tabs, server):
     tab = _open(tabs, server, "step", viewport=(390, 844), has_touch=True)
     try:
         tab.page.locator(f"{ROOT} .bpviz-neuron[data-neuron='1,1']").tap()      # h2, once
-        _settled(tab)
+        tab.idle()
         tab.page.wait_for_timeout(400)
         assert "layer 1, neuron 1" in _inspected(tab)
         # brought into view once the server has drawn the inspector (a busy machine takes longer)

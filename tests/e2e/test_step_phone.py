@@ -59,10 +59,7 @@ def _open(tabs, server, path):
     tab = Session(tabs, server, viewport=PHONE)
     tab.open(path)
     tab.page.wait_for_selector(f"{ROOT} .bpviz-value")
-    tab.page.wait_for_timeout(800)          # the browser's first report (a phone's width), the server's answer
-    tab.idle()
-    tab.page.wait_for_timeout(400)
-    tab.idle()
+    tab.idle()                              # the browser's first report (a phone's width), the server's answer
     return tab
 
 
@@ -105,7 +102,6 @@ def test_the_largest_network_draws_no_label_over_another_on_a_phone(tabs, server
     tab = _open(tabs, server, _largest_link())
     try:
         tab.page.keyboard.press("End")                            # the update: every δ known
-        tab.page.wait_for_timeout(400)
         tab.idle()
         drawn = tab.page.evaluate(LABELS)
         _assert_readable(drawn, 80, 70)                           # 6 hidden layers and the output

@@ -34,7 +34,6 @@ def _open(tabs, server, path, viewport=(1280, 720)):
     tab = Session(tabs, server, viewport=viewport)
     tab.open(path)
     tab.page.wait_for_selector(f"{ROOT} .bpviz-value")
-    tab.page.wait_for_timeout(800)
     tab.idle()
     return tab
 

@@ -107,7 +107,6 @@ def _open_train_without_stops(tab):
     target = tab.page.locator(".st-key-train_target_loss input")
     target.fill("0")
     target.press("Enter")
-    tab.page.wait_for_timeout(300)
     tab.idle()
 
 
