@@ -35,9 +35,10 @@ def _labels(tab):
 
 
 def _press(tab, key):
+    """Press `key`, then wait for the page to be quiet and the step's motion (800 ms) to end."""
     tab.page.keyboard.press(key)
     tab.idle()
-    tab.page.wait_for_timeout(1000)        # the flow takes 800 ms
+    tab.wait_until(f"() => !document.querySelector('{ROOT}').dataset.flowing", timeout=10_000)
 
 
 def _step(tab):
