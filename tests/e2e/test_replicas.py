@@ -435,7 +435,7 @@ def test_a_page_whose_connection_only_dropped_keeps_its_session(tabs, balancer):
         server_side.close()
         page_side.close()                     # the connection drops; the replica keeps the session
         _wait_for(tab, lambda: len(relays) >= 2, 60, "the page did not reconnect")
-        tab.page.wait_for_timeout(5_000)      # the watcher's rerun (0.5 s after the reconnect)
+        tab.page.wait_for_timeout(1_000)      # the watcher asks for its rerun 0.5 s after the reconnect
         tab.idle(timeout=60_000)
         assert len(loads) == 1 and tab.page.evaluate("window.bpvizKept") is True
         # the file is still there: its column chooser is on the page (in the data's settings)
