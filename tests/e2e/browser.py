@@ -60,9 +60,8 @@ ANSWER_MS = 300
 # which keeps a waiting tab drawing 60 frames a second: 0.25 of a core per waiting tab here,
 # and with three workers' tabs waiting on a loaded machine the suite's browser tests took
 # 798 s of CPU against 724 s looking every 50 ms (7 min 6 s against 6 min 28 s). Each look is
-# a round trip through Playwright's driver into the page: looking every 100 ms, the browser
-# tests (three workers, 2 cores) took 349 s of CPU and 3 min 19 s, where every 50 ms took
-# 390 s and 3 min 54 s.
+# the expression run again in the page: looking every 100 ms, the browser tests alone (three
+# workers, 2 cores) took 349 s of CPU and 3 min 19 s, where every 50 ms took 423 s and 3 min 54 s.
 POLL_MS = 100
 # A full-page screenshot costs chromium about 1 s of CPU (1.3 s for the Step page at 1400×1000):
 # the pictures a test names are saved only when asked for (BPVIZ_SCREENSHOTS=1), and a tab
