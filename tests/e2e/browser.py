@@ -1,7 +1,6 @@
 """Real-browser helpers for the e2e tests: a Streamlit server on loopback
-(`start_server`, `stop_server`, `free_port`), `Tabs` (a worker's chromium and the tabs it
-keeps for reuse), `Session` (one chromium tab on the app)
-and `require` (skip, or fail under CI=true, when chromium or Playwright is missing).
+(`start_server`, `stop_server`, `free_port`), `Session` (one chromium tab on the app, from
+the worker's kept tabs: tabs.py) and `require` (skip, or fail under CI=true, when chromium or Playwright is missing).
 The fixtures that use them are in conftest.py. Screenshots go to artifacts/e2e/.
 """
 import os
@@ -15,6 +14,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+
+from tests.e2e.tabs import Tabs, new_tab
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "artifacts" / "e2e"
@@ -34,24 +35,6 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
                  "--disable-features=" + ",".join(DISABLED_FEATURES)]
 IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
-# Stamps every WebSocket frame the page sends or receives (window.bpvizFrames = {sent,
-# received}, Date.now() ms), so that `Session.idle` can tell a quiet page from one whose
-# server has not answered yet. Added to every context the tests open, before the app's scripts.
-FRAME_CLOCK = """(() => {
-  const Native = window.WebSocket;
-  if (!Native || window.bpvizFrames) return;
-  window.bpvizFrames = { sent: 0, received: 0 };
-  window.WebSocket = class extends Native {
-    constructor(...args) {
-      super(...args);
-      this.addEventListener("message", () => { window.bpvizFrames.received = Date.now(); });
-    }
-    send(...args) {
-      window.bpvizFrames.sent = Date.now();
-      return super.send(...args);
-    }
-  };
-})();"""
 # `Session.idle`: ms the page must have heard nothing from the server, and ms it waits at most
 # for the server to answer its own last message (a run starts well within that here, loaded)
 QUIET_MS = 150
@@ -118,52 +101,6 @@ def stop_server(process):
             process.wait()
 
 
-class Tabs:
-    """A worker's chromium and the tabs its tests have closed, kept to be used again.
-
-    Opening the app in a tab that has had it open before costs chromium about 1 s of CPU
-    less than in a new tab of a new context (2.0 against 3.0 CPU-s for Step here): the tab
-    keeps its renderer process, and its context keeps the app's scripts, compiled. A tab is
-    handed back blank (about:blank: its Streamlit session ends), with no routes, cookies or
-    stored data; `take` sets its size, colour scheme and motion, and moves the mouse away. A
-    tab with touch is kept apart from one without (a context's touch cannot change)."""
-
-    def __init__(self, browser):
-        self.browser = browser
-        self.spare = {False: [], True: []}   # has_touch: [Page], each in its own context
-
-    def take(self, viewport, color_scheme, has_touch):
-        size = {"width": viewport[0], "height": viewport[1]}
-        if not self.spare[has_touch]:
-            context = self.browser.new_context(viewport=size, color_scheme=color_scheme, has_touch=has_touch)
-            context.add_init_script(FRAME_CLOCK)
-            return context.new_page()
-        page = self.spare[has_touch].pop()
-        page.set_viewport_size(size)
-        page.emulate_media(color_scheme=color_scheme, reduced_motion="no-preference")
-        page.mouse.move(0, 0)
-        return page
-
-    def give_back(self, page, has_touch):
-        """Keep `page` for a later test once it is blank; a tab that cannot be cleared is closed."""
-        try:
-            # The app's origin keeps what Streamlit stores in the browser (the sidebar's state,
-            # the theme chosen): the next test starts without it.
-            page.evaluate("() => { try { localStorage.clear(); sessionStorage.clear(); } catch (e) {} }")
-            page.unroute_all(behavior="ignoreErrors")
-            page.context.unroute_all(behavior="ignoreErrors")
-            page.goto("about:blank")
-            page.context.clear_cookies()
-        except Exception:   # a crashed tab: close it, the next test gets a new one
-            page.context.close()
-            return
-        self.spare[has_touch].append(page)
-
-    def close(self):
-        for page in self.spare[False] + self.spare[True]:
-            page.context.close()
-
-
 class Session:
     """One browser tab on the app, collecting console errors. `opener` is the worker's
     Tabs (a kept tab, handed back on close) or a Playwright Browser (a new context of
@@ -172,13 +109,8 @@ class Session:
     def __init__(self, opener, url, viewport=(1400, 1000), color_scheme="light", has_touch=False):
         self.tabs = opener if isinstance(opener, Tabs) else None
         self.has_touch = has_touch
-        if self.tabs:
-            self.page = self.tabs.take(viewport, color_scheme, has_touch)
-        else:
-            context = opener.new_context(viewport={"width": viewport[0], "height": viewport[1]},
-                                         color_scheme=color_scheme, has_touch=has_touch)
-            context.add_init_script(FRAME_CLOCK)
-            self.page = context.new_page()
+        self.page = (self.tabs.take(viewport, color_scheme, has_touch) if self.tabs
+                     else new_tab(opener, viewport, color_scheme, has_touch))
         self.context = self.page.context
         self.url = url
         self.errors = []
@@ -223,6 +155,12 @@ class Session:
         """Wait until the JavaScript function `expression` (given `arg`) returns something
         truthy, looking every POLL_MS; `timeout` in ms (None: Playwright's default, 30 s)."""
         return self.page.wait_for_function(expression, arg=arg, timeout=timeout, polling=POLL_MS)
+
+    def wait_for_diagram(self):
+        """Wait until the Step diagram shows its values and the page is quiet again (the
+        diagram's first report of its room, and the server's answer)."""
+        self.page.wait_for_selector(".bpviz-step .bpviz-value")
+        self.idle()
 
     def wait_for_charts(self, timeout=30_000):
         """Wait until every Plotly chart on the page has drawn its SVG (Streamlit loads Plotly

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, Session, Tabs, require, start_server, stop_server
+from tests.e2e.browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, Session, require, start_server, stop_server
+from tests.e2e.tabs import Tabs
 
 FAILED = pytest.StashKey[bool]()
 
@@ -48,7 +49,7 @@ def browser():
 
 @pytest.fixture(scope="session")
 def tabs(browser):
-    """The worker's kept tabs (browser.py Tabs): a test's Session takes one and hands it back."""
+    """The worker's kept tabs (tabs.py Tabs): a test's Session takes one and hands it back."""
     kept = Tabs(browser)
     yield kept
     kept.close()

@@ -23,8 +23,7 @@ CHART = ".bpviz-step .bpviz-step-svg"
 
 def _boxes(tab):
     """Where the Next button, the diagram, the question card and the readouts are (page px)."""
-    tab.page.wait_for_selector(".bpviz-step .bpviz-value")
-    tab.idle()                             # the browser's first report and the server's answer
+    tab.wait_for_diagram()
     box = lambda selector: tab.page.locator(selector).first.bounding_box()  # noqa: E731
     return dict(next=tab.page.get_by_role("button", name="Next step").first.bounding_box(), diagram=box(CHART),
                 card=box(".st-key-quiz_card"), readouts=box(".st-key-step_readouts"))

@@ -39,8 +39,7 @@ def _open(tabs, server):
     tab = Session(tabs, server, viewport=(1280, 720))
     frames = _listen(tab)
     tab.open("step")
-    tab.page.wait_for_selector(f"{ROOT} .bpviz-value")
-    tab.idle()                              # the browser's first report, and the server's answer
+    tab.wait_for_diagram()
     return tab, frames
 
 
@@ -73,8 +72,7 @@ def test_the_readout_and_the_address_follow_each_press_with_no_frame_sent(tabs, 
         assert not sent and not received
         # a reload opens where the address says: the sixth step, its readout shown
         tab.page.reload()
-        tab.page.wait_for_selector(f"{ROOT} .bpviz-value")
-        tab.idle()
+        tab.wait_for_diagram()
         text, step = _readout_after_next_frame(tab)
         assert step == 6 and SHOWN[6] in text, (step, text[-300:])
         # and back: the same readouts, still in the page
@@ -151,8 +149,7 @@ def test_a_page_change_right_after_a_press_or_once_settled_keeps_the_position(ta
             tab.idle()
             tab.page.get_by_role("link", name="Step").first.click()
             tab.page.wait_for_url("**/step*", timeout=20_000)
-            tab.page.wait_for_selector(f"{ROOT} .bpviz-value")
-            tab.idle()                              # the diagram's first report (its room), and its run
+            tab.wait_for_diagram()
             text, step = _readout_after_next_frame(tab)
             assert step == expected and SHOWN[expected] in text, (presses, settle, step, text[-300:])
         assert not tab.real_errors(), (tab.errors, tab.failed_responses)

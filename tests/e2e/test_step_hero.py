@@ -51,8 +51,7 @@ def hero_tab(tabs, server):
     from the first step, with Home)."""
     tab = Session(tabs, server, viewport=(1280, 720))
     tab.open("step")
-    tab.page.wait_for_selector(f"{ROOT} .bpviz-value")
-    tab.idle()
+    tab.wait_for_diagram()
     yield tab
     tab.close()
 
@@ -172,8 +171,7 @@ def test_at_every_step_the_diagram_comes_first_and_every_label_reads(tabs, serve
     width, height = viewport
     try:
         tab.open("step")
-        tab.page.wait_for_selector(f"{ROOT} .bpviz-value")
-        tab.idle()                          # the phone's own labels arrive after its first report
+        tab.wait_for_diagram()                          # the phone's own labels arrive after its first report
         for index in range(8):              # start, forward ×2, loss, backward ×2, update; then it stays
             if index:
                 _press(tab, "ArrowRight")
@@ -206,8 +204,7 @@ def test_no_motion_when_the_system_asks_for_reduced_motion(tabs, server):
     try:
         tab.page.emulate_media(reduced_motion="reduce")
         tab.open("step")
-        tab.page.wait_for_selector(f"{ROOT} .bpviz-value")
-        tab.idle()
+        tab.wait_for_diagram()
         tab.page.evaluate(SAMPLER)
         _press(tab, "ArrowRight")
         assert _step(tab) == 1                                        # it still steps
@@ -235,8 +232,7 @@ def test_content_that_settles_above_the_diagram_after_its_drawing_keeps_it_on_th
     tab = Session(tabs, server, viewport=(1280, 720))
     try:
         tab.open("step")
-        tab.page.wait_for_selector(f"{ROOT} .bpviz-value")
-        tab.idle()
+        tab.wait_for_diagram()
         before = tab.page.evaluate(CROWDING)["bottom"]
         assert before <= 720, before
         tab.page.evaluate("""() => { const late = document.createElement('div'); late.style.height = '60px';

@@ -50,8 +50,7 @@ LARGEST = _link([10] + [10] * 6 + [10], seed=7)
 def _open(tabs, server, path="step", viewport=(1280, 720), **options):
     tab = Session(tabs, server, viewport=viewport, **options)
     tab.open(path)
-    tab.page.wait_for_selector(f"{ROOT} .bpviz-value")
-    tab.idle()                              # the browser's first report, and the server's answer
+    tab.wait_for_diagram()
     return tab
 
 
@@ -255,7 +254,6 @@ def test_in_quiz_mode_no_websocket_frame_carries_a_value_not_yet_revealed(tabs, 
         field = tab.page.get_by_label("Your prediction")
         field.fill("0.3775")
         field.press("Enter")                                                     # right: step 2 is revealed
-        tab.idle()
         tab.idle()
         assert any(b"0.5933" in f for f in frames)                              # what step 2 shows did arrive
         assert not [v for v in (b"0.7514", b"0.75136507", b"0.298371109", b"0.1385") if any(v in f for f in frames)]

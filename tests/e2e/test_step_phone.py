@@ -58,8 +58,7 @@ def _largest_link():
 def _open(tabs, server, path):
     tab = Session(tabs, server, viewport=PHONE)
     tab.open(path)
-    tab.page.wait_for_selector(f"{ROOT} .bpviz-value")
-    tab.idle()                              # the browser's first report (a phone's width), the server's answer
+    tab.wait_for_diagram()                  # its first report says a phone's width
     return tab
 
 

@@ -33,8 +33,7 @@ def _largest():
 def _open(tabs, server, path, viewport=(1280, 720)):
     tab = Session(tabs, server, viewport=viewport)
     tab.open(path)
-    tab.page.wait_for_selector(f"{ROOT} .bpviz-value")
-    tab.idle()
+    tab.wait_for_diagram()
     return tab
 
 
@@ -174,8 +173,7 @@ def test_the_share_pages_link_carries_the_penalty_and_the_batch(tabs, server):
         tab.page.wait_for_selector(f"{ROOT} .bpviz-batch-example")
         assert "of 18" in tab.step_position()
         tab.page.goto(link.strip().replace("http://localhost:8501", tab.url))
-        tab.page.wait_for_selector(f"{ROOT} .bpviz-value")
-        tab.idle()
+        tab.wait_for_diagram()
         assert "of 18" in tab.step_position()         # the receiver steps the same batch
         tab.page.keyboard.press("End")
         tab.page.wait_for_timeout(300)
