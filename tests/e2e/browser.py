@@ -37,6 +37,7 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
 IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 # `Session.idle`: ms the page must have heard nothing from the server, and ms it waits at most
 # for the server to answer its own last message (a run starts well within that here, loaded)
+# or, when the server sends nothing, for the page to draw what it does alone
 QUIET_MS = 150
 ANSWER_MS = 300
 # How often a wait looks again, in ms. Playwright's default looks in every animation frame,
@@ -143,12 +144,15 @@ class Session:
         """Wait until the page is quiet (after any click, load or key): the script is not
         running, the Step diagram has no report waiting to go out (data-pending), the page
         has heard nothing from the server for QUIET_MS (counted from this call at the
-        earliest), and its own last message has been answered, or is ANSWER_MS old."""
+        earliest), and its own last message has been answered, or is ANSWER_MS old. When the
+        server has sent nothing since this call (an action the page handles alone, such as
+        opening an expander, which Streamlit draws afterwards), it waits ANSWER_MS."""
         self.wait_until("""([idle, since, quiet, answer]) => {
             const frames = window.bpvizFrames || { sent: 0, received: 0 }, now = Date.now();
             const answered = frames.received > frames.sent || now - frames.sent >= answer;
+            const heard = frames.received > since;
             return document.querySelector(idle) !== null && !document.querySelector("[data-pending]")
-                && answered && now - Math.max(frames.received, since) >= quiet;
+                && answered && now - Math.max(frames.received, since) >= quiet && (heard || now - since >= answer);
         }""", arg=[IDLE, time.time() * 1000, QUIET_MS, ANSWER_MS], timeout=timeout)
 
     def wait_until(self, expression, arg=None, timeout=None):
