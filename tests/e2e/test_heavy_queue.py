@@ -35,7 +35,11 @@ def test_a_big_check_shows_its_place_in_the_queue_and_the_page_stays_usable(tabs
         seed.press("Enter")
         teacher.idle()
         learner.open("gradcheck" + query)
-        teacher.click_button("Make the PDFs")             # a 30-sheet class set and its key: seconds of work
+        # a 30-sheet class set and its key: seconds of work. The learner asks as soon as the
+        # teacher's page says the set is being made, not once that page is quiet: on a loaded
+        # machine a quiet page came only after the set was made, with no queue left to wait in.
+        teacher.page.get_by_role("button", name="Make the PDFs").click()
+        teacher.page.get_by_test_id("stAlert").filter(has_text="Being made now").first.wait_for(timeout=30_000)
         learner.page.get_by_text(training).first.click()
         place = learner.page.get_by_test_id("stAlert").filter(has_text=re.compile(ahead))
         place.first.wait_for(timeout=30_000)
