@@ -1,6 +1,6 @@
-"""A big Gradient check in a real browser waits its turn in the server's queue behind a
-teacher's class set: the page says how many jobs are ahead, the learner can switch the
-language meanwhile (the place is then said in Chinese), and the report arrives by
+"""A big Gradient check in a real browser waits its turn in the server's queue behind two
+teachers' class sets: the page says how many jobs are ahead (in English, and in Chinese), the
+learner goes on working meanwhile (plants a mistake: a new check), and the report arrives by
 itself, without a click."""
 import re
 
