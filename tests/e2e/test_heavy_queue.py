@@ -58,7 +58,7 @@ def test_a_big_check_shows_its_place_in_the_queue_and_the_page_stays_usable(tabs
         # the report of the planted mistake arrives by itself (the queue's fragment polls)
         learner.page.get_by_test_id("stDataFrame").first.wait_for(timeout=120_000)
         learner.page.get_by_test_id("stAlert").filter(has_text=fail).first.wait_for(timeout=30_000)
-        assert learner.page.locator(".st-key-gradcheck_data input[type='radio']").nth(1).is_checked()   # training
+        assert training_data.locator("input").is_checked()
         learner.screenshot(f"queue-gradcheck-done-{lang}")
         assert not learner.real_errors(), (learner.errors, learner.failed_responses)
     finally:

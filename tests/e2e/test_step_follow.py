@@ -12,9 +12,9 @@ Published numbers are the classic worked example's (2-2-2): a(o1) = 0.75136507, 
 import pytest
 
 from tests.e2e.browser import Session
+from tests.e2e.step_page import ROOT, wait_for_address
 
 pytestmark = pytest.mark.e2e
-ROOT = ".bpviz-step"
 # drawn by the outer fragment only: none of these comes again for a position change
 AROUND = (b"Show z", b"Animate", b"Apply update", b"Quiz mode", b"Click a neuron", b"Pick a neuron")
 # the readouts' own words: none of these comes again for a position change either
@@ -62,7 +62,7 @@ def test_the_readout_and_the_address_follow_each_press_with_no_frame_sent(tabs, 
             assert "Nothing is known" not in text or position < 2
             tab.page.wait_for_timeout(100)          # well within the 700 ms settle, even on a busy machine
         assert not sent, "the page told the server something before the presses settled"
-        tab.wait_until("() => new URLSearchParams(location.search).get('step') === '6'", timeout=20_000)
+        wait_for_address(tab, "step", "6")
         tab.idle()
         tab.page.wait_for_timeout(1500)
         assert not sent, "the page told the server a settled position no control needed"
@@ -98,7 +98,7 @@ def test_a_switch_clicked_after_a_press_runs_at_the_pressed_position(tabs, serve
         assert tab.page.evaluate(f"() => document.querySelector('{ROOT}').dataset.pending") == "1"
         if settled:
             tab.idle()
-            tab.wait_until("() => new URLSearchParams(location.search).get('step') === '3'")
+            wait_for_address(tab, "step", "3", timeout=None)
             tab.page.wait_for_timeout(300)
         del received[:], sent[:]
         tab.page.get_by_text("Show z").click()                     # the switch's run
@@ -106,7 +106,7 @@ def test_a_switch_clicked_after_a_press_runs_at_the_pressed_position(tabs, serve
         assert sent                                                # the position, then the switch
         assert b"Show z" in b"".join(received)                     # the fragment around the diagram ran
         assert "z 0.3775" in tab.page.locator(f"{ROOT} svg.bpviz-step-svg").text_content()   # z(h1) shown
-        tab.wait_until("() => new URLSearchParams(location.search).get('step') === '3'", timeout=20_000)
+        wait_for_address(tab, "step", "3")
         tab.page.wait_for_timeout(1200)                            # anything late would have moved it by now
         assert int(tab.page.evaluate(f"() => document.querySelector('{ROOT}').dataset.step")) == 3
         assert "0.298371109" in tab.page.locator(".st-key-step_readouts").inner_text()
@@ -114,7 +114,7 @@ def test_a_switch_clicked_after_a_press_runs_at_the_pressed_position(tabs, serve
         tab.page.keyboard.press("ArrowLeft")
         tab.page.get_by_role("radio", name="Matrix view").click()
         tab.idle()
-        tab.wait_until("() => new URLSearchParams(location.search).get('step') === '2'", timeout=20_000)
+        wait_for_address(tab, "step", "2")
         tab.page.wait_for_timeout(1200)
         assert int(tab.page.evaluate(f"() => document.querySelector('{ROOT}').dataset.step")) == 2
         # the first matrix view of a page loads Streamlit's Plotly: a busy machine takes a while

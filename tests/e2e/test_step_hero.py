@@ -9,10 +9,10 @@ Published numbers are the classic hand-worked example's."""
 import pytest
 
 from tests.e2e.browser import Session
+from tests.e2e.step_page import ROOT, open_step, shown_step
 from tests.viz.drawn import number_after, printed_close
 
 pytestmark = pytest.mark.e2e
-ROOT = ".bpviz-step"
 
 # Every animation frame: the step shown, whether a neuron's value is blank, and where the
 # first travelling value is (drawn on the diagram's canvas, which says where).
@@ -41,26 +41,20 @@ def _press(tab, key):
     tab.wait_until(f"() => !document.querySelector('{ROOT}').dataset.flowing", timeout=10_000)
 
 
-def _step(tab):
-    return int(tab.page.evaluate(f"() => document.querySelector('{ROOT}').dataset.step"))
-
-
 @pytest.fixture(scope="module")
 def hero_tab(tabs, server):
     """One page load of the Step page at 1280×720, shared by the tests below (each starts
     from the first step, with Home)."""
-    tab = Session(tabs, server, viewport=(1280, 720))
-    tab.open("step")
-    tab.wait_for_diagram()
+    tab = open_step(tabs, server)
     yield tab
     tab.close()
 
 
 @pytest.fixture
 def hero(hero_tab):
-    if _step(hero_tab):
+    if shown_step(hero_tab):
         _press(hero_tab, "Home")
-    assert _step(hero_tab) == 0
+    assert shown_step(hero_tab) == 0
     return hero_tab
 
 
@@ -78,15 +72,15 @@ def test_the_whole_story_on_one_screen_from_the_keyboard(hero):
         assert number_after([t for t in start if t.startswith(name + " ")], name) == value
 
     tab.page.evaluate(SAMPLER)
-    assert _step(tab) == 0
+    assert shown_step(tab) == 0
     _press(tab, "ArrowRight")               # no click first: the page has just loaded
-    assert _step(tab) == 1
+    assert shown_step(tab) == 1
     seen = tab.page.evaluate("() => window.seen")
     positions = {transform for _, _, transform in seen if transform}
     assert len(positions) >= 5, positions   # w·a travelling: intermediate frames
     for _ in range(4):
         _press(tab, "ArrowRight")
-    assert _step(tab) == 5                  # backward, layer 1
+    assert shown_step(tab) == 5                  # backward, layer 1
     seen = tab.page.evaluate("() => window.seen")
     assert not [s for s in seen if s[1]], "a frame with a blank neuron value"
 
@@ -107,15 +101,15 @@ def test_the_whole_story_on_one_screen_from_the_keyboard(hero):
     assert min(contrast["on_background"], contrast["on_markers"]) >= 4.5, contrast
 
     _press(tab, "ArrowLeft")
-    assert _step(tab) == 4
+    assert shown_step(tab) == 4
     _press(tab, "PageDown")
-    assert _step(tab) == 5
+    assert shown_step(tab) == 5
     _press(tab, "PageUp")
-    assert _step(tab) == 4
+    assert shown_step(tab) == 4
     _press(tab, "Space")
-    assert _step(tab) == 5
+    assert shown_step(tab) == 5
     _press(tab, "Home")
-    assert _step(tab) == 0
+    assert shown_step(tab) == 0
     assert not tab.real_errors(), (tab.errors, tab.failed_responses)
 
 
@@ -175,7 +169,7 @@ def test_at_every_step_the_diagram_comes_first_and_every_label_reads(tabs, serve
         for index in range(8):              # start, forward ×2, loss, backward ×2, update; then it stays
             if index:
                 _press(tab, "ArrowRight")
-            assert _step(tab) == min(index, 6)
+            assert shown_step(tab) == min(index, 6)
             tab.screenshot(f"hero-{width}-{index}")
             diagram = tab.page.locator(f"{ROOT} .bpviz-step-svg").bounding_box()
             readout = tab.page.locator(".st-key-step_readouts").bounding_box()
@@ -207,7 +201,7 @@ def test_no_motion_when_the_system_asks_for_reduced_motion(tabs, server):
         tab.wait_for_diagram()
         tab.page.evaluate(SAMPLER)
         _press(tab, "ArrowRight")
-        assert _step(tab) == 1                                        # it still steps
+        assert shown_step(tab) == 1                                        # it still steps
         seen = tab.page.evaluate("() => window.seen")
         assert not any(transform for _, _, transform in seen)         # but nothing travels
     finally:
@@ -221,7 +215,7 @@ def test_the_motion_switch_turns_the_travelling_values_off(hero):
     tab.page.wait_for_timeout(300)
     tab.page.evaluate(SAMPLER)
     _press(tab, "ArrowRight")
-    assert _step(tab) == 1
+    assert shown_step(tab) == 1
     assert not any(transform for _, _, transform in tab.page.evaluate("() => window.seen"))
 
 

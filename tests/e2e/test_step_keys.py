@@ -11,9 +11,9 @@ import pytest
 
 from bpviz.engine import Network, SharedNetwork, encode_share
 from tests.e2e.browser import Session
+from tests.e2e.step_page import ROOT, open_step, shown_step, wait_for_address
 
 pytestmark = pytest.mark.e2e
-ROOT = ".bpviz-step"
 
 # Every animation frame and every change of the picture: the position, how many neuron values
 # are empty, how many labels show text, and the scrolling main area's height and scroll
@@ -47,34 +47,16 @@ DEEP = _link([2, 3, 3, 3, 3, 2])
 LARGEST = _link([10] + [10] * 6 + [10], seed=7)
 
 
-def _open(tabs, server, path="step", viewport=(1280, 720), **options):
-    tab = Session(tabs, server, viewport=viewport, **options)
-    tab.open(path)
-    tab.wait_for_diagram()
-    return tab
-
-
-def _step(tab):
-    """The step the diagram shows, read after the next frame (a press is drawn in the next frame)."""
-    return int(tab.page.evaluate(f"""() => new Promise(done => requestAnimationFrame(() =>
-        requestAnimationFrame(() => done(document.querySelector('{ROOT}').dataset.step))))"""))
-
-
-def _wait_for_address(tab, step):
-    tab.wait_until(f"() => new URLSearchParams(location.search).get('step') === '{step}'", timeout=20_000)
-    tab.idle()
-
-
 def test_ten_quick_presses_move_exactly_ten_steps_and_the_address_says_so(tabs, server):
     """Ten quick presses of →, then of Page Down (a remote), then of the ▶ button, each burst
     from the first step (Home between them) on one page."""
-    tab = _open(tabs, server, DEEP)
+    tab = open_step(tabs, server, DEEP)
     try:
         main = tab.page.locator("[data-testid='stMain']")
         for how in ("ArrowRight", "PageDown", "button"):
             if how != "ArrowRight":                     # back to the first step: the address drops step=
                 tab.page.keyboard.press("Home")
-                tab.wait_until("() => !new URLSearchParams(location.search).has('step')", timeout=20_000)
+                wait_for_address(tab, "step", None)
                 tab.idle()
             main.evaluate("m => m.scrollTo(0, 120)")   # scrolled a little: stepping must not move it
             tab.page.wait_for_timeout(200)
@@ -85,8 +67,9 @@ def test_ten_quick_presses_move_exactly_ten_steps_and_the_address_says_so(tabs, 
                 else:
                     tab.page.keyboard.press(how)
                 tab.page.wait_for_timeout(60)
-            _wait_for_address(tab, 10)
-            assert _step(tab) == 10, how
+            wait_for_address(tab, "step", "10")
+            tab.idle()
+            assert shown_step(tab) == 10, how
             seen = tab.page.evaluate("() => window.seen")
             assert len(seen) > 20 and {s[0] for s in seen} >= {"0", "10"}, how
             assert not [s for s in seen if s[1]], f"a frame with a blank neuron value ({how})"
@@ -111,12 +94,12 @@ def _inspected(tab):
 
 
 def test_keys_work_after_clicking_a_switch_a_neuron_a_button_and_blank_space(tabs, server):
-    tab = _open(tabs, server)
+    tab = open_step(tabs, server)
     try:
         tab.page.locator(".st-key-step_show_z").get_by_text("Show z").click()     # a switch: focus on it
         tab.idle()
         tab.page.keyboard.press("ArrowRight")
-        assert _step(tab) == 1
+        assert shown_step(tab) == 1
         tab.idle()
         drawn = tab.page.locator(f"{ROOT} svg.bpviz-step-svg").text_content()
         assert "z 0.3775" in drawn                                                # the switch did its own job
@@ -124,21 +107,21 @@ def test_keys_work_after_clicking_a_switch_a_neuron_a_button_and_blank_space(tab
         tab.idle()
         assert "layer 1, neuron 0" in _inspected(tab)
         tab.page.keyboard.press("PageDown")
-        assert _step(tab) == 2
+        assert shown_step(tab) == 2
         tab.page.get_by_role("radio", name="Matrix view").click()                 # a Streamlit segmented button
         tab.idle()
         tab.page.keyboard.press(" ")                                              # Space: steps, presses nothing
-        assert _step(tab) == 3
+        assert shown_step(tab) == 3
         tab.idle()
         assert tab.page.get_by_role("radio", name="Matrix view").get_attribute("aria-checked") == "true"
         assert tab.page.get_by_role("radio", name="Update").get_attribute("aria-checked") == "false"
         tab.page.locator("h1").first.click()                                      # blank space, the title
         tab.page.keyboard.press("End")
-        assert _step(tab) == 6
+        assert shown_step(tab) == 6
         tab.page.keyboard.press("PageUp")
-        assert _step(tab) == 5
+        assert shown_step(tab) == 5
         tab.page.keyboard.press("Home")
-        assert _step(tab) == 0
+        assert shown_step(tab) == 0
         tab.idle()
         assert "step=" not in tab.page.url                                       # the first step: the default
         assert not tab.real_errors(), (tab.errors, tab.failed_responses)
@@ -147,33 +130,33 @@ def test_keys_work_after_clicking_a_switch_a_neuron_a_button_and_blank_space(tab
 
 
 def test_typing_in_a_box_or_a_list_never_steps(tabs, server):
-    tab = _open(tabs, server)
+    tab = open_step(tabs, server)
     try:
         tab.page.get_by_text("Example, learning rate and step size").click()     # the settings
         box = tab.page.get_by_test_id("stNumberInputField").first          # the learning rate
         box.click()
         for key in ("ArrowRight", "End", "PageDown", " ", "ArrowLeft"):
             box.press(key)
-        assert _step(tab) == 0
+        assert shown_step(tab) == 0
         chooser = tab.page.get_by_test_id("stSelectbox").filter(has=tab.page.get_by_text("Neuron", exact=True))
         chooser.locator("input").focus()
         tab.page.keyboard.press("ArrowRight")
         tab.page.keyboard.press("End")
-        assert _step(tab) == 0
+        assert shown_step(tab) == 0
         tab.page.keyboard.press("Escape")
         tab.page.locator("h1").first.click()
         tab.page.keyboard.press("ArrowRight")                                    # out of the box: it steps again
-        assert _step(tab) == 1
+        assert shown_step(tab) == 1
     finally:
         tab.close()
 
 
 def test_after_a_quiz_answer_the_keys_step_and_a_waiting_question_says_why_nothing_moved(tabs, server):
-    tab = _open(tabs, server, "step?quiz=1")
+    tab = open_step(tabs, server, "step?quiz=1")
     try:
         assert tab.page.locator(f"{ROOT} .bpviz-target-neuron").count() == 1     # z(1)0: h1 is marked
         tab.page.keyboard.press("ArrowRight")                                    # not tried yet: held
-        assert _step(tab) == 0
+        assert shown_step(tab) == 0
         message = tab.page.locator(f"{ROOT} .bpviz-step-message")
         assert message.is_visible() and "Answer the question first" in message.inner_text()
         field = tab.page.get_by_label("Your prediction")
@@ -183,11 +166,11 @@ def test_after_a_quiz_answer_the_keys_step_and_a_waiting_question_says_why_nothi
         tab.wait_until(f"() => document.querySelector('{ROOT}').dataset.revealed === '2'", timeout=10_000)
         assert "Right" in tab.page.get_by_test_id("stMain").inner_text()
         tab.page.keyboard.press("ArrowRight")
-        assert _step(tab) == 1
+        assert shown_step(tab) == 1
         tab.idle()
         typed = tab.page.get_by_label("Your prediction").input_value()
         tab.page.keyboard.press(" ")                                             # the next question waits
-        assert _step(tab) == 1 and message.is_visible()
+        assert shown_step(tab) == 1 and message.is_visible()
         assert tab.page.get_by_label("Your prediction").input_value() == typed   # no space typed into the box
         assert tab.page.evaluate("() => document.activeElement.tagName") != "INPUT"
         assert not tab.real_errors(), (tab.errors, tab.failed_responses)
@@ -196,7 +179,7 @@ def test_after_a_quiz_answer_the_keys_step_and_a_waiting_question_says_why_nothi
 
 
 def test_the_largest_network_prints_every_a_and_delta_at_12_px_or_more(tabs, server):
-    tab = _open(tabs, server, LARGEST)
+    tab = open_step(tabs, server, LARGEST)
     try:
         tab.page.keyboard.press("End")                                           # the update: every δ known
         tab.idle()
@@ -262,7 +245,7 @@ def test_in_quiz_mode_no_websocket_frame_carries_a_value_not_yet_revealed(tabs, 
 
 
 def test_one_tap_on_a_phone_shows_the_inspector_in_view(tabs, server):
-    tab = _open(tabs, server, "step", viewport=(390, 844), has_touch=True)
+    tab = open_step(tabs, server, "step", viewport=(390, 844), has_touch=True)
     try:
         tab.page.locator(f"{ROOT} .bpviz-neuron[data-neuron='1,1']").tap()      # h2, once
         tab.idle()

@@ -9,10 +9,9 @@ import pytest
 
 from bpviz.engine import Network, SharedNetwork, encode_share, preset
 from bpviz.ui.address import link_query
-from tests.e2e.browser import Session
+from tests.e2e.step_page import ROOT, open_step, shown_step
 
 pytestmark = pytest.mark.e2e
-ROOT = ".bpviz-step"
 PHONE = (390, 844)
 
 # Every shown neuron label of the diagram: a values (text in the neuron) and chips (their rect),
@@ -55,18 +54,6 @@ def _largest_link():
     return "step?net=" + encode_share(SharedNetwork(net, (0.5,) * 10, (0.1,) * 10, 0.5, True))
 
 
-def _open(tabs, server, path):
-    tab = Session(tabs, server, viewport=PHONE)
-    tab.open(path)
-    tab.wait_for_diagram()                  # its first report says a phone's width
-    return tab
-
-
-def _step(tab):
-    return int(tab.page.evaluate(f"""() => new Promise(done => requestAnimationFrame(() =>
-        requestAnimationFrame(() => done(document.querySelector('{ROOT}').dataset.step))))"""))
-
-
 def _assert_readable(drawn, values, deltas):
     assert drawn["count"] >= values + deltas and drawn["deltas"] == deltas, drawn
     assert drawn["overlaps"] == [], drawn["overlaps"][:5]
@@ -76,17 +63,17 @@ def _assert_readable(drawn, values, deltas):
 
 
 def test_the_deep_preset_at_a_backward_step_draws_no_label_over_another_on_a_phone(tabs, server):
-    tab = _open(tabs, server, _deep_link())
+    tab = open_step(tabs, server, _deep_link(), PHONE)   # its first report says a phone's width
     try:
-        assert _step(tab) == 14
+        assert shown_step(tab) == 14
         before = tab.page.evaluate(LABELS)
         # 38 a values; δ known for layers 2..7 at this backward step (31 neurons)
         _assert_readable(before, 38, 31)
         tab.screenshot("step-deep-phone")
         tab.page.keyboard.press("ArrowRight")                     # the keys still step the diagram
-        assert _step(tab) == 15
+        assert shown_step(tab) == 15
         tab.page.locator(f"{ROOT} .bpviz-step-prev").click()      # and its buttons
-        assert _step(tab) == 14
+        assert shown_step(tab) == 14
         tab.page.keyboard.press("ArrowRight")
         tab.page.wait_for_timeout(300)
         after = tab.page.evaluate(LABELS)
@@ -98,7 +85,7 @@ def test_the_deep_preset_at_a_backward_step_draws_no_label_over_another_on_a_pho
 
 
 def test_the_largest_network_draws_no_label_over_another_on_a_phone(tabs, server):
-    tab = _open(tabs, server, _largest_link())
+    tab = open_step(tabs, server, _largest_link(), PHONE)   # its first report says a phone's width
     try:
         tab.page.keyboard.press("End")                            # the update: every δ known
         tab.idle()

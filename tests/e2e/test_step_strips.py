@@ -12,11 +12,10 @@ import numpy as np
 import pytest
 
 from bpviz.engine import Network, SharedNetwork, encode_share, preset, stepping_batch
-from tests.e2e.browser import Session
+from tests.e2e.step_page import ROOT, open_step, shown_step, wait_for_address
 from tests.finite_differences import layer_rms
 
 pytestmark = pytest.mark.e2e
-ROOT = ".bpviz-step"
 HIGHLIGHT = "rgb(242, 193, 46)"      # diagram.js HIGHLIGHT, #F2C12E, as the browser reports it
 
 
@@ -30,13 +29,6 @@ def _largest():
     return "step?net=" + encode_share(SharedNetwork(net, tuple([0.5] * 10), tuple([0.1] * 10), 0.5, True))
 
 
-def _open(tabs, server, path, viewport=(1280, 720)):
-    tab = Session(tabs, server, viewport=viewport)
-    tab.open(path)
-    tab.wait_for_diagram()
-    return tab
-
-
 def _strip(tab):
     """The gradient strip as drawn: per layer (bar shown, bar height px, printed number), the note."""
     return tab.page.evaluate("""() => {
@@ -48,11 +40,6 @@ def _strip(tab):
         });
         return [bars, root.querySelector('.bpviz-gradient-note').textContent];
     }""")
-
-
-def _step(tab):
-    return int(tab.page.evaluate(f"""() => new Promise(done => requestAnimationFrame(() =>
-        requestAnimationFrame(() => done(document.querySelector('{ROOT}').dataset.step))))"""))
 
 
 def _inside(tab):
@@ -74,12 +61,12 @@ def _inside(tab):
 def test_the_deep_sigmoid_strip_shows_the_first_layer_a_thousand_times_smaller(tabs, server, viewport):
     p = preset("deep_sigmoid")
     expected = layer_rms(p.network, p.x, p.y)
-    tab = _open(tabs, server, _link(p), viewport)
+    tab = open_step(tabs, server, _link(p), viewport)
     try:
         heights, shown = [], []
         for _ in range(16):                          # through the backward pass, a layer a press
             tab.page.keyboard.press("ArrowRight")
-            assert _step(tab) == len(heights) + 1
+            assert shown_step(tab) == len(heights) + 1
             heights.append(tab.page.locator(ROOT).bounding_box()["height"])
             shown.append(sum(bar[0] for bar in _strip(tab)[0]))
         assert max(heights) - min(heights) <= 4, heights
@@ -102,7 +89,7 @@ def test_the_deep_sigmoid_strip_shows_the_first_layer_a_thousand_times_smaller(t
 def test_the_deep_relu_strip_shows_no_vanishing_gradient(tabs, server):
     p = preset("deep_relu")
     expected = layer_rms(p.network, p.x, p.y)
-    tab = _open(tabs, server, _link(p))
+    tab = open_step(tabs, server, _link(p))
     try:
         tab.page.keyboard.press("End")
         tab.page.wait_for_timeout(300)
@@ -117,7 +104,7 @@ def test_the_deep_relu_strip_shows_no_vanishing_gradient(tabs, server):
 
 @pytest.mark.parametrize("viewport", [(1280, 720), (390, 844)])
 def test_the_largest_network_prints_every_layers_gradient_size(tabs, server, viewport):
-    tab = _open(tabs, server, _largest(), viewport)
+    tab = open_step(tabs, server, _largest(), viewport)
     try:
         tab.page.keyboard.press("End")
         tab.page.wait_for_timeout(300)
@@ -139,7 +126,7 @@ def _panels(tab):
 
 @pytest.mark.parametrize("viewport", [(1280, 720), (390, 844)])
 def test_a_batchs_examples_side_by_side_and_the_batch_survives_a_reload(tabs, server, viewport):
-    tab = _open(tabs, server, "step?batch=3", viewport)
+    tab = open_step(tabs, server, "step?batch=3", viewport)
     try:
         assert "Step 1 of 18" in tab.step_position()
         assert [head for head, _ in _panels(tab)] == ["E₁ ?", "E₂ ?", "E₃ ?"]
@@ -153,7 +140,7 @@ def test_a_batchs_examples_side_by_side_and_the_batch_survives_a_reload(tabs, se
         assert tab.diagram_title().startswith("Loss E₂ = ")
         assert _inside(tab)["outside"] == 0
         tab.screenshot(f"strips-batch-{viewport[0]}")
-        tab.wait_until("() => new URLSearchParams(location.search).get('batch') === '3'", timeout=20_000)
+        wait_for_address(tab, "batch", "3")
         tab.page.reload()
         tab.page.wait_for_selector(f"{ROOT} .bpviz-batch-example")
         tab.idle()
@@ -164,7 +151,7 @@ def test_a_batchs_examples_side_by_side_and_the_batch_survives_a_reload(tabs, se
 
 
 def test_the_share_pages_link_carries_the_penalty_and_the_batch(tabs, server):
-    tab = _open(tabs, server, "step?pen=0.01,0.2&batch=3")
+    tab = open_step(tabs, server, "step?pen=0.01,0.2&batch=3")
     try:
         tab.go("Share")
         link = tab.page.get_by_test_id("stMain").get_by_test_id("stCode").first.inner_text()
@@ -197,7 +184,7 @@ def test_the_worked_examples_strip_sits_beside_the_colour_bars_with_the_publishe
     published = [np.array([0.000438568, 0.000497713, 0.000877135, 0.000995425]),
                  np.array([0.082167041, 0.082667628, -0.022602540, -0.022740242])]
     rms = [float(np.sqrt(np.mean(g ** 2))) for g in published]
-    tab = _open(tabs, server, "step")
+    tab = open_step(tabs, server, "step")
     try:
         tab.page.keyboard.press("End")
         tab.page.wait_for_timeout(300)
